@@ -1,0 +1,49 @@
+package org.hcp.events;
+
+/**
+ * Where a rating comes from (R1.8), each with its national {@code pf} code (R5.5: 1 PC, 2 mobile, 3 QR code,
+ * 4 hall pad / rating device, 5 other hall terminal, 6 phone, 7 SMS). This enum is the one place the mapping lives.
+ */
+public enum Channel {
+    WINDOW_DEVICE("窗口评价器", 4),
+    QR_CODE("二维码", 3),
+    WEBSITE("政务服务网", 1),
+    MOBILE_APP("移动端应用", 2),
+    MINI_PROGRAM("小程序/公众号", 2),
+    SELF_SERVICE_TERMINAL("自助终端", 5),
+    HOTLINE_12345("12345热线", 6),
+    SMS("短信", 7),
+    // Transcribed by hall staff from the 书面评价表: GB/T 39046 has no paper code, the hall's other terminal fits.
+    PAPER_FORM("书面评价表", 5),
+    PHONE_CALLBACK("电话回访", 6);
+
+    private final String chineseName;
+    private final int nationalPf;
+
+    Channel(String chineseName, int nationalPf) {
+        this.chineseName = chineseName;
+        this.nationalPf = nationalPf;
+    }
+
+    public String chineseName() {
+        return chineseName;
+    }
+
+    /** R5.5: the {@code pf} code of the provincial/national push interface. */
+    public int nationalPf() {
+        return nationalPf;
+    }
+
+    /** Null when the name is not a channel, so callers can answer with their own error. */
+    public static Channel parse(String name) {
+        if (name == null) {
+            return null;
+        }
+        for (Channel channel : values()) {
+            if (channel.name().equals(name)) {
+                return channel;
+            }
+        }
+        return null;
+    }
+}

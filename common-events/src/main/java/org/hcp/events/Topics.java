@@ -1,0 +1,18 @@
+package org.hcp.events;
+
+/**
+ * Kafka topics. Each keeps its history forever ({@code retention.ms=-1}, never compacted): the log is the record.
+ */
+public final class Topics {
+
+    /** Ratings, keyed by rating id; published only by intake-service. */
+    public static final String RATINGS = "hcp.ratings";
+
+    /** Events a consumer could not read or apply, with the reason in headers; keyed by the source event's key. */
+    public static final String DEAD_LETTER = "hcp.deadletter";
+
+    public static final String[] ALL = {RATINGS, DEAD_LETTER};
+
+    private Topics() {
+    }
+}

@@ -1,0 +1,87 @@
+package org.hcp.events;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Golden fixtures are events as they were once written. They never change: every version ever published must
+ * still read, and must still validate against its published schema.
+ */
+class GoldenEventsTest {
+
+    private static final Path GOLDEN = Path.of("src/test/resources/golden");
+
+    @Test
+    void everyEventTypeHasAGoldenFixture() throws IOException {
+        List<String> names = fixtureNames();
+        for (EventType type : EventTypes.ALL) {
+            String prefix = type.name() + ".v" + type.version();
+            assertTrue(names.stream().anyMatch(n -> n.startsWith(prefix)), "no golden fixture for " + prefix);
+        }
+    }
+
+    @Test
+    void everyGoldenFixtureReadsAndValidatesAgainstItsSchema() throws IOException {
+        JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+        for (String name : fixtureNames()) {
+            String json = Files.readString(GOLDEN.resolve(name));
+            EventEnvelope<EventPayload> event = EventJson.read(json);
+            EventType type = EventTypes.find(event.type(), event.schemaVersion());
+            assertTrue(type.payloadClass().isInstance(event.payload()), name);
+
+            JsonSchema schema = factory.getSchema(
+                    getClass().getResourceAsStream("/schemas/" + type.schemaFileName()));
+            Set<ValidationMessage> errors = schema.validate(EventJson.mapper().readTree(json));
+            assertTrue(errors.isEmpty(), name + ": " + errors);
+
+            // Writing what was read gives the same JSON back: no field renamed or dropped.
+            JsonNode rewritten = EventJson.mapper().readTree(EventJson.write(event));
+            assertEquals(EventJson.mapper().readTree(json), rewritten, name);
+        }
+    }
+
+    @Test
+    void ratingSubmittedV1FixtureCarriesTheNationalDataItems() throws IOException {
+        EventEnvelope<RatingSubmitted> event = EventJson.read(
+                Files.readString(GOLDEN.resolve("RatingSubmitted.v1.json")), RatingSubmitted.class);
+        RatingSubmitted rating = event.payload();
+        assertEquals("JL2024110100001", rating.caseNumber());
+        assertEquals(Channel.WINDOW_DEVICE, rating.channel());
+        assertEquals(4, rating.channelPf());
+        assertEquals(2, rating.level());
+        assertEquals(List.of("ATTITUDE", "SLOW"), rating.tags());
+        assertEquals(RatingOrigin.EVALUATOR, rating.origin());
+        assertEquals(1, rating.assessNumber());
+        assertEquals(rating.ratingId(), event.key());
+        assertFalse(rating.evaluatorPseudonym().isBlank());
+    }
+
+    @Test
+    void aSchemaRejectsAnEventMissingARequiredPayloadField() throws IOException {
+        JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                .getSchema(getClass().getResourceAsStream("/schemas/RatingSubmitted.v1.schema.json"));
+        JsonNode event = EventJson.mapper().readTree(Files.readString(GOLDEN.resolve("RatingSubmitted.v1.json")));
+        ((com.fasterxml.jackson.databind.node.ObjectNode) event.get("payload")).remove("caseNumber");
+        assertFalse(schema.validate(event).isEmpty());
+    }
+
+    private static List<String> fixtureNames() throws IOException {
+        try (Stream<Path> files = Files.list(GOLDEN)) {
+            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".json")).sorted().toList();
+        }
+    }
+}
