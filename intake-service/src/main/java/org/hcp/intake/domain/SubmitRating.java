@@ -1,0 +1,47 @@
+package org.hcp.intake.domain;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The command a channel sends: one rating of one handled case (the JSON body of {@code POST /api/v1/ratings}).
+ * Every field is nullable here; {@link RatingDecider} says which are required and why.
+ *
+ * @param ratingId     optional client-chosen id; a retry with the same id returns the first answer
+ * @param level        overall level 1..5, 5 = 非常满意 (R1.1)
+ * @param tags         bad-review indicators (R1.3); required for levels 1 and 2
+ * @param dimensions   business and service ratings (R1.2)
+ * @param evaluator    who rated; omitted for an anonymous rating (R1.10)
+ * @param supplementary true for a later, supplementary rating (R1.7; national assessNumber 2)
+ */
+public record SubmitRating(
+        String ratingId,
+        String caseNumber,
+        String caseKind,
+        String itemCode,
+        String institutionCode,
+        String windowCode,
+        String staffId,
+        String platformCode,
+        String regionCode,
+        String channel,
+        Integer level,
+        List<String> tags,
+        String text,
+        List<DimensionInput> dimensions,
+        EvaluatorInput evaluator,
+        Boolean supplementary,
+        Instant ratedAt,
+        Instant caseCompletedAt) {
+
+    /** R1.2: a business or service rating, with optional tags and text. */
+    public record DimensionInput(String dimension, Integer level, List<String> tags, String text) {
+    }
+
+    /**
+     * The evaluator as the channel knows them. {@code id} (an account id or certificate number) is personal data:
+     * it is turned into a keyed pseudonym at once and never stored or published in plaintext.
+     */
+    public record EvaluatorInput(String type, String id) {
+    }
+}

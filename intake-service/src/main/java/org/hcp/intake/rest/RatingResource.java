@@ -1,0 +1,90 @@
+package org.hcp.intake.rest;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.hcp.intake.domain.SubmitRating;
+import org.hcp.intake.repository.Rating;
+import org.hcp.intake.service.RatingService;
+import org.hcp.kit.rest.Problem;
+import org.hcp.kit.rest.ProblemException;
+
+@Path("/api/v1/ratings")
+@Tag(name = "ratings", description = "评价接入 / Ratings from channels")
+public class RatingResource {
+
+    private final RatingService service;
+    private final JsonWebToken caller;
+
+    public RatingResource(RatingService service, JsonWebToken caller) {
+        this.service = service;
+        this.caller = caller;
+    }
+
+    /** The answer to a submission; a retry of the same rating gets the same answer. */
+    public record AcceptedRating(String ratingId, UUID eventId, String status) {
+    }
+
+    /** A rating as intake stored it; no evaluator data. */
+    public record RatingView(String ratingId, UUID eventId, String caseNumber, String itemCode, String institutionCode,
+            String regionCode, String channel, int level, String origin, OffsetDateTime ratedAt,
+            OffsetDateTime recordedAt) {
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+    @RolesAllowed({"channel", "admin"})
+    @Operation(summary = "Submit one rating",
+            description = "Validated against the rating rules (R1.1-R1.3, R1.8); accepted ratings are recorded with "
+                    + "their RatingSubmitted event in one transaction and published to hcp.ratings. A retry with the "
+                    + "same ratingId or Idempotency-Key returns the first answer and publishes nothing twice.")
+    @APIResponse(responseCode = "202", description = "Accepted")
+    @APIResponse(responseCode = "400", description = "Malformed JSON or a wrong type (problem+json)")
+    @APIResponse(responseCode = "409", description = "The id was used for a different rating (problem+json)")
+    @APIResponse(responseCode = "422", description = "A rule is broken; errors name each field (problem+json)")
+    public Uni<Response> submit(SubmitRating body,
+            @Parameter(description = "Makes a retried request safe when the body carries no ratingId")
+            @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        if (body == null) {
+            throw ProblemException.invalid(List.of(new Problem.FieldError("/", "请求体不能为空 / the body is required")));
+        }
+        return service.submit(body, idempotencyKey, caller.getName())
+                .map(accepted -> Response.accepted(new AcceptedRating(accepted.ratingId(), accepted.eventId(),
+                                "accepted"))
+                        .location(URI.create("/api/v1/ratings/" + accepted.ratingId()))
+                        .type(MediaType.APPLICATION_JSON)
+                        .build());
+    }
+
+    @GET
+    @Path("/{ratingId}")
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+    @RolesAllowed({"channel", "auditor", "admin"})
+    @WithSession
+    @Operation(summary = "Read one accepted rating (no evaluator data)")
+    public Uni<RatingView> get(@PathParam("ratingId") String ratingId) {
+        return Rating.<Rating>findById(ratingId)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("no rating " + ratingId))
+                .map(r -> new RatingView(r.ratingId, r.eventId, r.caseNumber, r.itemCode, r.institutionCode,
+                        r.regionCode, r.channel, r.level, r.origin, r.ratedAt, r.recordedAt));
+    }
+}

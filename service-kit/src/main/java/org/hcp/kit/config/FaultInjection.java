@@ -1,0 +1,30 @@
+package org.hcp.kit.config;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Crash points for the fault tests: they prove that a process killed at the worst moment loses nothing and
+ * counts nothing twice. Every point is off unless its property is set; production never sets them.
+ */
+@ApplicationScoped
+public class FaultInjection {
+
+    private static final Logger LOG = Logger.getLogger(FaultInjection.class);
+
+    private final boolean haltAfterProjectionCommit;
+
+    public FaultInjection(
+            @ConfigProperty(name = "hcp.fault.halt-after-projection-commit", defaultValue = "false") boolean halt) {
+        this.haltAfterProjectionCommit = halt;
+    }
+
+    /** Between the read-model commit and the Kafka offset commit: the process dies as a kill -9 would. */
+    public void afterProjectionCommit(String loop) {
+        if (haltAfterProjectionCommit) {
+            LOG.errorf("fault injection: halting %s after its read-model commit, before the offset commit", loop);
+            Runtime.getRuntime().halt(137);
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package org.hcp.kit.messaging;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.hcp.kit.config.FaultInjection;
+import org.jboss.logging.Logger;
+
+/**
+ * Consumes topics into a read model: poll, apply the whole batch in one transaction, and only then commit the
+ * Kafka offsets (ARCHITECTURE.md, "Reading"). A crash between the two redelivers the batch, which the handler's
+ * de-duplication makes harmless. A failed batch is retried from its first record, never skipped.
+ */
+public final class ProjectionLoop implements BackgroundWorker, AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(ProjectionLoop.class);
+
+    private final String name;
+    private final KafkaConsumer<String, String> consumer;
+    private final List<String> topics;
+    private final RecordBatchHandler handler;
+    private final FaultInjection faults;
+    private final Thread thread;
+    private volatile boolean running = true;
+    private volatile String problem;
+
+    public ProjectionLoop(String name, KafkaConsumer<String, String> consumer, List<String> topics,
+            RecordBatchHandler handler, FaultInjection faults) {
+        this.name = name;
+        this.consumer = consumer;
+        this.topics = topics;
+        this.handler = handler;
+        this.faults = faults;
+        this.thread = new Thread(this::run, "projection-" + name);
+    }
+
+    public ProjectionLoop start() {
+        thread.start();
+        return this;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String problem() {
+        return thread.isAlive() || !running ? problem : "stopped unexpectedly: " + problem;
+    }
+
+    private void run() {
+        consumer.subscribe(topics);
+        long backoff = 100;
+        try {
+            while (running) {
+                ConsumerRecords<String, String> polled = consumer.poll(Duration.ofMillis(500));
+                if (polled.isEmpty()) {
+                    continue;
+                }
+                List<ConsumerRecord<String, String>> batch = new ArrayList<>(polled.count());
+                polled.forEach(batch::add);
+                try {
+                    handler.apply(batch);
+                } catch (Exception e) {
+                    problem = "batch failed, retrying: " + e;
+                    LOG.warnf("%s: batch of %d failed, retrying from its first record: %s", name, batch.size(), e);
+                    rewind(batch);
+                    sleep(backoff);
+                    backoff = Math.min(backoff * 2, 5_000);
+                    continue;
+                }
+                backoff = 100;
+                faults.afterProjectionCommit(name);
+                consumer.commitSync(nextOffsets(batch));
+                problem = null;
+            }
+        } catch (WakeupException e) {
+            if (running) {
+                problem = "woken unexpectedly";
+            }
+        } catch (RuntimeException e) {
+            problem = e.toString();
+            LOG.errorf(e, "%s: stopped", name);
+        } finally {
+            consumer.close(Duration.ofSeconds(2));
+        }
+    }
+
+    private void rewind(List<ConsumerRecord<String, String>> batch) {
+        Map<TopicPartition, Long> first = new HashMap<>();
+        for (ConsumerRecord<String, String> record : batch) {
+            first.merge(new TopicPartition(record.topic(), record.partition()), record.offset(), Math::min);
+        }
+        first.forEach(consumer::seek);
+    }
+
+    static Map<TopicPartition, OffsetAndMetadata> nextOffsets(List<ConsumerRecord<String, String>> batch) {
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        for (ConsumerRecord<String, String> record : batch) {
+            offsets.merge(new TopicPartition(record.topic(), record.partition()),
+                    new OffsetAndMetadata(record.offset() + 1),
+                    (a, b) -> a.offset() >= b.offset() ? a : b);
+        }
+        return offsets;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        consumer.wakeup();
+        try {
+            thread.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,198 @@
+package org.hcp.kit.outbox;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Transaction;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hcp.kit.messaging.BackgroundWorker;
+import org.hcp.kit.messaging.KafkaClients;
+import org.jboss.logging.Logger;
+
+/**
+ * Publishes outbox rows to Kafka in id order and deletes each only after the broker acknowledged it.
+ *
+ * <p>One relay is active across replicas: each round holds a transaction-scoped advisory lock, so two replicas
+ * never publish the same rows out of order. If Kafka is unreachable the round fails, nothing is deleted, and the
+ * rows wait for the next round; requests meanwhile still succeed. A crash after the acknowledgement but before
+ * the delete publishes a row again, so consumers de-duplicate by event id.
+ */
+@ApplicationScoped
+public class OutboxRelay implements BackgroundWorker {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    private static final long RELAY_LOCK = 0x4843_5052_454C_4159L; // "HCPRELAY"
+    private static final int BATCH = 500;
+
+    private final Pool pool;
+    private final KafkaClients clients;
+    private final boolean enabled;
+    private final Semaphore wake = new Semaphore(0);
+    private volatile boolean running;
+    private volatile String problem;
+    private volatile long published;
+    private Thread thread;
+    private volatile KafkaProducer<String, String> producer;
+
+    public OutboxRelay(Pool pool, KafkaClients clients,
+            @ConfigProperty(name = "hcp.outbox.relay.enabled", defaultValue = "false") boolean enabled) {
+        this.pool = pool;
+        this.clients = clients;
+        this.enabled = enabled;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        if (!enabled) {
+            return;
+        }
+        producer = clients.producer("outbox-relay");
+        running = true;
+        thread = new Thread(this::run, "outbox-relay");
+        thread.start();
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        if (thread == null) {
+            return;
+        }
+        running = false;
+        wake.release();
+        try {
+            thread.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        producer.close(Duration.ofSeconds(2));
+    }
+
+    /** Tells the relay that rows were committed, so it publishes now rather than at its next poll. */
+    public void wake() {
+        wake.release();
+    }
+
+    @Override
+    public String name() {
+        return "outbox-relay";
+    }
+
+    @Override
+    public String problem() {
+        return !enabled || (thread != null && thread.isAlive()) ? problem : "not running";
+    }
+
+    public long publishedCount() {
+        return published;
+    }
+
+    private void run() {
+        long backoff = 200;
+        while (running) {
+            try {
+                int relayed = relayOnce();
+                problem = null;
+                backoff = 200;
+                if (relayed < BATCH) {
+                    wake.tryAcquire(250, TimeUnit.MILLISECONDS);
+                    wake.drainPermits();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (Exception e) {
+                problem = "cannot publish, rows kept in the outbox: " + e.getMessage();
+                LOG.warnf("outbox relay round failed, will retry in %d ms: %s", backoff, e.getMessage());
+                // Every send of the round has completed (acknowledged or failed), so nothing is in flight: a fresh
+                // producer cannot duplicate anything and never inherits a fatal state from the old one.
+                producer.close(Duration.ZERO);
+                producer = clients.producer("outbox-relay");
+                try {
+                    Thread.sleep(backoff);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                backoff = Math.min(backoff * 2, 5_000);
+            }
+        }
+    }
+
+    /** One round: lock, read a batch in order, publish, await every acknowledgement, delete, commit. */
+    int relayOnce() throws Exception {
+        SqlConnection connection = pool.getConnection().await().atMost(Duration.ofSeconds(10));
+        try {
+            Transaction tx = connection.begin().await().indefinitely();
+            boolean committed = false;
+            try {
+                boolean locked = connection.preparedQuery("SELECT pg_try_advisory_xact_lock($1) AS locked")
+                        .execute(Tuple.of(RELAY_LOCK)).await().indefinitely()
+                        .iterator().next().getBoolean("locked");
+                if (!locked) {
+                    tx.rollback().await().indefinitely();
+                    return 0;
+                }
+                RowSet<Row> rows = connection.preparedQuery(
+                                "SELECT id, topic, event_key, envelope FROM outbox ORDER BY id LIMIT $1")
+                        .execute(Tuple.of(BATCH)).await().indefinitely();
+                List<Long> ids = new ArrayList<>();
+                List<Future<RecordMetadata>> acks = new ArrayList<>();
+                for (Row row : rows) {
+                    ids.add(row.getLong("id"));
+                    acks.add(producer.send(new ProducerRecord<>(row.getString("topic"), row.getString("event_key"),
+                            row.getString("envelope"))));
+                }
+                if (ids.isEmpty()) {
+                    tx.rollback().await().indefinitely();
+                    return 0;
+                }
+                producer.flush();
+                // Keep what the broker acknowledged even when part of the round failed: re-sending an
+                // acknowledged row would only add a duplicate for consumers to skip.
+                List<Long> acknowledged = new ArrayList<>();
+                Exception failure = null;
+                for (int i = 0; i < acks.size(); i++) {
+                    try {
+                        acks.get(i).get(30, TimeUnit.SECONDS);
+                        acknowledged.add(ids.get(i));
+                    } catch (Exception e) {
+                        failure = failure == null ? e : failure;
+                    }
+                }
+                if (!acknowledged.isEmpty()) {
+                    connection.preparedQuery("DELETE FROM outbox WHERE id = ANY($1)")
+                            .execute(Tuple.of(acknowledged.toArray(new Long[0]))).await().indefinitely();
+                }
+                tx.commit().await().indefinitely();
+                committed = true;
+                published += acknowledged.size();
+                if (failure != null) {
+                    throw new IllegalStateException((ids.size() - acknowledged.size()) + " of " + ids.size()
+                            + " not acknowledged: " + failure.getMessage(), failure);
+                }
+                LOG.debugf("outbox relay published %d event(s)", acknowledged.size());
+                return acknowledged.size();
+            } catch (Exception e) {
+                if (!committed) {
+                    tx.rollback().await().indefinitely();
+                }
+                throw e;
+            }
+        } finally {
+            connection.close().await().indefinitely();
+        }
+    }
+}
