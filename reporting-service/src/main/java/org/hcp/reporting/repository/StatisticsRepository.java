@@ -1,0 +1,152 @@
+package org.hcp.reporting.repository;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.common.TopicPartition;
+import org.hcp.reporting.domain.CountedRating;
+
+/**
+ * The statistics read model, in whichever schema ({@code rm_a} or {@code rm_b}) is asked for. Batches are applied
+ * with one statement, which both de-duplicates by rating id and adds only the new ratings to the counts.
+ */
+@ApplicationScoped
+public class StatisticsRepository {
+
+    public static final String PROJECTION = "statistics";
+    public static final Set<String> SCHEMAS = Set.of("rm_a", "rm_b");
+
+    private final Pool pool;
+
+    public StatisticsRepository(Pool pool) {
+        this.pool = pool;
+    }
+
+    /**
+     * The live schema. With {@code share}, the row stays locked against a switch until the caller's transaction
+     * ends, so a batch is never applied to a schema that stopped being live.
+     */
+    public Uni<String> activeSchema(SqlClient client, boolean share) {
+        return client.preparedQuery("SELECT active_schema FROM projection_state WHERE projection = $1"
+                        + (share ? " FOR SHARE" : ""))
+                .execute(Tuple.of(PROJECTION))
+                .map(rows -> checked(rows.iterator().next().getString("active_schema")));
+    }
+
+    public Uni<String> lockForSwitch(SqlConnection tx) {
+        return tx.preparedQuery("SELECT active_schema FROM projection_state WHERE projection = $1 FOR UPDATE")
+                .execute(Tuple.of(PROJECTION))
+                .map(rows -> checked(rows.iterator().next().getString("active_schema")));
+    }
+
+    public Uni<Void> switchTo(SqlConnection tx, String schema) {
+        return tx.preparedQuery("UPDATE projection_state SET active_schema = $1, switched_at = now() WHERE projection = $2")
+                .execute(Tuple.of(checked(schema), PROJECTION)).replaceWithVoid();
+    }
+
+    public Uni<Void> truncate(String schema) {
+        String s = checked(schema);
+        return pool.query("TRUNCATE " + s + ".rating_fact, " + s + ".daily_stats, " + s + ".consumed_offset")
+                .execute().replaceWithVoid();
+    }
+
+    /** Applies ratings and records the offsets they came from, in the caller's transaction. */
+    public Uni<Void> apply(SqlConnection tx, String schema, List<CountedRating> ratings,
+            Map<TopicPartition, Long> nextOffsets) {
+        String s = checked(schema);
+        Uni<Void> counted = Uni.createFrom().voidItem();
+        if (!ratings.isEmpty()) {
+            int n = ratings.size();
+            String[] ids = new String[n];
+            java.util.UUID[] eventIds = new java.util.UUID[n];
+            String[] regions = new String[n];
+            String[] institutions = new String[n];
+            String[] channels = new String[n];
+            Integer[] levels = new Integer[n];
+            String[] origins = new String[n];
+            LocalDate[] days = new LocalDate[n];
+            for (int i = 0; i < n; i++) {
+                CountedRating r = ratings.get(i);
+                ids[i] = r.ratingId();
+                eventIds[i] = r.eventId();
+                regions[i] = r.regionCode();
+                institutions[i] = r.institutionCode();
+                channels[i] = r.channel();
+                levels[i] = r.level();
+                origins[i] = r.origin();
+                days[i] = r.day();
+            }
+            counted = tx.preparedQuery("""
+                            WITH input AS (
+                                SELECT DISTINCT ON (rating_id) *
+                                FROM unnest($1::text[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::int[],
+                                            $7::text[], $8::date[])
+                                     AS t(rating_id, event_id, region_code, institution_code, channel, level, origin, day)
+                            ), inserted AS (
+                                INSERT INTO %1$s.rating_fact
+                                    (rating_id, event_id, region_code, institution_code, channel, level, origin, day)
+                                SELECT rating_id, event_id, region_code, institution_code, channel, level, origin, day
+                                FROM input
+                                ON CONFLICT (rating_id) DO NOTHING
+                                RETURNING region_code, institution_code, day, level
+                            )
+                            INSERT INTO %1$s.daily_stats (region_code, institution_code, day, level, ratings)
+                            SELECT region_code, institution_code, day, level, count(*) FROM inserted
+                            GROUP BY region_code, institution_code, day, level
+                            ON CONFLICT (region_code, institution_code, day, level)
+                            DO UPDATE SET ratings = %1$s.daily_stats.ratings + excluded.ratings""".formatted(s))
+                    .execute(Tuple.tuple().addArrayOfString(ids).addArrayOfUUID(eventIds).addArrayOfString(regions)
+                            .addArrayOfString(institutions).addArrayOfString(channels).addArrayOfInteger(levels)
+                            .addArrayOfString(origins).addArrayOfLocalDate(days))
+                    .replaceWithVoid();
+        }
+        return counted.flatMap(ignored -> recordOffsets(tx, s, nextOffsets));
+    }
+
+    private Uni<Void> recordOffsets(SqlConnection tx, String s, Map<TopicPartition, Long> nextOffsets) {
+        if (nextOffsets.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<Tuple> rows = nextOffsets.entrySet().stream()
+                .map(e -> Tuple.of(e.getKey().topic(), e.getKey().partition(), e.getValue())).toList();
+        return tx.preparedQuery("INSERT INTO " + s + ".consumed_offset (topic, partition, next_offset) "
+                        + "VALUES ($1, $2, $3) ON CONFLICT (topic, partition) "
+                        + "DO UPDATE SET next_offset = GREATEST(" + s + ".consumed_offset.next_offset, excluded.next_offset)")
+                .executeBatch(rows).replaceWithVoid();
+    }
+
+    /** Counts per level in the live schema; {@code regionPrefix} rolls up by GB/T 2260 prefix (R4.2). */
+    public Uni<Map<Integer, Long>> levelCounts(String regionPrefix, String institution, LocalDate from, LocalDate to) {
+        return activeSchema(pool, false).flatMap(s -> pool.preparedQuery("""
+                        SELECT level, sum(ratings) AS ratings FROM %s.daily_stats
+                        WHERE ($1::text IS NULL OR region_code LIKE $1 || '%%')
+                          AND ($2::text IS NULL OR institution_code = $2)
+                          AND ($3::date IS NULL OR day >= $3)
+                          AND ($4::date IS NULL OR day <= $4)
+                        GROUP BY level""".formatted(s))
+                .execute(Tuple.of(regionPrefix, institution, from, to))
+                .map(rows -> {
+                    Map<Integer, Long> counts = new HashMap<>();
+                    for (Row row : rows) {
+                        counts.put((int) row.getShort("level"), row.getLong("ratings"));
+                    }
+                    return counts;
+                }));
+    }
+
+    static String checked(String schema) {
+        if (!SCHEMAS.contains(schema)) {
+            throw new IllegalArgumentException("not a statistics schema: " + schema);
+        }
+        return schema;
+    }
+}

@@ -1,0 +1,109 @@
+package org.hcp.reporting.rest;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.hcp.kit.rest.Problem;
+import org.hcp.kit.rest.ProblemException;
+import org.hcp.reporting.domain.Satisfaction;
+import org.hcp.reporting.service.StatisticsService;
+
+@Path("/api/v1/stats")
+@Tag(name = "statistics", description = "统计 / Statistics (R4)")
+public class StatisticsResource {
+
+    private final StatisticsService service;
+    private final JsonWebToken caller;
+
+    public StatisticsResource(StatisticsService service, JsonWebToken caller) {
+        this.service = service;
+        this.caller = caller;
+    }
+
+    public record SatisfactionReport(String region, String institution, LocalDate from, LocalDate to, long total,
+            Map<Integer, Long> byLevel, long good, long bad, Double satisfactionRate) {
+    }
+
+    @GET
+    @Path("/satisfaction")
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+    @RolesAllowed({"bureau", "auditor", "sync", "admin"})
+    @Operation(summary = "Counts per level, good and bad reviews and the satisfaction rate (R4.1)",
+            description = "region filters by GB/T 2260 code prefix (R4.2); from/to are days (Asia/Shanghai), "
+                    + "inclusive. A bureau token sees only its own region prefix.")
+    public Uni<SatisfactionReport> satisfaction(
+            @Parameter(description = "region code prefix, 2 to 12 digits") @QueryParam("region") String region,
+            @Parameter(description = "institution code") @QueryParam("institution") String institution,
+            @Parameter(description = "first day, YYYY-MM-DD") @QueryParam("from") String from,
+            @Parameter(description = "last day, YYYY-MM-DD") @QueryParam("to") String to) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        String regionPrefix = region == null || region.isBlank() ? null : region.trim();
+        if (regionPrefix != null && !regionPrefix.matches("\\d{2,12}")) {
+            errors.add(new Problem.FieldError("?region", "行政区划代码前缀须为2至12位数字 / region must be 2-12 digits"));
+        }
+        LocalDate fromDay = day(errors, "?from", from);
+        LocalDate toDay = day(errors, "?to", to);
+        if (fromDay != null && toDay != null && fromDay.isAfter(toDay)) {
+            errors.add(new Problem.FieldError("?from", "起始日期晚于结束日期 / from is after to"));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        regionPrefix = withinScope(regionPrefix);
+        String inst = institution == null || institution.isBlank() ? null : institution.trim();
+        String reportRegion = regionPrefix;
+        return service.satisfaction(regionPrefix, inst, fromDay, toDay)
+                .map(s -> report(reportRegion, inst, fromDay, toDay, s));
+    }
+
+    /** A bureau supervises its region prefix only (ARCHITECTURE.md, "Access"). */
+    private String withinScope(String regionPrefix) {
+        if (!caller.getGroups().contains("bureau") || caller.getGroups().contains("admin")) {
+            return regionPrefix;
+        }
+        String scope = caller.getClaim("hcp_scope");
+        if (scope == null) {
+            throw new ProblemException(403, "forbidden", "无权访问 / Forbidden",
+                    "a bureau token must carry its region scope (hcp_scope)", List.of());
+        }
+        if (regionPrefix == null) {
+            return scope;
+        }
+        if (!regionPrefix.startsWith(scope)) {
+            throw new ProblemException(403, "forbidden", "无权访问 / Forbidden",
+                    "region " + regionPrefix + " is outside this bureau's region " + scope, List.of());
+        }
+        return regionPrefix;
+    }
+
+    private static LocalDate day(List<Problem.FieldError> errors, String pointer, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            errors.add(new Problem.FieldError(pointer, "日期格式须为 YYYY-MM-DD / must be a date YYYY-MM-DD"));
+            return null;
+        }
+    }
+
+    private static SatisfactionReport report(String region, String institution, LocalDate from, LocalDate to,
+            Satisfaction s) {
+        return new SatisfactionReport(region, institution, from, to, s.total(), s.byLevel(), s.good(), s.bad(),
+                s.satisfactionRate());
+    }
+}

@@ -1,0 +1,129 @@
+package org.hcp.reporting.service;
+
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Transaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.hcp.events.Topics;
+import org.hcp.kit.messaging.KafkaClients;
+import org.hcp.kit.rest.ProblemException;
+import org.hcp.reporting.messaging.RatingBatch;
+import org.hcp.reporting.repository.StatisticsRepository;
+import org.jboss.logging.Logger;
+
+/**
+ * Rebuilds the statistics from the log (ARCHITECTURE.md, "Reading"): replay hcp.ratings from its first offset into
+ * the schema that is not live, then, holding the switch lock so the live projection pauses, replay what arrived
+ * meanwhile and make that schema live. The live projection then goes on in it, and its de-duplication by rating id
+ * skips what the rebuild already counted.
+ */
+@ApplicationScoped
+public class RebuildService {
+
+    private static final Logger LOG = Logger.getLogger(RebuildService.class);
+    private static final Duration DB = Duration.ofMinutes(2);
+
+    private final Pool pool;
+    private final StatisticsRepository statistics;
+    private final KafkaClients clients;
+    private final ReentrantLock running = new ReentrantLock();
+
+    public RebuildService(Pool pool, StatisticsRepository statistics, KafkaClients clients) {
+        this.pool = pool;
+        this.statistics = statistics;
+        this.clients = clients;
+    }
+
+    public record RebuildResult(String previousSchema, String liveSchema, long eventsReplayed, long durationMs) {
+    }
+
+    public RebuildResult rebuild() {
+        if (!running.tryLock()) {
+            throw ProblemException.conflict("rebuild-running", "重建正在进行 / A rebuild is running",
+                    "wait for the running rebuild to finish");
+        }
+        long started = System.nanoTime();
+        try (KafkaConsumer<String, String> consumer = clients.consumer(null, "reporting-rebuild", 2000)) {
+            String previous = statistics.activeSchema(pool, false).await().atMost(DB);
+            String target = previous.equals("rm_a") ? "rm_b" : "rm_a";
+            LOG.infof("rebuild: replaying %s into %s (live: %s)", Topics.RATINGS, target, previous);
+            statistics.truncate(target).await().atMost(DB);
+
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.RATINGS, Duration.ofSeconds(30)).stream()
+                    .map(p -> new TopicPartition(Topics.RATINGS, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+
+            long replayed = 0;
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(30));
+            List<ConsumerRecord<String, String>> batch;
+            while (!(batch = pollUntil(consumer, end)).isEmpty()) {
+                RatingBatch ratings = RatingBatch.read(batch, (record, reason) -> { });
+                pool.withTransaction(tx -> statistics.apply(tx, target, ratings.ratings(), ratings.nextOffsets()))
+                        .await().atMost(DB);
+                replayed += batch.size();
+            }
+            replayed += switchOver(consumer, partitions, target);
+            long ms = (System.nanoTime() - started) / 1_000_000;
+            LOG.infof("rebuild: %d event(s) replayed into %s, now live, in %d ms", replayed, target, ms);
+            return new RebuildResult(previous, target, replayed, ms);
+        } finally {
+            running.unlock();
+        }
+    }
+
+    /** Under the switch lock: catch up to the current end of the log in the same transaction, then switch. */
+    private long switchOver(KafkaConsumer<String, String> consumer, List<TopicPartition> partitions, String target) {
+        SqlConnection connection = pool.getConnection().await().atMost(DB);
+        try {
+            Transaction tx = connection.begin().await().atMost(DB);
+            try {
+                statistics.lockForSwitch(connection).await().atMost(DB);
+                Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(30));
+                long replayed = 0;
+                List<ConsumerRecord<String, String>> batch;
+                while (!(batch = pollUntil(consumer, end)).isEmpty()) {
+                    RatingBatch ratings = RatingBatch.read(batch, (record, reason) -> { });
+                    statistics.apply(connection, target, ratings.ratings(), ratings.nextOffsets()).await().atMost(DB);
+                    replayed += batch.size();
+                }
+                statistics.switchTo(connection, target).await().atMost(DB);
+                tx.commit().await().atMost(DB);
+                return replayed;
+            } catch (RuntimeException e) {
+                tx.rollback().await().atMost(DB);
+                throw e;
+            }
+        } finally {
+            connection.close().await().atMost(DB);
+        }
+    }
+
+    /** The next records before {@code end}; empty once every partition has reached it. */
+    private static List<ConsumerRecord<String, String>> pollUntil(KafkaConsumer<String, String> consumer,
+            Map<TopicPartition, Long> end) {
+        List<ConsumerRecord<String, String>> batch = new ArrayList<>();
+        while (batch.isEmpty() && end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
+            for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                if (record.offset() < end.get(new TopicPartition(record.topic(), record.partition()))) {
+                    batch.add(record);
+                }
+            }
+            // A poll may read past the end: step back, so the switch-over reads those records under its lock.
+            end.forEach((partition, offset) -> {
+                if (consumer.position(partition) > offset) {
+                    consumer.seek(partition, offset);
+                }
+            });
+        }
+        return batch;
+    }
+}

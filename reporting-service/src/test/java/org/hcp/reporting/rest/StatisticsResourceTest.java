@@ -1,0 +1,209 @@
+package org.hcp.reporting.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.hcp.events.Channel;
+import org.hcp.events.EventEnvelope;
+import org.hcp.events.EventJson;
+import org.hcp.events.RatingOrigin;
+import org.hcp.events.RatingSubmitted;
+import org.hcp.events.Topics;
+import org.hcp.localstack.DevTokens;
+import org.hcp.localstack.LocalStack;
+import org.hcp.localstack.LocalStackTestResource;
+import org.hcp.localstack.TopicProbe;
+import org.junit.jupiter.api.Test;
+
+/** The statistics projection and API, fed through a real broker, read from a real database. */
+@QuarkusTest
+@QuarkusTestResource(value = LocalStackTestResource.class,
+        initArgs = @ResourceArg(name = "database", value = "reporting"))
+class StatisticsResourceTest {
+
+    private static final String BUREAU = DevTokens.mint("bureau", "2202", Duration.ofHours(1));
+    private static final String ADMIN = DevTokens.mint("admin");
+
+    static String bootstrap() {
+        return LocalStack.shared().kafka().bootstrapServers();
+    }
+
+    static EventEnvelope<RatingSubmitted> rating(String region, String institution, int level, Instant ratedAt) {
+        String ratingId = UUID.randomUUID().toString();
+        RatingSubmitted payload = new RatingSubmitted(ratingId, "C-" + ratingId.substring(0, 8), null, "ITEM-1",
+                institution, null, null, null, region, Channel.WEBSITE, Channel.WEBSITE.nationalPf(), level,
+                level <= 2 ? List.of("SLOW") : List.of(), null, null, null, null, RatingOrigin.EVALUATOR, 1, ratedAt,
+                null);
+        return EventEnvelope.of(payload, ratingId, region, ratedAt, Instant.now(), null, null, "test");
+    }
+
+    static void publish(EventEnvelope<RatingSubmitted> event) {
+        TopicProbe.send(bootstrap(), Topics.RATINGS, event.key(), EventJson.write(event));
+    }
+
+    static JsonPath stats(String query) {
+        return given().auth().oauth2(ADMIN).get("/api/v1/stats/satisfaction?" + query)
+                .then().statusCode(200).extract().jsonPath();
+    }
+
+    static String newInstitution() {
+        return "INST-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    @Test
+    void ratingsAreCountedPerLevelWithGoodBadAndTheSatisfactionRate() {
+        String institution = newInstitution();
+        Instant day = Instant.parse("2024-11-05T03:00:00Z");
+        for (int level : new int[]{5, 5, 4, 3, 2, 1}) {
+            publish(rating("220201", institution, level, day));
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> stats("institution=" + institution).getInt("total") == 6);
+        JsonPath report = stats("institution=" + institution + "&from=2024-11-05&to=2024-11-05");
+        assertEquals(6, report.getInt("total"));
+        assertEquals(4, report.getInt("good"));
+        assertEquals(2, report.getInt("bad"));
+        assertEquals(2, report.getInt("byLevel.5"));
+        assertEquals(0.6667, report.getDouble("satisfactionRate"), 1e-9);
+        assertEquals(0, stats("institution=" + institution + "&from=2024-11-06").getInt("total"));
+    }
+
+    @Test
+    void r4_2_regionFiltersByCodePrefix() {
+        String institution = newInstitution();
+        Instant at = Instant.parse("2024-11-05T03:00:00Z");
+        publish(rating("220201", institution, 5, at));
+        publish(rating("220202", institution, 4, at));
+        publish(rating("370901", institution, 1, at));
+        await().atMost(Duration.ofSeconds(20)).until(() -> stats("institution=" + institution).getInt("total") == 3);
+        assertEquals(2, stats("institution=" + institution + "&region=2202").getInt("total"));
+        assertEquals(1, stats("institution=" + institution + "&region=220202").getInt("total"));
+        assertEquals(1, stats("institution=" + institution + "&region=37").getInt("total"));
+    }
+
+    @Test
+    void theStatisticsDayIsTheRatingsDayInChina() {
+        String institution = newInstitution();
+        // 2024-11-05 23:30 in UTC is 2024-11-06 07:30 in Asia/Shanghai.
+        publish(rating("220201", institution, 5, Instant.parse("2024-11-05T23:30:00Z")));
+        await().atMost(Duration.ofSeconds(20)).until(() -> stats("institution=" + institution).getInt("total") == 1);
+        assertEquals(1, stats("institution=" + institution + "&from=2024-11-06&to=2024-11-06").getInt("total"));
+    }
+
+    @Test
+    void aRedeliveredEventIsCountedOnce() {
+        String institution = newInstitution();
+        EventEnvelope<RatingSubmitted> event = rating("220201", institution, 5, Instant.now());
+        publish(event);
+        publish(event);
+        publish(event);
+        EventEnvelope<RatingSubmitted> marker = rating("220201", institution, 1, Instant.now());
+        publish(marker);
+        await().atMost(Duration.ofSeconds(20)).until(() -> stats("institution=" + institution).getInt("bad") == 1);
+        assertEquals(2, stats("institution=" + institution).getInt("total"));
+    }
+
+    @Test
+    void aPoisonEventGoesToTheDeadLetterTopicAndTheProjectionGoesOn() {
+        String institution = newInstitution();
+        String poisonKey = "poison-" + UUID.randomUUID();
+        TopicProbe.send(bootstrap(), Topics.RATINGS, poisonKey, "{not an event");
+        publish(rating("220201", institution, 4, Instant.now()));
+        await().atMost(Duration.ofSeconds(20)).until(() -> stats("institution=" + institution).getInt("total") == 1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> TopicProbe.readAll(bootstrap(), Topics.DEAD_LETTER).stream()
+                .anyMatch(r -> poisonKey.equals(r.key())));
+        ConsumerRecord<String, String> letter = TopicProbe.readAll(bootstrap(), Topics.DEAD_LETTER).stream()
+                .filter(r -> poisonKey.equals(r.key())).findFirst().orElseThrow();
+        String reason = new String(letter.headers().lastHeader("hcp.dlq.reason").value(), StandardCharsets.UTF_8);
+        assertTrue(reason.contains("unreadable"), reason);
+    }
+
+    @Test
+    void aRebuildFromTheLogEqualsTheLiveStatistics() throws Exception {
+        String institution = newInstitution();
+        for (int i = 0; i < 30; i++) {
+            publish(rating(i % 2 == 0 ? "220201" : "220202", institution, 1 + i % 5,
+                    Instant.parse("2024-11-01T03:00:00Z").plus(Duration.ofDays(i % 7))));
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> stats("institution=" + institution).getInt("total") == 30);
+        String liveBefore = stats("region=22").prettify();
+        List<String> liveRows = rows("daily_stats");
+        List<String> liveFacts = rows("rating_fact");
+
+        JsonPath result = given().auth().oauth2(ADMIN).post("/api/v1/admin/rebuild")
+                .then().statusCode(200).extract().jsonPath();
+        assertTrue(result.getLong("eventsReplayed") >= 30);
+        assertEquals(liveBefore, stats("region=22").prettify());
+        assertEquals(liveRows, rows("daily_stats"), "the rebuilt counts equal the live ones, row for row");
+        assertEquals(liveFacts, rows("rating_fact"));
+
+        // The projection goes on in the rebuilt tables.
+        publish(rating("220201", institution, 5, Instant.now()));
+        await().atMost(Duration.ofSeconds(20)).until(() -> stats("institution=" + institution).getInt("total") == 31);
+    }
+
+    /** Every row of a table in the live schema, in a fixed order. */
+    private static List<String> rows(String table) throws Exception {
+        try (Connection connection = LocalStack.shared().postgres().connect("reporting")) {
+            String schema;
+            try (ResultSet rs = connection.createStatement().executeQuery(
+                    "SELECT active_schema FROM projection_state WHERE projection = 'statistics'")) {
+                rs.next();
+                schema = rs.getString(1);
+            }
+            List<String> rows = new ArrayList<>();
+            try (ResultSet rs = connection.createStatement().executeQuery(
+                    "SELECT t::text FROM " + schema + "." + table + " t ORDER BY t::text")) {
+                while (rs.next()) {
+                    rows.add(rs.getString(1));
+                }
+            }
+            return rows;
+        }
+    }
+
+    @Test
+    void aBureauSeesOnlyItsOwnRegion() {
+        given().auth().oauth2(BUREAU).get("/api/v1/stats/satisfaction?region=220201").then().statusCode(200)
+                .body("region", equalTo("220201"));
+        given().auth().oauth2(BUREAU).get("/api/v1/stats/satisfaction").then().statusCode(200)
+                .body("region", equalTo("2202"));
+        given().auth().oauth2(BUREAU).get("/api/v1/stats/satisfaction?region=37").then().statusCode(403)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void badQueriesAreProblemsNamingTheParameter() {
+        given().auth().oauth2(ADMIN).get("/api/v1/stats/satisfaction?region=abc&from=2024-13-01").then()
+                .statusCode(422).contentType("application/problem+json")
+                .body("errors.pointer", hasItem("?region"))
+                .body("errors.pointer", hasItem("?from"));
+        given().auth().oauth2(ADMIN).get("/api/v1/stats/satisfaction?from=2024-11-02&to=2024-11-01").then()
+                .statusCode(422);
+    }
+
+    @Test
+    void accessNeedsATokenAndTheRightRole() {
+        given().get("/api/v1/stats/satisfaction").then().statusCode(401);
+        given().auth().oauth2(DevTokens.mint("channel")).get("/api/v1/stats/satisfaction").then().statusCode(403);
+        given().auth().oauth2(DevTokens.mint("bureau", "2202", Duration.ofHours(1))).post("/api/v1/admin/rebuild")
+                .then().statusCode(403);
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+    }
+}
