@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.common.TopicPartition;
+import org.hcp.kit.messaging.ConsumedOffsets;
 import org.hcp.reporting.domain.CountedRating;
 
 /**
@@ -109,19 +110,7 @@ public class StatisticsRepository {
                             .addArrayOfString(origins).addArrayOfLocalDate(days))
                     .replaceWithVoid();
         }
-        return counted.flatMap(ignored -> recordOffsets(tx, s, nextOffsets));
-    }
-
-    private Uni<Void> recordOffsets(SqlConnection tx, String s, Map<TopicPartition, Long> nextOffsets) {
-        if (nextOffsets.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        List<Tuple> rows = nextOffsets.entrySet().stream()
-                .map(e -> Tuple.of(e.getKey().topic(), e.getKey().partition(), e.getValue())).toList();
-        return tx.preparedQuery("INSERT INTO " + s + ".consumed_offset (topic, partition, next_offset) "
-                        + "VALUES ($1, $2, $3) ON CONFLICT (topic, partition) "
-                        + "DO UPDATE SET next_offset = GREATEST(" + s + ".consumed_offset.next_offset, excluded.next_offset)")
-                .executeBatch(rows).replaceWithVoid();
+        return counted.flatMap(ignored -> ConsumedOffsets.record(tx, s + ".consumed_offset", nextOffsets));
     }
 
     /** Counts per level in the live schema; {@code regionPrefix} rolls up by GB/T 2260 prefix (R4.2). */

@@ -66,7 +66,7 @@ public class RebuildService {
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(30));
             List<ConsumerRecord<String, String>> batch;
             while (!(batch = pollUntil(consumer, end)).isEmpty()) {
-                RatingBatch ratings = RatingBatch.read(batch, (record, reason) -> { });
+                RatingBatch ratings = RatingBatch.readSkippingUnreadable(batch);
                 pool.withTransaction(tx -> statistics.apply(tx, target, ratings.ratings(), ratings.nextOffsets()))
                         .await().atMost(DB);
                 replayed += batch.size();
@@ -91,7 +91,7 @@ public class RebuildService {
                 long replayed = 0;
                 List<ConsumerRecord<String, String>> batch;
                 while (!(batch = pollUntil(consumer, end)).isEmpty()) {
-                    RatingBatch ratings = RatingBatch.read(batch, (record, reason) -> { });
+                    RatingBatch ratings = RatingBatch.readSkippingUnreadable(batch);
                     statistics.apply(connection, target, ratings.ratings(), ratings.nextOffsets()).await().atMost(DB);
                     replayed += batch.size();
                 }

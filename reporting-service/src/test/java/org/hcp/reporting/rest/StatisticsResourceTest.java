@@ -20,16 +20,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.hcp.events.Channel;
 import org.hcp.events.EventEnvelope;
-import org.hcp.events.EventJson;
-import org.hcp.events.RatingOrigin;
 import org.hcp.events.RatingSubmitted;
 import org.hcp.events.Topics;
 import org.hcp.localstack.DevTokens;
 import org.hcp.localstack.LocalStack;
 import org.hcp.localstack.LocalStackTestResource;
 import org.hcp.localstack.TopicProbe;
+import static org.hcp.localstack.TestEvents.publish;
+import static org.hcp.localstack.TestEvents.rating;
 import org.junit.jupiter.api.Test;
 
 /** The statistics projection and API, fed through a real broker, read from a real database. */
@@ -43,19 +42,6 @@ class StatisticsResourceTest {
 
     static String bootstrap() {
         return LocalStack.shared().kafka().bootstrapServers();
-    }
-
-    static EventEnvelope<RatingSubmitted> rating(String region, String institution, int level, Instant ratedAt) {
-        String ratingId = UUID.randomUUID().toString();
-        RatingSubmitted payload = new RatingSubmitted(ratingId, "C-" + ratingId.substring(0, 8), null, "ITEM-1",
-                institution, null, null, null, region, Channel.WEBSITE, Channel.WEBSITE.nationalPf(), level,
-                level <= 2 ? List.of("SLOW") : List.of(), null, null, null, null, RatingOrigin.EVALUATOR, 1, ratedAt,
-                null);
-        return EventEnvelope.of(payload, ratingId, region, ratedAt, Instant.now(), null, null, "test");
-    }
-
-    static void publish(EventEnvelope<RatingSubmitted> event) {
-        TopicProbe.send(bootstrap(), Topics.RATINGS, event.key(), EventJson.write(event));
     }
 
     static JsonPath stats(String query) {

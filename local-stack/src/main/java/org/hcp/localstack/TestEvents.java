@@ -1,0 +1,33 @@
+package org.hcp.localstack;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.hcp.events.Channel;
+import org.hcp.events.EventEnvelope;
+import org.hcp.events.EventJson;
+import org.hcp.events.RatingOrigin;
+import org.hcp.events.RatingSubmitted;
+import org.hcp.events.Topics;
+
+/** For tests that feed a consumer directly: well-formed events, published through the real broker. */
+public final class TestEvents {
+
+    private TestEvents() {
+    }
+
+    /** A RatingSubmitted as intake would publish it; a bad review carries a tag (R1.3). */
+    public static EventEnvelope<RatingSubmitted> rating(String region, String institution, int level, Instant ratedAt) {
+        String ratingId = UUID.randomUUID().toString();
+        RatingSubmitted payload = new RatingSubmitted(ratingId, "C-" + ratingId.substring(0, 8), null, "ITEM-1",
+                institution, null, null, null, region, Channel.WEBSITE, Channel.WEBSITE.nationalPf(), level,
+                level <= 2 ? List.of("SLOW") : List.of(), null, null, null, null, RatingOrigin.EVALUATOR, 1, ratedAt,
+                null);
+        return EventEnvelope.of(payload, ratingId, region, ratedAt, Instant.now(), null, null, "test");
+    }
+
+    public static void publish(EventEnvelope<RatingSubmitted> event) {
+        TopicProbe.send(LocalStack.shared().kafka().bootstrapServers(), Topics.RATINGS, event.key(),
+                EventJson.write(event));
+    }
+}

@@ -1,0 +1,42 @@
+package org.hcp.rectification.rest;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.hcp.kit.rest.Problem;
+import org.hcp.kit.rest.ProblemException;
+import org.hcp.rectification.repository.BadReviewRepository;
+
+@Path("/api/v1/rectifications")
+@Tag(name = "rectifications", description = "差评整改 / Bad-review rectification (R2)")
+public class BadReviewResource {
+
+    private final BadReviewRepository badReviews;
+
+    public BadReviewResource(BadReviewRepository badReviews) {
+        this.badReviews = badReviews;
+    }
+
+    public record BadReviewCount(String region, long badReviews) {
+    }
+
+    @GET
+    @Path("/bad-reviews/count")
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+    @RolesAllowed({"handler", "bureau", "auditor", "admin"})
+    @Operation(summary = "How many bad reviews have reached rectification (R2.1), by region code prefix")
+    public Uni<BadReviewCount> count(@QueryParam("region") String region) {
+        if (region != null && !region.matches("\\d{2,12}")) {
+            throw ProblemException.invalid(List.of(new Problem.FieldError("?region",
+                    "行政区划代码前缀须为2至12位数字 / region must be 2-12 digits")));
+        }
+        return badReviews.count(region).map(n -> new BadReviewCount(region, n));
+    }
+}

@@ -1,0 +1,56 @@
+package org.hcp.rectification.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hcp.localstack.TestEvents.publish;
+import static org.hcp.localstack.TestEvents.rating;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.time.Instant;
+import org.hcp.localstack.DevTokens;
+import org.hcp.localstack.LocalStackTestResource;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(value = LocalStackTestResource.class,
+        initArgs = @ResourceArg(name = "database", value = "rectification"))
+class BadReviewResourceTest {
+
+    private static final String BUREAU = DevTokens.mint("bureau");
+
+    static long count(String region) {
+        return given().auth().oauth2(BUREAU).get("/api/v1/rectifications/bad-reviews/count?region=" + region)
+                .then().statusCode(200).extract().jsonPath().getLong("badReviews");
+    }
+
+    @Test
+    void r2_1_everyBadReviewReachesRectificationOnceAndGoodOnesDoNot() {
+        String region = "2202" + (10 + (int) (Math.random() * 89));
+        var bad = rating(region, "JL-CENTRE", 1, Instant.now());
+        publish(bad);
+        publish(bad);
+        publish(rating(region, "JL-CENTRE", 2, Instant.now()));
+        publish(rating(region, "JL-CENTRE", 3, Instant.now()));
+        publish(rating(region, "JL-CENTRE", 5, Instant.now()));
+        var marker = rating(region + "9", "JL-CENTRE", 2, Instant.now());
+        publish(marker);
+        await().atMost(Duration.ofSeconds(20)).until(() -> count(region + "9") == 1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> count(region) == 3);
+        assertEquals(3, count(region), "two bad reviews plus the marker's; the repeat and the good ones not");
+    }
+
+    @Test
+    void itStartsReportsHealthAndRefusesStrangers() {
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        given().get("/api/v1/rectifications/bad-reviews/count").then().statusCode(401);
+        given().auth().oauth2(DevTokens.mint("channel")).get("/api/v1/rectifications/bad-reviews/count")
+                .then().statusCode(403);
+        given().auth().oauth2(BUREAU).get("/api/v1/rectifications/bad-reviews/count?region=x").then()
+                .statusCode(422).contentType("application/problem+json");
+    }
+}
