@@ -1,0 +1,177 @@
+package org.hcp.system;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.UUID;
+import org.hcp.events.EventJson;
+import org.hcp.localstack.DevTokens;
+import org.hcp.localstack.LocalStack;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The spine, with every service a separate process on a real broker and a real database: a rating travels
+ * channel → intake (outbox) → Kafka → reporting exactly once, through a crash and a Kafka outage.
+ */
+class SpineSystemTest {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final String CHANNEL = DevTokens.mint("channel", null, Duration.ofHours(2));
+    private static final String ADMIN = DevTokens.mint("admin", null, Duration.ofHours(2));
+
+    private static LocalStack stack;
+    private static ServiceProcess intake;
+    private static ServiceProcess reporting;
+    private static ServiceProcess rectification;
+    private static ServiceProcess appeal;
+
+    @BeforeAll
+    static void startTheSystem() {
+        stack = LocalStack.shared();
+        intake = new ServiceProcess("intake-service", "intake", stack).start();
+        reporting = new ServiceProcess("reporting-service", "reporting", stack).start();
+        rectification = new ServiceProcess("rectification-service", "rectification", stack).start();
+        appeal = new ServiceProcess("appeal-service", "appeal", stack).start();
+    }
+
+    @AfterAll
+    static void stopTheSystem() {
+        // Services before the broker, or their Kafka clients wait on close (PLATFORM.md).
+        for (ServiceProcess service : new ServiceProcess[]{intake, reporting, rectification, appeal}) {
+            if (service != null) {
+                service.stop();
+            }
+        }
+    }
+
+    static String rating(String institution, int level) {
+        return """
+                {"caseNumber":"SYS-%s","itemCode":"ITEM-001","institutionCode":"%s","regionCode":"220201",
+                 "channel":"QR_CODE","level":%d,"tags":%s}"""
+                .formatted(UUID.randomUUID().toString().substring(0, 12), institution, level,
+                        level <= 2 ? "[\"SLOW\"]" : "[]");
+    }
+
+    static HttpResponse<String> post(String url, String token, String json) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    static JsonNode get(String url, String token) throws IOException, InterruptedException {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), response.body());
+        return EventJson.mapper().readTree(response.body());
+    }
+
+    static long counted(String institution) throws IOException, InterruptedException {
+        return get(reporting.url("/api/v1/stats/satisfaction?institution=" + institution), ADMIN).get("total").asLong();
+    }
+
+    static String submit(String institution, int level) throws IOException, InterruptedException {
+        HttpResponse<String> response = post(intake.url("/api/v1/ratings"), CHANNEL, rating(institution, level));
+        assertEquals(202, response.statusCode(), response.body());
+        return EventJson.mapper().readTree(response.body()).get("ratingId").asText();
+    }
+
+    static String newInstitution() {
+        return "SYS-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    @Test
+    void aPostedRatingAppearsInTheStatisticsWithinSeconds() throws Exception {
+        String institution = newInstitution();
+        submit(institution, 2);
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200))
+                .until(() -> counted(institution) == 1);
+        JsonNode report = get(reporting.url("/api/v1/stats/satisfaction?institution=" + institution), ADMIN);
+        assertEquals(1, report.get("bad").asLong());
+        assertEquals(1, report.get("byLevel").get("2").asLong());
+        // The same event reached rectification (R2.1) and appeals (R3.1), each in its own database.
+        await().atMost(Duration.ofSeconds(15)).until(() -> get(appeal.url(
+                "/api/v1/appeals/appealable-ratings/count?institution=" + institution), ADMIN)
+                .get("appealableRatings").asLong() == 1);
+    }
+
+    @Test
+    void aCrashBetweenTheReadModelWriteAndTheOffsetCommitStillCountsOnce() throws Exception {
+        String institution = newInstitution();
+        reporting.stop();
+        ServiceProcess crashing = new ServiceProcess("reporting-service", "reporting", stack)
+                .with("HCP_FAULT_HALT_AFTER_PROJECTION_COMMIT", "true").start();
+        String ratingId = submit(institution, 4);
+        assertEquals(137, crashing.awaitExit(Duration.ofSeconds(30)), "halted by the fault injection");
+        assertEquals(1, factsFor(ratingId), "the read model was written before the crash");
+
+        reporting = new ServiceProcess("reporting-service", "reporting", stack).start();
+        String marker = newInstitution();
+        submit(marker, 5);
+        // The dead consumer's partitions move to the new one once its session times out (10 s).
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> counted(marker) == 1);
+        assertEquals(1, counted(institution), "redelivered after the restart, and still counted once");
+    }
+
+    @Test
+    void whileKafkaIsDownRatingsAreAcceptedAndAllAreCountedWhenItReturns() throws Exception {
+        String institution = newInstitution();
+        stack.kafka().stop();
+        try {
+            for (int i = 0; i < 10; i++) {
+                submit(institution, 1 + i % 5);
+            }
+        } finally {
+            stack.kafka().start();
+        }
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+                .until(() -> counted(institution) == 10);
+        Thread.sleep(2_000);
+        assertEquals(10, counted(institution), "each counted exactly once");
+        assertTrue(reporting.isAlive() && intake.isAlive());
+    }
+
+    @Test
+    void aRebuildThroughTheRunningServiceEqualsTheLiveFigures() throws Exception {
+        String institution = newInstitution();
+        for (int level = 1; level <= 5; level++) {
+            submit(institution, level);
+        }
+        await().atMost(Duration.ofSeconds(15)).until(() -> counted(institution) == 5);
+        JsonNode before = get(reporting.url("/api/v1/stats/satisfaction?region=22"), ADMIN);
+        HttpResponse<String> rebuilt = post(reporting.url("/api/v1/admin/rebuild"), ADMIN, "");
+        assertEquals(200, rebuilt.statusCode(), rebuilt.body());
+        assertEquals(before, get(reporting.url("/api/v1/stats/satisfaction?region=22"), ADMIN));
+    }
+
+    private static long factsFor(String ratingId) throws Exception {
+        try (Connection connection = stack.postgres().connect("reporting")) {
+            String schema;
+            try (ResultSet rs = connection.createStatement()
+                    .executeQuery("SELECT active_schema FROM projection_state")) {
+                rs.next();
+                schema = rs.getString(1);
+            }
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "SELECT count(*) FROM " + schema + ".rating_fact WHERE rating_id = ?")) {
+                statement.setString(1, ratingId);
+                try (ResultSet rs = statement.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        }
+    }
+}
