@@ -1,5 +1,7 @@
 package org.hcp.events;
 
+import java.util.Map;
+
 /**
  * Kafka topics. Each keeps its history forever ({@code retention.ms=-1}, never compacted): the log is the record.
  */
@@ -12,6 +14,12 @@ public final class Topics {
     public static final String DEAD_LETTER = "hcp.deadletter";
 
     public static final String[] ALL = {RATINGS, DEAD_LETTER};
+
+    /** Every topic keeps every record forever: nothing is ever deleted or compacted away from the log of record. */
+    public static final Map<String, String> CONFIG = Map.of(
+            "retention.ms", "-1",
+            "retention.bytes", "-1",
+            "cleanup.policy", "delete");
 
     private Topics() {
     }

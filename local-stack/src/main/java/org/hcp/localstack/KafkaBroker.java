@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -23,6 +22,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.utils.Time;
+import org.hcp.events.Topics;
 
 /**
  * A real single-node Kafka broker in KRaft mode, run inside this JVM from Apache Kafka's own jars.
@@ -96,7 +96,7 @@ public final class KafkaBroker implements AutoCloseable {
             for (String name : names) {
                 if (!existing.contains(name)) {
                     topics.add(new NewTopic(name, partitions, (short) 1)
-                            .configs(Map.of("retention.ms", "-1", "retention.bytes", "-1", "cleanup.policy", "delete")));
+                            .configs(Topics.CONFIG));
                 }
             }
             admin.createTopics(topics).all().get();

@@ -1,0 +1,76 @@
+package org.hcp.kit.messaging;
+
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hcp.events.Topics;
+import org.jboss.logging.Logger;
+
+/**
+ * Creates the platform's topics that do not exist yet (never alters existing ones), before any consumer
+ * subscribes, so a service on an empty external Kafka works without a manual step. If Kafka is unreachable the
+ * service still starts: its relay and consumers retry, and whoever starts first later creates the topics.
+ */
+@ApplicationScoped
+public class TopicsInitializer {
+
+    private static final Logger LOG = Logger.getLogger(TopicsInitializer.class);
+
+    private final KafkaClients clients;
+    private final boolean enabled;
+    private final int partitions;
+    private final short replicationFactor;
+
+    public TopicsInitializer(KafkaClients clients,
+            @ConfigProperty(name = "hcp.kafka.topics.create", defaultValue = "true") boolean enabled,
+            @ConfigProperty(name = "hcp.kafka.topics.partitions", defaultValue = "3") int partitions,
+            @ConfigProperty(name = "hcp.kafka.topics.replication-factor", defaultValue = "1") short replicationFactor) {
+        this.clients = clients;
+        this.enabled = enabled;
+        this.partitions = partitions;
+        this.replicationFactor = replicationFactor;
+    }
+
+    void onStart(@Observes @Priority(1) StartupEvent event) {
+        if (enabled) {
+            ensure(List.of(Topics.ALL));
+        }
+    }
+
+    /** Creates those of {@code topics} that are missing; logs and goes on when Kafka cannot be reached. */
+    void ensure(List<String> topics) {
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, clients.bootstrapServers());
+        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
+        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "10000");
+        try (Admin admin = Admin.create(props)) {
+            Set<String> existing = admin.listTopics().names().get(10, TimeUnit.SECONDS);
+            List<NewTopic> missing = new ArrayList<>();
+            for (String topic : topics) {
+                if (!existing.contains(topic)) {
+                    missing.add(new NewTopic(topic, partitions, replicationFactor).configs(Topics.CONFIG));
+                }
+            }
+            if (!missing.isEmpty()) {
+                admin.createTopics(missing).all().get(10, TimeUnit.SECONDS);
+                LOG.infof("created topics %s", missing.stream().map(NewTopic::name).toList());
+            }
+        } catch (Exception e) {
+            if (e.getCause() instanceof TopicExistsException) {
+                return; // another service created it a moment ago
+            }
+            LOG.warnf("could not check or create the topics now (%s); relay and consumers will retry", e.toString());
+        }
+    }
+}
