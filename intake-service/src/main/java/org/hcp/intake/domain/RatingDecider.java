@@ -16,6 +16,7 @@ import org.hcp.events.NationalCodes;
 import org.hcp.events.RatingLevel;
 import org.hcp.events.RatingOrigin;
 import org.hcp.events.RatingSubmitted;
+import org.hcp.events.RegionCodes;
 import org.hcp.kit.rest.Problem.FieldError;
 
 /**
@@ -31,8 +32,6 @@ public final class RatingDecider {
     static final int TAGS_MAX = 20;
     static final int TAG_MAX = 32;
     static final Pattern RATING_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}");
-    /** GB/T 2260 region code: 6 digits, 9 with the township, 12 with the village (R4.2 roll-ups by prefix). */
-    static final Pattern REGION_CODE = Pattern.compile("\\d{6}(\\d{3}|\\d{6})?");
     /** Devices' clocks drift: a rating time a little ahead of ours is accepted, further is an error. */
     static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
@@ -59,7 +58,7 @@ public final class RatingDecider {
         optionalText(errors, "/platformCode", command.platformCode(), CODE_MAX);
         if (command.regionCode() == null || command.regionCode().isBlank()) {
             errors.add(new FieldError("/regionCode", "行政区划代码必填 / regionCode is required"));
-        } else if (!REGION_CODE.matcher(command.regionCode()).matches()) {
+        } else if (!RegionCodes.isCode(command.regionCode())) {
             errors.add(new FieldError("/regionCode",
                     "行政区划代码须为6、9或12位数字 / regionCode must be a GB/T 2260 code of 6, 9 or 12 digits"));
         }

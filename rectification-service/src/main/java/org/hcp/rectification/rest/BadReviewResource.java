@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.hcp.events.RegionCodes;
 import org.hcp.kit.rest.Problem;
 import org.hcp.kit.rest.ProblemException;
 import org.hcp.rectification.repository.BadReviewRepository;
@@ -33,7 +34,7 @@ public class BadReviewResource {
     @RolesAllowed({"handler", "bureau", "auditor", "admin"})
     @Operation(summary = "How many bad reviews have reached rectification (R2.1), by region code prefix")
     public Uni<BadReviewCount> count(@QueryParam("region") String region) {
-        if (region != null && !region.matches("\\d{2,12}")) {
+        if (region != null && !RegionCodes.isPrefix(region)) {
             throw ProblemException.invalid(List.of(new Problem.FieldError("?region",
                     "行政区划代码前缀须为2至12位数字 / region must be 2-12 digits")));
         }

@@ -16,6 +16,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.hcp.events.RegionCodes;
 import org.hcp.kit.rest.Problem;
 import org.hcp.kit.rest.ProblemException;
 import org.hcp.reporting.domain.Satisfaction;
@@ -51,7 +52,7 @@ public class StatisticsResource {
             @Parameter(description = "last day, YYYY-MM-DD") @QueryParam("to") String to) {
         List<Problem.FieldError> errors = new ArrayList<>();
         String regionPrefix = region == null || region.isBlank() ? null : region.trim();
-        if (regionPrefix != null && !regionPrefix.matches("\\d{2,12}")) {
+        if (regionPrefix != null && !RegionCodes.isPrefix(regionPrefix)) {
             errors.add(new Problem.FieldError("?region", "行政区划代码前缀须为2至12位数字 / region must be 2-12 digits"));
         }
         LocalDate fromDay = day(errors, "?from", from);

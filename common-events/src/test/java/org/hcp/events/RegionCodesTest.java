@@ -1,0 +1,30 @@
+package org.hcp.events;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class RegionCodesTest {
+
+    @Test
+    void r5_4_aRegionCodeHasSixNineOrTwelveDigits() {
+        assertTrue(RegionCodes.isCode("220201"));
+        assertTrue(RegionCodes.isCode("220201001"));
+        assertTrue(RegionCodes.isCode("220201001002"));
+        assertFalse(RegionCodes.isCode("2202"));
+        assertFalse(RegionCodes.isCode("2202010012"));
+        assertFalse(RegionCodes.isCode("22020a"));
+        assertFalse(RegionCodes.isCode(null));
+    }
+
+    @Test
+    void r4_2_aRollUpNamesAPrefixOfTwoToTwelveDigits() {
+        assertTrue(RegionCodes.isPrefix("22"));
+        assertTrue(RegionCodes.isPrefix("2202"));
+        assertTrue(RegionCodes.isPrefix("220201001002"));
+        assertFalse(RegionCodes.isPrefix("2"));
+        assertFalse(RegionCodes.isPrefix("abc"));
+        assertFalse(RegionCodes.isPrefix("2202010010021"));
+    }
+}
