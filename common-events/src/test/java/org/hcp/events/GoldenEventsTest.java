@@ -79,6 +79,15 @@ class GoldenEventsTest {
         assertFalse(schema.validate(event).isEmpty());
     }
 
+    @Test
+    void anEventMissingARequiredPayloadFieldIsUnreadableSoItIsDeadLetteredNotRetriedForever() throws IOException {
+        JsonNode event = EventJson.mapper().readTree(Files.readString(GOLDEN.resolve("RatingSubmitted.v1.json")));
+        ((com.fasterxml.jackson.databind.node.ObjectNode) event.get("payload")).remove("institutionCode");
+        String json = EventJson.mapper().writeValueAsString(event);
+        org.junit.jupiter.api.Assertions.assertThrows(EventJson.UnreadableEventException.class,
+                () -> EventJson.read(json, RatingSubmitted.class));
+    }
+
     private static List<String> fixtureNames() throws IOException {
         try (Stream<Path> files = Files.list(GOLDEN)) {
             return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".json")).sorted().toList();
