@@ -165,12 +165,14 @@ class RatingResourceTest {
     }
 
     @Test
-    void withoutATokenIs401AndWithTheWrongRoleIs403() {
+    void withoutATokenIs401AndWithTheWrongRoleIs403AsProblems() {
         given().contentType("application/json").body(body(newCase(), 5, "[]")).post("/api/v1/ratings")
-                .then().statusCode(401);
-        post(body(newCase(), 5, "[]"), DevTokens.mint("sync")).then().statusCode(403);
+                .then().statusCode(401).contentType("application/problem+json")
+                .body("type", containsString("unauthenticated"));
+        post(body(newCase(), 5, "[]"), DevTokens.mint("sync")).then().statusCode(403)
+                .contentType("application/problem+json").body("type", containsString("forbidden"));
         given().auth().oauth2(CHANNEL + "x").contentType("application/json").body(body(newCase(), 5, "[]"))
-                .post("/api/v1/ratings").then().statusCode(401);
+                .post("/api/v1/ratings").then().statusCode(401).contentType("application/problem+json");
     }
 
     @Test

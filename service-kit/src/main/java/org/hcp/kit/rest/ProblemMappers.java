@@ -5,6 +5,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -34,6 +37,21 @@ public class ProblemMappers {
     @ServerExceptionMapper(priority = 1)
     public Response wrongType(MismatchedInputException e, UriInfo uri) {
         return respond(badJson(e, path(uri)));
+    }
+
+    /** 401 as problem+json; needs quarkus.http.auth.proactive=false so that authentication fails in REST. */
+    @ServerExceptionMapper({AuthenticationFailedException.class, UnauthorizedException.class})
+    public Response unauthenticated(RuntimeException e, UriInfo uri) {
+        Problem problem = new Problem(Problem.TYPE_BASE + "unauthenticated", "未认证 / Unauthenticated", 401,
+                "a valid bearer token is required", path(uri), List.of());
+        return Response.status(401).type(Problem.MEDIA_TYPE).header("WWW-Authenticate", "Bearer").entity(problem)
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return respond(new Problem(Problem.TYPE_BASE + "forbidden", "无权访问 / Forbidden", 403,
+                "this token's role may not do this", path(uri), List.of()));
     }
 
     @ServerExceptionMapper
