@@ -5,11 +5,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RebalanceInProgressException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.hcp.kit.config.FaultInjection;
 import org.jboss.logging.Logger;
@@ -62,37 +64,52 @@ public final class ProjectionLoop implements BackgroundWorker, AutoCloseable {
         long backoff = 100;
         try {
             while (running) {
-                ConsumerRecords<String, String> polled = consumer.poll(Duration.ofMillis(500));
-                if (polled.isEmpty()) {
-                    continue;
-                }
-                List<ConsumerRecord<String, String>> batch = new ArrayList<>(polled.count());
-                polled.forEach(batch::add);
                 try {
-                    handler.apply(batch);
-                } catch (Exception e) {
-                    problem = "batch failed, retrying: " + e;
-                    LOG.warnf("%s: batch of %d failed, retrying from its first record: %s", name, batch.size(), e);
-                    rewind(batch);
+                    backoff = pollAndApply(backoff);
+                } catch (WakeupException e) {
+                    if (running) {
+                        problem = "woken unexpectedly";
+                    }
+                } catch (RuntimeException e) {
+                    // Broker unreachable, authorisation, …: never give up; health says what is wrong meanwhile.
+                    problem = e.toString();
+                    LOG.warnf("%s: %s; retrying in %d ms", name, e, backoff);
                     sleep(backoff);
                     backoff = Math.min(backoff * 2, 5_000);
-                    continue;
                 }
-                backoff = 100;
-                faults.afterProjectionCommit(name);
-                consumer.commitSync(nextOffsets(batch));
-                problem = null;
             }
-        } catch (WakeupException e) {
-            if (running) {
-                problem = "woken unexpectedly";
-            }
-        } catch (RuntimeException e) {
-            problem = e.toString();
-            LOG.errorf(e, "%s: stopped", name);
         } finally {
             consumer.close(Duration.ofSeconds(2));
         }
+    }
+
+    /** One poll: apply the batch (retrying it from its first record if that fails), then commit its offsets. */
+    private long pollAndApply(long backoff) {
+        ConsumerRecords<String, String> polled = consumer.poll(Duration.ofMillis(500));
+        if (polled.isEmpty()) {
+            return backoff;
+        }
+        List<ConsumerRecord<String, String>> batch = new ArrayList<>(polled.count());
+        polled.forEach(batch::add);
+        try {
+            handler.apply(batch);
+        } catch (Exception e) {
+            problem = "batch failed, retrying: " + e;
+            LOG.warnf("%s: batch of %d failed, retrying from its first record: %s", name, batch.size(), e);
+            rewind(batch);
+            sleep(backoff);
+            return Math.min(backoff * 2, 5_000);
+        }
+        faults.afterProjectionCommit(name);
+        try {
+            consumer.commitSync(nextOffsets(batch));
+        } catch (CommitFailedException | RebalanceInProgressException e) {
+            // The partitions moved while we applied: their new owner gets the batch again and skips it as a
+            // repeat, because the read model already records it.
+            LOG.infof("%s: offsets not committed, partitions were reassigned: %s", name, e.getMessage());
+        }
+        problem = null;
+        return 100;
     }
 
     private void rewind(List<ConsumerRecord<String, String>> batch) {
