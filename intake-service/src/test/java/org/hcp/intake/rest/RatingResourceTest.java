@@ -203,6 +203,6 @@ class RatingResourceTest {
     void healthAndOpenApiAndMetricsAreServed() {
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
         given().get("/q/openapi").then().statusCode(200).body(containsString("/api/v1/ratings"));
-        given().get("/q/metrics").then().statusCode(200);
+        given().get("/q/metrics").then().statusCode(200).body(containsString("hcp_outbox_published_total"));
     }
 }

@@ -1,5 +1,7 @@
 package org.hcp.kit.outbox;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -45,15 +47,18 @@ public class OutboxRelay implements BackgroundWorker {
     private final Semaphore wake = new Semaphore(0);
     private volatile boolean running;
     private volatile String problem;
-    private volatile long published;
     private Thread thread;
     private volatile KafkaProducer<String, String> producer;
 
-    public OutboxRelay(Pool pool, KafkaClients clients,
+    private final Counter published;
+
+    public OutboxRelay(Pool pool, KafkaClients clients, MeterRegistry metrics,
             @ConfigProperty(name = "hcp.outbox.relay.enabled", defaultValue = "false") boolean enabled) {
         this.pool = pool;
         this.clients = clients;
         this.enabled = enabled;
+        this.published = Counter.builder("hcp.outbox.published")
+                .description("events the broker acknowledged and the outbox let go").register(metrics);
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -93,10 +98,6 @@ public class OutboxRelay implements BackgroundWorker {
     @Override
     public String problem() {
         return !enabled || (thread != null && thread.isAlive()) ? problem : "not running";
-    }
-
-    public long publishedCount() {
-        return published;
     }
 
     private void run() {
@@ -178,7 +179,7 @@ public class OutboxRelay implements BackgroundWorker {
                 }
                 tx.commit().await().indefinitely();
                 committed = true;
-                published += acknowledged.size();
+                published.increment(acknowledged.size());
                 if (failure != null) {
                     throw new IllegalStateException((ids.size() - acknowledged.size()) + " of " + ids.size()
                             + " not acknowledged: " + failure.getMessage(), failure);
