@@ -25,10 +25,6 @@ public final class RatingLevel {
         return level <= 2;
     }
 
-    public static boolean isGood(int level) {
-        return !isBad(level);
-    }
-
     /** R1.1: 非常满意 / 满意 / 基本满意 / 不满意 / 非常不满意. */
     public static String satisfactionLabel(int level) {
         requireValid(level);

@@ -47,10 +47,6 @@ public final class KafkaBroker implements AutoCloseable {
         return "127.0.0.1:" + port;
     }
 
-    public synchronized boolean isRunning() {
-        return server != null;
-    }
-
     public synchronized void start() {
         if (server != null) {
             return;

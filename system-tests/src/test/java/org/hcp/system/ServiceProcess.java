@@ -50,11 +50,6 @@ final class ServiceProcess implements AutoCloseable {
         return this;
     }
 
-    ServiceProcess without(String variable) {
-        env.remove(variable);
-        return this;
-    }
-
     String url(String path) {
         return "http://127.0.0.1:" + port + path;
     }

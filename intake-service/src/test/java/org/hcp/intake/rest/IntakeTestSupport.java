@@ -34,10 +34,6 @@ final class IntakeTestSupport {
         return count("SELECT count(*) FROM outbox WHERE envelope LIKE '%' || ? || '%'", caseNumber);
     }
 
-    static long outboxSize() throws Exception {
-        return count("SELECT count(*) FROM outbox WHERE ? IS NOT NULL", "x");
-    }
-
     static List<ConsumerRecord<String, String>> ratingEventsFor(String caseNumber) {
         return TopicProbe.readAll(LocalStack.shared().kafka().bootstrapServers(), Topics.RATINGS).stream()
                 .filter(r -> r.value().contains("\"caseNumber\":\"" + caseNumber + "\""))

@@ -7,7 +7,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hcp.intake.rest.IntakeTestSupport.outboxRows;
-import static org.hcp.intake.rest.IntakeTestSupport.outboxSize;
 import static org.hcp.intake.rest.IntakeTestSupport.ratingEventsFor;
 import static org.hcp.intake.rest.IntakeTestSupport.ratingRows;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -30,7 +30,7 @@ public class RatingsConsumer extends Projection<RatingSubmitted> {
     @Override
     protected Uni<Void> apply(SqlConnection tx, EventBatch<RatingSubmitted> batch) {
         List<CountedRating> ratings = batch.events().stream().map(CountedRating::of).toList();
-        return statistics.activeSchema(tx, true)
+        return statistics.activeSchema(tx, StatisticsRepository.Lock.SHARE)
                 .flatMap(schema -> statistics.apply(tx, schema, ratings, batch.nextOffsets()));
     }
 }

@@ -32,19 +32,24 @@ public class StatisticsRepository {
         this.pool = pool;
     }
 
-    /**
-     * The live schema. With {@code share}, the row stays locked against a switch until the caller's transaction
-     * ends, so a batch is never applied to a schema that stopped being live.
-     */
-    public Uni<String> activeSchema(SqlClient client, boolean share) {
-        return client.preparedQuery("SELECT active_schema FROM projection_state WHERE projection = $1"
-                        + (share ? " FOR SHARE" : ""))
-                .execute(Tuple.of(PROJECTION))
-                .map(rows -> checked(rows.iterator().next().getString("active_schema")));
+    /** How the caller holds the live-schema row until its transaction ends. */
+    public enum Lock {
+        /** A read: no lock. */
+        NONE(""),
+        /** A projection batch: a switch waits, so a batch never lands in a schema that stopped being live. */
+        SHARE(" FOR SHARE"),
+        /** A switch: batches wait until the switch has committed. */
+        SWITCH(" FOR UPDATE");
+
+        private final String clause;
+
+        Lock(String clause) {
+            this.clause = clause;
+        }
     }
 
-    public Uni<String> lockForSwitch(SqlConnection tx) {
-        return tx.preparedQuery("SELECT active_schema FROM projection_state WHERE projection = $1 FOR UPDATE")
+    public Uni<String> activeSchema(SqlClient client, Lock lock) {
+        return client.preparedQuery("SELECT active_schema FROM projection_state WHERE projection = $1" + lock.clause)
                 .execute(Tuple.of(PROJECTION))
                 .map(rows -> checked(rows.iterator().next().getString("active_schema")));
     }
@@ -115,7 +120,7 @@ public class StatisticsRepository {
 
     /** Counts per level in the live schema; {@code regionPrefix} rolls up by GB/T 2260 prefix (R4.2). */
     public Uni<Map<Integer, Long>> levelCounts(String regionPrefix, String institution, LocalDate from, LocalDate to) {
-        return activeSchema(pool, false).flatMap(s -> pool.preparedQuery("""
+        return activeSchema(pool, Lock.NONE).flatMap(s -> pool.preparedQuery("""
                         SELECT level, sum(ratings) AS ratings FROM %s.daily_stats
                         WHERE ($1::text IS NULL OR region_code LIKE $1 || '%%')
                           AND ($2::text IS NULL OR institution_code = $2)

@@ -1,5 +1,6 @@
 package org.hcp.reporting.service;
 
+import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Transaction;
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -52,7 +54,7 @@ public class RebuildService {
         }
         long started = System.nanoTime();
         try (KafkaConsumer<String, String> consumer = clients.consumer(null, "reporting-rebuild", 2000)) {
-            String previous = statistics.activeSchema(pool, false).await().atMost(DB);
+            String previous = statistics.activeSchema(pool, StatisticsRepository.Lock.NONE).await().atMost(DB);
             String target = previous.equals("rm_a") ? "rm_b" : "rm_a";
             LOG.infof("rebuild: replaying %s into %s (live: %s)", Topics.RATINGS, target, previous);
             statistics.truncate(target).await().atMost(DB);
@@ -62,15 +64,9 @@ public class RebuildService {
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
 
-            long replayed = 0;
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(30));
-            List<ConsumerRecord<String, String>> batch;
-            while (!(batch = pollUntil(consumer, end)).isEmpty()) {
-                RatingBatch ratings = RatingBatch.readSkippingUnreadable(batch);
-                pool.withTransaction(tx -> statistics.apply(tx, target, ratings.ratings(), ratings.nextOffsets()))
-                        .await().atMost(DB);
-                replayed += batch.size();
-            }
+            long replayed = replayUntil(consumer, consumer.endOffsets(partitions, Duration.ofSeconds(30)),
+                    ratings -> pool.withTransaction(
+                            tx -> statistics.apply(tx, target, ratings.ratings(), ratings.nextOffsets())));
             replayed += switchOver(consumer, partitions, target);
             long ms = (System.nanoTime() - started) / 1_000_000;
             LOG.infof("rebuild: %d event(s) replayed into %s, now live, in %d ms", replayed, target, ms);
@@ -86,15 +82,9 @@ public class RebuildService {
         try {
             Transaction tx = connection.begin().await().atMost(DB);
             try {
-                statistics.lockForSwitch(connection).await().atMost(DB);
-                Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(30));
-                long replayed = 0;
-                List<ConsumerRecord<String, String>> batch;
-                while (!(batch = pollUntil(consumer, end)).isEmpty()) {
-                    RatingBatch ratings = RatingBatch.readSkippingUnreadable(batch);
-                    statistics.apply(connection, target, ratings.ratings(), ratings.nextOffsets()).await().atMost(DB);
-                    replayed += batch.size();
-                }
+                statistics.activeSchema(connection, StatisticsRepository.Lock.SWITCH).await().atMost(DB);
+                long replayed = replayUntil(consumer, consumer.endOffsets(partitions, Duration.ofSeconds(30)),
+                        ratings -> statistics.apply(connection, target, ratings.ratings(), ratings.nextOffsets()));
                 statistics.switchTo(connection, target).await().atMost(DB);
                 tx.commit().await().atMost(DB);
                 return replayed;
@@ -105,6 +95,18 @@ public class RebuildService {
         } finally {
             connection.close().await().atMost(DB);
         }
+    }
+
+    /** Replays up to {@code end}, handing each polled batch to {@code apply}; answers how many records it read. */
+    private static long replayUntil(KafkaConsumer<String, String> consumer, Map<TopicPartition, Long> end,
+            Function<RatingBatch, Uni<Void>> apply) {
+        long replayed = 0;
+        List<ConsumerRecord<String, String>> batch;
+        while (!(batch = pollUntil(consumer, end)).isEmpty()) {
+            apply.apply(RatingBatch.readSkippingUnreadable(batch)).await().atMost(DB);
+            replayed += batch.size();
+        }
+        return replayed;
     }
 
     /** The next records before {@code end}; empty once every partition has reached it. */
