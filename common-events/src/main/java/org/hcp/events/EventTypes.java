@@ -12,7 +12,16 @@ public final class EventTypes {
 
     public static final EventType RATING_SUBMITTED = new EventType("RatingSubmitted", 1, RatingSubmitted.class);
 
-    public static final List<EventType> ALL = List.of(RATING_SUBMITTED);
+    public static final EventType CASE_COMPLETED = new EventType("CaseCompleted", 1, CaseCompleted.class);
+    public static final EventType RATING_REMINDER_ISSUED =
+            new EventType("RatingReminderIssued", 1, RatingReminderIssued.class);
+    public static final EventType DIRECTORY_ENTRY_RECORDED =
+            new EventType("DirectoryEntryRecorded", 1, DirectoryEntryRecorded.class);
+    public static final EventType WORKING_CALENDAR_PUBLISHED =
+            new EventType("WorkingCalendarPublished", 1, WorkingCalendarPublished.class);
+
+    public static final List<EventType> ALL = List.of(RATING_SUBMITTED, CASE_COMPLETED, RATING_REMINDER_ISSUED,
+            DIRECTORY_ENTRY_RECORDED, WORKING_CALENDAR_PUBLISHED);
 
     private EventTypes() {
     }

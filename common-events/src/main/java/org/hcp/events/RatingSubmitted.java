@@ -31,6 +31,11 @@ import java.util.List;
  * @param assessNumber       R5.5: 1 first rating, 2 follow-up (R1.7)
  * @param ratedAt            评价时间
  * @param caseCompletedAt    when the case was completed, when the channel knows it
+ * @param scope              R1.5/R1.6: CASE, or the BATCH or CHAIN the rating was given for; null in events
+ *                           written before it existed, which mean CASE
+ * @param groupId            the batch or chain id when scope is BATCH or CHAIN
+ * @param visitId            R1.4: the window visit of a promised case this rating is for
+ * @param sourceRatingId     the rating id the evaluator's request had; every case of a batch or chain shares it
  */
 public record RatingSubmitted(
         @JsonProperty(required = true) String ratingId,
@@ -53,7 +58,11 @@ public record RatingSubmitted(
         @JsonProperty(required = true) RatingOrigin origin,
         @JsonProperty(required = true) int assessNumber,
         @JsonProperty(required = true) Instant ratedAt,
-        Instant caseCompletedAt) implements EventPayload {
+        Instant caseCompletedAt,
+        RatingScope scope,
+        String groupId,
+        String visitId,
+        String sourceRatingId) implements EventPayload {
 
     public RatingSubmitted {
         tags = tags == null ? List.of() : List.copyOf(tags);

@@ -1,5 +1,7 @@
 package org.hcp.events;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -20,5 +22,37 @@ public final class RegionCodes {
 
     public static boolean isPrefix(String value) {
         return value != null && PREFIX.matcher(value).matches();
+    }
+
+    /**
+     * The enclosing division: village → township → county → city → province → null. 220271 (a development zone
+     * of Jilin City) → 220200 → 220000.
+     */
+    public static String parentOf(String code) {
+        if (!isCode(code)) {
+            throw new IllegalArgumentException("not a GB/T 2260 code: " + code);
+        }
+        if (code.length() == 12) {
+            return code.substring(0, 9);
+        }
+        if (code.length() == 9) {
+            return code.substring(0, 6);
+        }
+        if (!code.endsWith("00")) {
+            return code.substring(0, 4) + "00";
+        }
+        if (!code.endsWith("0000")) {
+            return code.substring(0, 2) + "0000";
+        }
+        return null;
+    }
+
+    /** The code and every enclosing division, nearest first. */
+    public static List<String> selfAndAncestors(String code) {
+        List<String> chain = new ArrayList<>();
+        for (String c = code; c != null; c = parentOf(c)) {
+            chain.add(c);
+        }
+        return chain;
     }
 }

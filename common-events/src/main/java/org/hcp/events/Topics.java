@@ -10,10 +10,16 @@ public final class Topics {
     /** Ratings, keyed by rating id; published only by intake-service. */
     public static final String RATINGS = "hcp.ratings";
 
+    /** Cases reported by business systems, and reminders about them; keyed by case number; intake publishes. */
+    public static final String CASES = "hcp.cases";
+
+    /** The directory of what can be rated (R1.11) and the working calendar; keyed by KIND:code; intake publishes. */
+    public static final String DIRECTORY = "hcp.directory";
+
     /** Events a consumer could not read or apply, with the reason in headers; keyed by the source event's key. */
     public static final String DEAD_LETTER = "hcp.deadletter";
 
-    public static final String[] ALL = {RATINGS, DEAD_LETTER};
+    public static final String[] ALL = {RATINGS, CASES, DIRECTORY, DEAD_LETTER};
 
     /** Every topic keeps every record forever: nothing is ever deleted or compacted away from the log of record. */
     public static final Map<String, String> CONFIG = Map.of(

@@ -1,5 +1,6 @@
 package org.hcp.events;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -26,5 +27,13 @@ class RegionCodesTest {
         assertFalse(RegionCodes.isPrefix("2"));
         assertFalse(RegionCodes.isPrefix("abc"));
         assertFalse(RegionCodes.isPrefix("2202010010021"));
+    }
+
+    @Test
+    void theHierarchyFollowsTheCode() {
+        assertEquals(java.util.List.of("220271001002", "220271001", "220271", "220200", "220000"),
+                RegionCodes.selfAndAncestors("220271001002"));
+        assertEquals("370900", RegionCodes.parentOf("370902"));
+        assertEquals(null, RegionCodes.parentOf("370000"));
     }
 }

@@ -1,0 +1,103 @@
+package org.hcp.events.calendar;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.StringReader;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The official holiday arrangement of one year (State Council notice): its holidays and make-up working days.
+ * Every other Saturday and Sunday is a day off and every other weekday a working day.
+ *
+ * <p>The CSV form is the one of {@code calendar/2025.csv}: {@code date,kind,name}, {@code #} comments.
+ */
+public record YearArrangement(int year, List<CalendarDay> days) {
+
+    public YearArrangement {
+        days = List.copyOf(days);
+    }
+
+    /** A line of a CSV that could not be read, and why. */
+    public record LineError(int line, String message) {
+    }
+
+    public static final class InvalidArrangementException extends RuntimeException {
+        private final transient List<LineError> errors;
+
+        public InvalidArrangementException(List<LineError> errors) {
+            super("invalid calendar: " + errors);
+            this.errors = List.copyOf(errors);
+        }
+
+        public List<LineError> errors() {
+            return errors;
+        }
+    }
+
+    /** Reads and checks a year's CSV; every broken line is reported, nothing is half-read. */
+    public static YearArrangement parseCsv(int year, String csv) {
+        List<LineError> errors = new ArrayList<>();
+        List<CalendarDay> days = new ArrayList<>();
+        Set<LocalDate> seen = new HashSet<>();
+        try (BufferedReader reader = new BufferedReader(new StringReader(csv))) {
+            String line;
+            int number = 0;
+            while ((line = reader.readLine()) != null) {
+                number++;
+                String trimmed = line.strip();
+                if (trimmed.isEmpty() || trimmed.startsWith("#") || trimmed.startsWith("date,")) {
+                    continue;
+                }
+                String[] cells = trimmed.split(",", -1);
+                if (cells.length < 2) {
+                    errors.add(new LineError(number, "expected date,kind,name"));
+                    continue;
+                }
+                LocalDate date;
+                try {
+                    date = LocalDate.parse(cells[0].strip());
+                } catch (DateTimeParseException e) {
+                    errors.add(new LineError(number, "not a date (YYYY-MM-DD): " + cells[0]));
+                    continue;
+                }
+                DayKind kind;
+                try {
+                    kind = DayKind.valueOf(cells[1].strip().toUpperCase(Locale.ROOT));
+                } catch (IllegalArgumentException e) {
+                    errors.add(new LineError(number, "kind must be holiday or workday, was " + cells[1]));
+                    continue;
+                }
+                if (date.getYear() != year) {
+                    errors.add(new LineError(number, date + " is not in " + year));
+                } else if (!seen.add(date)) {
+                    errors.add(new LineError(number, date + " is listed twice"));
+                } else if (kind == DayKind.WORKDAY && !isWeekend(date)) {
+                    errors.add(new LineError(number, date + " is a weekday already; a make-up working day is a "
+                            + "Saturday or Sunday"));
+                } else {
+                    days.add(new CalendarDay(date, kind, cells.length > 2 ? cells[2].strip() : ""));
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        if (days.isEmpty() && errors.isEmpty()) {
+            errors.add(new LineError(0, "no days: a year's arrangement lists at least its holidays"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidArrangementException(errors);
+        }
+        return new YearArrangement(year, days);
+    }
+
+    static boolean isWeekend(LocalDate date) {
+        return date.getDayOfWeek() == DayOfWeek.SATURDAY || date.getDayOfWeek() == DayOfWeek.SUNDAY;
+    }
+}

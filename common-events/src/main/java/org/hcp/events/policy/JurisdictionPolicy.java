@@ -1,0 +1,77 @@
+package org.hcp.events.policy;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The rules that differ between jurisdictions (RULES.md, "Jurisdiction policies"; R5.6), as data. A version
+ * applies to its region and every region below it from {@code effectiveFrom}; a field left null is inherited from
+ * the enclosing region's policy, field by field, up to the national default ({@link PolicyBook}).
+ *
+ * @param regionCode                GB/T 2260 code, or {@link PolicyBook#NATIONAL} for the national default
+ * @param effectiveFrom             first day (Asia/Shanghai) this version applies
+ * @param name                      the jurisdiction's name, for people
+ * @param source                    the policy text it comes from
+ * @param zone                      time zone of its days and deadlines
+ * @param levelLabels               R1.1: SATISFACTION (非常满意…) or QUALITY (很好…)
+ * @param badReviewTags             R1.3: the tag catalogue a bad review picks from
+ * @param supplementaryRatingPeriod R1.7: how long after completion an evaluator may still rate
+ * @param defaultRating             R1.9: reminder and default rating; null in the national default (none)
+ * @param callbackReply             R2.2: callback and first reply
+ * @param rectificationClearCase    R2.3: clear and reasonable case
+ * @param rectificationComplexCase  R2.3: complex case, ledger deadline at most
+ * @param complexCaseFeedback       R2.4 (JE): feedback on a complex case
+ * @param verificationAfterRectification R2.6 (TA)
+ * @param appealWindow              R3.2: how long after the bad review an appeal may be filed
+ * @param appealDecision            R3.2: how long the bureau has to decide
+ * @param maliciousEvaluatorCreditRecord R3.4 (TA): an upheld malicious rating goes to the evaluator's credit file
+ * @param showStaffOnRatingPage     whether the citizen's rating page names the staff member
+ */
+public record JurisdictionPolicy(
+        String regionCode,
+        LocalDate effectiveFrom,
+        String name,
+        String source,
+        String zone,
+        String levelLabels,
+        List<BadReviewTag> badReviewTags,
+        Term supplementaryRatingPeriod,
+        DefaultRatingRule defaultRating,
+        Term callbackReply,
+        Term rectificationClearCase,
+        Term rectificationComplexCase,
+        Term complexCaseFeedback,
+        Term verificationAfterRectification,
+        Term appealWindow,
+        Term appealDecision,
+        Boolean maliciousEvaluatorCreditRecord,
+        Boolean showStaffOnRatingPage) {
+
+    /** R1.3: is this code in the catalogue? */
+    public boolean hasTag(String code) {
+        return badReviewTags != null && badReviewTags.stream().anyMatch(t -> t.code().equals(code));
+    }
+
+    /** This policy with every null field taken from {@code parent}: the child wins field by field. */
+    JurisdictionPolicy over(JurisdictionPolicy parent) {
+        return new JurisdictionPolicy(
+                regionCode, effectiveFrom,
+                pick(name, parent.name), pick(source, parent.source), pick(zone, parent.zone),
+                pick(levelLabels, parent.levelLabels), pick(badReviewTags, parent.badReviewTags),
+                pick(supplementaryRatingPeriod, parent.supplementaryRatingPeriod),
+                pick(defaultRating, parent.defaultRating),
+                pick(callbackReply, parent.callbackReply),
+                pick(rectificationClearCase, parent.rectificationClearCase),
+                pick(rectificationComplexCase, parent.rectificationComplexCase),
+                pick(complexCaseFeedback, parent.complexCaseFeedback),
+                pick(verificationAfterRectification, parent.verificationAfterRectification),
+                pick(appealWindow, parent.appealWindow),
+                pick(appealDecision, parent.appealDecision),
+                pick(maliciousEvaluatorCreditRecord, parent.maliciousEvaluatorCreditRecord),
+                pick(showStaffOnRatingPage, parent.showStaffOnRatingPage));
+    }
+
+    private static <T> T pick(T own, T inherited) {
+        return own != null ? own : inherited;
+    }
+}

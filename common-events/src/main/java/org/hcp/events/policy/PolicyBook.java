@@ -1,0 +1,143 @@
+package org.hcp.events.policy;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import org.hcp.events.EventJson;
+import org.hcp.events.RegionCodes;
+
+/**
+ * All jurisdiction policy versions, and the one rule that combines them: for a region and a day, take from each
+ * enclosing region (nearest first, up to the national default) the version in force that day, and let the nearer
+ * one win field by field. Another city's deadlines (R5.6) are one more data file, never code.
+ */
+public final class PolicyBook {
+
+    /** The key of the national default policy, the root every region inherits from. */
+    public static final String NATIONAL = "national";
+
+    /** The shipped policy files, listed in {@code policies/index.txt}. */
+    private static final String INDEX = "/policies/index.txt";
+
+    private final List<JurisdictionPolicy> versions;
+
+    private PolicyBook(List<JurisdictionPolicy> versions) {
+        this.versions = List.copyOf(versions);
+    }
+
+    public static PolicyBook of(Collection<JurisdictionPolicy> versions) {
+        List<String> problems = new ArrayList<>();
+        for (JurisdictionPolicy p : versions) {
+            if (p.regionCode() == null || !(NATIONAL.equals(p.regionCode()) || RegionCodes.isCode(p.regionCode()))) {
+                problems.add("regionCode must be a GB/T 2260 code or '" + NATIONAL + "': " + p.regionCode());
+            }
+            if (p.effectiveFrom() == null) {
+                problems.add(p.regionCode() + ": effectiveFrom is required");
+            }
+            if (p.defaultRating() != null && (p.defaultRating().level() < 1 || p.defaultRating().level() > 5)) {
+                problems.add(p.regionCode() + ": defaultRating.level must be 1..5");
+            }
+        }
+        if (versions.stream().noneMatch(p -> NATIONAL.equals(p.regionCode()))) {
+            problems.add("no national default policy");
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("invalid jurisdiction policies: " + problems);
+        }
+        PolicyBook book = new PolicyBook(new ArrayList<>(versions));
+        for (JurisdictionPolicy national : book.versions) {
+            if (NATIONAL.equals(national.regionCode())) {
+                book.requireComplete(national);
+            }
+        }
+        return book;
+    }
+
+    /** The policies shipped in this jar: the national default, Jilin City, Jilin EDZ and Tai'an. */
+    public static PolicyBook shipped() {
+        List<JurisdictionPolicy> versions = new ArrayList<>();
+        for (String file : resource(INDEX).lines().map(String::strip)
+                .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList()) {
+            versions.addAll(parse(resource("/policies/" + file)));
+        }
+        return of(versions);
+    }
+
+    /** A policy file: one version object, or an array of versions. */
+    public static List<JurisdictionPolicy> parse(String json) {
+        try {
+            String trimmed = json.strip();
+            if (trimmed.startsWith("[")) {
+                return EventJson.mapper().readValue(trimmed, new TypeReference<List<JurisdictionPolicy>>() { });
+            }
+            return List.of(EventJson.mapper().readValue(trimmed, JurisdictionPolicy.class));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("unreadable policy file: " + e.getMessage(), e);
+        }
+    }
+
+    public List<JurisdictionPolicy> versions() {
+        return versions;
+    }
+
+    /** The policy in force for {@code regionCode} on {@code day}, every field filled. */
+    public JurisdictionPolicy resolve(String regionCode, LocalDate day) {
+        List<String> chain = new ArrayList<>(RegionCodes.selfAndAncestors(regionCode));
+        chain.add(NATIONAL);
+        JurisdictionPolicy result = null;
+        for (int i = chain.size() - 1; i >= 0; i--) {
+            JurisdictionPolicy version = inForce(chain.get(i), day);
+            if (version != null) {
+                result = result == null ? version : version.over(result);
+            }
+        }
+        if (result == null) {
+            throw new IllegalStateException("no national default policy in force on " + day);
+        }
+        return new JurisdictionPolicy(regionCode, result.effectiveFrom(), result.name(), result.source(),
+                result.zone(), result.levelLabels(), result.badReviewTags(), result.supplementaryRatingPeriod(),
+                result.defaultRating(), result.callbackReply(), result.rectificationClearCase(),
+                result.rectificationComplexCase(), result.complexCaseFeedback(),
+                result.verificationAfterRectification(), result.appealWindow(), result.appealDecision(),
+                result.maliciousEvaluatorCreditRecord(), result.showStaffOnRatingPage());
+    }
+
+    public static ZoneId zoneOf(JurisdictionPolicy policy) {
+        return ZoneId.of(policy.zone());
+    }
+
+    private JurisdictionPolicy inForce(String region, LocalDate day) {
+        return versions.stream()
+                .filter(v -> v.regionCode().equals(region) && !v.effectiveFrom().isAfter(day))
+                .max(Comparator.comparing(JurisdictionPolicy::effectiveFrom))
+                .orElse(null);
+    }
+
+    private void requireComplete(JurisdictionPolicy national) {
+        Objects.requireNonNull(national.zone(), "national.zone");
+        Objects.requireNonNull(national.levelLabels(), "national.levelLabels");
+        Objects.requireNonNull(national.badReviewTags(), "national.badReviewTags");
+        Objects.requireNonNull(national.supplementaryRatingPeriod(), "national.supplementaryRatingPeriod");
+        ZoneId.of(national.zone());
+    }
+
+    private static String resource(String path) {
+        try (InputStream in = PolicyBook.class.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + path);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
