@@ -15,7 +15,10 @@ public enum Channel {
     SMS("短信", 7),
     // Transcribed by hall staff from the 书面评价表: GB/T 39046 has no paper code, the hall's other terminal fits.
     PAPER_FORM("书面评价表", 5),
-    PHONE_CALLBACK("电话回访", 6);
+    PHONE_CALLBACK("电话回访", 6),
+    // R1.9: a default rating is made by the system, never by an evaluator; RatingOrigin.DEFAULT_RATING marks it too.
+    // GB/T 39046 has no code for it: "other terminal" here; province sync maps it per province (one uses 7).
+    SYSTEM_DEFAULT("系统默认评价", 5);
 
     private final String chineseName;
     private final int nationalPf;
@@ -32,6 +35,11 @@ public enum Channel {
     /** R5.5: the {@code pf} code of the provincial/national push interface. */
     public int nationalPf() {
         return nationalPf;
+    }
+
+    /** The channels an evaluator rates through (every one but the system's default rating). */
+    public static java.util.List<Channel> evaluatorChannels() {
+        return java.util.Arrays.stream(values()).filter(c -> c != SYSTEM_DEFAULT).toList();
     }
 
     /** Null when the name is not a channel, so callers can answer with their own error. */

@@ -12,7 +12,10 @@ import java.util.List;
  * @param tags         bad-review indicators (R1.3); required for levels 1 and 2
  * @param dimensions   business and service ratings (R1.2)
  * @param evaluator    who rated; omitted for an anonymous rating (R1.10)
- * @param supplementary true for a later, supplementary rating (R1.7; national assessNumber 2)
+ * @param supplementary true for a later, supplementary rating made online (R1.7; national assessNumber 2)
+ * @param visitId      R1.4: the window visit of a promised case being rated
+ * @param scope        CASE (default) or CHAIN: R1.6, one overall rating for every item of the case's chain.
+ *                     A case of a batch is always rated for the whole batch (R1.5).
  */
 public record SubmitRating(
         String ratingId,
@@ -32,7 +35,9 @@ public record SubmitRating(
         EvaluatorInput evaluator,
         Boolean supplementary,
         Instant ratedAt,
-        Instant caseCompletedAt) {
+        Instant caseCompletedAt,
+        String visitId,
+        String scope) {
 
     /** R1.2: a business or service rating, with optional tags and text. */
     public record DimensionInput(String dimension, Integer level, List<String> tags, String text) {

@@ -1,31 +1,48 @@
 package org.hcp.intake.repository;
 
-import io.smallrye.mutiny.Uni;
+import static org.hcp.kit.db.Transactions.query;
+import static org.hcp.kit.db.Transactions.update;
+
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 import org.hcp.events.EventEnvelope;
 import org.hcp.events.RatingSubmitted;
 
 /**
- * Writes accepted ratings with the reactive PG client: the insert must share one transaction with the outbox row,
- * and it decides idempotency with {@code ON CONFLICT}, which Panache cannot express.
+ * Writes accepted ratings with the reactive PG client: the inserts share one transaction with the slots and the
+ * outbox rows, and decide idempotency and races with {@code ON CONFLICT}, which Panache cannot express.
  */
 @ApplicationScoped
 public class RatingRepository {
 
     /** What was stored first under a rating id. */
-    public record StoredRating(String ratingId, UUID eventId, String fingerprint) {
+    public record StoredRating(String ratingId, UUID eventId, String fingerprint, String sourceRatingId) {
     }
 
-    /**
-     * Inserts the rating unless its id exists. Concurrent inserts of one id wait for each other, so exactly one
-     * returns {@code null} (it inserted) and the others get the row it stored.
-     */
-    public Uni<StoredRating> insertIfAbsent(SqlConnection tx, EventEnvelope<RatingSubmitted> event, String fingerprint) {
+    public StoredRating find(SqlConnection tx, String ratingId) {
+        List<Row> rows = query(tx, "SELECT rating_id, event_id, request_fingerprint, source_rating_id FROM rating "
+                + "WHERE rating_id = $1", Tuple.of(ratingId));
+        if (rows.isEmpty()) {
+            return null;
+        }
+        Row row = rows.get(0);
+        return new StoredRating(row.getString("rating_id"), row.getUUID("event_id"),
+                row.getString("request_fingerprint"), row.getString("source_rating_id"));
+    }
+
+    /** The case numbers a request's ratings were recorded for (one, or every case of its batch or chain). */
+    public List<String> casesOf(SqlConnection tx, String sourceRatingId) {
+        return query(tx, "SELECT case_number FROM rating WHERE source_rating_id = $1 ORDER BY case_number",
+                Tuple.of(sourceRatingId)).stream().map(r -> r.getString("case_number")).toList();
+    }
+
+    /** Inserts the rating; false when a row with its id exists already (a concurrent retry won). */
+    public boolean insert(SqlConnection tx, EventEnvelope<RatingSubmitted> event, String fingerprint) {
         RatingSubmitted rating = event.payload();
         Tuple values = Tuple.tuple()
                 .addString(rating.ratingId())
@@ -40,25 +57,26 @@ public class RatingRepository {
                 .addString(rating.evaluatorPseudonym())
                 .addString(fingerprint)
                 .addOffsetDateTime(rating.ratedAt().atOffset(ZoneOffset.UTC))
-                .addOffsetDateTime(event.recordedAt().atOffset(ZoneOffset.UTC));
-        return tx.preparedQuery("""
-                        INSERT INTO rating (rating_id, event_id, case_number, item_code, institution_code, region_code,
-                                            channel, level, origin, evaluator_pseudonym, request_fingerprint,
-                                            rated_at, recorded_at)
-                        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
-                        ON CONFLICT (rating_id) DO NOTHING
-                        RETURNING rating_id""")
-                .execute(values)
-                .flatMap(inserted -> inserted.rowCount() == 1 ? Uni.createFrom().nullItem() : find(tx, rating.ratingId()));
+                .addOffsetDateTime(event.recordedAt().atOffset(ZoneOffset.UTC))
+                .addString(rating.scope() == null ? "CASE" : rating.scope().name())
+                .addString(rating.groupId())
+                .addString(rating.visitId())
+                .addString(rating.sourceRatingId());
+        return update(tx, """
+                INSERT INTO rating (rating_id, event_id, case_number, item_code, institution_code, region_code,
+                                    channel, level, origin, evaluator_pseudonym, request_fingerprint,
+                                    rated_at, recorded_at, scope, group_id, visit_id, source_rating_id)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
+                ON CONFLICT (rating_id) DO NOTHING""", values) == 1;
     }
 
-    private Uni<StoredRating> find(SqlConnection tx, String ratingId) {
-        return tx.preparedQuery("SELECT rating_id, event_id, request_fingerprint FROM rating WHERE rating_id = $1")
-                .execute(Tuple.of(ratingId))
-                .map(rows -> {
-                    Row row = rows.iterator().next();
-                    return new StoredRating(row.getString("rating_id"), row.getUUID("event_id"),
-                            row.getString("request_fingerprint"));
-                });
+    /** R1.4: takes a rating slot; false when it is taken, which the caller turns into a 409. */
+    public boolean takeSlot(SqlConnection tx, String caseNumber, String slot, String ratingId) {
+        boolean taken = update(tx, "INSERT INTO rating_slot (case_number, slot, rating_id) VALUES ($1, $2, $3) "
+                + "ON CONFLICT DO NOTHING", Tuple.of(caseNumber, slot, ratingId)) == 1;
+        if (taken) {
+            update(tx, "UPDATE service_case SET rated = true WHERE case_number = $1", Tuple.of(caseNumber));
+        }
+        return taken;
     }
 }

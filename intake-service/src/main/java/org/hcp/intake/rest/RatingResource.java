@@ -40,7 +40,7 @@ public class RatingResource {
     }
 
     /** The answer to a submission; a retry of the same rating gets the same answer. */
-    public record AcceptedRating(String ratingId, UUID eventId, String status) {
+    public record AcceptedRating(String ratingId, UUID eventId, String status, List<String> caseNumbers) {
     }
 
     /** A rating as intake stored it; no evaluator data. */
@@ -54,25 +54,28 @@ public class RatingResource {
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @RolesAllowed({"channel", "admin"})
     @Operation(summary = "Submit one rating",
-            description = "Validated against the rating rules (R1.1-R1.3, R1.8); accepted ratings are recorded with "
-                    + "their RatingSubmitted event in one transaction and published to hcp.ratings. A retry with the "
+            description = "The case must have been reported (POST /api/v1/cases). Validated against the rating rules "
+                    + "(R1.1-R1.8) and the jurisdiction's policy; a batch case's rating applies to its whole batch "
+                    + "(R1.5), scope CHAIN to every case of its chain (R1.6). Accepted ratings are recorded with their "
+                    + "RatingSubmitted events in one transaction and published to hcp.ratings. A retry with the "
                     + "same ratingId or Idempotency-Key returns the first answer and publishes nothing twice.")
     @APIResponse(responseCode = "202", description = "Accepted")
     @APIResponse(responseCode = "400", description = "Malformed JSON or a wrong type (problem+json)")
-    @APIResponse(responseCode = "409", description = "The id was used for a different rating (problem+json)")
+    @APIResponse(responseCode = "409", description = "The case (visit, batch, chain) is rated already (R1.4), or the id "
+            + "was used for a different rating (problem+json)")
     @APIResponse(responseCode = "422", description = "A rule is broken; errors name each field (problem+json)")
-    public Uni<Response> submit(SubmitRating body,
+    public Response submit(SubmitRating body,
             @Parameter(description = "Makes a retried request safe when the body carries no ratingId")
             @HeaderParam("Idempotency-Key") String idempotencyKey) {
         if (body == null) {
             throw ProblemException.invalid(List.of(new Problem.FieldError("/", "请求体不能为空 / the body is required")));
         }
-        return service.submit(body, idempotencyKey, caller.getName())
-                .map(accepted -> Response.accepted(new AcceptedRating(accepted.ratingId(), accepted.eventId(),
-                                "accepted"))
-                        .location(URI.create("/api/v1/ratings/" + accepted.ratingId()))
-                        .type(MediaType.APPLICATION_JSON)
-                        .build());
+        RatingService.Accepted accepted = service.submit(body, idempotencyKey, caller.getName());
+        return Response.accepted(new AcceptedRating(accepted.ratingId(), accepted.eventId(), "accepted",
+                        accepted.caseNumbers()))
+                .location(URI.create("/api/v1/ratings/" + accepted.ratingId()))
+                .type(MediaType.APPLICATION_JSON)
+                .build();
     }
 
     @GET

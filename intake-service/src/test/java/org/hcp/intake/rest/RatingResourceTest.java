@@ -45,8 +45,7 @@ class RatingResourceTest {
 
     static String body(String caseNumber, int level, String tags) {
         return """
-                {"caseNumber":"%s","itemCode":"ITEM-001","institutionCode":"JL-CENTRE","windowCode":"W07",
-                 "regionCode":"220201","channel":"WINDOW_DEVICE","level":%d,"tags":%s,"caseKind":"INSTANT",
+                {"caseNumber":"%s","channel":"WINDOW_DEVICE","level":%d,"tags":%s,
                  "evaluator":{"type":"NATURAL_PERSON","id":"220102199001011234"}}""".formatted(caseNumber, level, tags);
     }
 
@@ -54,8 +53,9 @@ class RatingResourceTest {
         return given().auth().oauth2(token).contentType("application/json").body(json).post("/api/v1/ratings");
     }
 
+    /** A freshly reported instant case (R5.5: the case is registered before its rating). */
     static String newCase() {
-        return "T" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
+        return IntakeFixtures.reportInstantCase();
     }
 
     @Test

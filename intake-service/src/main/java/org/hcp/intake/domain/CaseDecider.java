@@ -1,0 +1,207 @@
+package org.hcp.intake.domain;
+
+import static org.hcp.intake.domain.RatingDecider.blankToNull;
+import static org.hcp.intake.domain.RatingDecider.parseEnum;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.hcp.events.CaseCompleted;
+import org.hcp.events.CaseKind;
+import org.hcp.events.CaseVisit;
+import org.hcp.events.DirectoryKind;
+import org.hcp.events.EvaluatorType;
+import org.hcp.events.RegionCodes;
+import org.hcp.events.calendar.WorkingCalendar;
+import org.hcp.events.policy.JurisdictionPolicy;
+import org.hcp.events.policy.PolicyBook;
+import org.hcp.kit.rest.Problem.FieldError;
+
+/**
+ * The pure core of case reporting: a completed case names what was handled, by whom and where, all of it in the
+ * directory (R1.11); its deadlines come from the jurisdiction's policy on its completion day (R1.7, R1.9).
+ */
+public final class CaseDecider {
+
+    static final int VISITS_MAX = 50;
+
+    private CaseDecider() {
+    }
+
+    /** Exactly one of {@code violations} (non-empty) or {@code event} with its {@code deadlines}. */
+    public record Decision(List<FieldError> violations, CaseCompleted event, CaseDeadlines deadlines) {
+        public boolean accepted() {
+            return violations.isEmpty();
+        }
+    }
+
+    /**
+     * @param directory    the directory as it stands
+     * @param batchMembers cases already reported with the same batch id
+     * @param pseudonym    the evaluator's pseudonym, or null when the case names no evaluator
+     * @param contactable  whether a name or mobile was given to remind or call back
+     */
+    public static Decision decide(ReportCase command, DirectoryEntry.Lookup directory, List<ServiceCase> batchMembers,
+            String pseudonym, boolean contactable, Instant now, PolicyBook policies, WorkingCalendar calendar) {
+        List<FieldError> errors = new ArrayList<>();
+        requireCode(errors, "/caseNumber", command.caseNumber(), RatingDecider.CASE_NUMBER_MAX);
+        CaseKind kind = parseEnum(errors, "/caseKind", command.caseKind(), CaseKind.class);
+        if (command.caseKind() == null) {
+            errors.add(new FieldError("/caseKind", "办件类型必填 / caseKind is required: " + List.of(CaseKind.values())));
+        }
+        if (command.completedAt() == null) {
+            errors.add(new FieldError("/completedAt", "办结时间必填 / completedAt is required"));
+        } else if (command.completedAt().isAfter(now.plus(RatingDecider.CLOCK_SKEW))) {
+            errors.add(new FieldError("/completedAt", "办结时间不能晚于当前时间 / completedAt is in the future"));
+        }
+        if (command.acceptedAt() != null && command.completedAt() != null
+                && command.acceptedAt().isAfter(command.completedAt())) {
+            errors.add(new FieldError("/acceptedAt", "受理时间晚于办结时间 / acceptedAt is after completedAt"));
+        }
+
+        // R1.11: everything rated is in the directory, and belongs together.
+        DirectoryEntry item = known(errors, directory, "/itemCode", DirectoryKind.ITEM, command.itemCode(), true);
+        DirectoryEntry institution = known(errors, directory, "/institutionCode", DirectoryKind.INSTITUTION,
+                command.institutionCode(), true);
+        DirectoryEntry window = known(errors, directory, "/windowCode", DirectoryKind.WINDOW, command.windowCode(),
+                false);
+        DirectoryEntry staff = known(errors, directory, "/staffId", DirectoryKind.STAFF, command.staffId(), false);
+        known(errors, directory, "/platformCode", DirectoryKind.PLATFORM, command.platformCode(), false);
+        belongs(errors, "/windowCode", window, institution);
+        belongs(errors, "/staffId", staff, institution);
+        String region = blankToNull(command.regionCode());
+        if (region == null && institution != null) {
+            region = institution.regionCode();
+        }
+        if (region != null && !RegionCodes.isCode(region)) {
+            errors.add(new FieldError("/regionCode", "行政区划代码须为6、9或12位数字 / regionCode must be a GB/T 2260 "
+                    + "code of 6, 9 or 12 digits"));
+        } else if (region != null && institution != null && !RegionCodes.selfAndAncestors(region).contains(institution.regionCode())) {
+            errors.add(new FieldError("/regionCode", "办件区划不在机构所属区划内 / " + region + " is outside institution "
+                    + institution.code() + "'s region " + institution.regionCode()));
+        }
+
+        List<CaseVisit> visits = visits(errors, command, kind, directory, institution);
+        EvaluatorType evaluatorType = null;
+        if (command.evaluator() != null) {
+            evaluatorType = parseEnum(errors, "/evaluator/type", command.evaluator().type(), EvaluatorType.class);
+            if (command.evaluator().id() == null || command.evaluator().id().isBlank()) {
+                errors.add(new FieldError("/evaluator/id", "评价人证件号或账号必填 / evaluator.id is required when an "
+                        + "evaluator is given (or omit the evaluator)"));
+            }
+            String mobile = command.evaluator().mobile();
+            if (mobile != null && !mobile.matches("\\+?[0-9 -]{5,20}")) {
+                errors.add(new FieldError("/evaluator/mobile", "手机号码格式错误 / mobile is not a phone number"));
+            }
+        }
+        // R1.5: a batch is cases of one item submitted at one window in one go.
+        String batchId = blankToNull(command.batchId());
+        if (batchId != null) {
+            for (ServiceCase member : batchMembers) {
+                if (!member.itemCode().equals(command.itemCode()) || !sameWindow(member.windowCode(),
+                        command.windowCode())) {
+                    errors.add(new FieldError("/batchId", "批量办件须为同一窗口的同一事项 / batch " + batchId
+                            + " holds case " + member.caseNumber() + " of item " + member.itemCode() + " at window "
+                            + member.windowCode() + "; a batch is one item at one window (R1.5)"));
+                    break;
+                }
+            }
+        }
+        if (!errors.isEmpty()) {
+            return new Decision(List.copyOf(errors), null, null);
+        }
+
+        JurisdictionPolicy policy = policies.resolve(region,
+                command.completedAt().atZone(ZoneId.of("Asia/Shanghai")).toLocalDate());
+        CaseDeadlines deadlines = CaseDeadlines.of(policy, command.completedAt(), calendar);
+        CaseCompleted event = new CaseCompleted(command.caseNumber().trim(), kind, item.code(), institution.code(),
+                blankToNull(command.windowCode()), blankToNull(command.staffId()), blankToNull(command.platformCode()),
+                region, command.acceptedAt(), command.completedAt(), batchId, blankToNull(command.chainId()), visits,
+                evaluatorType, pseudonym, contactable, region, deadlines.reminderDueAt(),
+                deadlines.defaultRatingDueAt(), deadlines.provisional());
+        return new Decision(List.of(), event, deadlines);
+    }
+
+    private static List<CaseVisit> visits(List<FieldError> errors, ReportCase command, CaseKind kind,
+            DirectoryEntry.Lookup directory, DirectoryEntry institution) {
+        if (command.visits() == null || command.visits().isEmpty()) {
+            return List.of();
+        }
+        if (kind != null && kind != CaseKind.PROMISED) {
+            errors.add(new FieldError("/visits", "仅承诺件按来访评价 / only a promised case is rated per window "
+                    + "visit (R1.4); a " + kind + " case gets one rating"));
+            return List.of();
+        }
+        if (command.visits().size() > VISITS_MAX) {
+            errors.add(new FieldError("/visits", "来访记录过多 / at most " + VISITS_MAX + " visits"));
+            return List.of();
+        }
+        List<CaseVisit> visits = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < command.visits().size(); i++) {
+            String at = "/visits/" + i;
+            ReportCase.VisitInput v = command.visits().get(i);
+            if (v == null) {
+                errors.add(new FieldError(at, "来访记录不能为空 / a visit must not be null"));
+                continue;
+            }
+            requireCode(errors, at + "/visitId", v.visitId(), RatingDecider.CODE_MAX);
+            if (v.visitId() != null && !ids.add(v.visitId())) {
+                errors.add(new FieldError(at + "/visitId", "来访编号重复 / visit " + v.visitId() + " given twice"));
+            }
+            if (v.visitedAt() == null) {
+                errors.add(new FieldError(at + "/visitedAt", "来访时间必填 / visitedAt is required"));
+            } else if (command.completedAt() != null && v.visitedAt().isAfter(command.completedAt())) {
+                errors.add(new FieldError(at + "/visitedAt", "来访时间晚于办结时间 / visitedAt is after completedAt"));
+            }
+            belongs(errors, at + "/windowCode",
+                    known(errors, directory, at + "/windowCode", DirectoryKind.WINDOW, v.windowCode(), false),
+                    institution);
+            belongs(errors, at + "/staffId",
+                    known(errors, directory, at + "/staffId", DirectoryKind.STAFF, v.staffId(), false), institution);
+            visits.add(new CaseVisit(v.visitId(), blankToNull(v.windowCode()), blankToNull(v.staffId()),
+                    v.visitedAt()));
+        }
+        return visits;
+    }
+
+    private static DirectoryEntry known(List<FieldError> errors, DirectoryEntry.Lookup directory, String at,
+            DirectoryKind kind, String code, boolean required) {
+        if (code == null || code.isBlank()) {
+            if (required) {
+                errors.add(new FieldError(at, kind + " 编码必填 / is required"));
+            }
+            return null;
+        }
+        DirectoryEntry entry = directory.find(kind, code.trim());
+        if (entry == null) {
+            errors.add(new FieldError(at, "目录中没有该" + kind + " / no " + kind + " '" + code.trim()
+                    + "' in the directory (R1.11); register it first (POST /api/v1/directory/entries)"));
+        } else if (!entry.active()) {
+            errors.add(new FieldError(at, "已停用 / " + kind + " '" + code.trim() + "' was withdrawn"));
+        }
+        return entry;
+    }
+
+    private static void belongs(List<FieldError> errors, String at, DirectoryEntry entry, DirectoryEntry institution) {
+        if (entry != null && institution != null && !institution.code().equals(entry.institutionCode())) {
+            errors.add(new FieldError(at, "不属于该机构 / " + entry.kind() + " " + entry.code() + " belongs to "
+                    + entry.institutionCode() + ", not to " + institution.code()));
+        }
+    }
+
+    private static boolean sameWindow(String a, String b) {
+        return a == null ? b == null || b.isBlank() : a.equals(b == null ? null : b.trim());
+    }
+
+    private static void requireCode(List<FieldError> errors, String at, String value, int max) {
+        if (value == null || value.isBlank()) {
+            errors.add(new FieldError(at, "必填 / is required"));
+        } else if (value.length() > max) {
+            errors.add(new FieldError(at, "过长 / is longer than " + max + " characters"));
+        }
+    }
+}

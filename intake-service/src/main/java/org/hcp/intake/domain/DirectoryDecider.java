@@ -1,0 +1,131 @@
+package org.hcp.intake.domain;
+
+import static org.hcp.intake.domain.RatingDecider.blankToNull;
+import static org.hcp.intake.domain.RatingDecider.parseEnum;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import org.hcp.events.DirectoryEntryRecorded;
+import org.hcp.events.DirectoryKind;
+import org.hcp.events.RegionCodes;
+import org.hcp.kit.rest.Problem.FieldError;
+
+/**
+ * The pure core of the directory (R1.11): checks a set of registrations against the directory and each other, and
+ * says which become new versions. All or nothing: one broken entry and nothing is recorded. An entry sent again
+ * unchanged records nothing, so re-importing a file is harmless.
+ */
+public final class DirectoryDecider {
+
+    static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
+    static final int NAME_MAX = 200;
+    public static final int IMPORT_MAX = 5000;
+
+    private DirectoryDecider() {
+    }
+
+    /** One entry as registered: the body of {@code POST /api/v1/directory/entries}, or one import row. */
+    public record Registration(String kind, String code, String name, String regionCode, String institutionCode,
+            Map<String, String> attributes, Boolean active) {
+    }
+
+    public record Decision(List<FieldError> violations, List<DirectoryEntryRecorded> changes) {
+        public boolean accepted() {
+            return violations.isEmpty();
+        }
+    }
+
+    /**
+     * @param pointerBase "" for a single entry, "/entries" for an import: errors point at {@code /entries/3/code}
+     */
+    public static Decision decide(List<Registration> registrations, DirectoryEntry.Lookup directory, Instant now,
+            String pointerBase) {
+        List<FieldError> errors = new ArrayList<>();
+        if (registrations.size() > IMPORT_MAX) {
+            return new Decision(List.of(new FieldError(pointerBase, "一次最多导入 " + IMPORT_MAX + " 条 / at most "
+                    + IMPORT_MAX + " entries per import")), List.of());
+        }
+        // Entries of this request are visible to the ones after them, so a file may list a region, then its
+        // institution, then the institution's windows.
+        Map<String, DirectoryEntry> pending = new HashMap<>();
+        DirectoryEntry.Lookup lookup = (kind, code) -> {
+            DirectoryEntry p = pending.get(DirectoryEntryRecorded.key(kind, code));
+            return p != null ? p : directory.find(kind, code);
+        };
+        Map<String, DirectoryEntryRecorded> changes = new LinkedHashMap<>();
+        for (int i = 0; i < registrations.size(); i++) {
+            String at = registrations.size() == 1 && pointerBase.isEmpty() ? "" : pointerBase + "/" + i;
+            Registration r = registrations.get(i);
+            if (r == null) {
+                errors.add(new FieldError(at.isEmpty() ? "/" : at, "条目不能为空 / an entry must not be null"));
+                continue;
+            }
+            int before = errors.size();
+            DirectoryKind kind = parseEnum(errors, at + "/kind", r.kind(), DirectoryKind.class);
+            if (r.kind() == null) {
+                errors.add(new FieldError(at + "/kind", "类别必填 / kind is required: " + List.of(DirectoryKind.values())));
+            }
+            String code = blankToNull(r.code());
+            if (code == null) {
+                errors.add(new FieldError(at + "/code", "编码必填 / code is required"));
+            } else if (kind == DirectoryKind.REGION ? !RegionCodes.isCode(code) : !CODE.matcher(code).matches()) {
+                errors.add(new FieldError(at + "/code", kind == DirectoryKind.REGION
+                        ? "区划代码须为6、9或12位数字 / a region's code is a GB/T 2260 code"
+                        : "编码格式错误 / code is 1-64 letters, digits or _.-"));
+            }
+            String name = blankToNull(r.name());
+            if (name == null) {
+                errors.add(new FieldError(at + "/name", "名称必填 / name is required"));
+            } else if (name.length() > NAME_MAX) {
+                errors.add(new FieldError(at + "/name", "名称过长 / name is longer than " + NAME_MAX));
+            }
+            String region = kind == DirectoryKind.REGION ? code : blankToNull(r.regionCode());
+            String institution = blankToNull(r.institutionCode());
+            if (kind != null && kind != DirectoryKind.REGION && errors.size() == before) {
+                DirectoryEntry owner = null;
+                if (kind == DirectoryKind.WINDOW || kind == DirectoryKind.STAFF) {
+                    owner = institution == null ? null : lookup.find(DirectoryKind.INSTITUTION, institution);
+                    if (owner == null) {
+                        errors.add(new FieldError(at + "/institutionCode", "须属于已登记的机构 / a " + kind
+                                + " belongs to a registered institution; '" + institution + "' is not one"));
+                    } else if (region == null) {
+                        region = owner.regionCode();
+                    }
+                }
+                if (kind != DirectoryKind.ITEM && region == null) {
+                    errors.add(new FieldError(at + "/regionCode", "所属区划必填 / regionCode is required"));
+                } else if (region != null && lookup.find(DirectoryKind.REGION, region) == null) {
+                    errors.add(new FieldError(at + "/regionCode", "区划未登记 / region " + region
+                            + " is not in the directory; register it first (kind REGION)"));
+                }
+            }
+            if (errors.size() != before) {
+                continue;
+            }
+            DirectoryEntry current = lookup.find(kind, code);
+            boolean active = r.active() == null || r.active();
+            Map<String, String> attributes = r.attributes() == null ? Map.of() : Map.copyOf(r.attributes());
+            if (current != null && current.name().equals(name) && Objects.equals(current.regionCode(), region)
+                    && Objects.equals(current.institutionCode(), institution) && current.attributes().equals(attributes)
+                    && current.active() == active) {
+                continue;
+            }
+            int version = current == null ? 1 : current.version() + 1;
+            DirectoryEntryRecorded change = new DirectoryEntryRecorded(kind, code, version, name, region, institution,
+                    attributes, active, now);
+            changes.put(DirectoryEntryRecorded.key(kind, code), change);
+            pending.put(DirectoryEntryRecorded.key(kind, code),
+                    new DirectoryEntry(kind, code, version, name, region, institution, attributes, active));
+        }
+        if (!errors.isEmpty()) {
+            return new Decision(List.copyOf(errors), List.of());
+        }
+        return new Decision(List.of(), List.copyOf(changes.values()));
+    }
+}

@@ -1,0 +1,166 @@
+package org.hcp.intake.repository;
+
+import static org.hcp.kit.db.Transactions.query;
+import static org.hcp.kit.db.Transactions.update;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.hcp.events.CaseCompleted;
+import org.hcp.events.CaseKind;
+import org.hcp.events.CaseVisit;
+import org.hcp.events.EventEnvelope;
+import org.hcp.events.EventJson;
+import org.hcp.intake.domain.CaseDeadlines;
+import org.hcp.intake.domain.ServiceCase;
+
+/** Completed cases and their rating slots, read and written inside the caller's transaction. */
+@ApplicationScoped
+public class CaseRepository {
+
+    private static final String COLUMNS = "case_number, case_kind, item_code, institution_code, window_code, "
+            + "staff_id, platform_code, region_code, completed_at, batch_id, chain_id, visits::text AS visits, "
+            + "evaluator_pseudonym, supplementary_until, reminder_due_at, reminder_issued_at, default_rating_due_at, "
+            + "default_level, deadlines_provisional, rated, event_id, request_fingerprint";
+
+    /** A stored case with what the scheduler and the API need beyond the domain's view. */
+    public record StoredCase(ServiceCase serviceCase, UUID eventId, String fingerprint, Instant reminderDueAt,
+            Instant reminderIssuedAt, Instant defaultRatingDueAt, Integer defaultLevel, boolean provisional) {
+    }
+
+    /** Inserts the case; false when the case number exists. */
+    public boolean insert(SqlConnection tx, EventEnvelope<CaseCompleted> event, CaseDeadlines deadlines,
+            String fingerprint) {
+        CaseCompleted c = event.payload();
+        Tuple values = Tuple.tuple()
+                .addString(c.caseNumber()).addString(c.caseKind().name()).addString(c.itemCode())
+                .addString(c.institutionCode()).addString(c.windowCode()).addString(c.staffId())
+                .addString(c.platformCode()).addString(c.regionCode()).addOffsetDateTime(utc(c.completedAt()))
+                .addString(c.batchId()).addString(c.chainId()).addString(json(c.visits()))
+                .addString(c.evaluatorPseudonym()).addOffsetDateTime(utc(deadlines.supplementaryUntil()))
+                .addOffsetDateTime(utc(deadlines.reminderDueAt())).addOffsetDateTime(utc(deadlines.defaultRatingDueAt()))
+                .addValue(deadlines.defaultLevel() == null ? null : deadlines.defaultLevel().shortValue())
+                .addBoolean(deadlines.provisional()).addUUID(event.eventId()).addString(fingerprint)
+                .addOffsetDateTime(utc(event.recordedAt()));
+        return update(tx, """
+                INSERT INTO service_case (case_number, case_kind, item_code, institution_code, window_code, staff_id,
+                    platform_code, region_code, completed_at, batch_id, chain_id, visits, evaluator_pseudonym,
+                    supplementary_until, reminder_due_at, default_rating_due_at, default_level,
+                    deadlines_provisional, event_id, request_fingerprint, reported_at)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::jsonb, $13, $14, $15, $16, $17, $18, $19,
+                    $20, $21)
+                ON CONFLICT (case_number) DO NOTHING""", values) == 1;
+    }
+
+    public StoredCase find(SqlConnection tx, String caseNumber) {
+        List<StoredCase> found = read(tx, "SELECT " + COLUMNS + " FROM service_case WHERE case_number = $1",
+                Tuple.of(caseNumber));
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    /**
+     * Locks the case and every case its rating may apply to (its batch, its chain), in case-number order so two
+     * requests never deadlock; then the decision reads what no other request can change until commit.
+     */
+    public List<StoredCase> lockWithGroup(SqlConnection tx, String caseNumber) {
+        List<Row> head = query(tx, "SELECT batch_id, chain_id FROM service_case WHERE case_number = $1",
+                Tuple.of(caseNumber));
+        if (head.isEmpty()) {
+            return List.of();
+        }
+        return read(tx, "SELECT " + COLUMNS + " FROM service_case WHERE case_number = $1 "
+                        + "OR (batch_id IS NOT NULL AND batch_id = $2) OR (chain_id IS NOT NULL AND chain_id = $3) "
+                        + "ORDER BY case_number FOR UPDATE",
+                Tuple.of(caseNumber, head.get(0).getString("batch_id"), head.get(0).getString("chain_id")));
+    }
+
+    public List<ServiceCase> batchMembers(SqlConnection tx, String batchId) {
+        return read(tx, "SELECT " + COLUMNS + " FROM service_case WHERE batch_id = $1", Tuple.of(batchId)).stream()
+                .map(StoredCase::serviceCase).toList();
+    }
+
+    /** R1.9: unrated cases whose default rating is due, claimed so that one replica alone makes each. */
+    public List<StoredCase> claimDefaultRatingsDue(SqlConnection tx, Instant now, int limit) {
+        return read(tx, "SELECT " + COLUMNS + " FROM service_case WHERE NOT rated AND default_rating_due_at <= $1 "
+                + "ORDER BY default_rating_due_at LIMIT $2 FOR UPDATE SKIP LOCKED", Tuple.of(utc(now), limit));
+    }
+
+    /** R1.9: unrated cases whose reminder is due and not yet issued. */
+    public List<StoredCase> claimRemindersDue(SqlConnection tx, Instant now, int limit) {
+        return read(tx, "SELECT " + COLUMNS + " FROM service_case WHERE NOT rated AND reminder_issued_at IS NULL "
+                + "AND reminder_due_at <= $1 ORDER BY reminder_due_at LIMIT $2 FOR UPDATE SKIP LOCKED",
+                Tuple.of(utc(now), limit));
+    }
+
+    public void markReminderIssued(SqlConnection tx, String caseNumber, Instant at) {
+        update(tx, "UPDATE service_case SET reminder_issued_at = $2 WHERE case_number = $1",
+                Tuple.of(caseNumber, utc(at)));
+    }
+
+    private List<StoredCase> read(SqlConnection tx, String sql, Tuple parameters) {
+        List<Row> rows = query(tx, sql, parameters);
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        List<String> numbers = rows.stream().map(r -> r.getString("case_number")).toList();
+        Map<String, Set<String>> slots = new HashMap<>();
+        query(tx, "SELECT case_number, slot FROM rating_slot WHERE case_number = ANY($1)",
+                Tuple.of(numbers.toArray(String[]::new)))
+                .forEach(r -> slots.computeIfAbsent(r.getString("case_number"), k -> new HashSet<>())
+                        .add(r.getString("slot")));
+        List<StoredCase> result = new ArrayList<>();
+        for (Row r : rows) {
+            String number = r.getString("case_number");
+            ServiceCase c = new ServiceCase(number, CaseKind.valueOf(r.getString("case_kind")),
+                    r.getString("item_code"), r.getString("institution_code"), r.getString("window_code"),
+                    r.getString("staff_id"), r.getString("platform_code"), r.getString("region_code"),
+                    instant(r, "completed_at"), r.getString("batch_id"), r.getString("chain_id"),
+                    visits(r.getString("visits")), r.getString("evaluator_pseudonym"),
+                    instant(r, "supplementary_until"), slots.getOrDefault(number, Set.of()));
+            Short level = r.getShort("default_level");
+            result.add(new StoredCase(c, r.getUUID("event_id"), r.getString("request_fingerprint"),
+                    instant(r, "reminder_due_at"), instant(r, "reminder_issued_at"),
+                    instant(r, "default_rating_due_at"), level == null ? null : level.intValue(),
+                    r.getBoolean("deadlines_provisional")));
+        }
+        return result;
+    }
+
+    private static List<CaseVisit> visits(String json) {
+        try {
+            return EventJson.mapper().readValue(json, new TypeReference<List<CaseVisit>>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable visits", e);
+        }
+    }
+
+    private static String json(List<CaseVisit> visits) {
+        try {
+            return EventJson.mapper().writeValueAsString(visits);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static Instant instant(Row row, String column) {
+        OffsetDateTime value = row.getOffsetDateTime(column);
+        return value == null ? null : value.toInstant();
+    }
+
+    static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+}

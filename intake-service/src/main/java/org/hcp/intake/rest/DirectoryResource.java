@@ -1,0 +1,162 @@
+package org.hcp.intake.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.hcp.events.DirectoryEntryRecorded;
+import org.hcp.events.DirectoryKind;
+import org.hcp.intake.domain.DirectoryDecider.Registration;
+import org.hcp.intake.domain.DirectoryEntry;
+import org.hcp.intake.service.DirectoryQueries;
+import org.hcp.intake.service.DirectoryService;
+import org.hcp.kit.rest.Problem;
+import org.hcp.kit.rest.ProblemException;
+
+@Path("/api/v1/directory")
+@Tag(name = "directory", description = "评价对象目录 / What can be rated: regions, items, institutions, windows, "
+        + "platforms, staff (R1.11)")
+public class DirectoryResource {
+
+    /** CSV columns of an import, in order; attributes as key=value;key=value. */
+    static final List<String> CSV_COLUMNS = List.of("kind", "code", "name", "regionCode", "institutionCode",
+            "attributes", "active");
+
+    private final DirectoryService service;
+    private final DirectoryQueries queries;
+
+    public DirectoryResource(DirectoryService service, DirectoryQueries queries) {
+        this.service = service;
+        this.queries = queries;
+    }
+
+    public record ImportReport(int received, int recorded, int unchanged, List<String> recordedKeys) {
+    }
+
+    public record Page<T>(List<T> items, int page, int size) {
+    }
+
+    @POST
+    @Path("/entries")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+    @RolesAllowed("admin")
+    @Operation(summary = "Register or change one entry", description = "A new version is recorded only when "
+            + "something changed; each is published as DirectoryEntryRecorded on hcp.directory.")
+    public ImportReport register(Registration body) {
+        if (body == null) {
+            throw ProblemException.invalid(List.of(new Problem.FieldError("/", "请求体不能为空 / the body is required")));
+        }
+        return report(1, service.register(List.of(body), ""));
+    }
+
+    @POST
+    @Path("/import")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+    @RolesAllowed("admin")
+    @Operation(summary = "Import entries (JSON array)", description = "All or nothing: any broken entry and "
+            + "nothing is recorded; errors point at /entries/<index>/<field>. Unchanged entries record nothing, so "
+            + "re-importing a file is harmless. Order matters: regions, then institutions, then their windows.")
+    public ImportReport importJson(List<Registration> entries) {
+        if (entries == null) {
+            throw ProblemException.invalid(List.of(new Problem.FieldError("/", "请求体不能为空 / the body is required")));
+        }
+        return report(entries.size(), service.register(entries, "/entries"));
+    }
+
+    @POST
+    @Path("/import")
+    @Consumes({"text/csv", MediaType.TEXT_PLAIN})
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+    @RolesAllowed("admin")
+    @Operation(summary = "Import entries (CSV)", description = "Header kind,code,name,regionCode,institutionCode,"
+            + "attributes,active; attributes as key=value;key=value. Same rules as the JSON import; the pointer "
+            + "/entries/<n> is the n-th data row, from 0.")
+    public ImportReport importCsv(String csv) {
+        return importJson(parseCsv(csv == null ? "" : csv));
+    }
+
+    @GET
+    @Path("/entries")
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+    @RolesAllowed({"channel", "handler", "bureau", "auditor", "sync", "admin"})
+    @Operation(summary = "Entries by kind and region prefix, a page at a time")
+    public Page<DirectoryEntry> list(@QueryParam("kind") String kind, @QueryParam("region") String region,
+            @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("100") int size) {
+        if (page < 0 || size < 1 || size > 500) {
+            throw ProblemException.invalid(List.of(new Problem.FieldError("/size", "page >= 0, size 1..500")));
+        }
+        return new Page<>(queries.list(kind(kind), region, page * size, size), page, size);
+    }
+
+    @GET
+    @Path("/entries/{kind}/{code}/versions")
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+    @RolesAllowed({"channel", "handler", "bureau", "auditor", "sync", "admin"})
+    @Operation(summary = "Every version of one entry: what its name was at each time")
+    public List<Map<String, Object>> versions(@PathParam("kind") String kind, @PathParam("code") String code) {
+        List<Map<String, Object>> versions = queries.versions(kind(kind), code);
+        if (versions.isEmpty()) {
+            throw ProblemException.notFound("no " + kind + " " + code + " in the directory");
+        }
+        return versions;
+    }
+
+    private static DirectoryKind kind(String kind) {
+        if (kind == null) {
+            return null;
+        }
+        try {
+            return DirectoryKind.valueOf(kind);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid(List.of(new Problem.FieldError("/kind", "unknown kind '" + kind
+                    + "'; known: " + List.of(DirectoryKind.values()))));
+        }
+    }
+
+    private static ImportReport report(int received, DirectoryService.Outcome outcome) {
+        return new ImportReport(received, outcome.recorded().size(), outcome.unchanged(), outcome.recorded().stream()
+                .map(e -> DirectoryEntryRecorded.key(e.kind(), e.code()) + "@v" + e.version()).toList());
+    }
+
+    /** A plain CSV (no quoted commas: names with commas go through the JSON import). */
+    static List<Registration> parseCsv(String csv) {
+        List<Registration> rows = new ArrayList<>();
+        List<String> lines = csv.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+        for (String line : lines) {
+            if (line.startsWith("kind,")) {
+                continue;
+            }
+            String[] c = line.split(",", -1);
+            Map<String, String> attributes = new LinkedHashMap<>();
+            if (c.length > 5 && !c[5].isBlank()) {
+                for (String pair : c[5].split(";")) {
+                    int eq = pair.indexOf('=');
+                    if (eq > 0) {
+                        attributes.put(pair.substring(0, eq).strip(), pair.substring(eq + 1).strip());
+                    }
+                }
+            }
+            rows.add(new Registration(cell(c, 0), cell(c, 1), cell(c, 2), cell(c, 3), cell(c, 4), attributes,
+                    c.length > 6 && !c[6].isBlank() ? Boolean.valueOf(c[6].strip()) : null));
+        }
+        return rows;
+    }
+
+    private static String cell(String[] cells, int i) {
+        return i < cells.length && !cells[i].isBlank() ? cells[i].strip() : null;
+    }
+}

@@ -1,0 +1,101 @@
+package org.hcp.intake.rest;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.hcp.events.RegionCodes;
+import org.hcp.events.calendar.WorkingCalendar;
+import org.hcp.events.policy.JurisdictionPolicy;
+import org.hcp.intake.service.CalendarService;
+import org.hcp.intake.service.ReferenceData;
+import org.hcp.kit.config.Clocks;
+import org.hcp.kit.rest.Problem;
+import org.hcp.kit.rest.ProblemException;
+
+@Path("/api/v1")
+@Tag(name = "policies and calendar", description = "辖区政策与工作日历 / Jurisdiction policies and the working calendar")
+public class ReferenceResource {
+
+    private final ReferenceData reference;
+    private final CalendarService calendars;
+    private final JsonWebToken caller;
+    private final Clock clock;
+
+    public ReferenceResource(ReferenceData reference, CalendarService calendars, JsonWebToken caller, Clock clock) {
+        this.reference = reference;
+        this.calendars = calendars;
+        this.caller = caller;
+        this.clock = clock;
+    }
+
+    public record CalendarStatus(List<Integer> loadedYears, List<Integer> shippedYears, List<String> warnings) {
+    }
+
+    @GET
+    @Path("/policies/{regionCode}")
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+    @PermitAll
+    @Operation(summary = "The jurisdiction policy in force for a region on a day (default today), every field "
+            + "resolved through the region's parents; includes the bad-review tag catalogue (R1.3)")
+    public JurisdictionPolicy policy(@PathParam("regionCode") String regionCode, @QueryParam("date") String date) {
+        if (!RegionCodes.isCode(regionCode)) {
+            throw ProblemException.invalid(List.of(new Problem.FieldError("/regionCode",
+                    "行政区划代码须为6、9或12位数字 / a GB/T 2260 code of 6, 9 or 12 digits")));
+        }
+        LocalDate day;
+        try {
+            day = date == null ? LocalDate.now(clock.withZone(Clocks.CHINA)) : LocalDate.parse(date);
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalid(List.of(new Problem.FieldError("/date", "YYYY-MM-DD")));
+        }
+        return reference.policies().resolve(regionCode, day);
+    }
+
+    @GET
+    @Path("/calendar")
+    @Produces(MediaType.APPLICATION_JSON)
+    @PermitAll
+    @Operation(summary = "Which years' official calendars are loaded; warns about this year and next if missing")
+    public CalendarStatus calendar() {
+        List<Integer> loaded = calendars.loadedYears();
+        int year = LocalDate.now(clock.withZone(Clocks.CHINA)).getYear();
+        List<String> warnings = new ArrayList<>();
+        for (int y : List.of(year, year + 1)) {
+            if (!loaded.contains(y)) {
+                warnings.add("no official calendar for " + y + ": deadlines in " + y + " are provisional (weekends "
+                        + "only) until it is loaded with PUT /api/v1/calendar/" + y);
+            }
+        }
+        return new CalendarStatus(loaded, WorkingCalendar.SHIPPED_YEARS, warnings);
+    }
+
+    @PUT
+    @Path("/calendar/{year}")
+    @Consumes({"text/csv", MediaType.TEXT_PLAIN})
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+    @RolesAllowed("admin")
+    @Operation(summary = "Load a year's official holiday arrangement (CSV: date,kind,name; kind holiday|workday)",
+            description = "Validated whole (errors point at the line); published as WorkingCalendarPublished; "
+                    + "provisional deadlines of unrated cases are counted again with it.")
+    public CalendarService.Loaded load(@PathParam("year") int year, String csv) {
+        if (year < 2000 || year > 2100) {
+            throw ProblemException.invalid(List.of(new Problem.FieldError("/year", "2000..2100")));
+        }
+        return calendars.load(year, csv, caller.getName());
+    }
+}

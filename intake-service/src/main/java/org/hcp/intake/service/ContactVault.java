@@ -1,0 +1,140 @@
+package org.hcp.intake.service;
+
+import static org.hcp.kit.db.Transactions.query;
+import static org.hcp.kit.db.Transactions.update;
+
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.mutiny.core.buffer.Buffer;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.List;
+import javax.crypto.Cipher;
+import javax.crypto.KeyGenerator;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hcp.events.EventJson;
+
+/**
+ * R1.10, R6.1: evaluators' contact details, encrypted at rest. Each evaluator has a data key (AES-256-GCM) wrapped
+ * by the service's master key; deleting the data key forgets the person while the log stays as it is
+ * (crypto-shredding, ARCHITECTURE.md). Nothing here logs or returns plaintext except {@link #open}.
+ */
+@ApplicationScoped
+public class ContactVault {
+
+    private static final int NONCE = 12;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final SecretKey master;
+
+    public ContactVault(@ConfigProperty(name = "hcp.evaluator.contact-master-key") String masterKeyBase64) {
+        byte[] key = Base64.getDecoder().decode(masterKeyBase64);
+        if (key.length != 32) {
+            throw new IllegalArgumentException("hcp.evaluator.contact-master-key must be 32 bytes, base64");
+        }
+        this.master = new SecretKeySpec(key, "AES");
+    }
+
+    /** The contact details as sealed: no field is ever stored or logged in plaintext. */
+    public record Contact(String name, String mobile, String idNumber) {
+        @Override
+        public String toString() {
+            return "Contact[redacted]";
+        }
+    }
+
+    public void seal(SqlConnection tx, String caseNumber, String pseudonym, Contact contact, Instant now) {
+        SecretKey dataKey = dataKey(tx, pseudonym, now);
+        byte[] plain;
+        try {
+            plain = EventJson.mapper().writeValueAsBytes(contact);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        update(tx, "INSERT INTO evaluator_contact (case_number, evaluator_pseudonym, sealed) VALUES ($1, $2, $3) "
+                        + "ON CONFLICT (case_number) DO NOTHING",
+                Tuple.of(caseNumber, pseudonym, Buffer.buffer(encrypt(dataKey, plain, caseNumber))));
+    }
+
+    /** The contact of a case; null when there is none or its evaluator was forgotten. */
+    public Contact open(SqlConnection tx, String caseNumber) {
+        List<Row> rows = query(tx, "SELECT c.sealed, k.wrapped_key FROM evaluator_contact c "
+                + "LEFT JOIN evaluator_key k ON k.evaluator_pseudonym = c.evaluator_pseudonym "
+                + "WHERE c.case_number = $1", Tuple.of(caseNumber));
+        if (rows.isEmpty() || rows.get(0).getBuffer("wrapped_key") == null) {
+            return null;
+        }
+        SecretKey dataKey = new SecretKeySpec(decrypt(master, rows.get(0).getBuffer("wrapped_key").getBytes(),
+                "key"), "AES");
+        byte[] plain = decrypt(dataKey, rows.get(0).getBuffer("sealed").getBytes(), caseNumber);
+        try {
+            return EventJson.mapper().readValue(new String(plain, StandardCharsets.UTF_8), Contact.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Crypto-shredding: the evaluator's data key goes, so every sealed contact of theirs is unreadable for good. */
+    public boolean forget(SqlConnection tx, String pseudonym) {
+        return update(tx, "DELETE FROM evaluator_key WHERE evaluator_pseudonym = $1", Tuple.of(pseudonym)) == 1;
+    }
+
+    private SecretKey dataKey(SqlConnection tx, String pseudonym, Instant now) {
+        List<Row> rows = query(tx, "SELECT wrapped_key FROM evaluator_key WHERE evaluator_pseudonym = $1",
+                Tuple.of(pseudonym));
+        if (!rows.isEmpty()) {
+            return new SecretKeySpec(decrypt(master, rows.get(0).getBuffer("wrapped_key").getBytes(), "key"), "AES");
+        }
+        try {
+            KeyGenerator generator = KeyGenerator.getInstance("AES");
+            generator.init(256);
+            SecretKey key = generator.generateKey();
+            update(tx, "INSERT INTO evaluator_key (evaluator_pseudonym, wrapped_key, created_at) VALUES ($1, $2, $3) "
+                            + "ON CONFLICT DO NOTHING",
+                    Tuple.of(pseudonym, Buffer.buffer(encrypt(master, key.getEncoded(), "key")),
+                            now.atOffset(ZoneOffset.UTC)));
+            // A concurrent first report of the same evaluator may have won: use whichever key is stored.
+            return new SecretKeySpec(decrypt(master, query(tx, "SELECT wrapped_key FROM evaluator_key WHERE "
+                    + "evaluator_pseudonym = $1", Tuple.of(pseudonym)).get(0).getBuffer("wrapped_key").getBytes(),
+                    "key"), "AES");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** nonce ‖ ciphertext; the associated data binds a sealed contact to its case. */
+    private static byte[] encrypt(SecretKey key, byte[] plain, String associated) {
+        try {
+            byte[] nonce = new byte[NONCE];
+            RANDOM.nextBytes(nonce);
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(128, nonce));
+            cipher.updateAAD(associated.getBytes(StandardCharsets.UTF_8));
+            byte[] sealed = cipher.doFinal(plain);
+            return ByteBuffer.allocate(NONCE + sealed.length).put(nonce).put(sealed).array();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] decrypt(SecretKey key, byte[] sealed, String associated) {
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(128, sealed, 0, NONCE));
+            cipher.updateAAD(associated.getBytes(StandardCharsets.UTF_8));
+            return cipher.doFinal(sealed, NONCE, sealed.length - NONCE);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot open sealed data", e);
+        }
+    }
+}

@@ -1,0 +1,160 @@
+package org.hcp.intake.service;
+
+import static org.hcp.kit.db.Transactions.inTransaction;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hcp.events.EventEnvelope;
+import org.hcp.events.RatingReminderIssued;
+import org.hcp.events.RatingSubmitted;
+import org.hcp.events.Topics;
+import org.hcp.intake.domain.DefaultRatings;
+import org.hcp.intake.domain.ServiceCase;
+import org.hcp.intake.repository.CaseRepository;
+import org.hcp.intake.repository.RatingRepository;
+import org.hcp.kit.messaging.BackgroundWorker;
+import org.hcp.kit.outbox.Outbox;
+import org.hcp.kit.outbox.OutboxRelay;
+import org.jboss.logging.Logger;
+
+/**
+ * R1.9: reminders and default ratings for completed cases nobody rated in time. Every replica runs this loop; each
+ * round claims due cases with {@code FOR UPDATE SKIP LOCKED} and marks them in the same transaction as the events
+ * it writes, so each reminder and each default rating is made exactly once across replicas. The outcome is an
+ * event, so replaying the log never re-runs a timer.
+ */
+@ApplicationScoped
+public class DefaultRatingScheduler implements BackgroundWorker {
+
+    private static final Logger LOG = Logger.getLogger(DefaultRatingScheduler.class);
+    static final int BATCH = 200;
+    static final String SYSTEM_FINGERPRINT = "system:default-rating";
+
+    private final Pool pool;
+    private final CaseRepository cases;
+    private final RatingRepository ratings;
+    private final OutboxRelay relay;
+    private final Clock clock;
+    private final boolean enabled;
+    private final Duration interval;
+    private volatile boolean running;
+    private volatile String problem;
+    private Thread thread;
+
+    public DefaultRatingScheduler(Pool pool, CaseRepository cases, RatingRepository ratings, OutboxRelay relay,
+            Clock clock,
+            @ConfigProperty(name = "hcp.default-rating.scheduler.enabled", defaultValue = "true") boolean enabled,
+            @ConfigProperty(name = "hcp.default-rating.scheduler.interval", defaultValue = "PT30S") Duration interval) {
+        this.pool = pool;
+        this.cases = cases;
+        this.ratings = ratings;
+        this.relay = relay;
+        this.clock = clock;
+        this.enabled = enabled;
+        this.interval = interval;
+    }
+
+    /** What one round did. */
+    public record Round(int reminders, int defaultRatings) {
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        if (!enabled) {
+            return;
+        }
+        running = true;
+        thread = new Thread(this::loop, "default-rating-scheduler");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        running = false;
+        if (thread != null) {
+            thread.interrupt();
+        }
+    }
+
+    @Override
+    public String name() {
+        return "default-rating-scheduler";
+    }
+
+    @Override
+    public String problem() {
+        return !enabled || thread != null && thread.isAlive() ? problem : "not running";
+    }
+
+    private void loop() {
+        while (running) {
+            try {
+                runOnce(clock.instant());
+                problem = null;
+            } catch (RuntimeException e) {
+                problem = "round failed, retried next round: " + e.getMessage();
+                LOG.warnf("default-rating round failed, retried in %s: %s", interval, e.getMessage());
+            }
+            try {
+                Thread.sleep(interval.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** Issues every reminder and makes every default rating due at {@code now}. */
+    public Round runOnce(Instant now) {
+        int reminders = 0;
+        int defaults = 0;
+        int n;
+        do {
+            n = inTransaction(pool, tx -> {
+                List<CaseRepository.StoredCase> due = cases.claimRemindersDue(tx, now, BATCH);
+                for (CaseRepository.StoredCase c : due) {
+                    RatingReminderIssued reminder = DefaultRatings.reminder(c.serviceCase(), c.reminderDueAt(),
+                            c.defaultRatingDueAt());
+                    Outbox.append(tx, Topics.CASES, EventEnvelope.of(reminder, reminder.caseNumber(),
+                            reminder.regionCode(), c.reminderDueAt(), now, null, null, RatingService.PRODUCER))
+                            .await().indefinitely();
+                    cases.markReminderIssued(tx, reminder.caseNumber(), now);
+                }
+                return due.size();
+            });
+            reminders += n;
+        } while (n == BATCH);
+        do {
+            n = inTransaction(pool, tx -> {
+                List<CaseRepository.StoredCase> due = cases.claimDefaultRatingsDue(tx, now, BATCH);
+                int made = 0;
+                for (CaseRepository.StoredCase c : due) {
+                    ServiceCase serviceCase = c.serviceCase();
+                    RatingSubmitted rating = DefaultRatings.defaultRating(serviceCase, c.defaultLevel(),
+                            c.defaultRatingDueAt());
+                    EventEnvelope<RatingSubmitted> event = EventEnvelope.of(rating, rating.ratingId(),
+                            rating.regionCode(), rating.ratedAt(), now, null, null, RatingService.PRODUCER);
+                    if (ratings.takeSlot(tx, serviceCase.caseNumber(), ServiceCase.CASE_SLOT, rating.ratingId())
+                            && ratings.insert(tx, event, SYSTEM_FINGERPRINT)) {
+                        Outbox.append(tx, Topics.RATINGS, event).await().indefinitely();
+                        made++;
+                    }
+                }
+                return due.size() == BATCH ? -made - 1 : made;
+            });
+            defaults += n < 0 ? -n - 1 : n;
+        } while (n < 0);
+        if (reminders + defaults > 0) {
+            relay.wake();
+            LOG.infof("R1.9: %d reminders issued, %d default ratings made", reminders, defaults);
+        }
+        return new Round(reminders, defaults);
+    }
+}

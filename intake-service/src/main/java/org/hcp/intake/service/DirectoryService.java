@@ -1,0 +1,71 @@
+package org.hcp.intake.service;
+
+import static org.hcp.kit.db.Transactions.inTransaction;
+
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.hcp.events.DirectoryEntryRecorded;
+import org.hcp.events.EventEnvelope;
+import org.hcp.events.Topics;
+import org.hcp.intake.domain.DirectoryDecider;
+import org.hcp.intake.repository.DirectoryRepository;
+import org.hcp.kit.outbox.Outbox;
+import org.hcp.kit.outbox.OutboxRelay;
+import org.hcp.kit.rest.ProblemException;
+import org.jboss.logging.Logger;
+
+/**
+ * Registering the directory (R1.11): decide (pure, all or nothing), then store each new version and its
+ * DirectoryEntryRecorded event in one transaction, so every service projects the same directory.
+ */
+@ApplicationScoped
+public class DirectoryService {
+
+    private static final Logger LOG = Logger.getLogger(DirectoryService.class);
+
+    private final Pool pool;
+    private final DirectoryRepository directory;
+    private final OutboxRelay relay;
+    private final Clock clock;
+
+    public DirectoryService(Pool pool, DirectoryRepository directory, OutboxRelay relay, Clock clock) {
+        this.pool = pool;
+        this.directory = directory;
+        this.relay = relay;
+        this.clock = clock;
+    }
+
+    /** What a registration or import changed: entries with a new version, and how many were already so. */
+    public record Outcome(List<DirectoryEntryRecorded> recorded, int unchanged) {
+    }
+
+    public Outcome register(List<DirectoryDecider.Registration> registrations, String pointerBase) {
+        Instant now = clock.instant();
+        Outcome outcome = inTransaction(pool, tx -> {
+            // One import at a time: two imports racing on the same entry would both read version n.
+            tx.preparedQuery("SELECT pg_advisory_xact_lock(hashtext('hcp.directory'))").execute()
+                    .await().indefinitely();
+            DirectoryDecider.Decision decision = DirectoryDecider.decide(registrations, directory.lookup(tx), now,
+                    pointerBase);
+            if (!decision.accepted()) {
+                throw ProblemException.invalid(decision.violations());
+            }
+            for (DirectoryEntryRecorded change : decision.changes()) {
+                EventEnvelope<DirectoryEntryRecorded> event = EventEnvelope.of(change,
+                        DirectoryEntryRecorded.key(change.kind(), change.code()), change.regionCode(), now, now,
+                        null, null, RatingService.PRODUCER);
+                directory.record(tx, event);
+                Outbox.append(tx, Topics.DIRECTORY, event).await().indefinitely();
+            }
+            return new Outcome(decision.changes(), registrations.size() - decision.changes().size());
+        });
+        if (!outcome.recorded().isEmpty()) {
+            relay.wake();
+            LOG.infof("directory: %d entries recorded, %d unchanged", outcome.recorded().size(), outcome.unchanged());
+        }
+        return outcome;
+    }
+}
