@@ -49,7 +49,7 @@ public class CaseRepository {
                 .addString(c.caseNumber()).addString(c.caseKind().name()).addString(c.itemCode())
                 .addString(c.institutionCode()).addString(c.windowCode()).addString(c.staffId())
                 .addString(c.platformCode()).addString(c.regionCode()).addOffsetDateTime(utc(c.completedAt()))
-                .addString(c.batchId()).addString(c.chainId()).addString(json(c.visits()))
+                .addString(c.batchId()).addString(c.chainId()).addValue(new io.vertx.core.json.JsonArray(json(c.visits())))
                 .addString(c.evaluatorPseudonym()).addOffsetDateTime(utc(deadlines.supplementaryUntil()))
                 .addOffsetDateTime(utc(deadlines.reminderDueAt())).addOffsetDateTime(utc(deadlines.defaultRatingDueAt()))
                 .addValue(deadlines.defaultLevel() == null ? null : deadlines.defaultLevel().shortValue())
@@ -60,7 +60,7 @@ public class CaseRepository {
                     platform_code, region_code, completed_at, batch_id, chain_id, visits, evaluator_pseudonym,
                     supplementary_until, reminder_due_at, default_rating_due_at, default_level,
                     deadlines_provisional, event_id, request_fingerprint, reported_at)
-                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::jsonb, $13, $14, $15, $16, $17, $18, $19,
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19,
                     $20, $21)
                 ON CONFLICT (case_number) DO NOTHING""", values) == 1;
     }

@@ -31,7 +31,7 @@ final class IntakeFixtures {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        given().auth().oauth2(ADMIN).contentType("text/csv").body(csv).post("/api/v1/directory/import")
+        given().auth().oauth2(ADMIN).contentType("text/csv; charset=UTF-8").body(csv).post("/api/v1/directory/import")
                 .then().statusCode(200);
         directoryLoaded = true;
     }
