@@ -13,7 +13,7 @@ import java.util.List;
  *
  * <pre>
  * wait-ready BASE_URL SECONDS      wait until BASE_URL/q/health/ready answers 200
- * demo INTAKE_URL                  submit the demo ratings (fixed ids: running it again adds nothing)
+ * demo INTAKE_URL                  load the demo directory, cases and ratings (running it again adds nothing)
  * post URL ROLE [JSON]             POST with a dev token of ROLE, print status and body
  * get URL ROLE                     GET with a dev token of ROLE, print the body
  * </pre>
@@ -71,35 +71,104 @@ public final class Cli {
         System.exit(1);
     }
 
-    /** A few ratings in Jilin City, Jilin EDZ and Tai'an, so the statistics show something at once. */
+    /**
+     * The demo directory (regions, items, platforms, institutions, windows and staff of Jilin City, Jilin EDZ and
+     * Tai'an), completed cases in each, and ratings for most of them; the rest wait for their default rating (R1.9).
+     * Fixed case numbers and rating ids: running it again adds nothing.
+     */
     private static void demo(String intakeUrl) throws Exception {
-        record Demo(String id, String region, String institution, String window, String channel, int level,
-                String tags) {
+        String csv;
+        try (var in = Cli.class.getResourceAsStream("/demo/directory.csv")) {
+            csv = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         }
-        List<Demo> ratings = List.of(
-                new Demo("demo-0001", "220202", "JL-CY-CENTRE", "W01", "WINDOW_DEVICE", 5, "[]"),
-                new Demo("demo-0002", "220202", "JL-CY-CENTRE", "W02", "QR_CODE", 4, "[]"),
-                new Demo("demo-0003", "220204", "JL-CHY-CENTRE", "W01", "WINDOW_DEVICE", 2, "[\"WAIT_TOO_LONG\"]"),
-                new Demo("demo-0004", "220204", "JL-CHY-CENTRE", "W03", "MOBILE_APP", 5, "[]"),
-                new Demo("demo-0005", "220271", "JL-EDZ-CENTRE", "W01", "SELF_SERVICE_TERMINAL", 3, "[]"),
-                new Demo("demo-0006", "220271", "JL-EDZ-CENTRE", "W02", "SMS", 1, "[\"ATTITUDE\",\"RUNS_AROUND\"]"),
-                new Demo("demo-0007", "370902", "TA-TS-CENTRE", "W05", "WEBSITE", 5, "[]"),
-                new Demo("demo-0008", "370911", "TA-DY-CENTRE", "W02", "HOTLINE_12345", 4, "[]"));
-        int accepted = 0;
-        for (Demo d : ratings) {
-            String json = """
-                    {"ratingId":"%s","caseNumber":"DEMO-%s","caseKind":"INSTANT","itemCode":"DEMO-ITEM-01",
-                     "institutionCode":"%s","windowCode":"%s","regionCode":"%s","channel":"%s","level":%d,"tags":%s}"""
-                    .formatted(d.id(), d.id(), d.institution(), d.window(), d.region(), d.channel(), d.level(),
-                            d.tags());
-            HttpResponse<String> response = post(intakeUrl + "/api/v1/ratings", "channel", json);
+        HttpResponse<String> imported = send(intakeUrl + "/api/v1/directory/import", "admin",
+                "text/csv; charset=UTF-8", csv);
+        if (imported.statusCode() != 200) {
+            System.err.println("demo directory refused: " + imported.statusCode() + " " + imported.body());
+            System.exit(1);
+        }
+        record Demo(String caseNumber, String kind, String institution, String window, String staff, String item,
+                String channel, int level, String tags) {
+        }
+        List<Demo> cases = List.of(
+                new Demo("DEMO-JL-0001", "INSTANT", "JL-CY-CENTRE", "JL-CY-W01", "JL-CY-S001", "ITEM-BIZ-LICENSE",
+                        "WINDOW_DEVICE", 5, "[]"),
+                new Demo("DEMO-JL-0002", "INSTANT", "JL-CY-CENTRE", "JL-CY-W02", "JL-CY-S002", "ITEM-SOCIAL-CARD",
+                        "QR_CODE", 4, "[]"),
+                new Demo("DEMO-JL-0003", "PROMISED", "JL-CHY-CENTRE", "JL-CHY-W01", "JL-CHY-S001", "ITEM-PROPERTY",
+                        "WINDOW_DEVICE", 2, "[\"WAITING\"]"),
+                new Demo("DEMO-JL-0004", "ONLINE", "JL-CHY-CENTRE", null, null, "ITEM-RESIDENCE",
+                        "MOBILE_APP", 5, "[]"),
+                new Demo("DEMO-JE-0001", "SELF_SERVICE", "JL-EDZ-CENTRE", null, null, "ITEM-SOCIAL-CARD",
+                        "SELF_SERVICE_TERMINAL", 3, "[]"),
+                new Demo("DEMO-JE-0002", "INSTANT", "JL-EDZ-CENTRE", "JL-EDZ-W01", "JL-EDZ-S001", "ITEM-BIZ-LICENSE",
+                        "SMS", 1, "[\"ATTITUDE\",\"REPEAT_VISITS\"]"),
+                new Demo("DEMO-JE-0003", "INSTANT", "JL-EDZ-JZ-STATION", "JL-EDZ-JZ-W01", null, "ITEM-RESIDENCE",
+                        null, 0, null),
+                new Demo("DEMO-TA-0001", "INSTANT", "TA-TS-CENTRE", "TA-TS-W05", "TA-TS-S001", "ITEM-BIZ-LICENSE",
+                        "WEBSITE", 5, "[]"),
+                new Demo("DEMO-TA-0002", "INSTANT", "TA-DY-CENTRE", "TA-DY-W02", "TA-DY-S001", "ITEM-SOCIAL-CARD",
+                        "HOTLINE_12345", 4, "[]"),
+                new Demo("DEMO-TA-0003", "INSTANT", "TA-DY-CENTRE", "TA-DY-W02", "TA-DY-S001", "ITEM-PROPERTY",
+                        null, 0, null));
+        // Completed this morning (Asia/Shanghai), so a second run sends the same body and adds nothing.
+        java.time.Instant completed = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).atTime(9, 0)
+                .atZone(java.time.ZoneId.of("Asia/Shanghai")).toInstant();
+        if (completed.isAfter(java.time.Instant.now())) {
+            completed = completed.minus(Duration.ofDays(1));
+        }
+        int reported = 0;
+        int rated = 0;
+        for (Demo d : cases) {
+            String visits = d.kind().equals("PROMISED")
+                    ? "[{\"visitId\":\"V1\",\"windowCode\":\"%s\",\"visitedAt\":\"%s\"}]".formatted(d.window(),
+                            completed.minus(Duration.ofDays(3)))
+                    : "[]";
+            String caseJson = """
+                    {"caseNumber":"%s","caseKind":"%s","itemCode":"%s","institutionCode":"%s","windowCode":%s,
+                     "staffId":%s,"completedAt":"%s","visits":%s,
+                     "evaluator":{"type":"NATURAL_PERSON","id":"DEMO-ID-%s","name":"演示用户","mobile":"13900000000"}}"""
+                    .formatted(d.caseNumber(), d.kind(), d.item(), d.institution(), quoted(d.window()),
+                            quoted(d.staff()), completed, visits, d.caseNumber());
+            HttpResponse<String> response = post(intakeUrl + "/api/v1/cases", "channel", caseJson);
+            if (response.statusCode() == 409) {
+                continue; // reported on an earlier day's run
+            }
             if (response.statusCode() != 202) {
-                System.err.println("demo rating " + d.id() + " refused: " + response.statusCode() + " " + response.body());
+                System.err.println("demo case " + d.caseNumber() + " refused: " + response.statusCode() + " "
+                        + response.body());
                 System.exit(1);
             }
-            accepted++;
+            reported++;
+            if (d.channel() == null) {
+                continue;
+            }
+            String rating = """
+                    {"ratingId":"%s-R","caseNumber":"%s","channel":"%s","level":%d,"tags":%s%s}"""
+                    .formatted(d.caseNumber(), d.caseNumber(), d.channel(), d.level(), d.tags(),
+                            d.kind().equals("PROMISED") ? ",\"visitId\":\"V1\"" : "");
+            HttpResponse<String> answer = post(intakeUrl + "/api/v1/ratings", "channel", rating);
+            if (answer.statusCode() != 202 && answer.statusCode() != 409) {
+                System.err.println("demo rating of " + d.caseNumber() + " refused: " + answer.statusCode() + " "
+                        + answer.body());
+                System.exit(1);
+            }
+            rated++;
         }
-        System.out.println(accepted);
+        System.out.println(cases.size() + " cases (" + reported + " new), " + rated + " ratings");
+    }
+
+    private static String quoted(String value) {
+        return value == null ? "null" : "\"" + value + "\"";
+    }
+
+    private static HttpResponse<String> send(String url, String role, String contentType, String body)
+            throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + DevTokens.mint(role))
+                .header("Content-Type", contentType)
+                .timeout(Duration.ofMinutes(10))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static HttpResponse<String> post(String url, String role, String json)

@@ -57,12 +57,31 @@ class SpineSystemTest {
         }
     }
 
-    static String rating(String institution, int level) {
+    static String rating(String caseNumber, int level) {
         return """
-                {"caseNumber":"SYS-%s","itemCode":"ITEM-001","institutionCode":"%s","regionCode":"220201",
-                 "channel":"QR_CODE","level":%d,"tags":%s}"""
-                .formatted(UUID.randomUUID().toString().substring(0, 12), institution, level,
-                        level <= 2 ? "[\"SLOW\"]" : "[]");
+                {"caseNumber":"%s","channel":"QR_CODE","level":%d,"tags":%s}"""
+                .formatted(caseNumber, level, level <= 2 ? "[\"SLOW\"]" : "[]");
+    }
+
+    private static final java.util.Set<String> REGISTERED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /** R1.11, R5.5: the institution is in the directory and the case was reported before it is rated. */
+    static String reportCase(String institution) throws IOException, InterruptedException {
+        if (REGISTERED.add(institution)) {
+            HttpResponse<String> registered = post(intake.url("/api/v1/directory/import"), ADMIN, """
+                    [{"kind":"REGION","code":"220000","name":"吉林省"},{"kind":"REGION","code":"220200","name":"吉林市"},
+                     {"kind":"REGION","code":"220201","name":"市辖区"},
+                     {"kind":"ITEM","code":"ITEM-001","name":"测试事项"},
+                     {"kind":"INSTITUTION","code":"%s","name":"系统测试中心","regionCode":"220201"}]"""
+                    .formatted(institution));
+            assertEquals(200, registered.statusCode(), registered.body());
+        }
+        String caseNumber = "SYS-" + UUID.randomUUID().toString().substring(0, 12);
+        HttpResponse<String> reported = post(intake.url("/api/v1/cases"), CHANNEL, """
+                {"caseNumber":"%s","caseKind":"INSTANT","itemCode":"ITEM-001","institutionCode":"%s",
+                 "completedAt":"%s"}""".formatted(caseNumber, institution, java.time.Instant.now().minusSeconds(60)));
+        assertEquals(202, reported.statusCode(), reported.body());
+        return caseNumber;
     }
 
     static HttpResponse<String> post(String url, String token, String json) throws IOException, InterruptedException {
@@ -83,7 +102,8 @@ class SpineSystemTest {
     }
 
     static String submit(String institution, int level) throws IOException, InterruptedException {
-        HttpResponse<String> response = post(intake.url("/api/v1/ratings"), CHANNEL, rating(institution, level));
+        HttpResponse<String> response = post(intake.url("/api/v1/ratings"), CHANNEL,
+                rating(reportCase(institution), level));
         assertEquals(202, response.statusCode(), response.body());
         return EventJson.mapper().readTree(response.body()).get("ratingId").asText();
     }
