@@ -173,10 +173,6 @@ public final class Cli {
 
     private static HttpResponse<String> post(String url, String role, String json)
             throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url))
-                .header("Authorization", "Bearer " + DevTokens.mint(role))
-                .header("Content-Type", "application/json")
-                .timeout(Duration.ofMinutes(10))
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        return send(url, role, "application/json", json);
     }
 }

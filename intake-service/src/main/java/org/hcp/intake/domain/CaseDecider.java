@@ -4,7 +4,6 @@ import static org.hcp.intake.domain.RatingDecider.blankToNull;
 import static org.hcp.intake.domain.RatingDecider.parseEnum;
 
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -18,6 +17,7 @@ import org.hcp.events.RegionCodes;
 import org.hcp.events.calendar.WorkingCalendar;
 import org.hcp.events.policy.JurisdictionPolicy;
 import org.hcp.events.policy.PolicyBook;
+import org.hcp.kit.config.Clocks;
 import org.hcp.kit.rest.Problem.FieldError;
 
 /**
@@ -115,7 +115,7 @@ public final class CaseDecider {
         }
 
         JurisdictionPolicy policy = policies.resolve(region,
-                command.completedAt().atZone(ZoneId.of("Asia/Shanghai")).toLocalDate());
+                command.completedAt().atZone(Clocks.CHINA).toLocalDate());
         CaseDeadlines deadlines = CaseDeadlines.of(policy, command.completedAt(), calendar);
         CaseCompleted event = new CaseCompleted(command.caseNumber().trim(), kind, item.code(), institution.code(),
                 blankToNull(command.windowCode()), blankToNull(command.staffId()), blankToNull(command.platformCode()),

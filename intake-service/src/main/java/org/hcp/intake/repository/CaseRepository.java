@@ -105,6 +105,19 @@ public class CaseRepository {
                 Tuple.of(utc(now), limit));
     }
 
+    /** Unrated cases whose deadlines were counted without an official calendar, locked to be counted again. */
+    public List<ServiceCase> lockUnratedWithProvisionalDeadlines(SqlConnection tx) {
+        return read(tx, "SELECT " + COLUMNS + " FROM service_case WHERE deadlines_provisional AND NOT rated "
+                + "FOR UPDATE", Tuple.tuple()).stream().map(StoredCase::serviceCase).toList();
+    }
+
+    public void updateDeadlines(SqlConnection tx, String caseNumber, CaseDeadlines d) {
+        update(tx, "UPDATE service_case SET supplementary_until = $2, reminder_due_at = $3, default_rating_due_at = $4, "
+                        + "deadlines_provisional = $5 WHERE case_number = $1",
+                Tuple.of(caseNumber, utc(d.supplementaryUntil()), utc(d.reminderDueAt()),
+                        utc(d.defaultRatingDueAt()), d.provisional()));
+    }
+
     public void markReminderIssued(SqlConnection tx, String caseNumber, Instant at) {
         update(tx, "UPDATE service_case SET reminder_issued_at = $2 WHERE case_number = $1",
                 Tuple.of(caseNumber, utc(at)));

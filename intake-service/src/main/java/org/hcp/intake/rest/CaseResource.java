@@ -70,9 +70,7 @@ public class CaseResource {
     @APIResponse(responseCode = "409", description = "The case number was reported with a different body")
     @APIResponse(responseCode = "422", description = "A rule is broken; errors name each field (problem+json)")
     public Response report(ReportCase body) {
-        if (body == null) {
-            throw ProblemException.invalid(List.of(new Problem.FieldError("/", "请求体不能为空 / the body is required")));
-        }
+        ProblemException.requireBody(body);
         CaseService.Reported reported = service.report(body);
         return Response.accepted(new ReportedCase(reported.caseNumber(), reported.eventId(), "recorded"))
                 .location(URI.create("/api/v1/cases/" + reported.caseNumber()))

@@ -56,10 +56,7 @@ public class DirectoryResource {
     @Operation(summary = "Register or change one entry", description = "A new version is recorded only when "
             + "something changed; each is published as DirectoryEntryRecorded on hcp.directory.")
     public ImportReport register(Registration body) {
-        if (body == null) {
-            throw ProblemException.invalid(List.of(new Problem.FieldError("/", "请求体不能为空 / the body is required")));
-        }
-        return report(1, service.register(List.of(body), ""));
+        return report(1, service.register(List.of(ProblemException.requireBody(body)), ""));
     }
 
     @POST
@@ -71,9 +68,7 @@ public class DirectoryResource {
             + "nothing is recorded; errors point at /entries/<index>/<field>. Unchanged entries record nothing, so "
             + "re-importing a file is harmless. Order matters: regions, then institutions, then their windows.")
     public ImportReport importJson(List<Registration> entries) {
-        if (entries == null) {
-            throw ProblemException.invalid(List.of(new Problem.FieldError("/", "请求体不能为空 / the body is required")));
-        }
+        ProblemException.requireBody(entries);
         return report(entries.size(), service.register(entries, "/entries"));
     }
 

@@ -67,9 +67,7 @@ public class RatingResource {
     public Response submit(SubmitRating body,
             @Parameter(description = "Makes a retried request safe when the body carries no ratingId")
             @HeaderParam("Idempotency-Key") String idempotencyKey) {
-        if (body == null) {
-            throw ProblemException.invalid(List.of(new Problem.FieldError("/", "请求体不能为空 / the body is required")));
-        }
+        ProblemException.requireBody(body);
         RatingService.Accepted accepted = service.submit(body, idempotencyKey, caller.getName());
         return Response.accepted(new AcceptedRating(accepted.ratingId(), accepted.eventId(), "accepted",
                         accepted.caseNumbers()))

@@ -13,7 +13,6 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -72,16 +71,8 @@ public class ReferenceResource {
     @PermitAll
     @Operation(summary = "Which years' official calendars are loaded; warns about this year and next if missing")
     public CalendarStatus calendar() {
-        List<Integer> loaded = calendars.loadedYears();
-        int year = LocalDate.now(clock.withZone(Clocks.CHINA)).getYear();
-        List<String> warnings = new ArrayList<>();
-        for (int y : List.of(year, year + 1)) {
-            if (!loaded.contains(y)) {
-                warnings.add("no official calendar for " + y + ": deadlines in " + y + " are provisional (weekends "
-                        + "only) until it is loaded with PUT /api/v1/calendar/" + y);
-            }
-        }
-        return new CalendarStatus(loaded, WorkingCalendar.SHIPPED_YEARS, warnings);
+        return new CalendarStatus(List.copyOf(reference.calendar().loadedYears()), WorkingCalendar.SHIPPED_YEARS,
+                reference.calendarWarnings());
     }
 
     @PUT

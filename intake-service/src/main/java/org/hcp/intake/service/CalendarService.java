@@ -1,11 +1,9 @@
 package org.hcp.intake.service;
 
 import static org.hcp.kit.db.Transactions.inTransaction;
-import static org.hcp.kit.db.Transactions.query;
 import static org.hcp.kit.db.Transactions.update;
 
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -18,6 +16,8 @@ import org.hcp.events.WorkingCalendarPublished;
 import org.hcp.events.calendar.WorkingCalendar;
 import org.hcp.events.calendar.YearArrangement;
 import org.hcp.intake.domain.CaseDeadlines;
+import org.hcp.intake.domain.ServiceCase;
+import org.hcp.intake.repository.CaseRepository;
 import org.hcp.kit.outbox.Outbox;
 import org.hcp.kit.outbox.OutboxRelay;
 import org.hcp.kit.rest.Problem.FieldError;
@@ -34,12 +34,14 @@ public class CalendarService {
     private static final Logger LOG = Logger.getLogger(CalendarService.class);
 
     private final Pool pool;
+    private final CaseRepository cases;
     private final ReferenceData reference;
     private final OutboxRelay relay;
     private final Clock clock;
 
-    public CalendarService(Pool pool, ReferenceData reference, OutboxRelay relay, Clock clock) {
+    public CalendarService(Pool pool, CaseRepository cases, ReferenceData reference, OutboxRelay relay, Clock clock) {
         this.pool = pool;
+        this.cases = cases;
         this.reference = reference;
         this.relay = relay;
         this.clock = clock;
@@ -67,31 +69,17 @@ public class CalendarService {
                     "loaded by " + operator);
             Outbox.append(tx, Topics.DIRECTORY, EventEnvelope.of(published, "CALENDAR:" + year, null, now, now,
                     null, null, RatingService.PRODUCER)).await().indefinitely();
-            int n = 0;
-            for (Row row : query(tx, "SELECT case_number, region_code, completed_at FROM service_case "
-                    + "WHERE deadlines_provisional AND NOT rated FOR UPDATE", Tuple.tuple())) {
-                Instant completed = row.getOffsetDateTime("completed_at").toInstant();
-                CaseDeadlines d = CaseDeadlines.of(reference.policyFor(row.getString("region_code"), completed),
-                        completed, calendar);
-                n += update(tx, "UPDATE service_case SET supplementary_until = $2, reminder_due_at = $3, "
-                                + "default_rating_due_at = $4, deadlines_provisional = $5 WHERE case_number = $1",
-                        Tuple.of(row.getString("case_number"), utc(d.supplementaryUntil()), utc(d.reminderDueAt()),
-                                utc(d.defaultRatingDueAt()), d.provisional()));
+            List<ServiceCase> provisional = cases.lockUnratedWithProvisionalDeadlines(tx);
+            for (ServiceCase c : provisional) {
+                cases.updateDeadlines(tx, c.caseNumber(), CaseDeadlines.of(
+                        reference.policyFor(c.regionCode(), c.completedAt()), c.completedAt(), calendar));
             }
-            return n;
+            return provisional.size();
         });
         reference.reloadCalendar();
         relay.wake();
         LOG.infof("working calendar %d loaded by %s: %d days, %d provisional case deadlines recounted", year,
                 operator, arrangement.days().size(), recounted);
         return new Loaded(year, arrangement.days().size(), recounted);
-    }
-
-    public List<Integer> loadedYears() {
-        return List.copyOf(reference.calendar().loadedYears());
-    }
-
-    private static java.time.OffsetDateTime utc(Instant i) {
-        return i == null ? null : i.atOffset(ZoneOffset.UTC);
     }
 }

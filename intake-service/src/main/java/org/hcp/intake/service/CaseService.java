@@ -3,7 +3,6 @@ package org.hcp.intake.service;
 import static org.hcp.kit.db.Transactions.inTransaction;
 import static org.hcp.kit.db.Transactions.update;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,7 +12,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.hcp.events.CaseCompleted;
 import org.hcp.events.EventEnvelope;
-import org.hcp.events.EventJson;
 import org.hcp.events.Topics;
 import org.hcp.intake.domain.CaseDecider;
 import org.hcp.intake.domain.ReportCase;
@@ -64,7 +62,7 @@ public class CaseService {
         String pseudonym = evaluator == null || evaluator.id() == null || evaluator.id().isBlank() ? null
                 : pseudonyms.pseudonym(String.valueOf(evaluator.type()), evaluator.id().trim());
         boolean contactable = evaluator != null && (notBlank(evaluator.mobile()) || notBlank(evaluator.name()));
-        String fingerprint = pseudonyms.fingerprint(canonical(command));
+        String fingerprint = pseudonyms.fingerprint(command);
 
         Reported reported = inTransaction(pool, tx -> {
             if (command.caseNumber() != null) {
@@ -140,11 +138,4 @@ public class CaseService {
         return s != null && !s.isBlank();
     }
 
-    private static String canonical(Object command) {
-        try {
-            return EventJson.mapper().writeValueAsString(command);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

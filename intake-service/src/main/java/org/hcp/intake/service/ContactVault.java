@@ -74,8 +74,7 @@ public class ContactVault {
         if (rows.isEmpty() || rows.get(0).getBuffer("wrapped_key") == null) {
             return null;
         }
-        SecretKey dataKey = new SecretKeySpec(decrypt(master, rows.get(0).getBuffer("wrapped_key").getBytes(),
-                "key"), "AES");
+        SecretKey dataKey = unwrap(rows.get(0));
         byte[] plain = decrypt(dataKey, rows.get(0).getBuffer("sealed").getBytes(), caseNumber);
         try {
             return EventJson.mapper().readValue(new String(plain, StandardCharsets.UTF_8), Contact.class);
@@ -93,7 +92,7 @@ public class ContactVault {
         List<Row> rows = query(tx, "SELECT wrapped_key FROM evaluator_key WHERE evaluator_pseudonym = $1",
                 Tuple.of(pseudonym));
         if (!rows.isEmpty()) {
-            return new SecretKeySpec(decrypt(master, rows.get(0).getBuffer("wrapped_key").getBytes(), "key"), "AES");
+            return unwrap(rows.get(0));
         }
         try {
             KeyGenerator generator = KeyGenerator.getInstance("AES");
@@ -104,12 +103,16 @@ public class ContactVault {
                     Tuple.of(pseudonym, Buffer.buffer(encrypt(master, key.getEncoded(), "key")),
                             now.atOffset(ZoneOffset.UTC)));
             // A concurrent first report of the same evaluator may have won: use whichever key is stored.
-            return new SecretKeySpec(decrypt(master, query(tx, "SELECT wrapped_key FROM evaluator_key WHERE "
-                    + "evaluator_pseudonym = $1", Tuple.of(pseudonym)).get(0).getBuffer("wrapped_key").getBytes(),
-                    "key"), "AES");
+            return unwrap(query(tx, "SELECT wrapped_key FROM evaluator_key WHERE evaluator_pseudonym = $1",
+                    Tuple.of(pseudonym)).get(0));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The evaluator's data key from a row holding it wrapped by the master key. */
+    private SecretKey unwrap(Row row) {
+        return new SecretKeySpec(decrypt(master, row.getBuffer("wrapped_key").getBytes(), "key"), "AES");
     }
 
     /** nonce ‖ ciphertext; the associated data binds a sealed contact to its case. */

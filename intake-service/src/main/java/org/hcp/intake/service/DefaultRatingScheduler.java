@@ -5,6 +5,7 @@ import static org.hcp.kit.db.Transactions.inTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Clock;
@@ -114,47 +115,53 @@ public class DefaultRatingScheduler implements BackgroundWorker {
     /** Issues every reminder and makes every default rating due at {@code now}. */
     public Round runOnce(Instant now) {
         int reminders = 0;
+        Batch batch;
+        do {
+            batch = inTransaction(pool, tx -> issueReminders(tx, now));
+            reminders += batch.done();
+        } while (batch.claimed() == BATCH);
         int defaults = 0;
-        int n;
         do {
-            n = inTransaction(pool, tx -> {
-                List<CaseRepository.StoredCase> due = cases.claimRemindersDue(tx, now, BATCH);
-                for (CaseRepository.StoredCase c : due) {
-                    RatingReminderIssued reminder = DefaultRatings.reminder(c.serviceCase(), c.reminderDueAt(),
-                            c.defaultRatingDueAt());
-                    Outbox.append(tx, Topics.CASES, EventEnvelope.of(reminder, reminder.caseNumber(),
-                            reminder.regionCode(), c.reminderDueAt(), now, null, null, RatingService.PRODUCER))
-                            .await().indefinitely();
-                    cases.markReminderIssued(tx, reminder.caseNumber(), now);
-                }
-                return due.size();
-            });
-            reminders += n;
-        } while (n == BATCH);
-        do {
-            n = inTransaction(pool, tx -> {
-                List<CaseRepository.StoredCase> due = cases.claimDefaultRatingsDue(tx, now, BATCH);
-                int made = 0;
-                for (CaseRepository.StoredCase c : due) {
-                    ServiceCase serviceCase = c.serviceCase();
-                    RatingSubmitted rating = DefaultRatings.defaultRating(serviceCase, c.defaultLevel(),
-                            c.defaultRatingDueAt());
-                    EventEnvelope<RatingSubmitted> event = EventEnvelope.of(rating, rating.ratingId(),
-                            rating.regionCode(), rating.ratedAt(), now, null, null, RatingService.PRODUCER);
-                    if (ratings.takeSlot(tx, serviceCase.caseNumber(), ServiceCase.CASE_SLOT, rating.ratingId())
-                            && ratings.insert(tx, event, SYSTEM_FINGERPRINT)) {
-                        Outbox.append(tx, Topics.RATINGS, event).await().indefinitely();
-                        made++;
-                    }
-                }
-                return due.size() == BATCH ? -made - 1 : made;
-            });
-            defaults += n < 0 ? -n - 1 : n;
-        } while (n < 0);
+            batch = inTransaction(pool, tx -> makeDefaultRatings(tx, now));
+            defaults += batch.done();
+        } while (batch.claimed() == BATCH);
         if (reminders + defaults > 0) {
             relay.wake();
             LOG.infof("R1.9: %d reminders issued, %d default ratings made", reminders, defaults);
         }
         return new Round(reminders, defaults);
+    }
+
+    /** One transaction's work: how many due cases it claimed, and for how many it wrote an event. */
+    private record Batch(int claimed, int done) {
+    }
+
+    private Batch issueReminders(SqlConnection tx, Instant now) {
+        List<CaseRepository.StoredCase> due = cases.claimRemindersDue(tx, now, BATCH);
+        for (CaseRepository.StoredCase c : due) {
+            RatingReminderIssued reminder = DefaultRatings.reminder(c.serviceCase(), c.reminderDueAt(),
+                    c.defaultRatingDueAt());
+            Outbox.append(tx, Topics.CASES, EventEnvelope.of(reminder, reminder.caseNumber(), reminder.regionCode(),
+                    c.reminderDueAt(), now, null, null, RatingService.PRODUCER)).await().indefinitely();
+            cases.markReminderIssued(tx, reminder.caseNumber(), now);
+        }
+        return new Batch(due.size(), due.size());
+    }
+
+    private Batch makeDefaultRatings(SqlConnection tx, Instant now) {
+        List<CaseRepository.StoredCase> due = cases.claimDefaultRatingsDue(tx, now, BATCH);
+        int made = 0;
+        for (CaseRepository.StoredCase c : due) {
+            ServiceCase serviceCase = c.serviceCase();
+            RatingSubmitted rating = DefaultRatings.defaultRating(serviceCase, c.defaultLevel(), c.defaultRatingDueAt());
+            EventEnvelope<RatingSubmitted> event = EventEnvelope.of(rating, rating.ratingId(), rating.regionCode(),
+                    rating.ratedAt(), now, null, null, RatingService.PRODUCER);
+            if (ratings.takeSlot(tx, serviceCase.caseNumber(), ServiceCase.CASE_SLOT, rating.ratingId())
+                    && ratings.insert(tx, event, SYSTEM_FINGERPRINT)) {
+                Outbox.append(tx, Topics.RATINGS, event).await().indefinitely();
+                made++;
+            }
+        }
+        return new Batch(due.size(), made);
     }
 }

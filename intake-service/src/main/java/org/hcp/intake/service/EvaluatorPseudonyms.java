@@ -27,8 +27,12 @@ public class EvaluatorPseudonyms {
     }
 
     /** A keyed fingerprint of a request body, so a retry can be told from a different body under the same id. */
-    public String fingerprint(String canonicalBody) {
-        return hmac("request\n" + canonicalBody);
+    public String fingerprint(Object command) {
+        try {
+            return hmac("request\n" + org.hcp.events.EventJson.mapper().writeValueAsString(command));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private String hmac(String input) {

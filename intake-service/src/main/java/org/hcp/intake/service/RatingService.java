@@ -1,6 +1,5 @@
 package org.hcp.intake.service;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,7 +12,6 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.hcp.events.EventEnvelope;
 import org.hcp.events.EventIds;
-import org.hcp.events.EventJson;
 import org.hcp.events.RatingSubmitted;
 import org.hcp.events.Topics;
 import org.hcp.intake.domain.CaseState;
@@ -70,7 +68,7 @@ public class RatingService {
         String ratingId = ratingId(command, idempotencyKey, caller);
         String pseudonym = command.evaluator() == null || command.evaluator().id() == null ? null
                 : pseudonyms.pseudonym(String.valueOf(command.evaluator().type()), command.evaluator().id());
-        String fingerprint = pseudonyms.fingerprint(canonical(command));
+        String fingerprint = pseudonyms.fingerprint(command);
 
         Accepted accepted = submitOnce(tx -> {
             // The case first: a twin of this request waits here, then finds the rating its twin stored.
@@ -172,13 +170,6 @@ public class RatingService {
         return EventIds.newTimeOrdered().toString();
     }
 
-    private static String canonical(SubmitRating command) {
-        try {
-            return EventJson.mapper().writeValueAsString(command);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     /** A twin of this request committed first; its answer is ours. */
     private static final class RetryAsReplay extends RuntimeException {

@@ -52,14 +52,23 @@ public class ReferenceData {
     }
 
     void onStart(@Observes StartupEvent event) {
+        calendarWarnings().forEach(LOG::warn);
+    }
+
+    /**
+     * RULES.md: a year without its calendar is counted on weekends only, and the operator is told. This year and
+     * next are the ones deadlines fall in.
+     */
+    public List<String> calendarWarnings() {
         int year = LocalDate.now(clock.withZone(Clocks.CHINA)).getYear();
+        List<String> warnings = new ArrayList<>();
         for (int y : List.of(year, year + 1)) {
             if (!calendar().hasYear(y)) {
-                // RULES.md: a year without its calendar is counted on weekends only, and the operator is told.
-                LOG.warnf("no official working calendar loaded for %d: deadlines in %d are provisional (weekends "
-                        + "only) until an operator loads it with PUT /api/v1/calendar/%d", y, y, y);
+                warnings.add("no official calendar for " + y + ": deadlines in " + y + " are provisional (weekends "
+                        + "only) until it is loaded with PUT /api/v1/calendar/" + y);
             }
         }
+        return warnings;
     }
 
     public PolicyBook policies() {

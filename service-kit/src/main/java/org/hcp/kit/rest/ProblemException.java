@@ -25,6 +25,14 @@ public class ProblemException extends RuntimeException {
                 errors);
     }
 
+    /** 422 for a request that came without a body; otherwise the body. */
+    public static <T> T requireBody(T body) {
+        if (body == null) {
+            throw invalid(List.of(new Problem.FieldError("/", "请求体不能为空 / the body is required")));
+        }
+        return body;
+    }
+
     public static ProblemException conflict(String kind, String title, String detail) {
         return new ProblemException(409, kind, title, detail, List.of());
     }
