@@ -64,6 +64,7 @@ public class TopicsInitializer {
             }
             if (!missing.isEmpty()) {
                 admin.createTopics(missing).all().get(10, TimeUnit.SECONDS);
+                awaitVisible(admin, missing.stream().map(NewTopic::name).toList());
                 LOG.infof("created topics %s", missing.stream().map(NewTopic::name).toList());
             }
         } catch (Exception e) {
@@ -71,6 +72,26 @@ public class TopicsInitializer {
                 return; // another service created it a moment ago
             }
             LOG.warnf("could not check or create the topics now (%s); relay and consumers will retry", e.toString());
+        }
+    }
+
+    /**
+     * A created topic's metadata reaches the broker's cache a moment after the creation is acknowledged; until then
+     * producers and describers are told it does not exist. Return only once it can be described.
+     */
+    private static void awaitVisible(Admin admin, List<String> topics) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (true) {
+            try {
+                admin.describeTopics(topics).allTopicNames().get(5, TimeUnit.SECONDS);
+                return;
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (!(e.getCause() instanceof org.apache.kafka.common.errors.UnknownTopicOrPartitionException)
+                        || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(100);
+            }
         }
     }
 }
