@@ -16,6 +16,11 @@ public enum Channel {
     // Transcribed by hall staff from the 书面评价表: GB/T 39046 has no paper code, the hall's other terminal fits.
     PAPER_FORM("书面评价表", 5),
     PHONE_CALLBACK("电话回访", 6),
+    // The rest of R1.8's list: a slip in the hall's box is transcribed like a paper form; the leader mailbox is a
+    // page of the government website; a third-party assessor's survey has no code of its own ("other terminal").
+    SUGGESTION_BOX("意见箱", 5),
+    LEADER_MAILBOX("领导信箱", 1),
+    THIRD_PARTY_ASSESSMENT("第三方评估", 5),
     // R1.9: a default rating is made by the system, never by an evaluator; RatingOrigin.DEFAULT_RATING marks it too.
     // GB/T 39046 has no code for it: "other terminal" here; province sync maps it per province (one uses 7).
     SYSTEM_DEFAULT("系统默认评价", 5);

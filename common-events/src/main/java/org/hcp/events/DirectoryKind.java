@@ -13,5 +13,10 @@ public enum DirectoryKind {
     /** 政务服务平台: business system, 12345 platform, app, self-service terminal. */
     PLATFORM,
     /** 工作人员 of an institution. */
-    STAFF
+    STAFF,
+    /**
+     * A rating device of an institution (R1.8): a window rating pad (attribute {@code channel=WINDOW_DEVICE} with its
+     * {@code windowCode}) or a self-service kiosk ({@code channel=SELF_SERVICE_TERMINAL}). The code is the device id.
+     */
+    DEVICE
 }

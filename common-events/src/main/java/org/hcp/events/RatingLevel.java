@@ -12,6 +12,12 @@ public final class RatingLevel {
     private static final String[] SATISFACTION_LABELS = {"非常不满意", "不满意", "基本满意", "满意", "非常满意"};
     private static final String[] QUALITY_LABELS = {"很差", "差", "一般", "好", "很好"};
 
+    private static final String[] SATISFACTION_ENGLISH = {"Very dissatisfied", "Dissatisfied", "Basically satisfied",
+            "Satisfied", "Very satisfied"};
+    private static final String[] QUALITY_ENGLISH = {"Very poor", "Poor", "Fair", "Good", "Very good"};
+    /** A jurisdiction policy's {@code levelLabels}: which of R1.1's two label sets its evaluators see. */
+    public static final String QUALITY = "QUALITY";
+
     private RatingLevel() {
     }
 
@@ -35,6 +41,16 @@ public final class RatingLevel {
     public static String qualityLabel(int level) {
         requireValid(level);
         return QUALITY_LABELS[level - 1];
+    }
+
+    /** The label an evaluator reads for {@code level} under a policy's label set (R1.1), in Chinese or English. */
+    public static String label(String labelSet, int level, boolean english) {
+        requireValid(level);
+        boolean quality = QUALITY.equals(labelSet);
+        if (english) {
+            return (quality ? QUALITY_ENGLISH : SATISFACTION_ENGLISH)[level - 1];
+        }
+        return quality ? qualityLabel(level) : satisfactionLabel(level);
     }
 
     private static void requireValid(int level) {

@@ -36,6 +36,7 @@ import java.util.List;
  * @param groupId            the batch or chain id when scope is BATCH or CHAIN
  * @param visitId            R1.4: the window visit of a promised case this rating is for
  * @param sourceRatingId     the rating id the evaluator's request had; every case of a batch or chain shares it
+ * @param detailForm         R1.2: the optional detail form of an online rating; null when not filled in
  */
 public record RatingSubmitted(
         @JsonProperty(required = true) String ratingId,
@@ -62,7 +63,8 @@ public record RatingSubmitted(
         RatingScope scope,
         String groupId,
         String visitId,
-        String sourceRatingId) implements EventPayload {
+        String sourceRatingId,
+        DetailForm detailForm) implements EventPayload {
 
     public RatingSubmitted {
         tags = tags == null ? List.of() : List.copyOf(tags);

@@ -38,6 +38,17 @@ class NationalCodesTest {
     }
 
     @Test
+    void r1_8_everyChannelOfTheRuleIsKnownWithAPfCodeOfTheNationalRange() {
+        // R1.8's list, in its order: device, QR, website, app, mini-program, kiosk, 12345, SMS, paper, callback,
+        // suggestion box, leader mailbox, third-party assessment.
+        assertEquals(13, Channel.evaluatorChannels().size());
+        for (Channel channel : Channel.values()) {
+            assertTrue(channel.nationalPf() >= 1 && channel.nationalPf() <= 7, channel + " pf " + channel.nationalPf());
+            assertFalse(channel.chineseName().isBlank(), channel + " has a Chinese name");
+        }
+    }
+
+    @Test
     void r1_1_levelsOneAndTwoAreBadReviews() {
         assertTrue(RatingLevel.isBad(1));
         assertTrue(RatingLevel.isBad(2));
