@@ -33,7 +33,7 @@ public final class DefaultRatings {
         return new RatingSubmitted(id, c.caseNumber(), c.kind(), c.itemCode(), c.institutionCode(), c.windowCode(),
                 c.staffId(), c.platformCode(), c.regionCode(), Channel.SYSTEM_DEFAULT,
                 Channel.SYSTEM_DEFAULT.nationalPf(), level, List.of(), null, List.of(), null, null,
-                RatingOrigin.DEFAULT_RATING, 1, dueAt, c.completedAt(), RatingScope.CASE, null, null, id);
+                RatingOrigin.DEFAULT_RATING, 1, dueAt, c.completedAt(), RatingScope.CASE, null, null, id, null);
     }
 
     public static RatingReminderIssued reminder(ServiceCase c, Instant dueAt, Instant defaultRatingDueAt) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.hcp.events.Channel;
 import org.hcp.events.DirectoryEntryRecorded;
 import org.hcp.events.DirectoryKind;
 import org.hcp.events.RegionCodes;
@@ -26,6 +27,11 @@ public final class DirectoryDecider {
     static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
     static final int NAME_MAX = 200;
     public static final int IMPORT_MAX = 5000;
+    /** A DEVICE entry's attributes: its channel (R1.8) and, for a window rating pad, its window. */
+    public static final String DEVICE_CHANNEL = "channel";
+    public static final String DEVICE_WINDOW = "windowCode";
+    static final List<String> DEVICE_CHANNELS = List.of(Channel.WINDOW_DEVICE.name(),
+            Channel.SELF_SERVICE_TERMINAL.name());
 
     private DirectoryDecider() {
     }
@@ -89,7 +95,7 @@ public final class DirectoryDecider {
             String institution = blankToNull(r.institutionCode());
             if (kind != null && kind != DirectoryKind.REGION && errors.size() == before) {
                 DirectoryEntry owner = null;
-                if (kind == DirectoryKind.WINDOW || kind == DirectoryKind.STAFF) {
+                if (kind == DirectoryKind.WINDOW || kind == DirectoryKind.STAFF || kind == DirectoryKind.DEVICE) {
                     owner = institution == null ? null : lookup.find(DirectoryKind.INSTITUTION, institution);
                     if (owner == null) {
                         errors.add(new FieldError(at + "/institutionCode", "须属于已登记的机构 / a " + kind
@@ -104,6 +110,9 @@ public final class DirectoryDecider {
                     errors.add(new FieldError(at + "/regionCode", "区划未登记 / region " + region
                             + " is not in the directory; register it first (kind REGION)"));
                 }
+            }
+            if (kind == DirectoryKind.DEVICE && errors.size() == before) {
+                checkDevice(errors, at, r.attributes(), institution, lookup);
             }
             if (errors.size() != before) {
                 continue;
@@ -127,5 +136,32 @@ public final class DirectoryDecider {
             return new Decision(List.copyOf(errors), List.of());
         }
         return new Decision(List.of(), List.copyOf(changes.values()));
+    }
+
+    /**
+     * R1.8: a device says which channel it is; a window rating pad sits at one window of its own institution, so a
+     * rating from it names that window. A kiosk serves the whole hall.
+     */
+    private static void checkDevice(List<FieldError> errors, String at, Map<String, String> attributes,
+            String institution, DirectoryEntry.Lookup lookup) {
+        Map<String, String> a = attributes == null ? Map.of() : attributes;
+        String channel = a.get(DEVICE_CHANNEL);
+        if (channel == null || !DEVICE_CHANNELS.contains(channel)) {
+            errors.add(new FieldError(at + "/attributes/" + DEVICE_CHANNEL, "设备类型须为 " + DEVICE_CHANNELS
+                    + " / a device's channel attribute is one of " + DEVICE_CHANNELS + ", was '" + channel + "'"));
+            return;
+        }
+        String window = blankToNull(a.get(DEVICE_WINDOW));
+        if (Channel.WINDOW_DEVICE.name().equals(channel)) {
+            DirectoryEntry w = window == null ? null : lookup.find(DirectoryKind.WINDOW, window);
+            if (w == null || !Objects.equals(w.institutionCode(), institution)) {
+                errors.add(new FieldError(at + "/attributes/" + DEVICE_WINDOW, "评价器须绑定本机构已登记的窗口 / a "
+                        + "window rating device names a registered window of institution " + institution + "; '"
+                        + window + "' is not one"));
+            }
+        } else if (window != null) {
+            errors.add(new FieldError(at + "/attributes/" + DEVICE_WINDOW, "自助终端不属于某个窗口 / a self-service "
+                    + "terminal serves the whole hall and has no windowCode"));
+        }
     }
 }

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.hcp.events.Channel;
+import org.hcp.events.DetailForm;
 import org.hcp.events.Dimension;
 import org.hcp.events.DimensionRating;
 import org.hcp.events.EvaluatorType;
@@ -125,6 +126,15 @@ public final class RatingDecider {
         }
         optionalText(errors, "/text", command.text(), TEXT_MAX);
         List<DimensionRating> dimensions = dimensions(errors, command.dimensions(), policy);
+        // R1.2: the detail form is optional throughout; an empty one is not recorded.
+        DetailForm detailForm = command.detailForm() == null || command.detailForm().isEmpty() ? null
+                : command.detailForm();
+        if (detailForm != null) {
+            optionalText(errors, "/detailForm/suggestions", detailForm.suggestions(), TEXT_MAX);
+            detailForm = new DetailForm(detailForm.guidanceClear(), detailForm.procedureConvenient(),
+                    detailForm.materialsStreamlined(), detailForm.interfaceFriendly(),
+                    blankToNull(detailForm.suggestions()));
+        }
 
         EvaluatorType evaluatorType = null;
         if (command.evaluator() != null) {
@@ -240,7 +250,7 @@ public final class RatingDecider {
                     c.platformCode(), c.regionCode(), channel, channel.nationalPf(), level, tags,
                     blankToNull(command.text()), dimensions, evaluatorType, evaluatorPseudonym,
                     RatingOrigin.EVALUATOR, NationalCodes.assessNumber(supplementary), ratedAt, c.completedAt(),
-                    effectiveScope, groupId, command.visitId(), ratingId));
+                    effectiveScope, groupId, command.visitId(), ratingId, detailForm));
         }
         return new Decision(List.of(), null, List.copyOf(ratings), List.copyOf(slots));
     }

@@ -2,6 +2,7 @@ package org.hcp.intake.domain;
 
 import java.time.Instant;
 import java.util.List;
+import org.hcp.events.DetailForm;
 
 /**
  * The command a channel sends: one rating of one handled case (the JSON body of {@code POST /api/v1/ratings}).
@@ -16,6 +17,7 @@ import java.util.List;
  * @param visitId      R1.4: the window visit of a promised case being rated
  * @param scope        CASE (default) or CHAIN: R1.6, one overall rating for every item of the case's chain.
  *                     A case of a batch is always rated for the whole batch (R1.5).
+ * @param detailForm   R1.2: the optional detail form (guidance, procedure, materials, interface, suggestions)
  */
 public record SubmitRating(
         String ratingId,
@@ -37,7 +39,8 @@ public record SubmitRating(
         Instant ratedAt,
         Instant caseCompletedAt,
         String visitId,
-        String scope) {
+        String scope,
+        DetailForm detailForm) {
 
     /** R1.2: a business or service rating, with optional tags and text. */
     public record DimensionInput(String dimension, Integer level, List<String> tags, String text) {

@@ -23,7 +23,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hcp.intake.domain.SubmitRating;
 import org.hcp.intake.repository.Rating;
+import org.hcp.intake.service.BatchRatings;
 import org.hcp.intake.service.RatingService;
+import org.hcp.kit.rest.Problem.FieldError;
 import org.hcp.kit.rest.Problem;
 import org.hcp.kit.rest.ProblemException;
 
@@ -32,10 +34,12 @@ import org.hcp.kit.rest.ProblemException;
 public class RatingResource {
 
     private final RatingService service;
+    private final BatchRatings batch;
     private final JsonWebToken caller;
 
-    public RatingResource(RatingService service, JsonWebToken caller) {
+    public RatingResource(RatingService service, BatchRatings batch, JsonWebToken caller) {
         this.service = service;
+        this.batch = batch;
         this.caller = caller;
     }
 
@@ -74,6 +78,27 @@ public class RatingResource {
                 .location(URI.create("/api/v1/ratings/" + accepted.ratingId()))
                 .type(MediaType.APPLICATION_JSON)
                 .build();
+    }
+
+    public record BatchRequest(List<SubmitRating> ratings) {
+    }
+
+    @POST
+    @Path("/batch")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+    @RolesAllowed({"channel", "admin"})
+    @Operation(summary = "Submit up to 500 ratings (channel platforms)",
+            description = "Each item is a POST /api/v1/ratings body, decided and recorded on its own; the answer lists "
+                    + "every item with outcome accepted, replayed (the same ratingId again) or rejected, the status it "
+                    + "would have had alone, and its problem. Give each item a ratingId so that a retried batch "
+                    + "records nothing twice.")
+    public BatchRatings.BatchResult submitBatch(BatchRequest body) {
+        ProblemException.requireBody(body);
+        if (body.ratings() == null) {
+            throw ProblemException.invalid(List.of(new FieldError("/ratings", "评价列表必填 / ratings is required")));
+        }
+        return batch.submitAll(body.ratings(), "/ratings", caller.getName());
     }
 
     @GET

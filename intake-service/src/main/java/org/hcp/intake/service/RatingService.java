@@ -64,6 +64,21 @@ public class RatingService {
      * @param caller         the token's subject, so two channels' keys never collide
      */
     public Accepted submit(SubmitRating command, String idempotencyKey, String caller) {
+        return submit(command, idempotencyKey, caller, null);
+    }
+
+    /**
+     * What a channel takes in the rating's transaction besides the rating slot: a rating link or an SMS invitation
+     * is used up exactly when its rating is recorded, and never when it is not (single use, nothing half-applied).
+     */
+    @FunctionalInterface
+    public interface Claim {
+        /** Throws a {@link ProblemException} when the thing was already used; the transaction then rolls back. */
+        void take(SqlConnection tx, String ratingId, Instant now);
+    }
+
+    /** As {@link #submit(SubmitRating, String, String)}, taking {@code claim} in the same transaction. */
+    public Accepted submit(SubmitRating command, String idempotencyKey, String caller, Claim claim) {
         Instant now = clock.instant();
         String ratingId = ratingId(command, idempotencyKey, caller);
         String pseudonym = command.evaluator() == null || command.evaluator().id() == null ? null
@@ -85,6 +100,9 @@ public class RatingService {
             }
             if (decision.conflict() != null) {
                 throw alreadyRated(decision.conflict());
+            }
+            if (claim != null) {
+                claim.take(tx, ratingId, now);
             }
             UUID firstEvent = null;
             for (RatingSubmitted rating : decision.ratings()) {

@@ -17,6 +17,7 @@ import org.hcp.events.Channel;
 import org.hcp.events.Dimension;
 import org.hcp.events.RatingOrigin;
 import org.hcp.events.RatingScope;
+import org.hcp.events.DetailForm;
 import org.hcp.events.RatingSubmitted;
 import org.hcp.events.policy.JurisdictionPolicy;
 import org.hcp.events.policy.PolicyBook;
@@ -42,14 +43,14 @@ class RatingDeciderTest {
 
     static SubmitRating rating(String caseNumber, int level, List<String> tags) {
         return new SubmitRating(null, caseNumber, null, null, null, null, null, null, null, "WINDOW_DEVICE", level,
-                tags, null, null, null, null, null, null, null, null);
+                tags, null, null, null, null, null, null, null, null, null);
     }
 
     static SubmitRating with(SubmitRating r, String visitId, String scope, Boolean supplementary, String channel,
             Instant ratedAt) {
         return new SubmitRating(r.ratingId(), r.caseNumber(), r.caseKind(), r.itemCode(), r.institutionCode(),
                 r.windowCode(), r.staffId(), r.platformCode(), r.regionCode(), channel, r.level(), r.tags(), r.text(),
-                r.dimensions(), r.evaluator(), supplementary, ratedAt, null, visitId, scope);
+                r.dimensions(), r.evaluator(), supplementary, ratedAt, null, visitId, scope, r.detailForm());
     }
 
     private static Decision decide(SubmitRating command, CaseState state) {
@@ -84,13 +85,32 @@ class RatingDeciderTest {
     }
 
     @Test
+    void r1_2_anOnlineRatingCarriesItsDetailFormAndAnEmptyFormIsNotRecorded() {
+        SubmitRating base = rating("C1", 4, List.of());
+        SubmitRating filled = new SubmitRating(null, "C1", null, null, null, null, null, null, null, "QR_CODE", 4,
+                List.of(), null, null, null, null, null, null, null, null,
+                new DetailForm(true, null, false, null, "  希望减少纸质材料 "));
+        assertEquals(new DetailForm(true, null, false, null, "希望减少纸质材料"), only(decide(filled)).detailForm());
+
+        SubmitRating empty = new SubmitRating(null, "C1", null, null, null, null, null, null, null, "QR_CODE", 4,
+                List.of(), null, null, null, null, null, null, null, null, new DetailForm(null, null, null, null, " "));
+        assertNull(only(decide(empty)).detailForm());
+        assertNull(only(decide(base)).detailForm());
+
+        SubmitRating tooLong = new SubmitRating(null, "C1", null, null, null, null, null, null, null, "QR_CODE", 4,
+                List.of(), null, null, null, null, null, null, null, null,
+                new DetailForm(null, null, null, null, "长".repeat(RatingDecider.TEXT_MAX + 1)));
+        assertTrue(rejects(decide(tooLong), "/detailForm/suggestions"));
+    }
+
+    @Test
     void r1_2_businessAndServiceDimensionsWithTagsAndTextButNoSecondOverall() {
         SubmitRating r = rating("C1", 4, List.of());
         SubmitRating withDimensions = new SubmitRating(null, "C1", null, null, null, null, null, null, null,
                 "WEBSITE", 4, List.of(), null, List.of(
                         new SubmitRating.DimensionInput("BUSINESS", 5, List.of(), "材料清楚"),
                         new SubmitRating.DimensionInput("SERVICE", 2, List.of("ATTITUDE"), "态度冷淡")),
-                null, null, null, null, null, null);
+                null, null, null, null, null, null, null);
         RatingSubmitted accepted = only(decide(withDimensions));
         assertEquals(2, accepted.dimensions().size());
         assertEquals(Dimension.SERVICE, accepted.dimensions().get(1).dimension());
@@ -98,7 +118,7 @@ class RatingDeciderTest {
 
         SubmitRating secondOverall = new SubmitRating(null, "C1", null, null, null, null, null, null, null,
                 "WEBSITE", 4, List.of(), null, List.of(new SubmitRating.DimensionInput("OVERALL", 5, null, null)),
-                null, null, null, null, null, null);
+                null, null, null, null, null, null, null);
         assertTrue(rejects(decide(secondOverall), "/dimensions/0/dimension"));
         assertNotNull(r);
     }
@@ -239,7 +259,7 @@ class RatingDeciderTest {
         assertNull(only(decide(rating("C1", 5, List.of()))).evaluatorPseudonym());
         SubmitRating realName = new SubmitRating(null, "C1", null, null, null, null, null, null, null, "WEBSITE", 5,
                 List.of(), null, null, new SubmitRating.EvaluatorInput("NATURAL_PERSON", "220102199001011234"), null,
-                null, null, null, null);
+                null, null, null, null, null);
         RatingSubmitted r = only(RatingDecider.decide(realName, "r-1", "ev1_abc", NOW,
                 CaseState.single(instant("C1")), JILIN_CITY));
         assertEquals("ev1_abc", r.evaluatorPseudonym());
@@ -251,7 +271,7 @@ class RatingDeciderTest {
         assertTrue(rejects(RatingDecider.decide(rating("NOPE", 5, List.of()), "r-1", null, NOW, null, JILIN_CITY),
                 "/caseNumber"));
         SubmitRating otherItem = new SubmitRating(null, "C1", null, "OTHER-ITEM", null, null, null, null, "370902",
-                "WEBSITE", 5, List.of(), null, null, null, null, null, null, null, null);
+                "WEBSITE", 5, List.of(), null, null, null, null, null, null, null, null, null);
         Decision d = decide(otherItem);
         assertTrue(rejects(d, "/itemCode"));
         assertTrue(rejects(d, "/regionCode"));

@@ -1,0 +1,48 @@
+package org.hcp.intake.repository;
+
+import static org.hcp.intake.repository.CaseRepository.instant;
+import static org.hcp.intake.repository.CaseRepository.utc;
+import static org.hcp.kit.db.Transactions.query;
+import static org.hcp.kit.db.Transactions.update;
+
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.List;
+
+/** Rating links (QR code, SMS link): issued once, used once, in the rating's transaction. */
+@ApplicationScoped
+public class RatingLinkRepository {
+
+    public record StoredLink(String linkId, String caseNumber, String visitId, String channel, Instant issuedAt,
+            Instant expiresAt, Instant usedAt, String ratingId) {
+    }
+
+    public void insert(SqlConnection tx, StoredLink link, String issuedBy) {
+        update(tx, "INSERT INTO rating_link (link_id, case_number, visit_id, channel, issued_by, issued_at, expires_at) "
+                + "VALUES ($1, $2, $3, $4, $5, $6, $7)", Tuple.tuple().addString(link.linkId())
+                .addString(link.caseNumber()).addString(link.visitId()).addString(link.channel()).addString(issuedBy)
+                .addOffsetDateTime(utc(link.issuedAt())).addOffsetDateTime(utc(link.expiresAt())));
+    }
+
+    public StoredLink find(SqlConnection tx, String linkId) {
+        List<Row> rows = query(tx, "SELECT link_id, case_number, visit_id, channel, issued_at, expires_at, used_at, "
+                + "rating_id FROM rating_link WHERE link_id = $1", Tuple.of(linkId));
+        if (rows.isEmpty()) {
+            return null;
+        }
+        Row r = rows.get(0);
+        return new StoredLink(r.getString("link_id"), r.getString("case_number"), r.getString("visit_id"),
+                r.getString("channel"), instant(r, "issued_at"), instant(r, "expires_at"), instant(r, "used_at"),
+                r.getString("rating_id"));
+    }
+
+    /** Uses the link for {@code ratingId}; false when it was used already (or does not exist). */
+    public boolean use(SqlConnection tx, String linkId, String ratingId, Instant at) {
+        return update(tx, "UPDATE rating_link SET used_at = $2, rating_id = $3 WHERE link_id = $1 AND used_at IS NULL",
+                Tuple.of(linkId, utc(at), ratingId)) == 1;
+    }
+
+}

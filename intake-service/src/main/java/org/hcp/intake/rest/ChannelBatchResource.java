@@ -1,0 +1,91 @@
+package org.hcp.intake.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.hcp.events.EventJson;
+import org.hcp.intake.service.BatchRatings;
+import org.hcp.intake.service.HotlineRatings;
+import org.hcp.intake.service.PaperForms;
+import org.hcp.kit.rest.Problem;
+import org.hcp.kit.rest.Problem.FieldError;
+import org.hcp.kit.rest.ProblemException;
+
+/** Channels that deliver many ratings at once: the 12345 hotline and paper forms. Each item is answered. */
+@Path("/api/v1")
+@Tag(name = "ratings", description = "评价接入 / Ratings from channels")
+public class ChannelBatchResource {
+
+    private final HotlineRatings hotline;
+    private final PaperForms paper;
+    private final JsonWebToken caller;
+
+    public ChannelBatchResource(HotlineRatings hotline, PaperForms paper, JsonWebToken caller) {
+        this.hotline = hotline;
+        this.paper = paper;
+        this.caller = caller;
+    }
+
+    @POST
+    @Path("/hotline/ratings")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+    @RolesAllowed({"channel", "admin"})
+    @Operation(summary = "12345 hotline: push one rating record or an array of up to 500",
+            description = "Each record: workOrderNo (the hotline's work order, which makes the rating id), caseNumber, "
+                    + "level, tags for a bad review, text, ratedAt, optional visitId and evaluator. Channel "
+                    + "HOTLINE_12345 (pf 6). Every record is answered on its own.")
+    public BatchRatings.BatchResult pushHotline(JsonNode body) {
+        ProblemException.requireBody(body);
+        List<HotlineRatings.HotlineRecord> records = new ArrayList<>();
+        List<JsonNode> nodes = new ArrayList<>();
+        if (body.isArray()) {
+            body.forEach(nodes::add);
+        } else if (body.isObject()) {
+            nodes.add(body);
+        } else {
+            throw ProblemException.invalid(List.of(new FieldError("/", "须为对象或数组 / a record or an array of "
+                    + "records")));
+        }
+        BatchRatings.checkSize(nodes.size(), "");
+        for (int i = 0; i < nodes.size(); i++) {
+            try {
+                records.add(EventJson.mapper().treeToValue(nodes.get(i), HotlineRatings.HotlineRecord.class));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw ProblemException.invalid(List.of(new FieldError(body.isArray() ? "/" + i : "/",
+                        "记录格式错误 / the record cannot be read: " + e.getOriginalMessage())));
+            }
+        }
+        return hotline.push(records, caller.getName());
+    }
+
+    @POST
+    @Path("/paper-forms/import")
+    @Consumes({"text/csv", MediaType.TEXT_PLAIN})
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+    @RolesAllowed({"handler", "channel", "admin"})
+    @Operation(summary = "Import transcribed paper forms (CSV, UTF-8)",
+            description = "Header row with columns formNo,caseNumber,level (required) and visitId,tags,businessLevel,"
+                    + "serviceLevel,text,ratedOn,channel (optional, any order). tags are codes separated by ';'; ratedOn "
+                    + "is the date on the form (yyyy-MM-dd); channel PAPER_FORM (default) or SUGGESTION_BOX. Every row "
+                    + "is recorded or rejected on its own and the report names each rejected row's line and column. "
+                    + "Re-importing a file records nothing twice (duplicates). A handler imports for its own "
+                    + "institution only.")
+    public PaperForms.ImportReport importPaperForms(String csv) {
+        String scope = caller.getGroups().contains("handler") ? caller.getClaim("hcp_scope") : null;
+        if (caller.getGroups().contains("handler") && scope == null) {
+            throw new ProblemException(403, "forbidden", "无权限 / Forbidden",
+                    "a handler token must carry its institution scope (hcp_scope)", List.of());
+        }
+        return paper.importCsv(csv, scope, caller.getName());
+    }
+}

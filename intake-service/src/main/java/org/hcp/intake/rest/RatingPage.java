@@ -1,0 +1,136 @@
+package org.hcp.intake.rest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.stream.IntStream;
+import org.hcp.events.RatingLevel;
+import org.hcp.events.policy.JurisdictionPolicy;
+import org.hcp.intake.service.RatingLinks;
+
+/**
+ * What the citizen's rating page shows, in the reader's language: Chinese first, English on request. The page's own
+ * words are in {@code rating-page/text_zh.properties} and {@code text_en.properties}; the case's names, level labels
+ * (R1.1) and tag catalogue (R1.3) come from the directory and the jurisdiction's policy.
+ */
+public record RatingPage(
+        String lang,
+        String otherLangHref,
+        String otherLang,
+        Map<String, String> t,
+        String action,
+        String itemName,
+        String institutionName,
+        String windowName,
+        String staffName,
+        List<Option> levels,
+        List<Option> tags,
+        boolean tagsVisible,
+        List<Option> businessLevels,
+        List<Option> serviceLevels,
+        List<Question> questions,
+        String text,
+        String suggestions,
+        List<String> errors,
+        String messageTitle,
+        String messageBody,
+        String messageExtra) {
+
+    public static final String ZH = "zh-CN";
+    public static final String EN = "en";
+    static final Map<String, Map<String, String>> TEXTS = Map.of(ZH, load("text_zh"), EN, load("text_en"));
+    static final List<String> QUESTIONS = List.of("guidanceClear", "procedureConvenient", "materialsStreamlined",
+            "interfaceFriendly");
+
+    /** A radio button or checkbox. {@code bad} marks the levels of a bad review, which ask for tags (R1.3). */
+    public record Option(String value, String label, boolean bad, boolean checked) {
+    }
+
+    /** One detail-form question (R1.2) and the answer given so far: "yes", "no" or "". */
+    public record Question(String name, String label, String answer) {
+    }
+
+    /** What the evaluator entered, kept when the page is shown again with errors. */
+    public record Entered(Integer level, Set<String> tags, Integer businessLevel, Integer serviceLevel,
+            Map<String, String> answers, String text, String suggestions) {
+
+        static final Entered NOTHING = new Entered(null, Set.of(), null, null, Map.of(), null, null);
+    }
+
+    public static String language(String requested) {
+        return EN.equalsIgnoreCase(requested) ? EN : ZH;
+    }
+
+    public static RatingPage form(String token, String lang, RatingLinks.LinkState state, Entered entered,
+            List<String> errors) {
+        boolean english = EN.equals(lang);
+        Map<String, String> t = TEXTS.get(lang);
+        JurisdictionPolicy policy = state.policy();
+        List<Option> levels = IntStream.iterate(RatingLevel.MAX, l -> l >= RatingLevel.MIN, l -> l - 1)
+                .mapToObj(l -> new Option(Integer.toString(l), RatingLevel.label(policy.levelLabels(), l, english),
+                        RatingLevel.isBad(l), entered.level() != null && entered.level() == l))
+                .toList();
+        List<Option> tags = policy.badReviewTags().stream()
+                .map(tag -> new Option(tag.code(), tag.name(english), false, entered.tags().contains(tag.code())))
+                .toList();
+        List<Question> questions = QUESTIONS.stream()
+                .map(q -> new Question(q, t.get(q), entered.answers().getOrDefault(q, "")))
+                .toList();
+        boolean bad = entered.level() != null && RatingLevel.isValid(entered.level())
+                && RatingLevel.isBad(entered.level());
+        return new RatingPage(lang, "/r/" + token + "?lang=" + other(lang), other(lang), t, "/r/" + token + "?lang="
+                + lang, state.itemName(), state.institutionName(), state.windowName(), state.staffName(), levels,
+                tags, bad, optional(policy, english, entered.businessLevel()),
+                optional(policy, english, entered.serviceLevel()), questions, entered.text(), entered.suggestions(),
+                errors, null, null, null);
+    }
+
+    /** A page that only says something: thanks, used, expired, invalid, rated elsewhere. */
+    public static RatingPage message(String token, String lang, String key, boolean badReview) {
+        Map<String, String> t = TEXTS.get(lang);
+        String href = token == null ? "?lang=" + other(lang) : "/r/" + token + (key.equals("thanks") ? "/thanks" : "")
+                + "?lang=" + other(lang);
+        return new RatingPage(lang, href, other(lang), t, null, null, null, null, null, List.of(), List.of(), false,
+                List.of(), List.of(), List.of(), null, null, List.of(), t.get(key + "Title"), t.get(key + "Body"),
+                badReview ? t.get("thanksBad") : null);
+    }
+
+    /** Rule messages are "中文 / English": the reader gets their half. */
+    public static String inLanguage(String message, String lang) {
+        int slash = message.indexOf(" / ");
+        if (slash < 0) {
+            return message;
+        }
+        return EN.equals(lang) ? message.substring(slash + 3) : message.substring(0, slash);
+    }
+
+    private static List<Option> optional(JurisdictionPolicy policy, boolean english, Integer chosen) {
+        return IntStream.iterate(RatingLevel.MAX, l -> l >= RatingLevel.MIN, l -> l - 1)
+                .mapToObj(l -> new Option(Integer.toString(l), RatingLevel.label(policy.levelLabels(), l, english),
+                        RatingLevel.isBad(l), chosen != null && chosen == l))
+                .toList();
+    }
+
+    private static String other(String lang) {
+        return EN.equals(lang) ? "zh" : EN;
+    }
+
+    private static Map<String, String> load(String name) {
+        try (InputStream in = RatingPage.class.getResourceAsStream("/rating-page/" + name + ".properties")) {
+            Properties p = new Properties();
+            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+            Map<String, String> texts = new HashMap<>();
+            p.stringPropertyNames().forEach(k -> texts.put(k, p.getProperty(k)));
+            return Map.copyOf(texts);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

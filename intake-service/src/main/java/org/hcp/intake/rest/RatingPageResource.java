@@ -1,0 +1,189 @@
+package org.hcp.intake.rest;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.hcp.events.DetailForm;
+import org.hcp.events.RatingLevel;
+import org.hcp.intake.domain.SubmitRating;
+import org.hcp.intake.service.RatingLinks;
+import org.hcp.kit.rest.ProblemException;
+
+/**
+ * The citizen's rating page, opened from a QR code or an SMS link (R1.8). A plain HTML form that works without
+ * JavaScript (the script only hides the tag list until a bad level is chosen), on a phone, by keyboard and with a
+ * screen reader; everything it loads is served from here. No account: the link's token is the only credential.
+ */
+@Path("/r/{token}")
+@PermitAll
+@Blocking
+@Tag(name = "rating page", description = "公众评价页面 / The citizen's rating page (HTML)")
+public class RatingPageResource {
+
+    /** The token is a credential: never sent on as a referrer, never cached, the page never framed. */
+    static final Map<String, String> HEADERS = Map.of(
+            "Cache-Control", "no-store",
+            "Referrer-Policy", "no-referrer",
+            "X-Content-Type-Options", "nosniff",
+            "Content-Security-Policy", "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self'; "
+                    + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
+
+    private final RatingLinks links;
+
+    public RatingPageResource(RatingLinks links) {
+        this.links = links;
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance form(RatingPage page);
+
+        static native TemplateInstance message(RatingPage page);
+    }
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "The rating page of a link")
+    public Response page(@PathParam("token") String token, @QueryParam("lang") String lang) {
+        String language = RatingPage.language(lang);
+        RatingLinks.LinkState state = links.open(token);
+        if (state.status() != RatingLinks.Status.OPEN) {
+            return statusPage(token, language, state.status());
+        }
+        return html(200, Templates.form(RatingPage.form(token, language, state, RatingPage.Entered.NOTHING,
+                List.of())));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "Submit the rating page's form")
+    public Response submit(@PathParam("token") String token, @QueryParam("lang") String lang,
+            @FormParam("level") String level, @FormParam("tags") List<String> tags,
+            @FormParam("businessLevel") String businessLevel, @FormParam("serviceLevel") String serviceLevel,
+            @FormParam("text") String text, @FormParam("guidanceClear") String guidanceClear,
+            @FormParam("procedureConvenient") String procedureConvenient,
+            @FormParam("materialsStreamlined") String materialsStreamlined,
+            @FormParam("interfaceFriendly") String interfaceFriendly, @FormParam("suggestions") String suggestions) {
+        String language = RatingPage.language(lang);
+        Map<String, String> answers = new HashMap<>();
+        answers.put("guidanceClear", yesNo(guidanceClear));
+        answers.put("procedureConvenient", yesNo(procedureConvenient));
+        answers.put("materialsStreamlined", yesNo(materialsStreamlined));
+        answers.put("interfaceFriendly", yesNo(interfaceFriendly));
+        Integer overall = levelOf(level);
+        List<String> chosenTags = tags == null ? List.of() : tags.stream().filter(s -> !s.isBlank()).toList();
+        // A good level sends no tags even if the list was ticked before the level changed (R1.3).
+        boolean bad = overall != null && RatingLevel.isBad(overall);
+        RatingPage.Entered entered = new RatingPage.Entered(overall, new HashSet<>(chosenTags), levelOf(businessLevel),
+                levelOf(serviceLevel), answers, text, suggestions);
+        if (overall == null) {
+            return formAgain(token, language, entered, List.of(RatingPage.TEXTS.get(language).get("levelMissing")));
+        }
+        List<SubmitRating.DimensionInput> dimensions = new ArrayList<>();
+        if (entered.businessLevel() != null) {
+            dimensions.add(new SubmitRating.DimensionInput("BUSINESS", entered.businessLevel(), null, null));
+        }
+        if (entered.serviceLevel() != null) {
+            dimensions.add(new SubmitRating.DimensionInput("SERVICE", entered.serviceLevel(), null, null));
+        }
+        DetailForm detail = new DetailForm(bool(answers.get("guidanceClear")), bool(answers.get("procedureConvenient")),
+                bool(answers.get("materialsStreamlined")), bool(answers.get("interfaceFriendly")), suggestions);
+        SubmitRating form = new SubmitRating(null, null, null, null, null, null, null, null, null, null, overall,
+                bad ? chosenTags : List.of(), text, dimensions, null, null, null, null, null, null, detail);
+        try {
+            links.rate(token, form);
+        } catch (ProblemException e) {
+            return switch (e.status()) {
+                case 422 -> formAgain(token, language, entered, e.toProblem(null).errors().stream()
+                        .map(err -> RatingPage.inLanguage(err.message(), language)).toList());
+                case 404 -> statusPage(token, language, RatingLinks.Status.INVALID);
+                case 410 -> statusPage(token, language, RatingLinks.Status.EXPIRED);
+                default -> statusPage(token, language, e.getMessage() != null && e.toProblem(null).type()
+                        .endsWith("already-rated") ? RatingLinks.Status.RATED : RatingLinks.Status.USED);
+            };
+        }
+        return Response.seeOther(URI.create("/r/" + token + "/thanks?lang=" + (RatingPage.EN.equals(language)
+                ? "en" : "zh") + (bad ? "&bad=1" : ""))).build();
+    }
+
+    @GET
+    @Path("/thanks")
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "The page after a rating was recorded")
+    public Response thanks(@PathParam("token") String token, @QueryParam("lang") String lang,
+            @QueryParam("bad") String bad) {
+        String language = RatingPage.language(lang);
+        RatingLinks.LinkState state = links.open(token);
+        if (state.status() != RatingLinks.Status.USED) {
+            return Response.seeOther(URI.create("/r/" + token + "?lang=" + (RatingPage.EN.equals(language) ? "en" : "zh")))
+                    .build();
+        }
+        return html(200, Templates.message(RatingPage.message(token, language, "thanks", "1".equals(bad))));
+    }
+
+    private Response formAgain(String token, String language, RatingPage.Entered entered, List<String> errors) {
+        RatingLinks.LinkState state = links.open(token);
+        if (state.status() != RatingLinks.Status.OPEN) {
+            return statusPage(token, language, state.status());
+        }
+        return html(422, Templates.form(RatingPage.form(token, language, state, entered, errors)));
+    }
+
+    private static Response statusPage(String token, String language, RatingLinks.Status status) {
+        String key = switch (status) {
+            case USED -> "used";
+            case EXPIRED -> "expired";
+            case RATED -> "rated";
+            default -> "invalid";
+        };
+        int code = switch (status) {
+            case USED, RATED -> 409;
+            case EXPIRED -> 410;
+            default -> 404;
+        };
+        return html(code, Templates.message(RatingPage.message(status == RatingLinks.Status.INVALID ? null : token,
+                language, key, false)));
+    }
+
+    private static Response html(int status, TemplateInstance page) {
+        Response.ResponseBuilder response = Response.status(status).entity(page.render())
+                .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"));
+        HEADERS.forEach(response::header);
+        return response.build();
+    }
+
+    private static Integer levelOf(String value) {
+        if (value == null || !value.strip().matches("[1-5]")) {
+            return null;
+        }
+        return Integer.valueOf(value.strip());
+    }
+
+    private static String yesNo(String value) {
+        return "yes".equals(value) || "no".equals(value) ? value : "";
+    }
+
+    private static Boolean bool(String answer) {
+        return answer.isEmpty() ? null : "yes".equals(answer);
+    }
+}

@@ -1,0 +1,63 @@
+package org.hcp.intake.service;
+
+import static org.hcp.kit.db.Transactions.inTransaction;
+
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import org.hcp.events.Channel;
+import org.hcp.events.DetailForm;
+import org.hcp.events.DirectoryKind;
+import org.hcp.intake.domain.DirectoryDecider;
+import org.hcp.intake.domain.DirectoryEntry;
+import org.hcp.intake.domain.SubmitRating;
+import org.hcp.intake.repository.DirectoryRepository;
+import org.hcp.kit.rest.ProblemException;
+
+/**
+ * Window rating pads and self-service kiosks (R1.8): a device is registered in the directory (kind DEVICE) with its
+ * institution and, for a pad, its window; its ratings carry them, so a pad cannot rate another window's case.
+ */
+@ApplicationScoped
+public class DeviceRatings {
+
+    private final Pool pool;
+    private final DirectoryRepository directory;
+    private final RatingService ratings;
+
+    public DeviceRatings(Pool pool, DirectoryRepository directory, RatingService ratings) {
+        this.pool = pool;
+        this.directory = directory;
+        this.ratings = ratings;
+    }
+
+    /** What a device sends: the case it just served and the evaluator's choice; where it stands is registered. */
+    public record DeviceRating(String ratingId, String caseNumber, String visitId, Integer level, List<String> tags,
+            String text, List<SubmitRating.DimensionInput> dimensions, SubmitRating.EvaluatorInput evaluator,
+            java.time.Instant ratedAt, DetailForm detailForm) {
+    }
+
+    /** A registered, active device: which channel it is and where it stands. */
+    public record Device(String deviceId, Channel channel, String institutionCode, String windowCode, String name) {
+    }
+
+    public Device device(String deviceId) {
+        DirectoryEntry entry = deviceId == null ? null
+                : inTransaction(pool, tx -> directory.find(tx, DirectoryKind.DEVICE, deviceId));
+        if (entry == null || !entry.active()) {
+            throw ProblemException.notFound("未登记的评价设备 / no active device '" + deviceId + "' is registered; "
+                    + "register it in the directory (kind DEVICE) with its institution and window");
+        }
+        return new Device(entry.code(), Channel.parse(entry.attributes().get(DirectoryDecider.DEVICE_CHANNEL)),
+                entry.institutionCode(), entry.attributes().get(DirectoryDecider.DEVICE_WINDOW), entry.name());
+    }
+
+    public RatingService.Accepted submit(String deviceId, DeviceRating rating, String idempotencyKey, String caller) {
+        Device device = device(deviceId);
+        SubmitRating command = new SubmitRating(rating.ratingId(), rating.caseNumber(), null, null,
+                device.institutionCode(), device.windowCode(), null, null, null, device.channel().name(),
+                rating.level(), rating.tags(), rating.text(), rating.dimensions(), rating.evaluator(), null,
+                rating.ratedAt(), null, rating.visitId(), null, rating.detailForm());
+        return ratings.submit(command, idempotencyKey, caller + "/device/" + device.deviceId());
+    }
+}

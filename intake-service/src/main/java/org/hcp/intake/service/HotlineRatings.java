@@ -1,0 +1,61 @@
+package org.hcp.intake.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.hcp.events.Channel;
+import org.hcp.intake.domain.SubmitRating;
+import org.hcp.kit.rest.Problem;
+import org.hcp.kit.rest.Problem.FieldError;
+
+/**
+ * The 12345 hotline (R1.8): the hotline platform pushes the ratings its callers gave by voice prompt or SMS, one
+ * record or many at a time. Its work-order number makes the rating id, so a record pushed twice is recorded once.
+ */
+@ApplicationScoped
+public class HotlineRatings {
+
+    static final Pattern WORK_ORDER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}");
+
+    private final BatchRatings batch;
+
+    public HotlineRatings(BatchRatings batch) {
+        this.batch = batch;
+    }
+
+    /**
+     * One hotline record: {@code workOrderNo} is the hotline's 工单编号; the rest as in a channel's rating.
+     * {@code evaluator} is optional (real-name callers, R1.10).
+     */
+    public record HotlineRecord(String workOrderNo, String caseNumber, String visitId, Integer level, List<String> tags,
+            String text, Instant ratedAt, SubmitRating.EvaluatorInput evaluator) {
+    }
+
+    public BatchRatings.BatchResult push(List<HotlineRecord> records, String caller) {
+        BatchRatings.checkSize(records.size(), "");
+        List<BatchRatings.ItemResult> results = new ArrayList<>();
+        for (int i = 0; i < records.size(); i++) {
+            HotlineRecord r = records.get(i);
+            if (r != null && (r.workOrderNo() == null || !WORK_ORDER.matcher(r.workOrderNo()).matches())) {
+                results.add(new BatchRatings.ItemResult(i, "rejected", 422, null, List.of(), new Problem(
+                        Problem.TYPE_BASE + "validation", "请求内容不符合规则 / The request breaks a rule", 422,
+                        "workOrderNo is required", "/" + i, List.of(new FieldError("/workOrderNo",
+                                "工单编号必填 / workOrderNo is required: 1-64 letters, digits or _.:-")))));
+                continue;
+            }
+            SubmitRating command = r == null ? null : new SubmitRating(ratingId(r.workOrderNo()), r.caseNumber(), null,
+                    null, null, null, null, null, null, Channel.HOTLINE_12345.name(), r.level(), r.tags(), r.text(),
+                    null, r.evaluator(), null, r.ratedAt(), null, r.visitId(), null, null);
+            results.add(batch.submitOne(i, command, "/" + i, caller));
+        }
+        return BatchRatings.summary(results);
+    }
+
+    static String ratingId(String workOrderNo) {
+        return "12345-" + UUID.nameUUIDFromBytes(("12345\n" + workOrderNo).getBytes(StandardCharsets.UTF_8));
+    }
+}

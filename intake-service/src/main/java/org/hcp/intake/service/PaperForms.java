@@ -1,0 +1,216 @@
+package org.hcp.intake.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.hcp.events.Channel;
+import org.hcp.intake.domain.SubmitRating;
+import org.hcp.kit.config.Clocks;
+import org.hcp.kit.rest.Problem;
+import org.hcp.kit.rest.Problem.FieldError;
+import org.hcp.kit.rest.ProblemException;
+import org.hcp.kit.text.Csv;
+
+/**
+ * Paper forms (书面评价表, R1.8), transcribed by hall staff and imported as CSV. Every row is checked and recorded on
+ * its own: a broken row is reported with its line and never blocks the good ones. A row's rating id comes from its
+ * case and form number, so importing the same file again records nothing twice.
+ */
+@ApplicationScoped
+public class PaperForms {
+
+    public static final List<String> COLUMNS = List.of("formNo", "caseNumber", "visitId", "level", "tags",
+            "businessLevel", "serviceLevel", "text", "ratedOn", "channel");
+    static final List<String> REQUIRED = List.of("formNo", "caseNumber", "level");
+    /** The paper channels: the form itself, and a slip from the hall's suggestion box. */
+    static final List<Channel> PAPER_CHANNELS = List.of(Channel.PAPER_FORM, Channel.SUGGESTION_BOX);
+    static final Pattern FORM_NO = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,47}");
+    public static final int MAX_ROWS = 5000;
+
+    private final BatchRatings batch;
+    private final CaseService cases;
+    private final Clock clock;
+
+    public PaperForms(BatchRatings batch, CaseService cases, Clock clock) {
+        this.batch = batch;
+        this.cases = cases;
+        this.clock = clock;
+    }
+
+    /** One row's answer; {@code errors} say which column is wrong and why. */
+    public record RowResult(int line, String formNo, String outcome, String ratingId, List<String> caseNumbers,
+            List<FieldError> errors) {
+    }
+
+    public record ImportReport(int rows, int accepted, int duplicates, int rejected, List<RowResult> results) {
+    }
+
+    /**
+     * @param institutionScope a handler imports for its own institution only: a row of another institution's case
+     *                         is rejected; null for roles without that scope
+     */
+    public ImportReport importCsv(String csv, String institutionScope, String caller) {
+        List<Csv.Record> records;
+        try {
+            records = Csv.parse(csv == null ? "" : csv);
+        } catch (Csv.UnclosedQuote e) {
+            throw ProblemException.invalid(List.of(new FieldError("/line/" + e.line, "引号未闭合 / " + e.getMessage())));
+        }
+        if (records.isEmpty()) {
+            throw ProblemException.invalid(List.of(new FieldError("/", "文件为空 / the file has no header; columns: "
+                    + String.join(",", COLUMNS))));
+        }
+        Map<String, Integer> header = header(records.get(0));
+        List<Csv.Record> rows = records.subList(1, records.size());
+        if (rows.isEmpty() || rows.size() > MAX_ROWS) {
+            throw ProblemException.invalid(List.of(new FieldError("/", "每次导入 1 至 " + MAX_ROWS + " 行 / an import "
+                    + "holds 1 to " + MAX_ROWS + " rows, this one has " + rows.size())));
+        }
+        List<RowResult> results = new ArrayList<>();
+        for (Csv.Record row : rows) {
+            results.add(importRow(row, header, institutionScope, caller));
+        }
+        int accepted = count(results, "accepted");
+        int duplicates = count(results, "replayed");
+        return new ImportReport(rows.size(), accepted, duplicates, rows.size() - accepted - duplicates,
+                List.copyOf(results));
+    }
+
+    private RowResult importRow(Csv.Record row, Map<String, Integer> header, String institutionScope, String caller) {
+        Map<String, String> v = new HashMap<>();
+        header.forEach((column, index) -> {
+            String value = row.field(index);
+            v.put(column, value == null || value.isBlank() ? null : value.strip());
+        });
+        List<FieldError> errors = new ArrayList<>();
+        if (row.fields().size() != header.size()) {
+            errors.add(new FieldError("/", "列数不符 / the row has " + row.fields().size() + " fields, the header "
+                    + header.size()));
+        }
+        String formNo = v.get("formNo");
+        if (formNo == null || !FORM_NO.matcher(formNo).matches()) {
+            errors.add(new FieldError("/formNo", "表单编号必填 / formNo is required: 1-48 letters, digits or _.-"));
+        }
+        Integer level = number(errors, "level", v.get("level"));
+        Integer business = number(errors, "businessLevel", v.get("businessLevel"));
+        Integer service = number(errors, "serviceLevel", v.get("serviceLevel"));
+        Instant ratedAt = ratedAt(errors, v.get("ratedOn"), v.get("caseNumber"));
+        Channel channel = v.get("channel") == null ? Channel.PAPER_FORM : Channel.parse(v.get("channel"));
+        if (channel == null || !PAPER_CHANNELS.contains(channel)) {
+            errors.add(new FieldError("/channel", "纸质渠道须为 " + PAPER_CHANNELS + " / channel is one of "
+                    + PAPER_CHANNELS));
+        }
+        if (!errors.isEmpty()) {
+            return new RowResult(row.line(), formNo, "rejected", null, List.of(), errors);
+        }
+        List<SubmitRating.DimensionInput> dimensions = new ArrayList<>();
+        if (business != null) {
+            dimensions.add(new SubmitRating.DimensionInput("BUSINESS", business, null, null));
+        }
+        if (service != null) {
+            dimensions.add(new SubmitRating.DimensionInput("SERVICE", service, null, null));
+        }
+        String caseNumber = v.get("caseNumber");
+        String ratingId = caseNumber == null ? null : "paper-" + UUID.nameUUIDFromBytes(("paper\n" + caseNumber + "\n"
+                + formNo).getBytes(StandardCharsets.UTF_8));
+        SubmitRating command = new SubmitRating(ratingId, caseNumber, null, null, institutionScope, null, null, null,
+                null, channel.name(), level, tags(v.get("tags")), v.get("text"), dimensions, null, null, ratedAt,
+                null, v.get("visitId"), null, null);
+        BatchRatings.ItemResult result = batch.submitOne(row.line(), command, "", caller);
+        Problem problem = result.problem();
+        List<FieldError> rowErrors = problem == null ? List.of() : problem.errors().isEmpty()
+                ? List.of(new FieldError("/", problem.detail())) : problem.errors();
+        return new RowResult(row.line(), formNo, result.outcome(), result.ratingId(), result.caseNumbers(),
+                rowErrors);
+    }
+
+    private static Map<String, Integer> header(Csv.Record first) {
+        Map<String, Integer> header = new HashMap<>();
+        List<FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < first.fields().size(); i++) {
+            String name = first.fields().get(i).strip();
+            if (!COLUMNS.contains(name)) {
+                errors.add(new FieldError("/header/" + i, "未知列 / unknown column '" + name + "'; columns: "
+                        + String.join(",", COLUMNS)));
+            } else if (header.put(name, i) != null) {
+                errors.add(new FieldError("/header/" + i, "列重复 / column " + name + " appears twice"));
+            }
+        }
+        for (String required : REQUIRED) {
+            if (!header.containsKey(required)) {
+                errors.add(new FieldError("/header", "缺少必需列 / the header lacks column " + required));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        return header;
+    }
+
+    private static Integer number(List<FieldError> errors, String column, String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(value);
+        } catch (NumberFormatException e) {
+            errors.add(new FieldError("/" + column, "须为数字1至5 / " + column + " is a number 1-5, was '" + value
+                    + "'"));
+            return null;
+        }
+    }
+
+    /**
+     * The form carries a day, not a time: the rating is dated at the start of that day in China time, or at the
+     * case's completion when the form is from the completion day. The same row always gives the same time, so a
+     * re-import is recognised as the same rating.
+     */
+    private Instant ratedAt(List<FieldError> errors, String ratedOn, String caseNumber) {
+        if (ratedOn == null) {
+            return null;
+        }
+        LocalDate day;
+        try {
+            day = LocalDate.parse(ratedOn);
+        } catch (DateTimeParseException e) {
+            errors.add(new FieldError("/ratedOn", "日期格式为 yyyy-MM-dd / ratedOn is a date like 2026-11-20, was '"
+                    + ratedOn + "'"));
+            return null;
+        }
+        if (day.isAfter(LocalDate.now(clock.withZone(Clocks.CHINA)))) {
+            errors.add(new FieldError("/ratedOn", "日期不能晚于今天 / ratedOn " + day + " is in the future"));
+            return null;
+        }
+        var stored = caseNumber == null ? null : cases.find(caseNumber);
+        Instant startOfDay = day.atStartOfDay(Clocks.CHINA).toInstant();
+        if (stored == null) {
+            return startOfDay;
+        }
+        Instant completed = stored.serviceCase().completedAt();
+        if (day.isBefore(LocalDate.ofInstant(completed, Clocks.CHINA))) {
+            errors.add(new FieldError("/ratedOn", "评价日期早于办结日期 / the form is dated " + day + ", before the case "
+                    + "was completed (R1.4)"));
+            return null;
+        }
+        return completed.isAfter(startOfDay) ? completed : startOfDay;
+    }
+
+    private static List<String> tags(String value) {
+        return value == null ? List.of() : Arrays.stream(value.split("[;|、]")).map(String::strip)
+                .filter(t -> !t.isEmpty()).toList();
+    }
+
+    private static int count(List<RowResult> results, String outcome) {
+        return (int) results.stream().filter(r -> r.outcome().equals(outcome)).count();
+    }
+}

@@ -1,0 +1,231 @@
+package org.hcp.intake.service;
+
+import static org.hcp.kit.db.Transactions.inTransaction;
+
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hcp.events.Channel;
+import org.hcp.events.DirectoryKind;
+import org.hcp.events.EventIds;
+import org.hcp.events.policy.JurisdictionPolicy;
+import org.hcp.intake.domain.DirectoryEntry;
+import org.hcp.intake.domain.RatingLinkToken;
+import org.hcp.intake.domain.ServiceCase;
+import org.hcp.intake.domain.SubmitRating;
+import org.hcp.intake.repository.CaseRepository;
+import org.hcp.intake.repository.DirectoryRepository;
+import org.hcp.intake.repository.RatingLinkRepository;
+import org.hcp.intake.repository.RatingLinkRepository.StoredLink;
+import org.hcp.kit.rest.Problem.FieldError;
+import org.hcp.kit.rest.ProblemException;
+import org.jboss.logging.Logger;
+
+/**
+ * QR code and SMS links (R1.8): a signed, single-case, expiring, single-use token that opens the citizen's rating
+ * page. The link is used up in the transaction that records its rating, so a rating is never lost to a used link and
+ * a link never rates twice.
+ */
+@ApplicationScoped
+public class RatingLinks {
+
+    private static final Logger LOG = Logger.getLogger(RatingLinks.class);
+    static final List<Channel> LINK_CHANNELS = List.of(Channel.QR_CODE, Channel.SMS);
+
+    private final Pool pool;
+    private final CaseRepository cases;
+    private final DirectoryRepository directory;
+    private final RatingLinkRepository links;
+    private final RatingService ratings;
+    private final ReferenceData reference;
+    private final Clock clock;
+    private final byte[] key;
+    private final Duration validFor;
+    private final Duration maxValidFor;
+    private final String baseUrl;
+
+    public RatingLinks(Pool pool, CaseRepository cases, DirectoryRepository directory, RatingLinkRepository links,
+            RatingService ratings, ReferenceData reference, Clock clock,
+            @ConfigProperty(name = "hcp.rating-link.key") String key,
+            @ConfigProperty(name = "hcp.rating-link.valid-for") Duration validFor,
+            @ConfigProperty(name = "hcp.rating-link.max-valid-for") Duration maxValidFor,
+            @ConfigProperty(name = "hcp.public-base-url") String baseUrl) {
+        this.pool = pool;
+        this.cases = cases;
+        this.directory = directory;
+        this.links = links;
+        this.ratings = ratings;
+        this.reference = reference;
+        this.clock = clock;
+        this.key = RatingLinkToken.keyBytes(key);
+        this.validFor = validFor;
+        this.maxValidFor = maxValidFor;
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    }
+
+    /** The body of {@code POST /api/v1/rating-links}. */
+    public record IssueLink(String caseNumber, String visitId, String channel, Duration validFor) {
+    }
+
+    public record IssuedLink(String linkId, String caseNumber, String visitId, String channel, String token,
+            String url, Instant expiresAt) {
+    }
+
+    /** Where a link stands when it is opened. */
+    public enum Status {
+        OPEN, USED, EXPIRED, INVALID, RATED
+    }
+
+    /** What the rating page shows: the case by its names (R1.11), and the policy's labels and tags (R1.1, R1.3). */
+    public record LinkState(Status status, RatingLinkToken.Claims claims, ServiceCase serviceCase,
+            JurisdictionPolicy policy, String itemName, String institutionName, String windowName, String staffName) {
+    }
+
+    public IssuedLink issue(IssueLink request, String issuedBy) {
+        return inTransaction(pool, tx -> issue(tx, request, issuedBy));
+    }
+
+    /** Issues a link inside the caller's transaction (an SMS invitation records its link with itself). */
+    IssuedLink issue(SqlConnection tx, IssueLink request, String issuedBy) {
+        Instant now = clock.instant();
+        Channel channel = request.channel() == null ? Channel.QR_CODE : Channel.parse(request.channel());
+        if (channel == null || !LINK_CHANNELS.contains(channel)) {
+            throw ProblemException.invalid(List.of(new FieldError("/channel", "评价链接渠道须为 " + LINK_CHANNELS
+                    + " / a rating link is for one of " + LINK_CHANNELS + ", was '" + request.channel() + "'")));
+        }
+        if (request.caseNumber() == null || request.caseNumber().isBlank()) {
+            throw ProblemException.invalid(List.of(new FieldError("/caseNumber", "办件编号必填 / caseNumber is required")));
+        }
+        CaseRepository.StoredCase stored = cases.find(tx, request.caseNumber().trim());
+        if (stored == null) {
+            throw ProblemException.invalid(List.of(new FieldError("/caseNumber", "办件不存在 / no completed case "
+                    + request.caseNumber().trim() + " was reported (POST /api/v1/cases first)")));
+        }
+        ServiceCase c = stored.serviceCase();
+        // R1.4: a promised case is rated per visit, every other case once; the link says which.
+        boolean knownVisit = request.visitId() != null
+                && c.visits().stream().anyMatch(v -> v.visitId().equals(request.visitId()));
+        if (c.ratedPerVisit() != knownVisit) {
+            throw ProblemException.invalid(List.of(new FieldError("/visitId", c.ratedPerVisit()
+                    ? "承诺件按来访评价 / case " + c.caseNumber() + " is rated per window visit (R1.4): visitId is one "
+                            + "of " + c.visits().stream().map(v -> v.visitId()).toList()
+                    : "该办件一次一评 / case " + c.caseNumber() + " is rated once (R1.4): no visitId")));
+        }
+        String slot = slotOf(c, request.visitId());
+        if (c.takenSlots().contains(slot)) {
+            throw ProblemException.conflict("already-rated", "该办件已评价 / Already rated", "case "
+                    + c.caseNumber() + (request.visitId() == null ? "" : " visit " + request.visitId())
+                    + " is rated already (R1.4): no link is needed");
+        }
+        Duration wanted = request.validFor() == null ? validFor : request.validFor();
+        if (wanted.isNegative() || wanted.isZero() || wanted.compareTo(maxValidFor) > 0) {
+            throw ProblemException.invalid(List.of(new FieldError("/validFor", "有效期须大于0且不超过 " + maxValidFor
+                    + " / validFor is a positive ISO-8601 duration of at most " + maxValidFor)));
+        }
+        Instant expiresAt = now.plus(wanted);
+        // R1.7: a link never outlives the period in which the case may still be rated.
+        if (c.supplementaryUntil() != null && c.supplementaryUntil().isBefore(expiresAt)) {
+            expiresAt = c.supplementaryUntil();
+        }
+        if (!expiresAt.isAfter(now)) {
+            throw ProblemException.invalid(List.of(new FieldError("/caseNumber", "已超过评价期限 / the period for "
+                    + "rating case " + c.caseNumber() + " ended at " + c.supplementaryUntil() + " (R1.7)")));
+        }
+        expiresAt = Instant.ofEpochSecond(expiresAt.getEpochSecond());
+        String linkId = EventIds.newTimeOrdered().toString();
+        links.insert(tx, new StoredLink(linkId, c.caseNumber(), request.visitId(), channel.name(), now, expiresAt,
+                null, null), issuedBy);
+        String token = RatingLinkToken.sign(new RatingLinkToken.Claims(linkId, c.caseNumber(), request.visitId(),
+                channel, expiresAt.getEpochSecond()), key);
+        LOG.infof("issued %s rating link %s for case %s, valid until %s", channel, linkId, c.caseNumber(), expiresAt);
+        return new IssuedLink(linkId, c.caseNumber(), request.visitId(), channel.name(), token, urlOf(token),
+                expiresAt);
+    }
+
+    public String urlOf(String token) {
+        return baseUrl + "/r/" + token;
+    }
+
+    /** The token of a stored link, signed again (the claims are the row's, so the token is the same one). */
+    String tokenOf(StoredLink link) {
+        return RatingLinkToken.sign(new RatingLinkToken.Claims(link.linkId(), link.caseNumber(), link.visitId(),
+                Channel.valueOf(link.channel()), link.expiresAt().getEpochSecond()), key);
+    }
+
+    /** Opens a link: never throws for a bad token, the page says what is wrong. */
+    public LinkState open(String token) {
+        RatingLinkToken.Claims claims = RatingLinkToken.verify(token, key);
+        if (claims == null) {
+            return new LinkState(Status.INVALID, null, null, null, null, null, null, null);
+        }
+        return inTransaction(pool, tx -> {
+            StoredLink link = links.find(tx, claims.link());
+            CaseRepository.StoredCase stored = cases.find(tx, claims.caseNumber());
+            if (link == null || stored == null || !link.caseNumber().equals(claims.caseNumber())) {
+                return new LinkState(Status.INVALID, null, null, null, null, null, null, null);
+            }
+            ServiceCase c = stored.serviceCase();
+            Status status = link.usedAt() != null ? Status.USED
+                    : !clock.instant().isBefore(claims.expiresAt()) ? Status.EXPIRED
+                    : c.takenSlots().contains(slotOf(c, claims.visit())) ? Status.RATED
+                    : Status.OPEN;
+            JurisdictionPolicy policy = reference.policyFor(c.regionCode(), c.completedAt());
+            String window = c.windowCode();
+            String staff = c.staffId();
+            if (claims.visit() != null) {
+                var visit = c.visits().stream().filter(v -> v.visitId().equals(claims.visit())).findFirst();
+                window = visit.map(v -> v.windowCode() == null ? c.windowCode() : v.windowCode()).orElse(window);
+                staff = visit.map(v -> v.staffId() == null ? c.staffId() : v.staffId()).orElse(staff);
+            }
+            return new LinkState(status, claims, c, policy, name(tx, DirectoryKind.ITEM, c.itemCode()),
+                    name(tx, DirectoryKind.INSTITUTION, c.institutionCode()), name(tx, DirectoryKind.WINDOW, window),
+                    policy.showStaffOnRatingPage() ? name(tx, DirectoryKind.STAFF, staff) : null);
+        });
+    }
+
+    /**
+     * Records the rating given through a link, and uses the link up in the same transaction. A second submit of the
+     * same rating (a double click, a retry) gets the first answer; anything else after use is a 409.
+     */
+    public RatingService.Accepted rate(String token, SubmitRating form) {
+        RatingLinkToken.Claims claims = RatingLinkToken.verify(token, key);
+        if (claims == null) {
+            throw new ProblemException(404, "link-invalid", "评价链接无效 / Invalid rating link",
+                    "the link is not one this service issued, or it was altered", List.of());
+        }
+        if (!clock.instant().isBefore(claims.expiresAt())) {
+            throw new ProblemException(410, "link-expired", "评价链接已过期 / The rating link has expired",
+                    "the link was valid until " + claims.expiresAt(), List.of());
+        }
+        SubmitRating command = new SubmitRating("link-" + claims.link(), claims.caseNumber(), null, null, null, null,
+                null, null, null, claims.ch().name(), form.level(), form.tags(), form.text(), form.dimensions(), null,
+                null, null, null, claims.visit(), null, form.detailForm());
+        return ratings.submit(command, null, "rating-link", (tx, ratingId, now) -> {
+            if (!links.use(tx, claims.link(), ratingId, now)) {
+                throw linkUsed();
+            }
+        });
+    }
+
+    static ProblemException linkUsed() {
+        return ProblemException.conflict("link-used", "评价链接已使用 / The rating link was already used",
+                "each link rates its case once");
+    }
+
+    private String name(SqlConnection tx, DirectoryKind kind, String code) {
+        if (code == null) {
+            return null;
+        }
+        DirectoryEntry entry = directory.find(tx, kind, code);
+        return entry == null ? code : entry.name();
+    }
+
+    private static String slotOf(ServiceCase c, String visitId) {
+        return visitId == null ? ServiceCase.CASE_SLOT : ServiceCase.visitSlot(visitId);
+    }
+}

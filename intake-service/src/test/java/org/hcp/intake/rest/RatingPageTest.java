@@ -1,0 +1,23 @@
+package org.hcp.intake.rest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+class RatingPageTest {
+
+    @Test
+    void theEnglishPageHasEveryTextOfTheChinesePage() {
+        assertEquals(RatingPage.TEXTS.get(RatingPage.ZH).keySet(), RatingPage.TEXTS.get(RatingPage.EN).keySet());
+    }
+
+    @Test
+    void aRuleMessageIsShownInTheReadersLanguage() {
+        String message = "差评须至少选择一项差评指标 / a bad review (level 1 or 2) needs at least one tag (R1.3)";
+        assertEquals("差评须至少选择一项差评指标", RatingPage.inLanguage(message, RatingPage.ZH));
+        assertEquals("a bad review (level 1 or 2) needs at least one tag (R1.3)",
+                RatingPage.inLanguage(message, RatingPage.EN));
+        assertEquals(RatingPage.ZH, RatingPage.language(null));
+        assertEquals(RatingPage.EN, RatingPage.language("EN"));
+    }
+}

@@ -1,0 +1,28 @@
+package org.hcp.kit.text;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CsvTest {
+
+    @Test
+    void quotedFieldsKeepCommasQuotesAndLineBreaksAndRecordsKeepTheirLine() {
+        String csv = "\uFEFFa,b,c\r\n# a comment\n\n1,\"x, \"\"y\"\"\",\"two\nlines\"\n2,,\n";
+        List<Csv.Record> records = Csv.parse(csv);
+        assertEquals(3, records.size());
+        assertEquals(List.of("a", "b", "c"), records.get(0).fields());
+        assertEquals(4, records.get(1).line());
+        assertEquals(List.of("1", "x, \"y\"", "two\nlines"), records.get(1).fields());
+        assertEquals(6, records.get(2).line());
+        assertEquals(List.of("2", "", ""), records.get(2).fields());
+    }
+
+    @Test
+    void anUnclosedQuoteNamesTheLineItOpenedOn() {
+        Csv.UnclosedQuote e = assertThrows(Csv.UnclosedQuote.class, () -> Csv.parse("a,b\n1,\"open\n2,3\n"));
+        assertEquals(2, e.line);
+    }
+}
