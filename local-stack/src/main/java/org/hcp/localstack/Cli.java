@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import org.hcp.events.EventJson;
 
 /**
  * The HTTP steps of {@code ./hcp}, in Java so that a machine with only a JDK and Maven needs no curl.
@@ -156,6 +157,28 @@ public final class Cli {
             rated++;
         }
         System.out.println(cases.size() + " cases (" + reported + " new), " + rated + " ratings");
+        System.out.println(ratingPageLink(intakeUrl));
+    }
+
+    /**
+     * A fresh case for every run, with a QR-code rating link (R1.8), so that the printed link always opens a page
+     * that can still be rated.
+     */
+    private static String ratingPageLink(String intakeUrl) throws Exception {
+        String caseNumber = "DEMO-QR-" + java.time.LocalDateTime.now(java.time.ZoneId.of("Asia/Shanghai"))
+                .format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMddHHmmss"));
+        String caseJson = """
+                {"caseNumber":"%s","caseKind":"INSTANT","itemCode":"ITEM-BIZ-LICENSE","institutionCode":"JL-CY-CENTRE",
+                 "windowCode":"JL-CY-W01","staffId":"JL-CY-S001","completedAt":"%s"}"""
+                .formatted(caseNumber, java.time.Instant.now().minusSeconds(60));
+        HttpResponse<String> reported = post(intakeUrl + "/api/v1/cases", "channel", caseJson);
+        HttpResponse<String> link = reported.statusCode() == 202 ? post(intakeUrl + "/api/v1/rating-links", "channel",
+                "{\"caseNumber\":\"" + caseNumber + "\",\"channel\":\"QR_CODE\"}") : reported;
+        if (link.statusCode() != 201) {
+            System.err.println("demo rating link refused: " + link.statusCode() + " " + link.body());
+            System.exit(1);
+        }
+        return EventJson.mapper().readTree(link.body()).get("url").asText();
     }
 
     private static String quoted(String value) {

@@ -22,7 +22,7 @@ public final class TestEvents {
         RatingSubmitted payload = new RatingSubmitted(ratingId, "C-" + ratingId.substring(0, 8), null, "ITEM-1",
                 institution, null, null, null, region, Channel.WEBSITE, Channel.WEBSITE.nationalPf(), level,
                 level <= 2 ? List.of("SLOW") : List.of(), null, null, null, null, RatingOrigin.EVALUATOR, 1, ratedAt,
-                null, null, null, null, null);
+                null, null, null, null, null, null);
         return EventEnvelope.of(payload, ratingId, region, ratedAt, Instant.now(), null, null, "test");
     }
 
