@@ -10,13 +10,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hcp.intake.service.DeviceRatings;
-import org.hcp.intake.service.RatingService;
 import org.hcp.kit.rest.Problem;
 import org.hcp.kit.rest.ProblemException;
 
@@ -56,11 +54,6 @@ public class DeviceResource {
     public Response submit(@PathParam("deviceId") String deviceId, DeviceRatings.DeviceRating body,
             @HeaderParam("Idempotency-Key") String idempotencyKey) {
         ProblemException.requireBody(body);
-        RatingService.Accepted accepted = devices.submit(deviceId, body, idempotencyKey, caller.getName());
-        return Response.accepted(new RatingResource.AcceptedRating(accepted.ratingId(), accepted.eventId(),
-                        "accepted", accepted.caseNumbers()))
-                .location(URI.create("/api/v1/ratings/" + accepted.ratingId()))
-                .type(MediaType.APPLICATION_JSON)
-                .build();
+        return RatingResource.accepted(devices.submit(deviceId, body, idempotencyKey, caller.getName()));
     }
 }

@@ -72,7 +72,11 @@ public class RatingResource {
             @Parameter(description = "Makes a retried request safe when the body carries no ratingId")
             @HeaderParam("Idempotency-Key") String idempotencyKey) {
         ProblemException.requireBody(body);
-        RatingService.Accepted accepted = service.submit(body, idempotencyKey, caller.getName());
+        return accepted(service.submit(body, idempotencyKey, caller.getName()));
+    }
+
+    /** 202 with the rating's location: every channel that records one rating answers the same way. */
+    static Response accepted(RatingService.Accepted accepted) {
         return Response.accepted(new AcceptedRating(accepted.ratingId(), accepted.eventId(), "accepted",
                         accepted.caseNumbers()))
                 .location(URI.create("/api/v1/ratings/" + accepted.ratingId()))
