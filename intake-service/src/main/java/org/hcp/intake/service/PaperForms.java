@@ -47,7 +47,7 @@ public class PaperForms {
         this.clock = clock;
     }
 
-    /** One row's answer; {@code errors} say which column is wrong and why. */
+    /** One row's answer: outcome accepted, duplicate or rejected; {@code errors} say which column and why. */
     public record RowResult(int line, String formNo, String outcome, String ratingId, List<String> caseNumbers,
             List<FieldError> errors) {
     }
@@ -81,7 +81,7 @@ public class PaperForms {
             results.add(importRow(row, header, institutionScope, caller));
         }
         int accepted = count(results, "accepted");
-        int duplicates = count(results, "replayed");
+        int duplicates = count(results, "duplicate");
         return new ImportReport(rows.size(), accepted, duplicates, rows.size() - accepted - duplicates,
                 List.copyOf(results));
     }
@@ -130,8 +130,9 @@ public class PaperForms {
         Problem problem = result.problem();
         List<FieldError> rowErrors = problem == null ? List.of() : problem.errors().isEmpty()
                 ? List.of(new FieldError("/", problem.detail())) : problem.errors();
-        return new RowResult(row.line(), formNo, result.outcome(), result.ratingId(), result.caseNumbers(),
-                rowErrors);
+        // The same row again is a duplicate of what the first import recorded.
+        String outcome = result.outcome().equals("replayed") ? "duplicate" : result.outcome();
+        return new RowResult(row.line(), formNo, outcome, result.ratingId(), result.caseNumbers(), rowErrors);
     }
 
     private static Map<String, Integer> header(Csv.Record first) {

@@ -272,6 +272,7 @@ class ChannelResourceTest {
         JsonPath again = importPaper(ADMIN, csv).then().statusCode(200).extract().jsonPath();
         assertEquals(0, again.getInt("accepted"));
         assertEquals(2, again.getInt("duplicates"));
+        assertEquals("duplicate", again.getString("results[0].outcome"));
         assertEquals(1, ratingRows(one));
 
         // A handler imports for its own institution only.
