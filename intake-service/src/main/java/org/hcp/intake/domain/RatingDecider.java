@@ -245,8 +245,7 @@ public final class RatingDecider {
             String id = c.caseNumber().equals(target.caseNumber()) ? ratingId : derivedId(ratingId, c.caseNumber());
             slots.add(new Slot(c.caseNumber(), slotName, id));
             ratings.add(new RatingSubmitted(id, c.caseNumber(), c.kind(), c.itemCode(), c.institutionCode(),
-                    visitSlot != null ? windowOfVisit(c, command.visitId()) : c.windowCode(),
-                    visitSlot != null ? staffOfVisit(c, command.visitId()) : c.staffId(),
+                    c.windowOf(command.visitId()), c.staffOf(command.visitId()),
                     c.platformCode(), c.regionCode(), channel, channel.nationalPf(), level, tags,
                     blankToNull(command.text()), dimensions, evaluatorType, evaluatorPseudonym,
                     RatingOrigin.EVALUATOR, NationalCodes.assessNumber(supplementary), ratedAt, c.completedAt(),
@@ -269,16 +268,6 @@ public final class RatingDecider {
             default -> "该次来访已评价 / visit " + slot.substring("visit:".length()) + " of case " + c.caseNumber()
                     + " is already rated (R1.4)";
         };
-    }
-
-    private static String windowOfVisit(ServiceCase c, String visitId) {
-        return c.visits().stream().filter(v -> v.visitId().equals(visitId)).findFirst()
-                .map(v -> v.windowCode() != null ? v.windowCode() : c.windowCode()).orElse(c.windowCode());
-    }
-
-    private static String staffOfVisit(ServiceCase c, String visitId) {
-        return c.visits().stream().filter(v -> v.visitId().equals(visitId)).findFirst()
-                .map(v -> v.staffId() != null ? v.staffId() : c.staffId()).orElse(c.staffId());
     }
 
     private static List<String> visitIds(ServiceCase c) {

@@ -2,6 +2,7 @@ package org.hcp.intake.domain;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.hcp.events.CaseKind;
 import org.hcp.events.CaseVisit;
@@ -42,6 +43,21 @@ public record ServiceCase(
     /** R1.4: a promised case with recorded visits is rated per visit; every other case once. */
     public boolean ratedPerVisit() {
         return kind == CaseKind.PROMISED && !visits.isEmpty();
+    }
+
+    /** Where the case (or its visit {@code visitId}, when given) was handled: the visit's window, else the case's. */
+    public String windowOf(String visitId) {
+        return visit(visitId).map(v -> v.windowCode() != null ? v.windowCode() : windowCode).orElse(windowCode);
+    }
+
+    /** Who served the case (or its visit {@code visitId}, when given). */
+    public String staffOf(String visitId) {
+        return visit(visitId).map(v -> v.staffId() != null ? v.staffId() : staffId).orElse(staffId);
+    }
+
+    private Optional<CaseVisit> visit(String visitId) {
+        return visitId == null ? Optional.empty()
+                : visits.stream().filter(v -> v.visitId().equals(visitId)).findFirst();
     }
 
     public boolean isRated() {

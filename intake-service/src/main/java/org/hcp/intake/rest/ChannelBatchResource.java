@@ -56,7 +56,6 @@ public class ChannelBatchResource {
             throw ProblemException.invalid(List.of(new FieldError("/", "须为对象或数组 / a record or an array of "
                     + "records")));
         }
-        BatchRatings.checkSize(nodes.size(), "");
         for (int i = 0; i < nodes.size(); i++) {
             try {
                 records.add(EventJson.mapper().treeToValue(nodes.get(i), HotlineRatings.HotlineRecord.class));

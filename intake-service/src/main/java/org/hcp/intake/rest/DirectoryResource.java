@@ -24,6 +24,7 @@ import org.hcp.intake.service.DirectoryQueries;
 import org.hcp.intake.service.DirectoryService;
 import org.hcp.kit.rest.Problem;
 import org.hcp.kit.rest.ProblemException;
+import org.hcp.kit.text.Csv;
 
 @Path("/api/v1/directory")
 @Tag(name = "directory", description = "评价对象目录 / What can be rated: regions, items, institutions, windows, "
@@ -127,31 +128,38 @@ public class DirectoryResource {
                 .map(e -> DirectoryEntryRecorded.key(e.kind(), e.code()) + "@v" + e.version()).toList());
     }
 
-    /** A plain CSV (no quoted commas: names with commas go through the JSON import). */
+    /** RFC 4180 CSV (service-kit {@link Csv}, as the paper-form import reads it); the header row is skipped. */
     static List<Registration> parseCsv(String csv) {
+        List<Csv.Record> records;
+        try {
+            records = Csv.parse(csv);
+        } catch (Csv.UnclosedQuote e) {
+            throw ProblemException.unreadableCsv(e);
+        }
         List<Registration> rows = new ArrayList<>();
-        List<String> lines = csv.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
-        for (String line : lines) {
-            if (line.startsWith("kind,")) {
+        for (Csv.Record record : records) {
+            if ("kind".equals(cell(record, 0))) {
                 continue;
             }
-            String[] c = line.split(",", -1);
             Map<String, String> attributes = new LinkedHashMap<>();
-            if (c.length > 5 && !c[5].isBlank()) {
-                for (String pair : c[5].split(";")) {
+            String pairs = cell(record, 5);
+            if (pairs != null) {
+                for (String pair : pairs.split(";")) {
                     int eq = pair.indexOf('=');
                     if (eq > 0) {
                         attributes.put(pair.substring(0, eq).strip(), pair.substring(eq + 1).strip());
                     }
                 }
             }
-            rows.add(new Registration(cell(c, 0), cell(c, 1), cell(c, 2), cell(c, 3), cell(c, 4), attributes,
-                    c.length > 6 && !c[6].isBlank() ? Boolean.valueOf(c[6].strip()) : null));
+            String active = cell(record, 6);
+            rows.add(new Registration(cell(record, 0), cell(record, 1), cell(record, 2), cell(record, 3),
+                    cell(record, 4), attributes, active != null ? Boolean.valueOf(active) : null));
         }
         return rows;
     }
 
-    private static String cell(String[] cells, int i) {
-        return i < cells.length && !cells[i].isBlank() ? cells[i].strip() : null;
+    private static String cell(Csv.Record record, int i) {
+        String value = record.field(i);
+        return value == null || value.isBlank() ? null : value.strip();
     }
 }

@@ -73,10 +73,6 @@ public record RatingPage(
         boolean english = EN.equals(lang);
         Map<String, String> t = TEXTS.get(lang);
         JurisdictionPolicy policy = state.policy();
-        List<Option> levels = IntStream.iterate(RatingLevel.MAX, l -> l >= RatingLevel.MIN, l -> l - 1)
-                .mapToObj(l -> new Option(Integer.toString(l), RatingLevel.label(policy.levelLabels(), l, english),
-                        RatingLevel.isBad(l), entered.level() != null && entered.level() == l))
-                .toList();
         List<Option> tags = policy.badReviewTags().stream()
                 .map(tag -> new Option(tag.code(), tag.name(english), false, entered.tags().contains(tag.code())))
                 .toList();
@@ -86,9 +82,9 @@ public record RatingPage(
         boolean bad = entered.level() != null && RatingLevel.isValid(entered.level())
                 && RatingLevel.isBad(entered.level());
         return new RatingPage(lang, "/r/" + token + "?lang=" + other(lang), other(lang), t, "/r/" + token + "?lang="
-                + lang, state.itemName(), state.institutionName(), state.windowName(), state.staffName(), levels,
-                tags, bad, optional(policy, english, entered.businessLevel()),
-                optional(policy, english, entered.serviceLevel()), questions, entered.text(), entered.suggestions(),
+                + lang, state.itemName(), state.institutionName(), state.windowName(), state.staffName(),
+                levels(policy, english, entered.level()), tags, bad, levels(policy, english, entered.businessLevel()),
+                levels(policy, english, entered.serviceLevel()), questions, entered.text(), entered.suggestions(),
                 errors, null, null, null);
     }
 
@@ -102,16 +98,8 @@ public record RatingPage(
                 badReview ? t.get("thanksBad") : null);
     }
 
-    /** Rule messages are "中文 / English": the reader gets their half. */
-    public static String inLanguage(String message, String lang) {
-        int slash = message.indexOf(" / ");
-        if (slash < 0) {
-            return message;
-        }
-        return EN.equals(lang) ? message.substring(slash + 3) : message.substring(0, slash);
-    }
-
-    private static List<Option> optional(JurisdictionPolicy policy, boolean english, Integer chosen) {
+    /** The five levels, 5 first, with the jurisdiction's labels (R1.1); the overall, business and service scales. */
+    private static List<Option> levels(JurisdictionPolicy policy, boolean english, Integer chosen) {
         return IntStream.iterate(RatingLevel.MAX, l -> l >= RatingLevel.MIN, l -> l - 1)
                 .mapToObj(l -> new Option(Integer.toString(l), RatingLevel.label(policy.levelLabels(), l, english),
                         RatingLevel.isBad(l), chosen != null && chosen == l))

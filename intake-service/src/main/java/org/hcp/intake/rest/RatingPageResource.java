@@ -26,6 +26,7 @@ import org.hcp.events.DetailForm;
 import org.hcp.events.RatingLevel;
 import org.hcp.intake.domain.SubmitRating;
 import org.hcp.intake.service.RatingLinks;
+import org.hcp.kit.rest.Problem;
 import org.hcp.kit.rest.ProblemException;
 
 /**
@@ -115,11 +116,11 @@ public class RatingPageResource {
         } catch (ProblemException e) {
             return switch (e.status()) {
                 case 422 -> formAgain(token, language, entered, e.toProblem(null).errors().stream()
-                        .map(err -> RatingPage.inLanguage(err.message(), language)).toList());
+                        .map(err -> Problem.inLanguage(err.message(), RatingPage.EN.equals(language))).toList());
                 case 404 -> statusPage(token, language, RatingLinks.Status.INVALID);
                 case 410 -> statusPage(token, language, RatingLinks.Status.EXPIRED);
-                default -> statusPage(token, language, e.getMessage() != null && e.toProblem(null).type()
-                        .endsWith("already-rated") ? RatingLinks.Status.RATED : RatingLinks.Status.USED);
+                default -> statusPage(token, language, e.toProblem(null).type().endsWith("already-rated")
+                        ? RatingLinks.Status.RATED : RatingLinks.Status.USED);
             };
         }
         return Response.seeOther(URI.create("/r/" + token + "/thanks?lang=" + (RatingPage.EN.equals(language)

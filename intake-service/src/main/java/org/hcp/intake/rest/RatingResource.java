@@ -25,8 +25,8 @@ import org.hcp.intake.domain.SubmitRating;
 import org.hcp.intake.repository.Rating;
 import org.hcp.intake.service.BatchRatings;
 import org.hcp.intake.service.RatingService;
-import org.hcp.kit.rest.Problem.FieldError;
 import org.hcp.kit.rest.Problem;
+import org.hcp.kit.rest.Problem.FieldError;
 import org.hcp.kit.rest.ProblemException;
 
 @Path("/api/v1/ratings")

@@ -76,7 +76,7 @@ public class BatchRatings {
                 List.copyOf(results));
     }
 
-    private static ItemResult rejected(int index, String pointer, ProblemException e) {
+    static ItemResult rejected(int index, String pointer, ProblemException e) {
         return new ItemResult(index, "rejected", e.status(), null, List.of(), e.toProblem(pointer));
     }
 }

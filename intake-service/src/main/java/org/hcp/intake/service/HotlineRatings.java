@@ -9,8 +9,8 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import org.hcp.events.Channel;
 import org.hcp.intake.domain.SubmitRating;
-import org.hcp.kit.rest.Problem;
 import org.hcp.kit.rest.Problem.FieldError;
+import org.hcp.kit.rest.ProblemException;
 
 /**
  * The 12345 hotline (R1.8): the hotline platform pushes the ratings its callers gave by voice prompt or SMS, one
@@ -41,10 +41,8 @@ public class HotlineRatings {
         for (int i = 0; i < records.size(); i++) {
             HotlineRecord r = records.get(i);
             if (r != null && (r.workOrderNo() == null || !WORK_ORDER.matcher(r.workOrderNo()).matches())) {
-                results.add(new BatchRatings.ItemResult(i, "rejected", 422, null, List.of(), new Problem(
-                        Problem.TYPE_BASE + "validation", "请求内容不符合规则 / The request breaks a rule", 422,
-                        "workOrderNo is required", "/" + i, List.of(new FieldError("/workOrderNo",
-                                "工单编号必填 / workOrderNo is required: 1-64 letters, digits or _.:-")))));
+                results.add(BatchRatings.rejected(i, "/" + i, ProblemException.invalid(List.of(new FieldError(
+                        "/workOrderNo", "工单编号必填 / workOrderNo is required: 1-64 letters, digits or _.:-")))));
                 continue;
             }
             SubmitRating command = r == null ? null : new SubmitRating(ratingId(r.workOrderNo()), r.caseNumber(), null,

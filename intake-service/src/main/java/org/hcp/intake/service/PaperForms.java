@@ -64,7 +64,7 @@ public class PaperForms {
         try {
             records = Csv.parse(csv == null ? "" : csv);
         } catch (Csv.UnclosedQuote e) {
-            throw ProblemException.invalid(List.of(new FieldError("/line/" + e.line, "引号未闭合 / " + e.getMessage())));
+            throw ProblemException.unreadableCsv(e);
         }
         if (records.isEmpty()) {
             throw ProblemException.invalid(List.of(new FieldError("/", "文件为空 / the file has no header; columns: "

@@ -84,6 +84,8 @@ public class RatingLinks {
     /** What the rating page shows: the case by its names (R1.11), and the policy's labels and tags (R1.1, R1.3). */
     public record LinkState(Status status, RatingLinkToken.Claims claims, ServiceCase serviceCase,
             JurisdictionPolicy policy, String itemName, String institutionName, String windowName, String staffName) {
+
+        static final LinkState INVALID = new LinkState(Status.INVALID, null, null, null, null, null, null, null);
     }
 
     public IssuedLink issue(IssueLink request, String issuedBy) {
@@ -161,13 +163,13 @@ public class RatingLinks {
     public LinkState open(String token) {
         RatingLinkToken.Claims claims = RatingLinkToken.verify(token, key);
         if (claims == null) {
-            return new LinkState(Status.INVALID, null, null, null, null, null, null, null);
+            return LinkState.INVALID;
         }
         return inTransaction(pool, tx -> {
             StoredLink link = links.find(tx, claims.link());
             CaseRepository.StoredCase stored = cases.find(tx, claims.caseNumber());
             if (link == null || stored == null || !link.caseNumber().equals(claims.caseNumber())) {
-                return new LinkState(Status.INVALID, null, null, null, null, null, null, null);
+                return LinkState.INVALID;
             }
             ServiceCase c = stored.serviceCase();
             Status status = link.usedAt() != null ? Status.USED
@@ -175,16 +177,10 @@ public class RatingLinks {
                     : c.takenSlots().contains(slotOf(c, claims.visit())) ? Status.RATED
                     : Status.OPEN;
             JurisdictionPolicy policy = reference.policyFor(c.regionCode(), c.completedAt());
-            String window = c.windowCode();
-            String staff = c.staffId();
-            if (claims.visit() != null) {
-                var visit = c.visits().stream().filter(v -> v.visitId().equals(claims.visit())).findFirst();
-                window = visit.map(v -> v.windowCode() == null ? c.windowCode() : v.windowCode()).orElse(window);
-                staff = visit.map(v -> v.staffId() == null ? c.staffId() : v.staffId()).orElse(staff);
-            }
             return new LinkState(status, claims, c, policy, name(tx, DirectoryKind.ITEM, c.itemCode()),
-                    name(tx, DirectoryKind.INSTITUTION, c.institutionCode()), name(tx, DirectoryKind.WINDOW, window),
-                    policy.showStaffOnRatingPage() ? name(tx, DirectoryKind.STAFF, staff) : null);
+                    name(tx, DirectoryKind.INSTITUTION, c.institutionCode()),
+                    name(tx, DirectoryKind.WINDOW, c.windowOf(claims.visit())),
+                    policy.showStaffOnRatingPage() ? name(tx, DirectoryKind.STAFF, c.staffOf(claims.visit())) : null);
         });
     }
 

@@ -25,6 +25,7 @@ import org.hcp.intake.repository.CaseRepository;
 import org.hcp.intake.repository.DirectoryRepository;
 import org.hcp.intake.repository.RatingLinkRepository;
 import org.hcp.intake.repository.SmsRepository;
+import org.hcp.kit.rest.Problem;
 import org.hcp.kit.rest.Problem.FieldError;
 import org.hcp.kit.rest.ProblemException;
 import org.jboss.logging.Logger;
@@ -188,7 +189,7 @@ public class SmsRatings {
             String reason = e.toProblem(null).errors().isEmpty() ? e.getMessage()
                     : e.toProblem(null).errors().get(0).message();
             return store(inbound, invitation.invitationId(), Outcome.REJECTED, "评价未能记录："
-                    + chinesePart(reason) + "。如需帮助请拨打12345。", null, now);
+                    + Problem.inLanguage(reason, false) + "。如需帮助请拨打12345。", null, now);
         }
     }
 
@@ -229,12 +230,6 @@ public class SmsRatings {
         List<BadReviewTag> tags = policy.badReviewTags();
         return IntStream.range(0, tags.size()).mapToObj(i -> (i + 1) + tags.get(i).name())
                 .collect(Collectors.joining(" "));
-    }
-
-    /** Messages are "中文 / English"; an SMS to the evaluator takes the Chinese half. */
-    static String chinesePart(String message) {
-        int slash = message.indexOf(" / ");
-        return slash < 0 ? message : message.substring(0, slash);
     }
 
     private static Instant min(Instant a, Instant b) {

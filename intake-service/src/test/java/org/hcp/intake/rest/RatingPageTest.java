@@ -2,6 +2,7 @@ package org.hcp.intake.rest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import org.hcp.kit.rest.Problem;
 import org.junit.jupiter.api.Test;
 
 class RatingPageTest {
@@ -14,9 +15,9 @@ class RatingPageTest {
     @Test
     void aRuleMessageIsShownInTheReadersLanguage() {
         String message = "差评须至少选择一项差评指标 / a bad review (level 1 or 2) needs at least one tag (R1.3)";
-        assertEquals("差评须至少选择一项差评指标", RatingPage.inLanguage(message, RatingPage.ZH));
+        assertEquals("差评须至少选择一项差评指标", Problem.inLanguage(message, false));
         assertEquals("a bad review (level 1 or 2) needs at least one tag (R1.3)",
-                RatingPage.inLanguage(message, RatingPage.EN));
+                Problem.inLanguage(message, true));
         assertEquals(RatingPage.ZH, RatingPage.language(null));
         assertEquals(RatingPage.EN, RatingPage.language("EN"));
     }

@@ -17,4 +17,13 @@ public record Problem(String type, String title, int status, String detail, Stri
     /** One wrong field: {@code pointer} is a JSON pointer such as {@code /level} or {@code /tags}. */
     public record FieldError(String pointer, String message) {
     }
+
+    /** Messages are "中文 / English"; a reader who gets one language (a citizen's page or SMS) gets their half. */
+    public static String inLanguage(String message, boolean english) {
+        int slash = message.indexOf(" / ");
+        if (slash < 0) {
+            return message;
+        }
+        return english ? message.substring(slash + 3) : message.substring(0, slash);
+    }
 }

@@ -33,6 +33,11 @@ public class ProblemException extends RuntimeException {
         return body;
     }
 
+    /** 422 for a CSV upload whose quotes never close: nothing after that line can be read as rows. */
+    public static ProblemException unreadableCsv(org.hcp.kit.text.Csv.UnclosedQuote e) {
+        return invalid(List.of(new Problem.FieldError("/line/" + e.line, "引号未闭合 / " + e.getMessage())));
+    }
+
     public static ProblemException conflict(String kind, String title, String detail) {
         return new ProblemException(409, kind, title, detail, List.of());
     }
