@@ -1,4 +1,4 @@
--- One database per service (ARCHITECTURE.md): a service never reads another's tables.
+-- One database per service (docs/architecture.md): a service never reads another's tables.
 CREATE DATABASE intake;
 CREATE DATABASE reporting;
 CREATE DATABASE rectification;

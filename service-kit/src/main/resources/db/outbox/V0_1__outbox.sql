@@ -1,4 +1,4 @@
--- The transactional outbox (ARCHITECTURE.md, "Writing"): a service writes its decision and the event that
+-- The transactional outbox (docs/architecture.md, "Writing"): a service writes its decision and the event that
 -- announces it in one transaction; the relay publishes rows in id order and deletes them once Kafka has
 -- acknowledged them. Version 0.1 so that it sorts before every service's own migrations.
 CREATE TABLE outbox (

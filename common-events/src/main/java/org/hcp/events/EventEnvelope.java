@@ -5,7 +5,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * The one envelope every event travels in (ARCHITECTURE.md, "Events").
+ * The one envelope every event travels in (docs/architecture.md, "Events").
  *
  * <p>{@code occurredAt} is when it happened in the world, {@code recordedAt} when we recorded it;
  * {@code key} is the aggregate id the topic is keyed by, so per-key order holds.

@@ -84,7 +84,7 @@ public final class KafkaBroker implements AutoCloseable {
         stop();
     }
 
-    /** Creates the topics that do not exist yet; every one keeps its history forever (ARCHITECTURE.md). */
+    /** Creates the topics that do not exist yet; every one keeps its history forever (docs/architecture.md). */
     public void createTopics(int partitions, String... names) {
         try (Admin admin = admin()) {
             Set<String> existing = admin.listTopics().names().get();

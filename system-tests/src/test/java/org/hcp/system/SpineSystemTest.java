@@ -49,7 +49,7 @@ class SpineSystemTest {
 
     @AfterAll
     static void stopTheSystem() {
-        // Services before the broker, or their Kafka clients wait on close (PLATFORM.md).
+        // Services before the broker, or their Kafka clients wait on close (docs/architecture.md, "Platform notes").
         for (ServiceProcess service : new ServiceProcess[]{intake, reporting, rectification, appeal}) {
             if (service != null) {
                 service.stop();

@@ -18,7 +18,7 @@ import java.util.TreeSet;
  * loaded them. Immutable: loading a year gives a new calendar.
  *
  * <p>A year with no arrangement loaded is counted on weekends only, and every answer that touched it says
- * {@code provisional} (RULES.md, "Jurisdiction policies"): holidays are never silently treated as working days
+ * {@code provisional} (docs/rules.md, "Jurisdiction policies shipped"): holidays are never silently treated as working days
  * without saying so.
  */
 public final class WorkingCalendar {

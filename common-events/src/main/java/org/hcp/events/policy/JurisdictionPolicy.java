@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * The rules that differ between jurisdictions (RULES.md, "Jurisdiction policies"; R5.6), as data. A version
+ * The rules that differ between jurisdictions (docs/rules.md, "Jurisdiction policies shipped"; R5.6), as data. A version
  * applies to its region and every region below it from {@code effectiveFrom}; a field left null is inherited from
  * the enclosing region's policy, field by field, up to the national default ({@link PolicyBook}).
  *

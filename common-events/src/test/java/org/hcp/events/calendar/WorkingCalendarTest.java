@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
-/** Working days follow the official arrangement loaded as data (RULES.md, "Jurisdiction policies"). */
+/** Working days follow the official arrangement loaded as data (docs/rules.md, "Jurisdiction policies shipped"). */
 class WorkingCalendarTest {
 
     private final WorkingCalendar calendar = WorkingCalendar.shipped();

@@ -27,7 +27,7 @@ import org.hcp.events.EventJson;
 /**
  * R1.10, R6.1: evaluators' contact details, encrypted at rest. Each evaluator has a data key (AES-256-GCM) wrapped
  * by the service's master key; deleting the data key forgets the person while the log stays as it is
- * (crypto-shredding, ARCHITECTURE.md). Nothing here logs or returns plaintext except {@link #open}.
+ * (crypto-shredding, docs/architecture.md). Nothing here logs or returns plaintext except {@link #open}.
  */
 @ApplicationScoped
 public class ContactVault {

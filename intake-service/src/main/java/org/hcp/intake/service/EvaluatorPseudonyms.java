@@ -9,7 +9,7 @@ import javax.crypto.spec.SecretKeySpec;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Keyed hashes (HMAC-SHA256) that stand in for personal data (R1.10, R6.1; ARCHITECTURE.md): the same evaluator
+ * Keyed hashes (HMAC-SHA256) that stand in for personal data (R1.10, R6.1; docs/architecture.md): the same evaluator
  * always gets the same pseudonym, and without the key nobody can go back, not even by trying every ID number.
  */
 @ApplicationScoped

@@ -27,7 +27,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Accepting a rating: lock the case (and its batch or chain), decide (pure), then record the ratings, their slots
- * and their events in one transaction (ARCHITECTURE.md, "Writing"); the relay publishes them. Retries of one rating
+ * and their events in one transaction (docs/architecture.md, "Writing"); the relay publishes them. Retries of one rating
  * id get the first answer and no second event; a second rating of a rated case gets a 409 (R1.4).
  */
 @ApplicationScoped

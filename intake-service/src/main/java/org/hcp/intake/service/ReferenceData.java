@@ -56,7 +56,7 @@ public class ReferenceData {
     }
 
     /**
-     * RULES.md: a year without its calendar is counted on weekends only, and the operator is told. This year and
+     * docs/rules.md: a year without its calendar is counted on weekends only, and the operator is told. This year and
      * next are the ones deadlines fall in.
      */
     public List<String> calendarWarnings() {

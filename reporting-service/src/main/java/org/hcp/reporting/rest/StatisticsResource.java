@@ -70,7 +70,7 @@ public class StatisticsResource {
                 .map(s -> report(reportRegion, inst, fromDay, toDay, s));
     }
 
-    /** A bureau supervises its region prefix only (ARCHITECTURE.md, "Access"). */
+    /** A bureau supervises its region prefix only (docs/architecture.md, "Access"). */
     private String withinScope(String regionPrefix) {
         if (!caller.getGroups().contains("bureau") || caller.getGroups().contains("admin")) {
             return regionPrefix;

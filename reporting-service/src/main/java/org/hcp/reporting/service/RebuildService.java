@@ -22,7 +22,7 @@ import org.hcp.reporting.repository.StatisticsRepository;
 import org.jboss.logging.Logger;
 
 /**
- * Rebuilds the statistics from the log (ARCHITECTURE.md, "Reading"): replay hcp.ratings from its first offset into
+ * Rebuilds the statistics from the log (docs/architecture.md, "Reading"): replay hcp.ratings from its first offset into
  * the schema that is not live, then, holding the switch lock so the live projection pauses, replay what arrived
  * meanwhile and make that schema live. The live projection then goes on in it, and its de-duplication by rating id
  * skips what the rebuild already counted.

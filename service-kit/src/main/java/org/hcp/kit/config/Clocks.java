@@ -5,7 +5,7 @@ import jakarta.enterprise.inject.Produces;
 import java.time.Clock;
 import java.time.ZoneId;
 
-/** All time comes from this injectable clock (ARCHITECTURE.md, "Time"); tests replace it to move time. */
+/** All time comes from this injectable clock (docs/architecture.md, "Time"); tests replace it to move time. */
 @ApplicationScoped
 public class Clocks {
 

@@ -18,7 +18,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Consumes topics into a read model: poll, apply the whole batch in one transaction, and only then commit the
- * Kafka offsets (ARCHITECTURE.md, "Reading"). A crash between the two redelivers the batch, which the handler's
+ * Kafka offsets (docs/architecture.md, "Reading"). A crash between the two redelivers the batch, which the handler's
  * de-duplication makes harmless. A failed batch is retried from its first record, never skipped.
  */
 public final class ProjectionLoop implements BackgroundWorker, AutoCloseable {

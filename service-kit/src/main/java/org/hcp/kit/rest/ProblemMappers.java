@@ -16,7 +16,7 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
- * The one place where errors become {@code application/problem+json} (STYLE.md), for every service.
+ * The one place where errors become {@code application/problem+json} (docs/architecture.md, "Conventions"), for every service.
  */
 public class ProblemMappers {
 
