@@ -32,9 +32,11 @@ public class AppealableRatingRepository {
                 .executeBatch(rows).replaceWithVoid();
     }
 
-    public Uni<Long> count(String institution) {
+    /** Appealable ratings of a region prefix and an institution (each: all when null). */
+    public Uni<Long> count(String regionPrefix, String institution) {
         return pool.preparedQuery("SELECT count(*) AS n FROM appealable_rating "
-                        + "WHERE $1::text IS NULL OR institution_code = $1")
-                .execute(Tuple.of(institution)).map(rows -> rows.iterator().next().getLong("n"));
+                        + "WHERE ($1::text IS NULL OR region_code LIKE $1 || '%') "
+                        + "AND ($2::text IS NULL OR institution_code = $2)")
+                .execute(Tuple.of(regionPrefix, institution)).map(rows -> rows.iterator().next().getLong("n"));
     }
 }

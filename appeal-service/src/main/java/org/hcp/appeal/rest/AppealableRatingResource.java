@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hcp.appeal.repository.AppealableRatingRepository;
+import org.hcp.kit.rest.Access;
 import org.hcp.kit.rest.Problem;
 
 @Path("/api/v1/appeals")
@@ -17,9 +18,11 @@ import org.hcp.kit.rest.Problem;
 public class AppealableRatingResource {
 
     private final AppealableRatingRepository appealable;
+    private final Access access;
 
-    public AppealableRatingResource(AppealableRatingRepository appealable) {
+    public AppealableRatingResource(AppealableRatingRepository appealable, Access access) {
         this.appealable = appealable;
+        this.access = access;
     }
 
     public record AppealableCount(String institution, long appealableRatings) {
@@ -29,9 +32,12 @@ public class AppealableRatingResource {
     @Path("/appealable-ratings/count")
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @RolesAllowed({"handler", "bureau", "auditor", "admin"})
-    @Operation(summary = "How many ratings may be appealed (R3.1: levels 1 and 2), optionally of one institution")
+    @Operation(summary = "How many ratings may be appealed (R3.1: levels 1 and 2), optionally of one institution",
+            description = "A handler counts its own institution's, a bureau those in its region prefix (R6.1).")
     public Uni<AppealableCount> count(@QueryParam("institution") String institution) {
         String inst = institution == null || institution.isBlank() ? null : institution.trim();
-        return appealable.count(inst).map(n -> new AppealableCount(inst, n));
+        Access.Filter visible = access.filter(null, inst);
+        return appealable.count(visible.regionPrefix(), visible.institution())
+                .map(n -> new AppealableCount(visible.institution(), n));
     }
 }

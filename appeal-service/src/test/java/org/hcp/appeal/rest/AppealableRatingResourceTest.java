@@ -21,10 +21,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = LocalStackTestResource.class, initArgs = @ResourceArg(name = "database", value = "appeal"))
 class AppealableRatingResourceTest {
 
-    private static final String HANDLER = DevTokens.mint("handler");
-
+    /** As the institution's own handler (R6.1: a handler token names its institution). */
     static long count(String institution) {
-        return given().auth().oauth2(HANDLER).get("/api/v1/appeals/appealable-ratings/count?institution=" + institution)
+        return given().auth().oauth2(DevTokens.mint("handler", institution, Duration.ofHours(1))).get("/api/v1/appeals/appealable-ratings/count?institution=" + institution)
                 .then().statusCode(200).extract().jsonPath().getLong("appealableRatings");
     }
 

@@ -1,5 +1,6 @@
 package org.hcp.intake.rest;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -10,23 +11,25 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
-import jakarta.ws.rs.core.Context;
 import java.net.URI;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hcp.events.CaseVisit;
+import org.hcp.intake.domain.ContactPurpose;
 import org.hcp.intake.domain.ReportCase;
 import org.hcp.intake.domain.ServiceCase;
 import org.hcp.intake.repository.CaseRepository;
 import org.hcp.intake.service.CaseService;
 import org.hcp.intake.service.ContactVault;
+import org.hcp.kit.rest.Access;
 import org.hcp.kit.rest.Problem;
 import org.hcp.kit.rest.ProblemException;
 
@@ -36,10 +39,12 @@ public class CaseResource {
 
     private final CaseService service;
     private final JsonWebToken caller;
+    private final Access access;
 
-    public CaseResource(CaseService service, JsonWebToken caller) {
+    public CaseResource(CaseService service, JsonWebToken caller, Access access) {
         this.service = service;
         this.caller = caller;
+        this.access = access;
     }
 
     public record ReportedCase(String caseNumber, UUID eventId, String status) {
@@ -53,7 +58,9 @@ public class CaseResource {
             Integer defaultLevel, boolean deadlinesProvisional) {
     }
 
-    public record ContactView(String caseNumber, String name, String mobile, String idNumber) {
+    /** Only the fields the stated purpose needs; the others are left out (R6.1). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ContactView(String caseNumber, String purpose, String name, String mobile, String idNumber) {
     }
 
     @POST
@@ -83,10 +90,7 @@ public class CaseResource {
     @RolesAllowed({"channel", "handler", "bureau", "auditor", "admin"})
     @Operation(summary = "A case, its deadlines and which ratings it has (no evaluator data)")
     public CaseView get(@PathParam("caseNumber") String caseNumber) {
-        CaseRepository.StoredCase stored = service.find(caseNumber);
-        if (stored == null) {
-            throw ProblemException.notFound("no case " + caseNumber);
-        }
+        CaseRepository.StoredCase stored = findWithinScope(caseNumber);
         ServiceCase c = stored.serviceCase();
         return new CaseView(c.caseNumber(), c.kind().name(), c.itemCode(), c.institutionCode(), c.windowCode(),
                 c.staffId(), c.platformCode(), c.regionCode(), c.completedAt(), c.batchId(), c.chainId(), c.visits(),
@@ -98,22 +102,39 @@ public class CaseResource {
     @Path("/{caseNumber}/evaluator-contact")
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @RolesAllowed({"handler", "bureau", "admin"})
-    @Operation(summary = "The evaluator's contact details, for a callback (R2.2, R2.5)",
-            description = "Personal data (R6.1): only handlers, bureaus and admins may read it, each reading is "
-                    + "recorded with the reader and the purpose, and the purpose is required.")
-    public ContactView contact(@PathParam("caseNumber") String caseNumber, @QueryParam("purpose") String purpose,
-            @Context SecurityContext security) {
-        if (purpose == null || purpose.isBlank() || purpose.length() > 200) {
-            throw ProblemException.invalid(List.of(new Problem.FieldError("/purpose", "查询目的必填 / say why you "
-                    + "read it (?purpose=callback for R2.2), at most 200 characters")));
+    @Operation(summary = "The evaluator's contact details, for a stated purpose (R2.2, R2.5, R3.4)",
+            description = "Personal data (R6.1): only handlers (their own institution's cases), bureaus (cases in "
+                    + "their region) and admins may read it. The purpose is required and decides the fields: "
+                    + "CALLBACK name and mobile, RESURVEY mobile, CREDIT_RECORD name and ID number. Each reading is "
+                    + "recorded with the reader, role and purpose.")
+    public ContactView contact(@PathParam("caseNumber") String caseNumber,
+            @Parameter(description = "CALLBACK, RESURVEY or CREDIT_RECORD") @QueryParam("purpose") String purpose) {
+        ContactPurpose stated = ContactPurpose.parse(purpose);
+        if (stated == null) {
+            throw ProblemException.invalid(List.of(new Problem.FieldError("?purpose", "查询目的必填，且须为 "
+                    + "CALLBACK、RESURVEY 或 CREDIT_RECORD / state why you read it: one of "
+                    + Arrays.toString(ContactPurpose.values()))));
         }
-        String role = caller.getGroups().stream().filter(g -> Set.of("handler", "bureau", "admin").contains(g))
-                .findFirst().orElse("?");
-        ContactVault.Contact contact = service.readContact(caseNumber, caller.getName(), role, purpose.strip());
+        findWithinScope(caseNumber);
+        ContactVault.Contact contact = service.readContact(caseNumber, caller.getName(),
+                access.roleAmong(Set.of("handler", "bureau", "admin")), stated);
         if (contact == null) {
             throw ProblemException.notFound("case " + caseNumber + " holds no evaluator contact (anonymous, or the "
                     + "evaluator was forgotten)");
         }
-        return new ContactView(caseNumber, contact.name(), contact.mobile(), contact.idNumber());
+        return new ContactView(caseNumber, stated.name(),
+                stated.reveals(ContactPurpose.Field.NAME) ? contact.name() : null,
+                stated.reveals(ContactPurpose.Field.MOBILE) ? contact.mobile() : null,
+                stated.reveals(ContactPurpose.Field.ID_NUMBER) ? contact.idNumber() : null);
+    }
+
+    /** The case, or 404; 403 when it is outside the caller's institution or region (R6.1). */
+    private CaseRepository.StoredCase findWithinScope(String caseNumber) {
+        CaseRepository.StoredCase stored = service.find(caseNumber);
+        if (stored == null) {
+            throw ProblemException.notFound("no case " + caseNumber);
+        }
+        access.requireWithin(stored.serviceCase().institutionCode(), stored.serviceCase().regionCode());
+        return stored;
     }
 }

@@ -16,6 +16,7 @@ import org.hcp.events.EventJson;
 import org.hcp.intake.service.BatchRatings;
 import org.hcp.intake.service.HotlineRatings;
 import org.hcp.intake.service.PaperForms;
+import org.hcp.kit.rest.Access;
 import org.hcp.kit.rest.Problem;
 import org.hcp.kit.rest.Problem.FieldError;
 import org.hcp.kit.rest.ProblemException;
@@ -28,11 +29,13 @@ public class ChannelBatchResource {
     private final HotlineRatings hotline;
     private final PaperForms paper;
     private final JsonWebToken caller;
+    private final Access access;
 
-    public ChannelBatchResource(HotlineRatings hotline, PaperForms paper, JsonWebToken caller) {
+    public ChannelBatchResource(HotlineRatings hotline, PaperForms paper, JsonWebToken caller, Access access) {
         this.hotline = hotline;
         this.paper = paper;
         this.caller = caller;
+        this.access = access;
     }
 
     @POST
@@ -80,11 +83,6 @@ public class ChannelBatchResource {
                     + "Re-importing a file records nothing twice (duplicates). A handler imports for its own "
                     + "institution only.")
     public PaperForms.ImportReport importPaperForms(String csv) {
-        String scope = caller.getGroups().contains("handler") ? caller.getClaim("hcp_scope") : null;
-        if (caller.getGroups().contains("handler") && scope == null) {
-            throw new ProblemException(403, "forbidden", "无权限 / Forbidden",
-                    "a handler token must carry its institution scope (hcp_scope)", List.of());
-        }
-        return paper.importCsv(csv, scope, caller.getName());
+        return paper.importCsv(csv, access.handlerInstitution(), caller.getName());
     }
 }

@@ -14,6 +14,7 @@ import org.hcp.events.CaseCompleted;
 import org.hcp.events.EventEnvelope;
 import org.hcp.events.Topics;
 import org.hcp.intake.domain.CaseDecider;
+import org.hcp.intake.domain.ContactPurpose;
 import org.hcp.intake.domain.ReportCase;
 import org.hcp.intake.repository.CaseRepository;
 import org.hcp.intake.repository.DirectoryRepository;
@@ -109,7 +110,7 @@ public class CaseService {
      * R6.1: reading an evaluator's contact is a role-checked act, recorded with who, why and when, whatever the
      * outcome. The log line names the case and the reader, never the details.
      */
-    public ContactVault.Contact readContact(String caseNumber, String reader, String role, String purpose) {
+    public ContactVault.Contact readContact(String caseNumber, String reader, String role, ContactPurpose purpose) {
         Instant now = clock.instant();
         return inTransaction(pool, tx -> {
             if (cases.find(tx, caseNumber) == null) {
@@ -118,7 +119,7 @@ public class CaseService {
             ContactVault.Contact contact = contacts.open(tx, caseNumber);
             update(tx, "INSERT INTO contact_access (case_number, accessed_by, role, purpose, outcome, accessed_at) "
                             + "VALUES ($1, $2, $3, $4, $5, $6)",
-                    Tuple.of(caseNumber, reader, role, purpose, contact == null ? "none" : "read",
+                    Tuple.of(caseNumber, reader, role, purpose.name(), contact == null ? "none" : "read",
                             now.atOffset(ZoneOffset.UTC)));
             LOG.infof("evaluator contact of case %s read by %s (%s) for: %s", caseNumber, reader, role, purpose);
             return contact;

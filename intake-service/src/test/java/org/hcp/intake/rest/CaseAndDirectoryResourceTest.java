@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
 import static org.hcp.intake.rest.IntakeFixtures.ADMIN;
 import static org.hcp.intake.rest.IntakeFixtures.CHANNEL;
 import static org.hcp.intake.rest.IntakeFixtures.caseJson;
@@ -241,16 +243,34 @@ class CaseAndDirectoryResourceTest {
     }
 
     @Test
-    void r6_1_contactDetailsAreReadOnlyByRolesThatNeedThemWithAPurposeAndEveryReadingIsRecorded() throws Exception {
+    void r6_1_contactDetailsAreReadOnlyInScopeByRolesThatNeedThemOnlyThePurposesFieldsAndEveryReadingIsRecorded() throws Exception {
         String caseNumber = IntakeFixtures.reportInstantCase();
         String path = "/api/v1/cases/" + caseNumber + "/evaluator-contact";
         given().auth().oauth2(CHANNEL).get(path + "?purpose=callback").then().statusCode(403);
         given().auth().oauth2(DevTokens.mint("auditor")).get(path + "?purpose=callback").then().statusCode(403);
-        given().auth().oauth2(DevTokens.mint("handler")).get(path).then().statusCode(422);
-        given().auth().oauth2(DevTokens.mint("handler")).get(path + "?purpose=callback R2.2").then().statusCode(200)
-                .body("mobile", equalTo("13800000000")).body("name", equalTo("张三"));
-        assertEquals(1, IntakeTestSupport.count("SELECT count(*) FROM contact_access WHERE case_number = ?",
-                caseNumber));
+        String handler = DevTokens.mint("handler", "JL-CY-CENTRE", Duration.ofHours(1));
+        given().auth().oauth2(handler).get(path).then().statusCode(422).body("errors.pointer", hasItem("?purpose"));
+        given().auth().oauth2(handler).get(path + "?purpose=gossip").then().statusCode(422);
+        // Scope: another institution's handler, another region's bureau and a token without scope are refused.
+        given().auth().oauth2(DevTokens.mint("handler", "TA-TS-CENTRE", Duration.ofHours(1)))
+                .get(path + "?purpose=CALLBACK").then().statusCode(403);
+        given().auth().oauth2(DevTokens.mint("handler")).get(path + "?purpose=CALLBACK").then().statusCode(403);
+        given().auth().oauth2(DevTokens.mint("bureau", "3709", Duration.ofHours(1)))
+                .get(path + "?purpose=CALLBACK").then().statusCode(403);
+        // Data minimisation: each purpose gets only its fields.
+        given().auth().oauth2(handler).get(path + "?purpose=callback").then().statusCode(200)
+                .body("mobile", equalTo("13800000000")).body("name", equalTo("张三"))
+                .body("$", not(hasKey("idNumber")));
+        given().auth().oauth2(DevTokens.mint("bureau", "2202", Duration.ofHours(1)))
+                .get(path + "?purpose=RESURVEY").then().statusCode(200)
+                .body("mobile", equalTo("13800000000")).body("$", not(hasKey("name"))).body("$", not(hasKey("idNumber")));
+        given().auth().oauth2(ADMIN).get(path + "?purpose=CREDIT_RECORD").then().statusCode(200)
+                .body("name", equalTo("张三")).body("idNumber", equalTo("220102199001011234"))
+                .body("$", not(hasKey("mobile")));
+        assertEquals(3, IntakeTestSupport.count("SELECT count(*) FROM contact_access WHERE case_number = ?",
+                caseNumber), "every read is recorded, refused ones are not reads");
+        assertEquals(1, IntakeTestSupport.count("SELECT count(*) FROM contact_access WHERE case_number = ? "
+                + "AND purpose = 'RESURVEY' AND role = 'bureau'", caseNumber));
         assertEquals(0, IntakeTestSupport.count("SELECT count(*) FROM evaluator_contact WHERE case_number = ? "
                 + "AND position('13800000000' in encode(sealed, 'escape')) > 0", caseNumber), "sealed at rest");
     }

@@ -37,9 +37,11 @@ public class BadReviewRepository {
                 .executeBatch(rows).replaceWithVoid();
     }
 
-    /** Bad reviews received for a region prefix (all regions when null). */
-    public Uni<Long> count(String regionPrefix) {
-        return pool.preparedQuery("SELECT count(*) AS n FROM bad_review WHERE $1::text IS NULL OR region_code LIKE $1 || '%'")
-                .execute(Tuple.of(regionPrefix)).map(rows -> rows.iterator().next().getLong("n"));
+    /** Bad reviews received for a region prefix and an institution (each: all when null). */
+    public Uni<Long> count(String regionPrefix, String institution) {
+        return pool.preparedQuery("SELECT count(*) AS n FROM bad_review "
+                        + "WHERE ($1::text IS NULL OR region_code LIKE $1 || '%') "
+                        + "AND ($2::text IS NULL OR institution_code = $2)")
+                .execute(Tuple.of(regionPrefix, institution)).map(rows -> rows.iterator().next().getLong("n"));
     }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hcp.events.RegionCodes;
+import org.hcp.kit.rest.Access;
 import org.hcp.kit.rest.Problem;
 import org.hcp.kit.rest.ProblemException;
 import org.hcp.rectification.repository.BadReviewRepository;
@@ -20,9 +21,11 @@ import org.hcp.rectification.repository.BadReviewRepository;
 public class BadReviewResource {
 
     private final BadReviewRepository badReviews;
+    private final Access access;
 
-    public BadReviewResource(BadReviewRepository badReviews) {
+    public BadReviewResource(BadReviewRepository badReviews, Access access) {
         this.badReviews = badReviews;
+        this.access = access;
     }
 
     public record BadReviewCount(String region, long badReviews) {
@@ -32,12 +35,15 @@ public class BadReviewResource {
     @Path("/bad-reviews/count")
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @RolesAllowed({"handler", "bureau", "auditor", "admin"})
-    @Operation(summary = "How many bad reviews have reached rectification (R2.1), by region code prefix")
+    @Operation(summary = "How many bad reviews have reached rectification (R2.1), by region code prefix",
+            description = "A bureau counts within its region prefix, a handler its own institution's (R6.1).")
     public Uni<BadReviewCount> count(@QueryParam("region") String region) {
         if (region != null && !RegionCodes.isPrefix(region)) {
             throw ProblemException.invalid(List.of(new Problem.FieldError("?region",
                     "行政区划代码前缀须为2至12位数字 / region must be 2-12 digits")));
         }
-        return badReviews.count(region).map(n -> new BadReviewCount(region, n));
+        Access.Filter visible = access.filter(region, null);
+        return badReviews.count(visible.regionPrefix(), visible.institution())
+                .map(n -> new BadReviewCount(visible.regionPrefix(), n));
     }
 }

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
         initArgs = @ResourceArg(name = "database", value = "rectification"))
 class BadReviewResourceTest {
 
-    private static final String BUREAU = DevTokens.mint("bureau");
+    // R6.1: a bureau token names the region it supervises; the test's regions are all in Jilin City (2202).
+    private static final String BUREAU = DevTokens.mint("bureau", "2202", Duration.ofHours(1));
 
     static long count(String region) {
         return given().auth().oauth2(BUREAU).get("/api/v1/rectifications/bad-reviews/count?region=" + region)

@@ -12,11 +12,11 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hcp.events.RegionCodes;
+import org.hcp.kit.rest.Access;
 import org.hcp.kit.rest.Problem;
 import org.hcp.kit.rest.ProblemException;
 import org.hcp.reporting.domain.Satisfaction;
@@ -27,11 +27,11 @@ import org.hcp.reporting.service.StatisticsService;
 public class StatisticsResource {
 
     private final StatisticsService service;
-    private final JsonWebToken caller;
+    private final Access access;
 
-    public StatisticsResource(StatisticsService service, JsonWebToken caller) {
+    public StatisticsResource(StatisticsService service, Access access) {
         this.service = service;
-        this.caller = caller;
+        this.access = access;
     }
 
     public record SatisfactionReport(String region, String institution, LocalDate from, LocalDate to, long total,
@@ -63,31 +63,10 @@ public class StatisticsResource {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
-        regionPrefix = withinScope(regionPrefix);
         String inst = institution == null || institution.isBlank() ? null : institution.trim();
-        String reportRegion = regionPrefix;
-        return service.satisfaction(regionPrefix, inst, fromDay, toDay)
-                .map(s -> report(reportRegion, inst, fromDay, toDay, s));
-    }
-
-    /** A bureau supervises its region prefix only (docs/architecture.md, "Access"). */
-    private String withinScope(String regionPrefix) {
-        if (!caller.getGroups().contains("bureau") || caller.getGroups().contains("admin")) {
-            return regionPrefix;
-        }
-        String scope = caller.getClaim("hcp_scope");
-        if (scope == null) {
-            throw new ProblemException(403, "forbidden", "无权访问 / Forbidden",
-                    "a bureau token must carry its region scope (hcp_scope)", List.of());
-        }
-        if (regionPrefix == null) {
-            return scope;
-        }
-        if (!regionPrefix.startsWith(scope)) {
-            throw new ProblemException(403, "forbidden", "无权访问 / Forbidden",
-                    "region " + regionPrefix + " is outside this bureau's region " + scope, List.of());
-        }
-        return regionPrefix;
+        Access.Filter visible = access.filter(regionPrefix, inst);
+        return service.satisfaction(visible.regionPrefix(), visible.institution(), fromDay, toDay)
+                .map(s -> report(visible.regionPrefix(), visible.institution(), fromDay, toDay, s));
     }
 
     private static LocalDate day(List<Problem.FieldError> errors, String pointer, String value) {
