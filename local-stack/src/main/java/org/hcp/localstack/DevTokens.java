@@ -3,19 +3,17 @@ package org.hcp.localstack;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.build.JwtClaimsBuilder;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
-import java.security.Signature;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.List;
 import java.util.Set;
-import java.util.UUID;
-import org.hcp.events.EventJson;
 
 /**
  * Mints DEVELOPMENT bearer tokens signed with the committed dev key (dev-keys/README.md), so that the README's
@@ -49,35 +47,25 @@ public final class DevTokens {
 
     /**
      * @param scope the institution a handler acts for, or the region prefix a bureau supervises; null for none
+     * @param ttl   how long it is valid; negative for a token that has already expired (access tests)
      */
     public static String mint(String role, String scope, Duration ttl) {
-        Instant now = Instant.now();
-        var claims = EventJson.mapper().createObjectNode()
-                .put("iss", ISSUER)
-                .put("sub", "dev-" + role)
-                .put("upn", "dev-" + role)
-                .put("jti", UUID.randomUUID().toString())
-                .put("iat", now.getEpochSecond())
-                .put("exp", now.plus(ttl).getEpochSecond());
-        claims.putArray("groups").addAll(List.of(EventJson.mapper().getNodeFactory().textNode(role)));
-        if (scope != null) {
-            claims.put("hcp_scope", scope);
-        }
-        String header = base64Url("{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"hcp-dev\"}");
-        String body = base64Url(claims.toString());
-        String signingInput = header + "." + body;
-        try {
-            Signature signature = Signature.getInstance("SHA256withRSA");
-            signature.initSign(KEY);
-            signature.update(signingInput.getBytes(StandardCharsets.US_ASCII));
-            return signingInput + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(signature.sign());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot sign a dev token", e);
-        }
+        return mint(ISSUER, role, scope, ttl);
     }
 
-    private static String base64Url(String json) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+    /** A token signed with the development key but naming another issuer: the services must refuse it. */
+    public static String mint(String issuer, String role, String scope, Duration ttl) {
+        Instant now = Instant.now();
+        JwtClaimsBuilder claims = Jwt.issuer(issuer)
+                .subject("dev-" + role)
+                .upn("dev-" + role)
+                .groups(Set.of(role))
+                .issuedAt(ttl.isNegative() ? now.plus(ttl).minusSeconds(60) : now)
+                .expiresAt(now.plus(ttl));
+        if (scope != null) {
+            claims.claim("hcp_scope", scope);
+        }
+        return claims.jws().keyId("hcp-dev").sign(KEY);
     }
 
     private static PrivateKey loadKey() {

@@ -1,0 +1,201 @@
+package org.hcp.localstack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.hcp.events.EventJson;
+
+/**
+ * The role × scope × endpoint matrix (R6.1; docs/architecture.md, "Access"). A service's test lists one row per
+ * operation of its OpenAPI document with the answer expected from each {@link Caller}; {@link #check} calls every
+ * operation as every caller and fails with every cell that differs, and when an operation has no row or a row no
+ * operation. A new endpoint therefore cannot ship without its row.
+ *
+ * <p>A cell is {@code 401}, {@code 403}, an exact status such as {@code 200}, or {@code +}: access was granted (any
+ * answer but 401, 403 or a 5xx, e.g. a 422 for the empty body the matrix sends). 401 and 403 must be problem+json.
+ */
+public final class AccessMatrix {
+
+    /** The columns of every row, in this order. */
+    public enum Caller {
+        NONE, EXPIRED, OTHER_ISSUER, CHANNEL, HANDLER_IN, HANDLER_OUT, HANDLER_NO_SCOPE,
+        BUREAU_IN, BUREAU_OUT, BUREAU_NO_SCOPE, AUDITOR, SYNC, ADMIN
+    }
+
+    /** Header for the rows of a test, naming the columns in order. */
+    public static final String COLUMNS =
+            "none expired other-issuer channel handler(in out none) bureau(in out none) auditor sync admin";
+
+    /**
+     * What "in scope" and "out of scope" mean for the fixtures of a test.
+     *
+     * @param institution   the institution a handler in scope acts for (owning the test's case)
+     * @param otherInstitution another institution
+     * @param region        a region prefix that contains the test's case
+     * @param otherRegion   a region prefix that does not
+     */
+    public record Scopes(String institution, String otherInstitution, String region, String otherRegion) {
+    }
+
+    /**
+     * One operation's expected answers.
+     *
+     * @param operation   "METHOD /path/{template}" as the OpenAPI document names it
+     * @param path        the concrete path (and query) to call
+     * @param contentType the body's type, or null for no body
+     * @param body        the body to send (an empty JSON object is enough to pass or fail the access check)
+     * @param expected    one cell per {@link Caller}, separated by blanks
+     */
+    public record Row(String operation, String path, String contentType, String body, String expected) {
+
+        public static Row get(String operation, String path, String expected) {
+            return new Row(operation, path, null, null, expected);
+        }
+
+        public static Row json(String operation, String path, String expected) {
+            return new Row(operation, path, "application/json", "{}", expected);
+        }
+
+        public static Row withBody(String operation, String path, String contentType, String body, String expected) {
+            return new Row(operation, path, contentType, body, expected);
+        }
+    }
+
+    private AccessMatrix() {
+    }
+
+    /** Every operation of the service's OpenAPI document, as "METHOD /path". */
+    public static Set<String> operations(String baseUrl) throws IOException, InterruptedException {
+        HttpResponse<String> answer = CLIENT.send(HttpRequest.newBuilder(URI.create(baseUrl + "/q/openapi?format=json"))
+                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        JsonNode paths = EventJson.mapper().readTree(answer.body()).path("paths");
+        Set<String> operations = new TreeSet<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = paths.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> path = it.next();
+            for (Iterator<String> methods = path.getValue().fieldNames(); methods.hasNext(); ) {
+                String method = methods.next();
+                if (Set.of("get", "put", "post", "delete", "patch").contains(method)) {
+                    operations.add(method.toUpperCase() + " " + path.getKey());
+                }
+            }
+        }
+        return operations;
+    }
+
+    /** Calls every row as every caller; throws an AssertionError listing every mismatch. */
+    public static void check(String baseUrl, Scopes scopes, List<Row> rows) throws IOException, InterruptedException {
+        List<String> failures = new ArrayList<>();
+        Set<String> documented = operations(baseUrl);
+        Map<String, Row> byOperation = new LinkedHashMap<>();
+        for (Row row : rows) {
+            if (byOperation.put(row.operation(), row) != null) {
+                failures.add(row.operation() + ": two rows");
+            }
+            if (!documented.contains(row.operation())) {
+                failures.add(row.operation() + ": a row for an operation the OpenAPI document does not have");
+            }
+        }
+        for (String operation : documented) {
+            if (!byOperation.containsKey(operation)) {
+                failures.add(operation + ": no row; every operation needs its expected answers");
+            }
+        }
+        Map<Caller, String> tokens = tokens(scopes);
+        for (Row row : rows) {
+            String[] cells = row.expected().trim().split("\\s+");
+            if (cells.length != Caller.values().length) {
+                failures.add(row.operation() + ": " + cells.length + " cells, expected " + Caller.values().length
+                        + " (" + COLUMNS + ")");
+                continue;
+            }
+            for (Caller caller : Caller.values()) {
+                String cell = cells[caller.ordinal()];
+                HttpResponse<String> answer = call(baseUrl, row, tokens.get(caller));
+                String problem = mismatch(cell, answer);
+                if (problem != null) {
+                    failures.add(row.operation() + " as " + caller + ": expected " + cell + ", " + problem);
+                }
+            }
+        }
+        if (!failures.isEmpty()) {
+            throw new AssertionError(failures.size() + " cell(s) of the access matrix differ:\n  "
+                    + String.join("\n  ", failures));
+        }
+    }
+
+    private static String mismatch(String cell, HttpResponse<String> answer) {
+        int status = answer.statusCode();
+        String summary = "got " + status + " " + abbreviate(answer.body());
+        boolean problemJson = answer.headers().firstValue("Content-Type").orElse("").contains("problem+json");
+        switch (cell) {
+            case "+" -> {
+                return status == 401 || status == 403 || status >= 500 ? summary : null;
+            }
+            case "401", "403" -> {
+                if (status != Integer.parseInt(cell)) {
+                    return summary;
+                }
+                return problemJson ? null : "got " + status + " without an application/problem+json body";
+            }
+            default -> {
+                return status == Integer.parseInt(cell) ? null : summary;
+            }
+        }
+    }
+
+    private static Map<Caller, String> tokens(Scopes s) {
+        Duration hour = Duration.ofHours(1);
+        Map<Caller, String> tokens = new EnumMap<>(Caller.class);
+        tokens.put(Caller.NONE, null);
+        tokens.put(Caller.EXPIRED, DevTokens.mint("admin", null, Duration.ofMinutes(-10)));
+        tokens.put(Caller.OTHER_ISSUER, DevTokens.mint("https://another-issuer.example", "admin", null, hour));
+        tokens.put(Caller.CHANNEL, DevTokens.mint("channel", null, hour));
+        tokens.put(Caller.HANDLER_IN, DevTokens.mint("handler", s.institution(), hour));
+        tokens.put(Caller.HANDLER_OUT, DevTokens.mint("handler", s.otherInstitution(), hour));
+        tokens.put(Caller.HANDLER_NO_SCOPE, DevTokens.mint("handler", null, hour));
+        tokens.put(Caller.BUREAU_IN, DevTokens.mint("bureau", s.region(), hour));
+        tokens.put(Caller.BUREAU_OUT, DevTokens.mint("bureau", s.otherRegion(), hour));
+        tokens.put(Caller.BUREAU_NO_SCOPE, DevTokens.mint("bureau", null, hour));
+        tokens.put(Caller.AUDITOR, DevTokens.mint("auditor", null, hour));
+        tokens.put(Caller.SYNC, DevTokens.mint("sync", null, hour));
+        tokens.put(Caller.ADMIN, DevTokens.mint("admin", null, hour));
+        return tokens;
+    }
+
+    private static HttpResponse<String> call(String baseUrl, Row row, String token)
+            throws IOException, InterruptedException {
+        String method = row.operation().substring(0, row.operation().indexOf(' '));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + row.path()))
+                .timeout(Duration.ofSeconds(60))
+                .header("Accept", "application/json, application/problem+json, text/html");
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (row.contentType() != null) {
+            request.header("Content-Type", row.contentType());
+            request.method(method, HttpRequest.BodyPublishers.ofString(row.body()));
+        } else {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String abbreviate(String body) {
+        String flat = body == null ? "" : body.replaceAll("\\s+", " ");
+        return flat.length() > 160 ? flat.substring(0, 160) + "…" : flat;
+    }
+
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+}
