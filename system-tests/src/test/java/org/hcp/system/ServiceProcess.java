@@ -33,7 +33,7 @@ final class ServiceProcess implements AutoCloseable {
         this.port = LocalStack.freePort();
         Path root = Path.of(System.getProperty("hcp.root", ".."));
         this.jar = root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
-        this.log = Path.of("target", "system-tests", module + ".log").toAbsolutePath();
+        this.log = Path.of("target", "system-tests", module + "-" + port + ".log").toAbsolutePath();
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: package the services first (./hcp test runs mvn verify)");
         }
@@ -43,6 +43,8 @@ final class ServiceProcess implements AutoCloseable {
         env.put("DB_JDBC_URL", stack.postgres().jdbcUrl(database));
         env.put("DB_USER", PostgresServer.USER);
         env.put("DB_PASSWORD", PostgresServer.PASSWORD);
+        // As ./hcp up: the development keys are accepted only outside the prod profile (ProductionSecrets).
+        env.put("QUARKUS_PROFILE", "local");
     }
 
     ServiceProcess with(String variable, String value) {
@@ -56,6 +58,13 @@ final class ServiceProcess implements AutoCloseable {
 
     /** Starts the process and waits until it reports ready. */
     ServiceProcess start() {
+        launch();
+        awaitReady(Duration.ofSeconds(120));
+        return this;
+    }
+
+    /** Starts the process without waiting for it. */
+    ServiceProcess launch() {
         try {
             Files.createDirectories(log.getParent());
             List<String> command = new ArrayList<>(List.of(
@@ -69,8 +78,12 @@ final class ServiceProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        awaitReady(Duration.ofSeconds(120));
         return this;
+    }
+
+    /** What the process has written so far. */
+    String log() throws IOException {
+        return Files.readString(log);
     }
 
     boolean isAlive() {

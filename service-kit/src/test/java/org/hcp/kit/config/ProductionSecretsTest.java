@@ -1,0 +1,54 @@
+package org.hcp.kit.config;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The prod profile refuses the committed development secrets, each named; other profiles keep them. */
+class ProductionSecretsTest {
+
+    private static Map<String, String> allDevelopmentValues() {
+        Map<String, String> config = new HashMap<>();
+        ProductionSecrets.DEVELOPMENT.forEach(d -> config.put(d.setting(), d.value()));
+        return config;
+    }
+
+    @Test
+    void givenTheProdProfileAndDevelopmentValues_whenStarting_thenEverySettingIsNamed() {
+        Map<String, String> config = allDevelopmentValues();
+        IllegalStateException refused = assertThrows(IllegalStateException.class, () -> ProductionSecrets
+                .refuseDevelopmentValues(List.of("prod"), key -> Optional.ofNullable(config.get(key))));
+        for (String setting : config.keySet()) {
+            assertTrue(refused.getMessage().contains(setting), refused.getMessage());
+        }
+        assertTrue(refused.getMessage().contains("HCP_EVALUATOR_CONTACT_MASTER_KEY"), refused.getMessage());
+    }
+
+    @Test
+    void givenTheProdProfileAndOwnKeysButOne_whenStarting_thenOnlyThatOneIsNamed() {
+        Map<String, String> config = allDevelopmentValues();
+        config.put("mp.jwt.verify.publickey.location", "https://idp.example.gov.cn/realms/hcp/certs");
+        config.put("hcp.rating-link.key", "a-real-secret");
+        config.remove("hcp.evaluator.pseudonym-key"); // a service that has no such setting
+        List<String> offending = ProductionSecrets.developmentValuesInUse(List.of("prod"),
+                key -> Optional.ofNullable(config.get(key)));
+        assertEquals(1, offending.size(), offending.toString());
+        assertTrue(offending.get(0).startsWith("hcp.evaluator.contact-master-key"), offending.toString());
+    }
+
+    @Test
+    void givenTheLocalOrTestProfile_whenStartingWithDevelopmentValues_thenTheyAreAccepted() {
+        Map<String, String> config = allDevelopmentValues();
+        assertDoesNotThrow(() -> ProductionSecrets.refuseDevelopmentValues(List.of("local"),
+                key -> Optional.ofNullable(config.get(key))));
+        assertDoesNotThrow(() -> ProductionSecrets.refuseDevelopmentValues(List.of("test"),
+                key -> Optional.ofNullable(config.get(key))));
+    }
+}
