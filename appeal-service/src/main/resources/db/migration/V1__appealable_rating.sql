@@ -9,10 +9,3 @@ CREATE TABLE appealable_rating (
     rated_at         timestamptz NOT NULL
 );
 CREATE INDEX appealable_rating_region_idx ON appealable_rating (region_code text_pattern_ops);
-
-CREATE TABLE consumed_offset (
-    topic       text   NOT NULL,
-    partition   int    NOT NULL,
-    next_offset bigint NOT NULL,
-    PRIMARY KEY (topic, partition)
-);

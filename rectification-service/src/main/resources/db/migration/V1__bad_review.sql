@@ -11,10 +11,3 @@ CREATE TABLE bad_review (
     rated_at         timestamptz NOT NULL
 );
 CREATE INDEX bad_review_region_idx ON bad_review (region_code text_pattern_ops);
-
-CREATE TABLE consumed_offset (
-    topic       text   NOT NULL,
-    partition   int    NOT NULL,
-    next_offset bigint NOT NULL,
-    PRIMARY KEY (topic, partition)
-);

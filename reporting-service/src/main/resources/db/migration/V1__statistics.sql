@@ -1,5 +1,6 @@
 -- The statistics read model lives twice, in schemas rm_a and rm_b: one is live (projection_state says which),
 -- the other is where a rebuild replays the log before the switch. Both are disposable: the log is the record.
+-- How far the live one has read is in service-kit's consumed_offset (projection 'statistics').
 CREATE FUNCTION create_statistics_read_model(target text) RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
     EXECUTE format('CREATE SCHEMA %I', target);
@@ -26,14 +27,6 @@ BEGIN
             PRIMARY KEY (region_code, institution_code, day, level)
         )$f$, target);
     EXECUTE format('CREATE INDEX ON %I.daily_stats (day)', target);
-    -- The next offset to read per partition, written with the counts it produced.
-    EXECUTE format($f$
-        CREATE TABLE %I.consumed_offset (
-            topic       text   NOT NULL,
-            partition   int    NOT NULL,
-            next_offset bigint NOT NULL,
-            PRIMARY KEY (topic, partition)
-        )$f$, target);
 END $$;
 
 SELECT create_statistics_read_model('rm_a');

@@ -1,6 +1,5 @@
 package org.hcp.appeal.messaging;
 
-import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.inject.Singleton;
 import java.util.List;
@@ -9,7 +8,6 @@ import org.hcp.appeal.domain.Appeals;
 import org.hcp.appeal.repository.AppealableRatingRepository;
 import org.hcp.events.RatingSubmitted;
 import org.hcp.events.Topics;
-import org.hcp.kit.messaging.ConsumedOffsets;
 import org.hcp.kit.messaging.EventBatch;
 import org.hcp.kit.messaging.Projection;
 
@@ -26,9 +24,7 @@ public class AppealableRatingProjection extends Projection<RatingSubmitted> {
     }
 
     @Override
-    protected Uni<Void> apply(SqlConnection tx, EventBatch<RatingSubmitted> batch) {
-        var ratings = batch.events().stream().filter(e -> Appeals.isAppealable(e.payload())).toList();
-        return appealable.add(tx, ratings)
-                .flatMap(ignored -> ConsumedOffsets.record(tx, "consumed_offset", batch.nextOffsets()));
+    protected void apply(SqlConnection tx, EventBatch<RatingSubmitted> batch) {
+        appealable.add(tx, batch.events().stream().filter(e -> Appeals.isAppealable(e.payload())).toList());
     }
 }

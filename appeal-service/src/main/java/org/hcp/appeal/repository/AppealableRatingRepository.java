@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.hcp.events.EventEnvelope;
 import org.hcp.events.RatingSubmitted;
+import org.hcp.kit.db.Transactions;
 
 @ApplicationScoped
 public class AppealableRatingRepository {
@@ -20,16 +21,12 @@ public class AppealableRatingRepository {
     }
 
     /** Idempotent: a rating already known is left as it is. */
-    public Uni<Void> add(SqlConnection tx, List<EventEnvelope<RatingSubmitted>> ratings) {
-        if (ratings.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
+    public void add(SqlConnection tx, List<EventEnvelope<RatingSubmitted>> ratings) {
         List<Tuple> rows = ratings.stream().map(e -> Tuple.of(e.payload().ratingId(), e.eventId(),
                 e.payload().institutionCode(), e.payload().regionCode(), (short) e.payload().level(),
                 e.payload().ratedAt().atOffset(ZoneOffset.UTC))).toList();
-        return tx.preparedQuery("INSERT INTO appealable_rating (rating_id, event_id, institution_code, region_code, "
-                        + "level, rated_at) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (rating_id) DO NOTHING")
-                .executeBatch(rows).replaceWithVoid();
+        Transactions.batch(tx, "INSERT INTO appealable_rating (rating_id, event_id, institution_code, region_code, "
+                + "level, rated_at) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (rating_id) DO NOTHING", rows);
     }
 
     /** Appealable ratings of a region prefix and an institution (each: all when null). */

@@ -1,13 +1,11 @@
 package org.hcp.rectification.messaging;
 
-import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.inject.Singleton;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hcp.events.RatingSubmitted;
 import org.hcp.events.Topics;
-import org.hcp.kit.messaging.ConsumedOffsets;
 import org.hcp.kit.messaging.EventBatch;
 import org.hcp.kit.messaging.Projection;
 import org.hcp.rectification.domain.Rectification;
@@ -26,9 +24,7 @@ public class BadReviewProjection extends Projection<RatingSubmitted> {
     }
 
     @Override
-    protected Uni<Void> apply(SqlConnection tx, EventBatch<RatingSubmitted> batch) {
-        var needed = batch.events().stream().filter(e -> Rectification.isNeeded(e.payload())).toList();
-        return badReviews.receive(tx, needed)
-                .flatMap(ignored -> ConsumedOffsets.record(tx, "consumed_offset", batch.nextOffsets()));
+    protected void apply(SqlConnection tx, EventBatch<RatingSubmitted> batch) {
+        badReviews.receive(tx, batch.events().stream().filter(e -> Rectification.isNeeded(e.payload())).toList());
     }
 }

@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.hcp.events.EventEnvelope;
 import org.hcp.events.RatingSubmitted;
+import org.hcp.kit.db.Transactions;
 
 @ApplicationScoped
 public class BadReviewRepository {
@@ -20,10 +21,7 @@ public class BadReviewRepository {
     }
 
     /** Idempotent: a bad review already received is left as it is. */
-    public Uni<Void> receive(SqlConnection tx, List<EventEnvelope<RatingSubmitted>> badReviews) {
-        if (badReviews.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
+    public void receive(SqlConnection tx, List<EventEnvelope<RatingSubmitted>> badReviews) {
         List<Tuple> rows = badReviews.stream().map(e -> {
             RatingSubmitted r = e.payload();
             return Tuple.tuple().addString(r.ratingId()).addUUID(e.eventId()).addString(r.caseNumber())
@@ -31,10 +29,9 @@ public class BadReviewRepository {
                     .addArrayOfString(r.tags().toArray(new String[0]))
                     .addOffsetDateTime(r.ratedAt().atOffset(ZoneOffset.UTC));
         }).toList();
-        return tx.preparedQuery("INSERT INTO bad_review (rating_id, event_id, case_number, institution_code, "
-                        + "region_code, level, tags, rated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) "
-                        + "ON CONFLICT (rating_id) DO NOTHING")
-                .executeBatch(rows).replaceWithVoid();
+        Transactions.batch(tx, "INSERT INTO bad_review (rating_id, event_id, case_number, institution_code, "
+                + "region_code, level, tags, rated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) "
+                + "ON CONFLICT (rating_id) DO NOTHING", rows);
     }
 
     /** Bad reviews received for a region prefix and an institution (each: all when null). */

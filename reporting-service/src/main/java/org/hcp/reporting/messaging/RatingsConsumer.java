@@ -1,6 +1,5 @@
 package org.hcp.reporting.messaging;
 
-import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.inject.Singleton;
 import java.util.List;
@@ -28,9 +27,8 @@ public class RatingsConsumer extends Projection<RatingSubmitted> {
     }
 
     @Override
-    protected Uni<Void> apply(SqlConnection tx, EventBatch<RatingSubmitted> batch) {
-        List<CountedRating> ratings = batch.events().stream().map(CountedRating::of).toList();
-        return statistics.activeSchema(tx, StatisticsRepository.Lock.SHARE)
-                .flatMap(schema -> statistics.apply(tx, schema, ratings, batch.nextOffsets()));
+    protected void apply(SqlConnection tx, EventBatch<RatingSubmitted> batch) {
+        String schema = statistics.liveSchema(tx, StatisticsRepository.Lock.SHARE);
+        statistics.apply(tx, schema, batch.events().stream().map(CountedRating::of).toList());
     }
 }

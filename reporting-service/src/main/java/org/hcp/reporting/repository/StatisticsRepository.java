@@ -3,7 +3,6 @@ package org.hcp.reporting.repository;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,8 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.kafka.common.TopicPartition;
-import org.hcp.kit.messaging.ConsumedOffsets;
+import org.hcp.kit.db.Transactions;
 import org.hcp.reporting.domain.CountedRating;
 
 /**
@@ -48,28 +46,27 @@ public class StatisticsRepository {
         }
     }
 
-    public Uni<String> activeSchema(SqlClient client, Lock lock) {
-        return client.preparedQuery("SELECT active_schema FROM projection_state WHERE projection = $1" + lock.clause)
-                .execute(Tuple.of(PROJECTION))
-                .map(rows -> checked(rows.iterator().next().getString("active_schema")));
+    private static final String ACTIVE_SCHEMA = "SELECT active_schema FROM projection_state WHERE projection = $1";
+
+    /** The live schema, read in {@code tx} and held as {@code lock} says until it ends. */
+    public String liveSchema(SqlConnection tx, Lock lock) {
+        return checked(Transactions.query(tx, ACTIVE_SCHEMA + lock.clause, Tuple.of(PROJECTION)).get(0)
+                .getString("active_schema"));
     }
 
-    public Uni<Void> switchTo(SqlConnection tx, String schema) {
-        return tx.preparedQuery("UPDATE projection_state SET active_schema = $1, switched_at = now() WHERE projection = $2")
-                .execute(Tuple.of(checked(schema), PROJECTION)).replaceWithVoid();
+    public void switchTo(SqlConnection tx, String schema) {
+        Transactions.update(tx, "UPDATE projection_state SET active_schema = $1, switched_at = now() "
+                + "WHERE projection = $2", Tuple.of(checked(schema), PROJECTION));
     }
 
-    public Uni<Void> truncate(String schema) {
+    public void truncate(SqlConnection tx, String schema) {
         String s = checked(schema);
-        return pool.query("TRUNCATE " + s + ".rating_fact, " + s + ".daily_stats, " + s + ".consumed_offset")
-                .execute().replaceWithVoid();
+        Transactions.update(tx, "TRUNCATE " + s + ".rating_fact, " + s + ".daily_stats", Tuple.tuple());
     }
 
-    /** Applies ratings and records the offsets they came from, in the caller's transaction. */
-    public Uni<Void> apply(SqlConnection tx, String schema, List<CountedRating> ratings,
-            Map<TopicPartition, Long> nextOffsets) {
+    /** Counts ratings not counted before (by rating id) into {@code schema}, in the caller's transaction. */
+    public void apply(SqlConnection tx, String schema, List<CountedRating> ratings) {
         String s = checked(schema);
-        Uni<Void> counted = Uni.createFrom().voidItem();
         if (!ratings.isEmpty()) {
             int n = ratings.size();
             String[] ids = new String[n];
@@ -91,7 +88,7 @@ public class StatisticsRepository {
                 origins[i] = r.origin();
                 days[i] = r.day();
             }
-            counted = tx.preparedQuery("""
+            Transactions.update(tx, """
                             WITH input AS (
                                 SELECT DISTINCT ON (rating_id) *
                                 FROM unnest($1::text[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::int[],
@@ -109,18 +106,18 @@ public class StatisticsRepository {
                             SELECT region_code, institution_code, day, level, count(*) FROM inserted
                             GROUP BY region_code, institution_code, day, level
                             ON CONFLICT (region_code, institution_code, day, level)
-                            DO UPDATE SET ratings = %1$s.daily_stats.ratings + excluded.ratings""".formatted(s))
-                    .execute(Tuple.tuple().addArrayOfString(ids).addArrayOfUUID(eventIds).addArrayOfString(regions)
+                            DO UPDATE SET ratings = %1$s.daily_stats.ratings + excluded.ratings""".formatted(s),
+                    Tuple.tuple().addArrayOfString(ids).addArrayOfUUID(eventIds).addArrayOfString(regions)
                             .addArrayOfString(institutions).addArrayOfString(channels).addArrayOfInteger(levels)
-                            .addArrayOfString(origins).addArrayOfLocalDate(days))
-                    .replaceWithVoid();
+                            .addArrayOfString(origins).addArrayOfLocalDate(days));
         }
-        return counted.flatMap(ignored -> ConsumedOffsets.record(tx, s + ".consumed_offset", nextOffsets));
     }
 
     /** Counts per level in the live schema; {@code regionPrefix} rolls up by GB/T 2260 prefix (R4.2). */
     public Uni<Map<Integer, Long>> levelCounts(String regionPrefix, String institution, LocalDate from, LocalDate to) {
-        return activeSchema(pool, Lock.NONE).flatMap(s -> pool.preparedQuery("""
+        Uni<String> live = pool.preparedQuery(ACTIVE_SCHEMA).execute(Tuple.of(PROJECTION))
+                .map(rows -> checked(rows.iterator().next().getString("active_schema")));
+        return live.flatMap(s -> pool.preparedQuery("""
                         SELECT level, sum(ratings) AS ratings FROM %s.daily_stats
                         WHERE ($1::text IS NULL OR region_code LIKE $1 || '%%')
                           AND ($2::text IS NULL OR institution_code = $2)

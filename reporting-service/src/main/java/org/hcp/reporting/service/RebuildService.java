@@ -1,20 +1,20 @@
 package org.hcp.reporting.service;
 
-import io.smallrye.mutiny.Uni;
+import static org.hcp.kit.db.Transactions.inTransaction;
+
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Transaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Function;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.hcp.events.Topics;
+import org.hcp.kit.messaging.ConsumedOffsets;
 import org.hcp.kit.messaging.KafkaClients;
 import org.hcp.kit.rest.ProblemException;
 import org.hcp.reporting.messaging.RatingBatch;
@@ -31,7 +31,6 @@ import org.jboss.logging.Logger;
 public class RebuildService {
 
     private static final Logger LOG = Logger.getLogger(RebuildService.class);
-    private static final Duration DB = Duration.ofMinutes(2);
 
     private final Pool pool;
     private final StatisticsRepository statistics;
@@ -54,10 +53,13 @@ public class RebuildService {
         }
         long started = System.nanoTime();
         try (KafkaConsumer<String, String> consumer = clients.consumer(null, "reporting-rebuild", 2000)) {
-            String previous = statistics.activeSchema(pool, StatisticsRepository.Lock.NONE).await().atMost(DB);
+            String previous = inTransaction(pool, tx -> statistics.liveSchema(tx, StatisticsRepository.Lock.NONE));
             String target = previous.equals("rm_a") ? "rm_b" : "rm_a";
             LOG.infof("rebuild: replaying %s into %s (live: %s)", Topics.RATINGS, target, previous);
-            statistics.truncate(target).await().atMost(DB);
+            inTransaction(pool, tx -> {
+                statistics.truncate(tx, target);
+                return null;
+            });
 
             List<TopicPartition> partitions = consumer.partitionsFor(Topics.RATINGS, Duration.ofSeconds(30)).stream()
                     .map(p -> new TopicPartition(Topics.RATINGS, p.partition())).toList();
@@ -65,8 +67,10 @@ public class RebuildService {
             consumer.seekToBeginning(partitions);
 
             long replayed = replayUntil(consumer, consumer.endOffsets(partitions, Duration.ofSeconds(30)),
-                    ratings -> pool.withTransaction(
-                            tx -> statistics.apply(tx, target, ratings.ratings(), ratings.nextOffsets())));
+                    ratings -> inTransaction(pool, tx -> {
+                        statistics.apply(tx, target, ratings.ratings());
+                        return null;
+                    }));
             replayed += switchOver(consumer, partitions, target);
             long ms = (System.nanoTime() - started) / 1_000_000;
             LOG.infof("rebuild: %d event(s) replayed into %s, now live, in %d ms", replayed, target, ms);
@@ -76,34 +80,28 @@ public class RebuildService {
         }
     }
 
-    /** Under the switch lock: catch up to the current end of the log in the same transaction, then switch. */
+    /**
+     * Under the switch lock: catch up to the current end of the log in the same transaction, record that end as the
+     * live projection's position (it holds everything before it now), then switch.
+     */
     private long switchOver(KafkaConsumer<String, String> consumer, List<TopicPartition> partitions, String target) {
-        SqlConnection connection = pool.getConnection().await().atMost(DB);
-        try {
-            Transaction tx = connection.begin().await().atMost(DB);
-            try {
-                statistics.activeSchema(connection, StatisticsRepository.Lock.SWITCH).await().atMost(DB);
-                long replayed = replayUntil(consumer, consumer.endOffsets(partitions, Duration.ofSeconds(30)),
-                        ratings -> statistics.apply(connection, target, ratings.ratings(), ratings.nextOffsets()));
-                statistics.switchTo(connection, target).await().atMost(DB);
-                tx.commit().await().atMost(DB);
-                return replayed;
-            } catch (RuntimeException e) {
-                tx.rollback().await().atMost(DB);
-                throw e;
-            }
-        } finally {
-            connection.close().await().atMost(DB);
-        }
+        return inTransaction(pool, tx -> {
+            statistics.liveSchema(tx, StatisticsRepository.Lock.SWITCH);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(30));
+            long replayed = replayUntil(consumer, end, ratings -> statistics.apply(tx, target, ratings.ratings()));
+            ConsumedOffsets.record(tx, StatisticsRepository.PROJECTION, end);
+            statistics.switchTo(tx, target);
+            return replayed;
+        });
     }
 
     /** Replays up to {@code end}, handing each polled batch to {@code apply}; answers how many records it read. */
     private static long replayUntil(KafkaConsumer<String, String> consumer, Map<TopicPartition, Long> end,
-            Function<RatingBatch, Uni<Void>> apply) {
+            Consumer<RatingBatch> apply) {
         long replayed = 0;
         List<ConsumerRecord<String, String>> batch;
         while (!(batch = pollUntil(consumer, end)).isEmpty()) {
-            apply.apply(RatingBatch.readSkippingUnreadable(batch)).await().atMost(DB);
+            apply.accept(RatingBatch.readSkippingUnreadable(batch));
             replayed += batch.size();
         }
         return replayed;

@@ -59,4 +59,11 @@ public final class Transactions {
     public static int update(SqlConnection connection, String sql, Tuple parameters) {
         return connection.preparedQuery(sql).execute(parameters).await().indefinitely().rowCount();
     }
+
+    /** One statement for many rows, sent as one pipelined batch; nothing when {@code rows} is empty. */
+    public static void batch(SqlConnection connection, String sql, List<Tuple> rows) {
+        if (!rows.isEmpty()) {
+            connection.preparedQuery(sql).executeBatch(rows).await().indefinitely();
+        }
+    }
 }

@@ -2,22 +2,24 @@ package org.hcp.kit.messaging;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.event.Observes;
-import java.time.Duration;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.hcp.events.EventPayload;
 import org.hcp.kit.config.FaultInjection;
+import org.hcp.kit.db.Transactions;
 import org.jboss.logging.Logger;
 
 /**
- * A read model fed from topics: each polled batch is read into events (unreadable ones dead-lettered first), then
- * applied by {@link #apply} in one transaction that also records the batch's offsets; only after it commits are
- * the Kafka offsets committed ({@link ProjectionLoop}). Subclasses say how events change their tables; they are
- * {@code @Singleton} beans (a normal scope would need a proxy, and so a no-args constructor).
+ * The projection contract (docs/architecture.md, "Reading"): a read model fed from topics. Each polled batch is read
+ * into events (unreadable ones dead-lettered first), applied by {@link #apply} and its offsets recorded in
+ * {@code consumed_offset}, all in one transaction; only after it commits are the Kafka offsets committed. On
+ * partition assignment the projection resumes from the offsets it recorded, or from the first offset when it has
+ * none, so the database is the truth and an emptied read model rebuilds itself. Subclasses only say how events
+ * change their tables; they are {@code @Singleton} beans (a normal scope would need a proxy, and so a no-args
+ * constructor).
  */
 public abstract class Projection<P extends EventPayload> implements BackgroundWorker {
 
@@ -54,12 +56,15 @@ public abstract class Projection<P extends EventPayload> implements BackgroundWo
         this.support = support;
     }
 
-    /** Applies the batch and records {@code batch.nextOffsets()} in the given transaction; idempotent per event. */
-    protected abstract Uni<Void> apply(SqlConnection tx, EventBatch<P> batch);
+    /**
+     * Applies the batch's events in {@code tx} (sequential code: docs/architecture.md, "The database"). Idempotent
+     * per event: the offsets make a redelivery rare, the de-duplication makes it harmless.
+     */
+    protected abstract void apply(SqlConnection tx, EventBatch<P> batch);
 
     void onStart(@Observes StartupEvent event) {
         loop = new ProjectionLoop(name, support.clients.consumer(groupId, name, 1000), topics, this::applyRecords,
-                support.faults).start();
+                support.faults, () -> ConsumedOffsets.read(support.pool, name)).start();
     }
 
     void onStop(@Observes ShutdownEvent event) {
@@ -71,7 +76,11 @@ public abstract class Projection<P extends EventPayload> implements BackgroundWo
     private void applyRecords(List<ConsumerRecord<String, String>> records) {
         EventBatch<P> batch = EventBatch.read(records, type,
                 (record, reason) -> support.deadLetters.send(name, record, reason));
-        support.pool.withTransaction(tx -> apply(tx, batch)).await().atMost(Duration.ofMinutes(2));
+        Transactions.inTransaction(support.pool, tx -> {
+            apply(tx, batch);
+            ConsumedOffsets.record(tx, name, batch.nextOffsets());
+            return null;
+        });
         LOG.debugf("%s: applied %d event(s)", name, batch.events().size());
     }
 

@@ -94,4 +94,37 @@ class ProjectionLoopTest {
             awaitTrue(() -> first.problem() == null);
         }
     }
+
+    @Test
+    void theReadModelsRecordedPositionsWinOverKafkasCommittedOffsetsAndNoRecordMeansFromTheFirstOffset()
+            throws Exception {
+        String topic = newTopic();
+        String group = "g-" + UUID.randomUUID();
+        send(topic, 0, 60);
+        // A first run commits the group's offsets to the end of every partition, as a live projection would.
+        Set<String> first = ConcurrentHashMap.newKeySet();
+        try (ProjectionLoop loop = new ProjectionLoop("first", clients.consumer(group, "a", 50), List.of(topic),
+                records -> records.forEach(r -> first.add(r.value())), noFaults).start()) {
+            awaitTrue(() -> first.size() == 60);
+        }
+        // The read model says: partition 0 from offset 3, partition 1 from 0 (its record), partition 2 never read.
+        Map<TopicPartition, Long> recorded = Map.of(new TopicPartition(topic, 0), 3L, new TopicPartition(topic, 1), 0L);
+        Map<Integer, Long> sizes = new java.util.HashMap<>();
+        try (Admin admin = kafka.admin()) {
+            admin.listConsumerGroupOffsets(Map.of(group, new ListConsumerGroupOffsetsSpec()))
+                    .partitionsToOffsetAndMetadata(group).get()
+                    .forEach((partition, offset) -> sizes.put(partition.partition(), offset.offset()));
+        }
+        long expected = Math.max(0, sizes.get(0) - 3) + sizes.get(1) + sizes.get(2);
+        java.util.List<String> again = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        try (ProjectionLoop loop = new ProjectionLoop("resumed", clients.consumer(group, "b", 50), List.of(topic),
+                records -> records.forEach(r -> again.add(r.partition() + "/" + r.offset())), noFaults,
+                () -> recorded).start()) {
+            awaitTrue(() -> again.size() == expected);
+            Thread.sleep(500);
+        }
+        assertEquals(expected, again.size(), "from the recorded positions, not from the group's committed end");
+        assertTrue(again.stream().noneMatch(java.util.Set.of("0/0", "0/1", "0/2")::contains),
+                "partition 0 resumed at its recorded offset 3: " + again);
+    }
 }
