@@ -3,10 +3,13 @@ package org.hcp.intake.repository;
 import static org.hcp.kit.db.Transactions.query;
 import static org.hcp.kit.db.Transactions.update;
 
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
@@ -14,11 +17,41 @@ import org.hcp.events.EventEnvelope;
 import org.hcp.events.RatingSubmitted;
 
 /**
- * Writes accepted ratings with the reactive PG client: the inserts share one transaction with the slots and the
- * outbox rows, and decide idempotency and races with {@code ON CONFLICT}, which Panache cannot express.
+ * Accepted ratings. Writes run in the decision's transaction (the inserts share it with the slots and the outbox
+ * rows, and settle idempotency and races with {@code ON CONFLICT}); the one read for the API is reactive
+ * (docs/architecture.md, "The database").
  */
 @ApplicationScoped
 public class RatingRepository {
+
+    private final Pool pool;
+
+    public RatingRepository(Pool pool) {
+        this.pool = pool;
+    }
+
+    /** An accepted rating as the API shows it: no evaluator data. */
+    public record RatingRow(String ratingId, UUID eventId, String caseNumber, String itemCode, String institutionCode,
+            String regionCode, String channel, int level, String origin, OffsetDateTime ratedAt,
+            OffsetDateTime recordedAt) {
+    }
+
+    /** The rating stored under {@code ratingId}, or null; on the event loop, nothing blocks. */
+    public Uni<RatingRow> findRow(String ratingId) {
+        return pool.preparedQuery("SELECT rating_id, event_id, case_number, item_code, institution_code, region_code, "
+                        + "channel, level, origin, rated_at, recorded_at FROM rating WHERE rating_id = $1")
+                .execute(Tuple.of(ratingId))
+                .map(rows -> {
+                    if (rows.size() == 0) {
+                        return null;
+                    }
+                    Row r = rows.iterator().next();
+                    return new RatingRow(r.getString("rating_id"), r.getUUID("event_id"), r.getString("case_number"),
+                            r.getString("item_code"), r.getString("institution_code"), r.getString("region_code"),
+                            r.getString("channel"), r.getShort("level"), r.getString("origin"),
+                            r.getOffsetDateTime("rated_at"), r.getOffsetDateTime("recorded_at"));
+                });
+    }
 
     /** What was stored first under a rating id. */
     public record StoredRating(String ratingId, UUID eventId, String fingerprint, String sourceRatingId) {

@@ -1,6 +1,5 @@
 package org.hcp.intake.rest;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -13,7 +12,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -22,7 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hcp.intake.domain.SubmitRating;
-import org.hcp.intake.repository.Rating;
+import org.hcp.intake.repository.RatingRepository;
 import org.hcp.intake.service.BatchRatings;
 import org.hcp.intake.service.RatingService;
 import org.hcp.kit.rest.Problem;
@@ -35,11 +33,13 @@ public class RatingResource {
 
     private final RatingService service;
     private final BatchRatings batch;
+    private final RatingRepository ratings;
     private final JsonWebToken caller;
 
-    public RatingResource(RatingService service, BatchRatings batch, JsonWebToken caller) {
+    public RatingResource(RatingService service, BatchRatings batch, RatingRepository ratings, JsonWebToken caller) {
         this.service = service;
         this.batch = batch;
+        this.ratings = ratings;
         this.caller = caller;
     }
 
@@ -48,10 +48,6 @@ public class RatingResource {
     }
 
     /** A rating as intake stored it; no evaluator data. */
-    public record RatingView(String ratingId, UUID eventId, String caseNumber, String itemCode, String institutionCode,
-            String regionCode, String channel, int level, String origin, OffsetDateTime ratedAt,
-            OffsetDateTime recordedAt) {
-    }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -109,12 +105,9 @@ public class RatingResource {
     @Path("/{ratingId}")
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @RolesAllowed({"channel", "auditor", "admin"})
-    @WithSession
     @Operation(summary = "Read one accepted rating (no evaluator data)")
-    public Uni<RatingView> get(@PathParam("ratingId") String ratingId) {
-        return Rating.<Rating>findById(ratingId)
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("no rating " + ratingId))
-                .map(r -> new RatingView(r.ratingId, r.eventId, r.caseNumber, r.itemCode, r.institutionCode,
-                        r.regionCode, r.channel, r.level, r.origin, r.ratedAt, r.recordedAt));
+    public Uni<RatingRepository.RatingRow> get(@PathParam("ratingId") String ratingId) {
+        return ratings.findRow(ratingId)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("no rating " + ratingId));
     }
 }

@@ -68,7 +68,7 @@ public class CalendarService {
             WorkingCalendarPublished published = new WorkingCalendarPublished(year, arrangement.days(),
                     "loaded by " + operator);
             Outbox.append(tx, Topics.DIRECTORY, EventEnvelope.of(published, "CALENDAR:" + year, null, now, now,
-                    null, null, RatingService.PRODUCER)).await().indefinitely();
+                    null, null, RatingService.PRODUCER));
             List<ServiceCase> provisional = cases.lockUnratedWithProvisionalDeadlines(tx);
             for (ServiceCase c : provisional) {
                 cases.updateDeadlines(tx, c.caseNumber(), CaseDeadlines.of(

@@ -90,7 +90,7 @@ public class CaseService {
                 contacts.seal(tx, c.caseNumber(), pseudonym, new ContactVault.Contact(evaluator.name(),
                         evaluator.mobile(), evaluator.id()), now);
             }
-            Outbox.append(tx, Topics.CASES, event).await().indefinitely();
+            Outbox.append(tx, Topics.CASES, event);
             return new Reported(c.caseNumber(), event.eventId(), false, c);
         });
         if (!reported.replay()) {

@@ -142,7 +142,7 @@ public class DefaultRatingScheduler implements BackgroundWorker {
             RatingReminderIssued reminder = DefaultRatings.reminder(c.serviceCase(), c.reminderDueAt(),
                     c.defaultRatingDueAt());
             Outbox.append(tx, Topics.CASES, EventEnvelope.of(reminder, reminder.caseNumber(), reminder.regionCode(),
-                    c.reminderDueAt(), now, null, null, RatingService.PRODUCER)).await().indefinitely();
+                    c.reminderDueAt(), now, null, null, RatingService.PRODUCER));
             cases.markReminderIssued(tx, reminder.caseNumber(), now);
         }
         return new Batch(due.size(), due.size());
@@ -158,7 +158,7 @@ public class DefaultRatingScheduler implements BackgroundWorker {
                     rating.ratedAt(), now, null, null, RatingService.PRODUCER);
             if (ratings.takeSlot(tx, serviceCase.caseNumber(), ServiceCase.CASE_SLOT, rating.ratingId())
                     && ratings.insert(tx, event, SYSTEM_FINGERPRINT)) {
-                Outbox.append(tx, Topics.RATINGS, event).await().indefinitely();
+                Outbox.append(tx, Topics.RATINGS, event);
                 made++;
             }
         }

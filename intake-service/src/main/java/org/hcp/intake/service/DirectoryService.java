@@ -3,6 +3,7 @@ package org.hcp.intake.service;
 import static org.hcp.kit.db.Transactions.inTransaction;
 
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
@@ -12,6 +13,7 @@ import org.hcp.events.EventEnvelope;
 import org.hcp.events.Topics;
 import org.hcp.intake.domain.DirectoryDecider;
 import org.hcp.intake.repository.DirectoryRepository;
+import org.hcp.kit.db.Transactions;
 import org.hcp.kit.outbox.Outbox;
 import org.hcp.kit.outbox.OutboxRelay;
 import org.hcp.kit.rest.ProblemException;
@@ -46,8 +48,7 @@ public class DirectoryService {
         Instant now = clock.instant();
         Outcome outcome = inTransaction(pool, tx -> {
             // One import at a time: two imports racing on the same entry would both read version n.
-            tx.preparedQuery("SELECT pg_advisory_xact_lock(hashtext('hcp.directory'))").execute()
-                    .await().indefinitely();
+            Transactions.query(tx, "SELECT pg_advisory_xact_lock(hashtext('hcp.directory'))", Tuple.tuple());
             DirectoryDecider.Decision decision = DirectoryDecider.decide(registrations, directory.lookup(tx), now,
                     pointerBase);
             if (!decision.accepted()) {
@@ -58,7 +59,7 @@ public class DirectoryService {
                         DirectoryEntryRecorded.key(change.kind(), change.code()), change.regionCode(), now, now,
                         null, null, RatingService.PRODUCER);
                 directory.record(tx, event);
-                Outbox.append(tx, Topics.DIRECTORY, event).await().indefinitely();
+                Outbox.append(tx, Topics.DIRECTORY, event);
             }
             return new Outcome(decision.changes(), registrations.size() - decision.changes().size());
         });

@@ -113,7 +113,7 @@ public class RatingService {
                     throw new RetryAsReplay();
                 }
                 firstEvent = firstEvent == null ? event.eventId() : firstEvent;
-                Outbox.append(tx, Topics.RATINGS, event).await().indefinitely();
+                Outbox.append(tx, Topics.RATINGS, event);
             }
             for (RatingDecider.Slot slot : decision.slots()) {
                 if (!ratings.takeSlot(tx, slot.caseNumber(), slot.slot(), slot.ratingId())) {

@@ -6,9 +6,6 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.RowSet;
-import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Transaction;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -22,6 +19,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hcp.kit.db.Transactions;
 import org.hcp.kit.messaging.BackgroundWorker;
 import org.hcp.kit.messaging.KafkaClients;
 import org.jboss.logging.Logger;
@@ -132,68 +130,59 @@ public class OutboxRelay implements BackgroundWorker {
         }
     }
 
+    /** What one round did: rows read, rows the broker acknowledged (and so deleted), the first failure if any. */
+    private record Round(int read, int acknowledged, Exception failure) {
+        static final Round NOTHING = new Round(0, 0, null);
+    }
+
     /** One round: lock, read a batch in order, publish, await every acknowledgement, delete, commit. */
-    int relayOnce() throws Exception {
-        SqlConnection connection = pool.getConnection().await().atMost(Duration.ofSeconds(10));
-        try {
-            Transaction tx = connection.begin().await().indefinitely();
-            boolean committed = false;
-            try {
-                boolean locked = connection.preparedQuery("SELECT pg_try_advisory_xact_lock($1) AS locked")
-                        .execute(Tuple.of(RELAY_LOCK)).await().indefinitely()
-                        .iterator().next().getBoolean("locked");
-                if (!locked) {
-                    tx.rollback().await().indefinitely();
-                    return 0;
-                }
-                RowSet<Row> rows = connection.preparedQuery(
-                                "SELECT id, topic, event_key, envelope FROM outbox ORDER BY id LIMIT $1")
-                        .execute(Tuple.of(BATCH)).await().indefinitely();
-                List<Long> ids = new ArrayList<>();
-                List<Future<RecordMetadata>> acks = new ArrayList<>();
-                for (Row row : rows) {
-                    ids.add(row.getLong("id"));
-                    acks.add(producer.send(new ProducerRecord<>(row.getString("topic"), row.getString("event_key"),
-                            row.getString("envelope"))));
-                }
-                if (ids.isEmpty()) {
-                    tx.rollback().await().indefinitely();
-                    return 0;
-                }
-                producer.flush();
-                // Keep what the broker acknowledged even when part of the round failed: re-sending an
-                // acknowledged row would only add a duplicate for consumers to skip.
-                List<Long> acknowledged = new ArrayList<>();
-                Exception failure = null;
-                for (int i = 0; i < acks.size(); i++) {
-                    try {
-                        acks.get(i).get(30, TimeUnit.SECONDS);
-                        acknowledged.add(ids.get(i));
-                    } catch (Exception e) {
-                        failure = failure == null ? e : failure;
-                    }
-                }
-                if (!acknowledged.isEmpty()) {
-                    connection.preparedQuery("DELETE FROM outbox WHERE id = ANY($1)")
-                            .execute(Tuple.of(acknowledged.toArray(new Long[0]))).await().indefinitely();
-                }
-                tx.commit().await().indefinitely();
-                committed = true;
-                published.increment(acknowledged.size());
-                if (failure != null) {
-                    throw new IllegalStateException((ids.size() - acknowledged.size()) + " of " + ids.size()
-                            + " not acknowledged: " + failure.getMessage(), failure);
-                }
-                LOG.debugf("outbox relay published %d event(s)", acknowledged.size());
-                return acknowledged.size();
-            } catch (Exception e) {
-                if (!committed) {
-                    tx.rollback().await().indefinitely();
-                }
-                throw e;
+    int relayOnce() {
+        Round round = Transactions.inTransaction(pool, tx -> {
+            boolean locked = Transactions.query(tx, "SELECT pg_try_advisory_xact_lock($1) AS locked",
+                    Tuple.of(RELAY_LOCK)).get(0).getBoolean("locked");
+            if (!locked) {
+                return Round.NOTHING;
             }
-        } finally {
-            connection.close().await().indefinitely();
+            List<Row> rows = Transactions.query(tx, "SELECT id, topic, event_key, envelope FROM outbox ORDER BY id "
+                    + "LIMIT $1", Tuple.of(BATCH));
+            if (rows.isEmpty()) {
+                return Round.NOTHING;
+            }
+            List<Long> ids = new ArrayList<>();
+            List<Future<RecordMetadata>> acks = new ArrayList<>();
+            for (Row row : rows) {
+                ids.add(row.getLong("id"));
+                acks.add(producer.send(new ProducerRecord<>(row.getString("topic"), row.getString("event_key"),
+                        row.getString("envelope"))));
+            }
+            producer.flush();
+            // Keep what the broker acknowledged even when part of the round failed: re-sending an acknowledged row
+            // would only add a duplicate for consumers to skip.
+            List<Long> acknowledged = new ArrayList<>();
+            Exception failure = null;
+            for (int i = 0; i < acks.size(); i++) {
+                try {
+                    acks.get(i).get(30, TimeUnit.SECONDS);
+                    acknowledged.add(ids.get(i));
+                } catch (Exception e) {
+                    if (e instanceof InterruptedException) {
+                        Thread.currentThread().interrupt();
+                    }
+                    failure = failure == null ? e : failure;
+                }
+            }
+            if (!acknowledged.isEmpty()) {
+                Transactions.update(tx, "DELETE FROM outbox WHERE id = ANY($1)",
+                        Tuple.of(acknowledged.toArray(new Long[0])));
+            }
+            return new Round(ids.size(), acknowledged.size(), failure);
+        });
+        published.increment(round.acknowledged());
+        if (round.failure() != null) {
+            throw new IllegalStateException((round.read() - round.acknowledged()) + " of " + round.read()
+                    + " not acknowledged: " + round.failure().getMessage(), round.failure());
         }
+        LOG.debugf("outbox relay published %d event(s)", round.acknowledged());
+        return round.acknowledged();
     }
 }
