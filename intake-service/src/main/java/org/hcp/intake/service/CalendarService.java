@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.UUID;
 import org.hcp.events.EventEnvelope;
 import org.hcp.events.Topics;
 import org.hcp.events.WorkingCalendarPublished;
@@ -20,6 +21,7 @@ import org.hcp.intake.domain.ServiceCase;
 import org.hcp.intake.repository.CaseRepository;
 import org.hcp.kit.outbox.Outbox;
 import org.hcp.kit.outbox.OutboxRelay;
+import org.hcp.kit.rest.Correlation;
 import org.hcp.kit.rest.Problem.FieldError;
 import org.hcp.kit.rest.ProblemException;
 import org.jboss.logging.Logger;
@@ -37,9 +39,12 @@ public class CalendarService {
     private final CaseRepository cases;
     private final ReferenceData reference;
     private final OutboxRelay relay;
+    private final Correlation correlation;
     private final Clock clock;
 
-    public CalendarService(Pool pool, CaseRepository cases, ReferenceData reference, OutboxRelay relay, Clock clock) {
+    public CalendarService(Pool pool, CaseRepository cases, ReferenceData reference, OutboxRelay relay,
+            Correlation correlation, Clock clock) {
+        this.correlation = correlation;
         this.pool = pool;
         this.cases = cases;
         this.reference = reference;
@@ -59,6 +64,7 @@ public class CalendarService {
                     .map(l -> new FieldError("line " + l.line(), l.message())).toList());
         }
         Instant now = clock.instant();
+        UUID requestId = correlation.current();
         WorkingCalendar calendar = reference.calendar().with(arrangement);
         int recounted = inTransaction(pool, tx -> {
             update(tx, "INSERT INTO calendar_year (year, csv, loaded_by, loaded_at) VALUES ($1, $2, $3, $4) "
@@ -68,7 +74,7 @@ public class CalendarService {
             WorkingCalendarPublished published = new WorkingCalendarPublished(year, arrangement.days(),
                     "loaded by " + operator);
             Outbox.append(tx, Topics.DIRECTORY, EventEnvelope.of(published, "CALENDAR:" + year, null, now, now,
-                    null, null, RatingService.PRODUCER));
+                    requestId, requestId, RatingService.PRODUCER));
             List<ServiceCase> provisional = cases.lockUnratedWithProvisionalDeadlines(tx);
             for (ServiceCase c : provisional) {
                 cases.updateDeadlines(tx, c.caseNumber(), CaseDeadlines.of(

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.UUID;
 import org.hcp.events.CaseCompleted;
 import org.hcp.events.EventEnvelope;
 import org.hcp.events.Topics;
@@ -20,6 +21,7 @@ import org.hcp.intake.repository.CaseRepository;
 import org.hcp.intake.repository.DirectoryRepository;
 import org.hcp.kit.outbox.Outbox;
 import org.hcp.kit.outbox.OutboxRelay;
+import org.hcp.kit.rest.Correlation;
 import org.hcp.kit.rest.ProblemException;
 import org.jboss.logging.Logger;
 
@@ -40,10 +42,11 @@ public class CaseService {
     private final ContactVault contacts;
     private final ReferenceData reference;
     private final OutboxRelay relay;
+    private final Correlation correlation;
     private final Clock clock;
 
     public CaseService(Pool pool, CaseRepository cases, DirectoryRepository directory, EvaluatorPseudonyms pseudonyms,
-            ContactVault contacts, ReferenceData reference, OutboxRelay relay, Clock clock) {
+            ContactVault contacts, ReferenceData reference, OutboxRelay relay, Correlation correlation, Clock clock) {
         this.pool = pool;
         this.cases = cases;
         this.directory = directory;
@@ -51,6 +54,7 @@ public class CaseService {
         this.contacts = contacts;
         this.reference = reference;
         this.relay = relay;
+        this.correlation = correlation;
         this.clock = clock;
     }
 
@@ -59,6 +63,7 @@ public class CaseService {
 
     public Reported report(ReportCase command) {
         Instant now = clock.instant();
+        UUID requestId = correlation.current();
         ReportCase.EvaluatorContact evaluator = command.evaluator();
         String pseudonym = evaluator == null || evaluator.id() == null || evaluator.id().isBlank() ? null
                 : pseudonyms.pseudonym(String.valueOf(evaluator.type()), evaluator.id().trim());
@@ -81,7 +86,7 @@ public class CaseService {
             }
             CaseCompleted c = decision.event();
             EventEnvelope<CaseCompleted> event = EventEnvelope.of(c, c.caseNumber(), c.regionCode(), c.completedAt(),
-                    now, null, null, RatingService.PRODUCER);
+                    now, requestId, requestId, RatingService.PRODUCER);
             if (!cases.insert(tx, event, decision.deadlines(), fingerprint)) {
                 // A concurrent report of the same case number committed first.
                 return replay(cases.find(tx, c.caseNumber()), fingerprint);

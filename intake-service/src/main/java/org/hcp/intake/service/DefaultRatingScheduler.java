@@ -142,7 +142,7 @@ public class DefaultRatingScheduler implements BackgroundWorker {
             RatingReminderIssued reminder = DefaultRatings.reminder(c.serviceCase(), c.reminderDueAt(),
                     c.defaultRatingDueAt());
             Outbox.append(tx, Topics.CASES, EventEnvelope.of(reminder, reminder.caseNumber(), reminder.regionCode(),
-                    c.reminderDueAt(), now, null, null, RatingService.PRODUCER));
+                    c.reminderDueAt(), now, c.eventId(), c.eventId(), RatingService.PRODUCER));
             cases.markReminderIssued(tx, reminder.caseNumber(), now);
         }
         return new Batch(due.size(), due.size());
@@ -155,7 +155,7 @@ public class DefaultRatingScheduler implements BackgroundWorker {
             ServiceCase serviceCase = c.serviceCase();
             RatingSubmitted rating = DefaultRatings.defaultRating(serviceCase, c.defaultLevel(), c.defaultRatingDueAt());
             EventEnvelope<RatingSubmitted> event = EventEnvelope.of(rating, rating.ratingId(), rating.regionCode(),
-                    rating.ratedAt(), now, null, null, RatingService.PRODUCER);
+                    rating.ratedAt(), now, c.eventId(), c.eventId(), RatingService.PRODUCER);
             if (ratings.takeSlot(tx, serviceCase.caseNumber(), ServiceCase.CASE_SLOT, rating.ratingId())
                     && ratings.insert(tx, event, SYSTEM_FINGERPRINT)) {
                 Outbox.append(tx, Topics.RATINGS, event);

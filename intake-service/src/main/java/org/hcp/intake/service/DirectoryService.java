@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import org.hcp.events.DirectoryEntryRecorded;
 import org.hcp.events.EventEnvelope;
 import org.hcp.events.Topics;
@@ -16,6 +17,7 @@ import org.hcp.intake.repository.DirectoryRepository;
 import org.hcp.kit.db.Transactions;
 import org.hcp.kit.outbox.Outbox;
 import org.hcp.kit.outbox.OutboxRelay;
+import org.hcp.kit.rest.Correlation;
 import org.hcp.kit.rest.ProblemException;
 import org.jboss.logging.Logger;
 
@@ -31,9 +33,12 @@ public class DirectoryService {
     private final Pool pool;
     private final DirectoryRepository directory;
     private final OutboxRelay relay;
+    private final Correlation correlation;
     private final Clock clock;
 
-    public DirectoryService(Pool pool, DirectoryRepository directory, OutboxRelay relay, Clock clock) {
+    public DirectoryService(Pool pool, DirectoryRepository directory, OutboxRelay relay, Correlation correlation,
+            Clock clock) {
+        this.correlation = correlation;
         this.pool = pool;
         this.directory = directory;
         this.relay = relay;
@@ -46,6 +51,7 @@ public class DirectoryService {
 
     public Outcome register(List<DirectoryDecider.Registration> registrations, String pointerBase) {
         Instant now = clock.instant();
+        UUID requestId = correlation.current();
         Outcome outcome = inTransaction(pool, tx -> {
             // One import at a time: two imports racing on the same entry would both read version n.
             Transactions.query(tx, "SELECT pg_advisory_xact_lock(hashtext('hcp.directory'))", Tuple.tuple());
@@ -57,7 +63,7 @@ public class DirectoryService {
             for (DirectoryEntryRecorded change : decision.changes()) {
                 EventEnvelope<DirectoryEntryRecorded> event = EventEnvelope.of(change,
                         DirectoryEntryRecorded.key(change.kind(), change.code()), change.regionCode(), now, now,
-                        null, null, RatingService.PRODUCER);
+                        requestId, requestId, RatingService.PRODUCER);
                 directory.record(tx, event);
                 Outbox.append(tx, Topics.DIRECTORY, event);
             }

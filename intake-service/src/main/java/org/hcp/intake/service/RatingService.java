@@ -22,6 +22,7 @@ import org.hcp.intake.repository.CaseRepository;
 import org.hcp.intake.repository.RatingRepository;
 import org.hcp.kit.outbox.Outbox;
 import org.hcp.kit.outbox.OutboxRelay;
+import org.hcp.kit.rest.Correlation;
 import org.hcp.kit.rest.ProblemException;
 import org.jboss.logging.Logger;
 
@@ -42,16 +43,18 @@ public class RatingService {
     private final EvaluatorPseudonyms pseudonyms;
     private final ReferenceData reference;
     private final OutboxRelay relay;
+    private final Correlation correlation;
     private final Clock clock;
 
     public RatingService(Pool pool, RatingRepository ratings, CaseRepository cases, EvaluatorPseudonyms pseudonyms,
-            ReferenceData reference, OutboxRelay relay, Clock clock) {
+            ReferenceData reference, OutboxRelay relay, Correlation correlation, Clock clock) {
         this.pool = pool;
         this.ratings = ratings;
         this.cases = cases;
         this.pseudonyms = pseudonyms;
         this.reference = reference;
         this.relay = relay;
+        this.correlation = correlation;
         this.clock = clock;
     }
 
@@ -80,6 +83,7 @@ public class RatingService {
     /** As {@link #submit(SubmitRating, String, String)}, taking {@code claim} in the same transaction. */
     public Accepted submit(SubmitRating command, String idempotencyKey, String caller, Claim claim) {
         Instant now = clock.instant();
+        UUID requestId = correlation.current();
         String ratingId = ratingId(command, idempotencyKey, caller);
         String pseudonym = command.evaluator() == null || command.evaluator().id() == null ? null
                 : pseudonyms.pseudonym(String.valueOf(command.evaluator().type()), command.evaluator().id());
@@ -107,7 +111,7 @@ public class RatingService {
             UUID firstEvent = null;
             for (RatingSubmitted rating : decision.ratings()) {
                 EventEnvelope<RatingSubmitted> event = EventEnvelope.of(rating, rating.ratingId(),
-                        rating.regionCode(), rating.ratedAt(), now, null, null, PRODUCER);
+                        rating.regionCode(), rating.ratedAt(), now, requestId, requestId, PRODUCER);
                 if (!ratings.insert(tx, event, fingerprint)) {
                     // The same request committed concurrently: answer as its retry.
                     throw new RetryAsReplay();

@@ -23,6 +23,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import java.time.Duration;
+import java.util.UUID;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -240,6 +241,10 @@ class CaseAndDirectoryResourceTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> IntakeTestSupport.ratingEventsFor(caseNumber).size() == 1);
         assertEquals(4, EventJson.read(IntakeTestSupport.ratingEventsFor(caseNumber).get(0).value(),
                 RatingSubmitted.class).payload().level());
+        // System-made, so its cause is the case's CaseCompleted, not a request.
+        UUID caseEvent = EventJson.read(events(Topics.CASES, caseNumber).get(0).value(), CaseCompleted.class).eventId();
+        assertEquals(caseEvent, EventJson.read(IntakeTestSupport.ratingEventsFor(caseNumber).get(0).value(),
+                RatingSubmitted.class).causationId());
     }
 
     @Test

@@ -143,8 +143,8 @@ public class OutboxRelay implements BackgroundWorker {
             if (!locked) {
                 return Round.NOTHING;
             }
-            List<Row> rows = Transactions.query(tx, "SELECT id, topic, event_key, envelope FROM outbox ORDER BY id "
-                    + "LIMIT $1", Tuple.of(BATCH));
+            List<Row> rows = Transactions.query(tx, "SELECT id, event_id, topic, event_key, event_type, envelope "
+                    + "FROM outbox ORDER BY id LIMIT $1", Tuple.of(BATCH));
             if (rows.isEmpty()) {
                 return Round.NOTHING;
             }
@@ -152,8 +152,11 @@ public class OutboxRelay implements BackgroundWorker {
             List<Future<RecordMetadata>> acks = new ArrayList<>();
             for (Row row : rows) {
                 ids.add(row.getLong("id"));
-                acks.add(producer.send(new ProducerRecord<>(row.getString("topic"), row.getString("event_key"),
-                        row.getString("envelope"))));
+                ProducerRecord<String, String> record = new ProducerRecord<>(row.getString("topic"),
+                        row.getString("event_key"), row.getString("envelope"));
+                TraceHeaders.add(record.headers(), row.getUUID("event_id"), row.getString("event_type"),
+                        row.getString("envelope"));
+                acks.add(producer.send(record));
             }
             producer.flush();
             // Keep what the broker acknowledged even when part of the round failed: re-sending an acknowledged row
