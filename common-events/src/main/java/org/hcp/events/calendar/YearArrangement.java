@@ -1,8 +1,5 @@
 package org.hcp.events.calendar;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.StringReader;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -11,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.hcp.events.text.Csv;
 
 /**
  * The official holiday arrangement of one year (State Council notice): its holidays and make-up working days.
@@ -46,47 +44,46 @@ public record YearArrangement(int year, List<CalendarDay> days) {
         List<LineError> errors = new ArrayList<>();
         List<CalendarDay> days = new ArrayList<>();
         Set<LocalDate> seen = new HashSet<>();
-        try (BufferedReader reader = new BufferedReader(new StringReader(csv))) {
-            String line;
-            int number = 0;
-            while ((line = reader.readLine()) != null) {
-                number++;
-                String trimmed = line.strip();
-                if (trimmed.isEmpty() || trimmed.startsWith("#") || trimmed.startsWith("date,")) {
-                    continue;
-                }
-                String[] cells = trimmed.split(",", -1);
-                if (cells.length < 2) {
-                    errors.add(new LineError(number, "expected date,kind,name"));
-                    continue;
-                }
-                LocalDate date;
-                try {
-                    date = LocalDate.parse(cells[0].strip());
-                } catch (DateTimeParseException e) {
-                    errors.add(new LineError(number, "not a date (YYYY-MM-DD): " + cells[0]));
-                    continue;
-                }
-                DayKind kind;
-                try {
-                    kind = DayKind.valueOf(cells[1].strip().toUpperCase(Locale.ROOT));
-                } catch (IllegalArgumentException e) {
-                    errors.add(new LineError(number, "kind must be holiday or workday, was " + cells[1]));
-                    continue;
-                }
-                if (date.getYear() != year) {
-                    errors.add(new LineError(number, date + " is not in " + year));
-                } else if (!seen.add(date)) {
-                    errors.add(new LineError(number, date + " is listed twice"));
-                } else if (kind == DayKind.WORKDAY && !isWeekend(date)) {
-                    errors.add(new LineError(number, date + " is a weekday already; a make-up working day is a "
-                            + "Saturday or Sunday"));
-                } else {
-                    days.add(new CalendarDay(date, kind, cells.length > 2 ? cells[2].strip() : ""));
-                }
+        List<Csv.Record> records;
+        try {
+            records = Csv.parse(csv);
+        } catch (Csv.UnclosedQuote e) {
+            throw new InvalidArrangementException(List.of(new LineError(e.line, e.getMessage())));
+        }
+        for (Csv.Record record : records) {
+            int number = record.line();
+            List<String> cells = record.fields();
+            if (cells.get(0).strip().equals("date")) {
+                continue; // the header
             }
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
+            if (cells.size() < 2) {
+                errors.add(new LineError(number, "expected date,kind,name"));
+                continue;
+            }
+            LocalDate date;
+            try {
+                date = LocalDate.parse(cells.get(0).strip());
+            } catch (DateTimeParseException e) {
+                errors.add(new LineError(number, "not a date (YYYY-MM-DD): " + cells.get(0)));
+                continue;
+            }
+            DayKind kind;
+            try {
+                kind = DayKind.valueOf(cells.get(1).strip().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                errors.add(new LineError(number, "kind must be holiday or workday, was " + cells.get(1)));
+                continue;
+            }
+            if (date.getYear() != year) {
+                errors.add(new LineError(number, date + " is not in " + year));
+            } else if (!seen.add(date)) {
+                errors.add(new LineError(number, date + " is listed twice"));
+            } else if (kind == DayKind.WORKDAY && !isWeekend(date)) {
+                errors.add(new LineError(number, date + " is a weekday already; a make-up working day is a "
+                        + "Saturday or Sunday"));
+            } else {
+                days.add(new CalendarDay(date, kind, cells.size() > 2 ? cells.get(2).strip() : ""));
+            }
         }
         if (days.isEmpty() && errors.isEmpty()) {
             errors.add(new LineError(0, "no days: a year's arrangement lists at least its holidays"));

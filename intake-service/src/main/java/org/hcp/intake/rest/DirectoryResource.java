@@ -24,7 +24,7 @@ import org.hcp.intake.service.DirectoryQueries;
 import org.hcp.intake.service.DirectoryService;
 import org.hcp.kit.rest.Problem;
 import org.hcp.kit.rest.ProblemException;
-import org.hcp.kit.text.Csv;
+import org.hcp.events.text.Csv;
 
 @Path("/api/v1/directory")
 @Tag(name = "directory", description = "评价对象目录 / What can be rated: regions, items, institutions, windows, "

@@ -19,7 +19,7 @@ import org.hcp.kit.config.Clocks;
 import org.hcp.kit.rest.Problem;
 import org.hcp.kit.rest.Problem.FieldError;
 import org.hcp.kit.rest.ProblemException;
-import org.hcp.kit.text.Csv;
+import org.hcp.events.text.Csv;
 
 /**
  * Paper forms (书面评价表, R1.8), transcribed by hall staff and imported as CSV. Every row is checked and recorded on

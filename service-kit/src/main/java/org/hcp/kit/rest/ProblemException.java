@@ -34,7 +34,7 @@ public class ProblemException extends RuntimeException {
     }
 
     /** 422 for a CSV upload whose quotes never close: nothing after that line can be read as rows. */
-    public static ProblemException unreadableCsv(org.hcp.kit.text.Csv.UnclosedQuote e) {
+    public static ProblemException unreadableCsv(org.hcp.events.text.Csv.UnclosedQuote e) {
         return invalid(List.of(new Problem.FieldError("/line/" + e.line, "引号未闭合 / " + e.getMessage())));
     }
 

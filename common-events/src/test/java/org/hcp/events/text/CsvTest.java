@@ -1,4 +1,4 @@
-package org.hcp.kit.text;
+package org.hcp.events.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

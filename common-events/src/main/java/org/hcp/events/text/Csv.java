@@ -1,0 +1,76 @@
+package org.hcp.events.text;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * RFC 4180 CSV, as spreadsheets write it (commas, quotes doubled inside quoted fields, line breaks inside quotes),
+ * read by jackson-dataformat-csv. Each record keeps the line it starts on, so an import report can say "line 7".
+ * Blank lines and lines starting with {@code #} are skipped; a leading byte-order mark is ignored.
+ */
+public final class Csv {
+
+    /** Without a header every row reads as an array of strings. */
+    private static final CsvMapper MAPPER = CsvMapper.builder()
+            .enable(CsvParser.Feature.SKIP_EMPTY_LINES)
+            .build();
+    private static final CsvSchema SCHEMA = CsvSchema.emptySchema().withComments();
+
+    private Csv() {
+    }
+
+    public record Record(int line, List<String> fields) {
+        public String field(int i) {
+            return i < fields.size() ? fields.get(i) : null;
+        }
+    }
+
+    /** A record whose quotes never close; the rest of the input cannot be read as records. */
+    public static final class UnclosedQuote extends IllegalArgumentException {
+        public final int line;
+
+        UnclosedQuote(int line) {
+            super("a quoted field opened on line " + line + " is never closed");
+            this.line = line;
+        }
+    }
+
+    public static List<Record> parse(String text) {
+        String s = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        List<Record> records = new ArrayList<>();
+        int start = 1;
+        try (JsonParser parser = MAPPER.reader(SCHEMA).createParser(s)) {
+            JsonToken token;
+            while ((token = parser.nextToken()) != null) {
+                if (token != JsonToken.START_ARRAY) {
+                    continue;
+                }
+                List<String> fields = new ArrayList<>();
+                while (parser.nextToken() == JsonToken.VALUE_STRING) {
+                    if (fields.isEmpty()) {
+                        // A row's own START_ARRAY has no location; its first value's is the line the row starts on.
+                        start = parser.currentTokenLocation().getLineNr();
+                    }
+                    fields.add(parser.getText());
+                }
+                boolean blank = fields.size() == 1 && fields.get(0).isBlank();
+                if (!blank) {
+                    records.add(new Record(start, List.copyOf(fields)));
+                }
+            }
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            // The only malformed input RFC 4180 leaves is a quote that never closes: it swallows the rest.
+            throw new UnclosedQuote(start);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return records;
+    }
+}
