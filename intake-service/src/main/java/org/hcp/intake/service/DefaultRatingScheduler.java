@@ -4,6 +4,7 @@ import static org.hcp.kit.db.Transactions.inTransaction;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,6 +23,7 @@ import org.hcp.intake.domain.ServiceCase;
 import org.hcp.intake.repository.CaseRepository;
 import org.hcp.intake.repository.RatingRepository;
 import org.hcp.kit.messaging.BackgroundWorker;
+import org.hcp.kit.messaging.WorkerThread;
 import org.hcp.kit.outbox.Outbox;
 import org.hcp.kit.outbox.OutboxRelay;
 import org.jboss.logging.Logger;
@@ -44,14 +46,13 @@ public class DefaultRatingScheduler implements BackgroundWorker {
     private final RatingRepository ratings;
     private final OutboxRelay relay;
     private final Clock clock;
+    private final MeterRegistry metrics;
     private final boolean enabled;
     private final Duration interval;
-    private volatile boolean running;
-    private volatile String problem;
-    private Thread thread;
+    private WorkerThread worker;
 
     public DefaultRatingScheduler(Pool pool, CaseRepository cases, RatingRepository ratings, OutboxRelay relay,
-            Clock clock,
+            Clock clock, MeterRegistry metrics,
             @ConfigProperty(name = "hcp.default-rating.scheduler.enabled", defaultValue = "true") boolean enabled,
             @ConfigProperty(name = "hcp.default-rating.scheduler.interval", defaultValue = "PT30S") Duration interval) {
         this.pool = pool;
@@ -59,6 +60,7 @@ public class DefaultRatingScheduler implements BackgroundWorker {
         this.ratings = ratings;
         this.relay = relay;
         this.clock = clock;
+        this.metrics = metrics;
         this.enabled = enabled;
         this.interval = interval;
     }
@@ -71,16 +73,18 @@ public class DefaultRatingScheduler implements BackgroundWorker {
         if (!enabled) {
             return;
         }
-        running = true;
-        thread = new Thread(this::loop, "default-rating-scheduler");
-        thread.setDaemon(true);
-        thread.start();
+        // A failed round is retried after the same interval as a successful one: the next round finds the same cases.
+        worker = new WorkerThread("default-rating-scheduler", () -> {
+            runOnce(clock.instant());
+            return interval;
+        }, metrics).backoff(interval, interval)
+                .describeFailure(e -> "round failed, retried next round: " + e.getMessage())
+                .start();
     }
 
     void onStop(@Observes ShutdownEvent event) {
-        running = false;
-        if (thread != null) {
-            thread.interrupt();
+        if (worker != null) {
+            worker.close();
         }
     }
 
@@ -91,25 +95,7 @@ public class DefaultRatingScheduler implements BackgroundWorker {
 
     @Override
     public String problem() {
-        return !enabled || thread != null && thread.isAlive() ? problem : "not running";
-    }
-
-    private void loop() {
-        while (running) {
-            try {
-                runOnce(clock.instant());
-                problem = null;
-            } catch (RuntimeException e) {
-                problem = "round failed, retried next round: " + e.getMessage();
-                LOG.warnf("default-rating round failed, retried in %s: %s", interval, e.getMessage());
-            }
-            try {
-                Thread.sleep(interval.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
+        return worker == null ? (enabled ? "not started" : null) : worker.problem();
     }
 
     /** Issues every reminder and makes every default rating due at {@code now}. */

@@ -1,5 +1,6 @@
 package org.hcp.kit.messaging;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -32,12 +33,15 @@ public abstract class Projection<P extends EventPayload> implements BackgroundWo
         final KafkaClients clients;
         final DeadLetters deadLetters;
         final FaultInjection faults;
+        final MeterRegistry metrics;
 
-        public Support(Pool pool, KafkaClients clients, DeadLetters deadLetters, FaultInjection faults) {
+        public Support(Pool pool, KafkaClients clients, DeadLetters deadLetters, FaultInjection faults,
+                MeterRegistry metrics) {
             this.pool = pool;
             this.clients = clients;
             this.deadLetters = deadLetters;
             this.faults = faults;
+            this.metrics = metrics;
         }
     }
 
@@ -64,7 +68,7 @@ public abstract class Projection<P extends EventPayload> implements BackgroundWo
 
     void onStart(@Observes StartupEvent event) {
         loop = new ProjectionLoop(name, support.clients.consumer(groupId, name, 1000), topics, this::applyRecords,
-                support.faults, () -> ConsumedOffsets.read(support.pool, name)).start();
+                support.faults, () -> ConsumedOffsets.read(support.pool, name)).countedIn(support.metrics).start();
     }
 
     void onStop(@Observes ShutdownEvent event) {

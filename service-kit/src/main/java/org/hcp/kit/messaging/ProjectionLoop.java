@@ -1,5 +1,6 @@
 package org.hcp.kit.messaging;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -14,7 +15,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RebalanceInProgressException;
-import org.apache.kafka.common.errors.WakeupException;
 import org.hcp.kit.config.FaultInjection;
 import org.jboss.logging.Logger;
 
@@ -43,9 +43,9 @@ public final class ProjectionLoop implements BackgroundWorker, AutoCloseable {
     private final Positions positions;
     /** Assigned partitions not yet moved to the read model's position; only touched by the loop's thread. */
     private final java.util.Set<TopicPartition> unpositioned = new java.util.HashSet<>();
-    private final Thread thread;
-    private volatile boolean running = true;
-    private volatile String problem;
+    private MeterRegistry metrics;
+    private WorkerThread worker;
+    private boolean subscribed;
 
     /** A loop that trusts Kafka's committed offsets (for consumers without a read model of their own). */
     public ProjectionLoop(String name, KafkaConsumer<String, String> consumer, List<String> topics,
@@ -62,11 +62,20 @@ public final class ProjectionLoop implements BackgroundWorker, AutoCloseable {
         this.handler = handler;
         this.faults = faults;
         this.positions = positions;
-        this.thread = new Thread(this::run, "projection-" + name);
+    }
+
+    /** Counts the loop's rounds and failures there (hcp_worker_*_total, worker="projection-NAME"). */
+    public ProjectionLoop countedIn(MeterRegistry metrics) {
+        this.metrics = metrics;
+        return this;
     }
 
     public ProjectionLoop start() {
-        thread.start();
+        // The consumer is not thread-safe: it is subscribed, polled and closed on the worker's thread only.
+        worker = new WorkerThread("projection-" + name, this::pollAndApply, metrics)
+                .backoff(Duration.ofMillis(100), Duration.ofSeconds(5))
+                .onExit(() -> consumer.close(Duration.ofSeconds(2)))
+                .start();
         return this;
     }
 
@@ -77,10 +86,10 @@ public final class ProjectionLoop implements BackgroundWorker, AutoCloseable {
 
     @Override
     public String problem() {
-        return thread.isAlive() || !running ? problem : "stopped unexpectedly: " + problem;
+        return worker == null ? "not started" : worker.problem();
     }
 
-    private void run() {
+    private void subscribe() {
         if (positions == null) {
             consumer.subscribe(topics);
         } else {
@@ -97,45 +106,30 @@ public final class ProjectionLoop implements BackgroundWorker, AutoCloseable {
                 }
             });
         }
-        long backoff = 100;
-        try {
-            while (running) {
-                try {
-                    backoff = pollAndApply(backoff);
-                } catch (WakeupException e) {
-                    if (running) {
-                        problem = "woken unexpectedly";
-                    }
-                } catch (RuntimeException e) {
-                    // Broker unreachable, authorisation, …: never give up; health says what is wrong meanwhile.
-                    problem = e.toString();
-                    LOG.warnf("%s: %s; retrying in %d ms", name, e, backoff);
-                    sleep(backoff);
-                    backoff = Math.min(backoff * 2, 5_000);
-                }
-            }
-        } finally {
-            consumer.close(Duration.ofSeconds(2));
-        }
+        subscribed = true;
     }
 
-    /** One poll: apply the batch (retrying it from its first record if that fails), then commit its offsets. */
-    private long pollAndApply(long backoff) {
+    /**
+     * One round: poll, apply the batch, then commit its offsets. A failed batch is rewound to its first record and
+     * the failure thrown, so the worker backs off and the next round applies the same batch again.
+     */
+    private Duration pollAndApply() {
+        if (!subscribed) {
+            subscribe();
+        }
         position();
         ConsumerRecords<String, String> polled = consumer.poll(Duration.ofMillis(500));
         if (polled.isEmpty()) {
-            return backoff;
+            return Duration.ZERO;
         }
         List<ConsumerRecord<String, String>> batch = new ArrayList<>(polled.count());
         polled.forEach(batch::add);
         try {
             handler.apply(batch);
         } catch (Exception e) {
-            problem = "batch failed, retrying: " + e;
-            LOG.warnf("%s: batch of %d failed, retrying from its first record: %s", name, batch.size(), e);
             rewind(batch);
-            sleep(backoff);
-            return Math.min(backoff * 2, 5_000);
+            throw new IllegalStateException("batch of " + batch.size() + " failed, retrying from its first record: "
+                    + e, e);
         }
         faults.afterProjectionCommit(name);
         try {
@@ -145,8 +139,7 @@ public final class ProjectionLoop implements BackgroundWorker, AutoCloseable {
             // repeat, because the read model already records it.
             LOG.infof("%s: offsets not committed, partitions were reassigned: %s", name, e.getMessage());
         }
-        problem = null;
-        return 100;
+        return Duration.ZERO;
     }
 
     /**
@@ -194,22 +187,12 @@ public final class ProjectionLoop implements BackgroundWorker, AutoCloseable {
         return offsets;
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 
     @Override
     public void close() {
-        running = false;
-        consumer.wakeup();
-        try {
-            thread.join(5_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        // A poll waits at most 500 ms, so the loop sees the stop soon without waking the consumer.
+        if (worker != null) {
+            worker.close();
         }
     }
 }

@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -22,6 +21,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hcp.kit.db.Transactions;
 import org.hcp.kit.messaging.BackgroundWorker;
 import org.hcp.kit.messaging.KafkaClients;
+import org.hcp.kit.messaging.WorkerThread;
 import org.jboss.logging.Logger;
 
 /**
@@ -41,11 +41,9 @@ public class OutboxRelay implements BackgroundWorker {
 
     private final Pool pool;
     private final KafkaClients clients;
+    private final MeterRegistry metrics;
     private final boolean enabled;
-    private final Semaphore wake = new Semaphore(0);
-    private volatile boolean running;
-    private volatile String problem;
-    private Thread thread;
+    private WorkerThread worker;
     private volatile KafkaProducer<String, String> producer;
 
     private final Counter published;
@@ -54,6 +52,7 @@ public class OutboxRelay implements BackgroundWorker {
             @ConfigProperty(name = "hcp.outbox.relay.enabled", defaultValue = "false") boolean enabled) {
         this.pool = pool;
         this.clients = clients;
+        this.metrics = metrics;
         this.enabled = enabled;
         this.published = Counter.builder("hcp.outbox.published")
                 .description("events the broker acknowledged and the outbox let go").register(metrics);
@@ -64,28 +63,30 @@ public class OutboxRelay implements BackgroundWorker {
             return;
         }
         producer = clients.producer("outbox-relay");
-        running = true;
-        thread = new Thread(this::run, "outbox-relay");
-        thread.start();
+        worker = new WorkerThread("outbox-relay", this::round, metrics)
+                .describeFailure(e -> "cannot publish, rows kept in the outbox: " + e.getMessage())
+                // Every send of the failed round has completed (acknowledged or failed), so nothing is in flight: a
+                // fresh producer cannot duplicate anything and never inherits a fatal state from the old one.
+                .afterFailure(e -> {
+                    producer.close(Duration.ZERO);
+                    producer = clients.producer("outbox-relay");
+                })
+                .start();
     }
 
     void onStop(@Observes ShutdownEvent event) {
-        if (thread == null) {
+        if (worker == null) {
             return;
         }
-        running = false;
-        wake.release();
-        try {
-            thread.join(10_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        worker.close();
         producer.close(Duration.ofSeconds(2));
     }
 
     /** Tells the relay that rows were committed, so it publishes now rather than at its next poll. */
     public void wake() {
-        wake.release();
+        if (worker != null) {
+            worker.wake();
+        }
     }
 
     @Override
@@ -95,39 +96,12 @@ public class OutboxRelay implements BackgroundWorker {
 
     @Override
     public String problem() {
-        return !enabled || (thread != null && thread.isAlive()) ? problem : "not running";
+        return worker == null ? (enabled ? "not started" : null) : worker.problem();
     }
 
-    private void run() {
-        long backoff = 200;
-        while (running) {
-            try {
-                int relayed = relayOnce();
-                problem = null;
-                backoff = 200;
-                if (relayed < BATCH) {
-                    wake.tryAcquire(250, TimeUnit.MILLISECONDS);
-                    wake.drainPermits();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (Exception e) {
-                problem = "cannot publish, rows kept in the outbox: " + e.getMessage();
-                LOG.warnf("outbox relay round failed, will retry in %d ms: %s", backoff, e.getMessage());
-                // Every send of the round has completed (acknowledged or failed), so nothing is in flight: a fresh
-                // producer cannot duplicate anything and never inherits a fatal state from the old one.
-                producer.close(Duration.ZERO);
-                producer = clients.producer("outbox-relay");
-                try {
-                    Thread.sleep(backoff);
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-                backoff = Math.min(backoff * 2, 5_000);
-            }
-        }
+    /** A full batch goes on at once; otherwise the relay waits for a wake-up, or polls again in 250 ms. */
+    private Duration round() {
+        return relayOnce() < BATCH ? Duration.ofMillis(250) : Duration.ZERO;
     }
 
     /** What one round did: rows read, rows the broker acknowledged (and so deleted), the first failure if any. */
