@@ -109,8 +109,8 @@ public class RatingPageResource {
         }
         DetailForm detail = new DetailForm(bool(answers.get("guidanceClear")), bool(answers.get("procedureConvenient")),
                 bool(answers.get("materialsStreamlined")), bool(answers.get("interfaceFriendly")), suggestions);
-        SubmitRating form = new SubmitRating(null, null, null, null, null, null, null, null, null, null, overall,
-                bad ? chosenTags : List.of(), text, dimensions, null, null, null, null, null, null, detail);
+        SubmitRating form = SubmitRating.builder().level(overall).tags(bad ? chosenTags : List.of()).text(text)
+                .dimensions(dimensions).detailForm(detail).build();
         try {
             links.rate(token, form);
         } catch (ProblemException e) {

@@ -54,10 +54,11 @@ public class DeviceRatings {
 
     public RatingService.Accepted submit(String deviceId, DeviceRating rating, String idempotencyKey, String caller) {
         Device device = device(deviceId);
-        SubmitRating command = new SubmitRating(rating.ratingId(), rating.caseNumber(), null, null,
-                device.institutionCode(), device.windowCode(), null, null, null, device.channel().name(),
-                rating.level(), rating.tags(), rating.text(), rating.dimensions(), rating.evaluator(), null,
-                rating.ratedAt(), null, rating.visitId(), null, rating.detailForm());
+        SubmitRating command = SubmitRating.builder().ratingId(rating.ratingId()).caseNumber(rating.caseNumber())
+                .institutionCode(device.institutionCode()).windowCode(device.windowCode())
+                .channel(device.channel().name()).level(rating.level()).tags(rating.tags()).text(rating.text())
+                .dimensions(rating.dimensions()).evaluator(rating.evaluator()).ratedAt(rating.ratedAt())
+                .visitId(rating.visitId()).detailForm(rating.detailForm()).build();
         return ratings.submit(command, idempotencyKey, caller + "/device/" + device.deviceId());
     }
 }

@@ -45,9 +45,9 @@ public class HotlineRatings {
                         "/workOrderNo", "工单编号必填 / workOrderNo is required: 1-64 letters, digits or _.:-")))));
                 continue;
             }
-            SubmitRating command = r == null ? null : new SubmitRating(ratingId(r.workOrderNo()), r.caseNumber(), null,
-                    null, null, null, null, null, null, Channel.HOTLINE_12345.name(), r.level(), r.tags(), r.text(),
-                    null, r.evaluator(), null, r.ratedAt(), null, r.visitId(), null, null);
+            SubmitRating command = r == null ? null : SubmitRating.builder().ratingId(ratingId(r.workOrderNo()))
+                    .caseNumber(r.caseNumber()).channel(Channel.HOTLINE_12345.name()).level(r.level()).tags(r.tags())
+                    .text(r.text()).evaluator(r.evaluator()).ratedAt(r.ratedAt()).visitId(r.visitId()).build();
             results.add(batch.submitOne(i, command, "/" + i, caller));
         }
         return BatchRatings.summary(results);

@@ -123,9 +123,9 @@ public class PaperForms {
         String caseNumber = v.get("caseNumber");
         String ratingId = caseNumber == null ? null : "paper-" + UUID.nameUUIDFromBytes(("paper\n" + caseNumber + "\n"
                 + formNo).getBytes(StandardCharsets.UTF_8));
-        SubmitRating command = new SubmitRating(ratingId, caseNumber, null, null, institutionScope, null, null, null,
-                null, channel.name(), level, tags(v.get("tags")), v.get("text"), dimensions, null, null, ratedAt,
-                null, v.get("visitId"), null, null);
+        SubmitRating command = SubmitRating.builder().ratingId(ratingId).caseNumber(caseNumber)
+                .institutionCode(institutionScope).channel(channel.name()).level(level).tags(tags(v.get("tags")))
+                .text(v.get("text")).dimensions(dimensions).ratedAt(ratedAt).visitId(v.get("visitId")).build();
         BatchRatings.ItemResult result = batch.submitOne(row.line(), command, "", caller);
         Problem problem = result.problem();
         List<FieldError> rowErrors = problem == null ? List.of() : problem.errors().isEmpty()

@@ -198,9 +198,9 @@ public class RatingLinks {
             throw new ProblemException(410, "link-expired", "评价链接已过期 / The rating link has expired",
                     "the link was valid until " + claims.expiresAt(), List.of());
         }
-        SubmitRating command = new SubmitRating("link-" + claims.link(), claims.caseNumber(), null, null, null, null,
-                null, null, null, claims.ch().name(), form.level(), form.tags(), form.text(), form.dimensions(), null,
-                null, null, null, claims.visit(), null, form.detailForm());
+        SubmitRating command = SubmitRating.builder().ratingId("link-" + claims.link()).caseNumber(claims.caseNumber())
+                .channel(claims.ch().name()).level(form.level()).tags(form.tags()).text(form.text())
+                .dimensions(form.dimensions()).visitId(claims.visit()).detailForm(form.detailForm()).build();
         return ratings.submit(command, null, "rating-link", (tx, ratingId, now) -> {
             if (!links.use(tx, claims.link(), ratingId, now)) {
                 throw linkUsed();

@@ -162,10 +162,10 @@ public class SmsRatings {
                 .getBytes(StandardCharsets.UTF_8));
         boolean bad = RatingLevel.isBad(parsed.level());
         String thanks = bad ? "感谢您的评价，已记录。办理单位将尽快核实整改并回访您。" : "感谢您的评价，已记录。";
-        SubmitRating command = new SubmitRating(ratingId, invitation.caseNumber(), null, null, null, null, null, null,
-                null, Channel.SMS.name(), parsed.level(), parsed.tags(), null, null, null, null,
-                inbound.receivedAt() == null ? null : min(inbound.receivedAt(), now), null, invitation.visitId(),
-                null, null);
+        SubmitRating command = SubmitRating.builder().ratingId(ratingId).caseNumber(invitation.caseNumber())
+                .channel(Channel.SMS.name()).level(parsed.level()).tags(parsed.tags())
+                .ratedAt(inbound.receivedAt() == null ? null : min(inbound.receivedAt(), now))
+                .visitId(invitation.visitId()).build();
         try {
             ratings.submit(command, null, "sms-gateway", (tx, id, at) -> {
                 if (!sms.answer(tx, invitation.invitationId(), id, at)) {

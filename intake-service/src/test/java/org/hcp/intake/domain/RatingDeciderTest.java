@@ -42,15 +42,13 @@ class RatingDeciderTest {
     }
 
     static SubmitRating rating(String caseNumber, int level, List<String> tags) {
-        return new SubmitRating(null, caseNumber, null, null, null, null, null, null, null, "WINDOW_DEVICE", level,
-                tags, null, null, null, null, null, null, null, null, null);
+        return SubmitRating.builder().caseNumber(caseNumber).channel("WINDOW_DEVICE").level(level).tags(tags).build();
     }
 
     static SubmitRating with(SubmitRating r, String visitId, String scope, Boolean supplementary, String channel,
             Instant ratedAt) {
-        return new SubmitRating(r.ratingId(), r.caseNumber(), r.caseKind(), r.itemCode(), r.institutionCode(),
-                r.windowCode(), r.staffId(), r.platformCode(), r.regionCode(), channel, r.level(), r.tags(), r.text(),
-                r.dimensions(), r.evaluator(), supplementary, ratedAt, null, visitId, scope, r.detailForm());
+        return r.toBuilder().channel(channel).supplementary(supplementary).ratedAt(ratedAt).caseCompletedAt(null)
+                .visitId(visitId).scope(scope).build();
     }
 
     private static Decision decide(SubmitRating command, CaseState state) {
@@ -87,38 +85,33 @@ class RatingDeciderTest {
     @Test
     void r1_2_anOnlineRatingCarriesItsDetailFormAndAnEmptyFormIsNotRecorded() {
         SubmitRating base = rating("C1", 4, List.of());
-        SubmitRating filled = new SubmitRating(null, "C1", null, null, null, null, null, null, null, "QR_CODE", 4,
-                List.of(), null, null, null, null, null, null, null, null,
-                new DetailForm(true, null, false, null, "  希望减少纸质材料 "));
+        SubmitRating.Builder qr = SubmitRating.builder().caseNumber("C1").channel("QR_CODE").level(4).tags(List.of());
+        SubmitRating filled = qr.detailForm(new DetailForm(true, null, false, null, "  希望减少纸质材料 ")).build();
         assertEquals(new DetailForm(true, null, false, null, "希望减少纸质材料"), only(decide(filled)).detailForm());
 
-        SubmitRating empty = new SubmitRating(null, "C1", null, null, null, null, null, null, null, "QR_CODE", 4,
-                List.of(), null, null, null, null, null, null, null, null, new DetailForm(null, null, null, null, " "));
+        SubmitRating empty = qr.detailForm(new DetailForm(null, null, null, null, " ")).build();
         assertNull(only(decide(empty)).detailForm());
         assertNull(only(decide(base)).detailForm());
 
-        SubmitRating tooLong = new SubmitRating(null, "C1", null, null, null, null, null, null, null, "QR_CODE", 4,
-                List.of(), null, null, null, null, null, null, null, null,
-                new DetailForm(null, null, null, null, "长".repeat(RatingDecider.TEXT_MAX + 1)));
+        SubmitRating tooLong = qr.detailForm(new DetailForm(null, null, null, null,
+                "长".repeat(RatingDecider.TEXT_MAX + 1))).build();
         assertTrue(rejects(decide(tooLong), "/detailForm/suggestions"));
     }
 
     @Test
     void r1_2_businessAndServiceDimensionsWithTagsAndTextButNoSecondOverall() {
         SubmitRating r = rating("C1", 4, List.of());
-        SubmitRating withDimensions = new SubmitRating(null, "C1", null, null, null, null, null, null, null,
-                "WEBSITE", 4, List.of(), null, List.of(
+        SubmitRating withDimensions = SubmitRating.builder().caseNumber("C1").channel("WEBSITE").level(4)
+                .tags(List.of()).dimensions(List.of(
                         new SubmitRating.DimensionInput("BUSINESS", 5, List.of(), "材料清楚"),
-                        new SubmitRating.DimensionInput("SERVICE", 2, List.of("ATTITUDE"), "态度冷淡")),
-                null, null, null, null, null, null, null);
+                        new SubmitRating.DimensionInput("SERVICE", 2, List.of("ATTITUDE"), "态度冷淡"))).build();
         RatingSubmitted accepted = only(decide(withDimensions));
         assertEquals(2, accepted.dimensions().size());
         assertEquals(Dimension.SERVICE, accepted.dimensions().get(1).dimension());
         assertEquals(List.of("ATTITUDE"), accepted.dimensions().get(1).tags());
 
-        SubmitRating secondOverall = new SubmitRating(null, "C1", null, null, null, null, null, null, null,
-                "WEBSITE", 4, List.of(), null, List.of(new SubmitRating.DimensionInput("OVERALL", 5, null, null)),
-                null, null, null, null, null, null, null);
+        SubmitRating secondOverall = SubmitRating.builder().caseNumber("C1").channel("WEBSITE").level(4)
+                .tags(List.of()).dimensions(List.of(new SubmitRating.DimensionInput("OVERALL", 5, null, null))).build();
         assertTrue(rejects(decide(secondOverall), "/dimensions/0/dimension"));
         assertNotNull(r);
     }
@@ -257,9 +250,8 @@ class RatingDeciderTest {
     @Test
     void r1_10_anAnonymousRatingHasNoPseudonymAndARealNameOneOnlyThePseudonym() {
         assertNull(only(decide(rating("C1", 5, List.of()))).evaluatorPseudonym());
-        SubmitRating realName = new SubmitRating(null, "C1", null, null, null, null, null, null, null, "WEBSITE", 5,
-                List.of(), null, null, new SubmitRating.EvaluatorInput("NATURAL_PERSON", "220102199001011234"), null,
-                null, null, null, null, null);
+        SubmitRating realName = SubmitRating.builder().caseNumber("C1").channel("WEBSITE").level(5).tags(List.of())
+                .evaluator(new SubmitRating.EvaluatorInput("NATURAL_PERSON", "220102199001011234")).build();
         RatingSubmitted r = only(RatingDecider.decide(realName, "r-1", "ev1_abc", NOW,
                 CaseState.single(instant("C1")), JILIN_CITY));
         assertEquals("ev1_abc", r.evaluatorPseudonym());
@@ -270,8 +262,8 @@ class RatingDeciderTest {
     void r5_5_aRatingNeedsAReportedCaseAndMustAgreeWithIt() {
         assertTrue(rejects(RatingDecider.decide(rating("NOPE", 5, List.of()), "r-1", null, NOW, null, JILIN_CITY),
                 "/caseNumber"));
-        SubmitRating otherItem = new SubmitRating(null, "C1", null, "OTHER-ITEM", null, null, null, null, "370902",
-                "WEBSITE", 5, List.of(), null, null, null, null, null, null, null, null, null);
+        SubmitRating otherItem = SubmitRating.builder().caseNumber("C1").itemCode("OTHER-ITEM").regionCode("370902")
+                .channel("WEBSITE").level(5).tags(List.of()).build();
         Decision d = decide(otherItem);
         assertTrue(rejects(d, "/itemCode"));
         assertTrue(rejects(d, "/regionCode"));
