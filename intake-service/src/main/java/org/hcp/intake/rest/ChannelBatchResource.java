@@ -13,7 +13,6 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hcp.events.EventJson;
-import org.hcp.intake.service.BatchRatings;
 import org.hcp.intake.service.HotlineRatings;
 import org.hcp.intake.service.PaperForms;
 import org.hcp.kit.rest.Access;
@@ -47,7 +46,7 @@ public class ChannelBatchResource {
             description = "Each record: workOrderNo (the hotline's work order, which makes the rating id), caseNumber, "
                     + "level, tags for a bad review, text, ratedAt, optional visitId and evaluator. Channel "
                     + "HOTLINE_12345 (pf 6). Every record is answered on its own.")
-    public BatchRatings.BatchResult pushHotline(JsonNode body) {
+    public RatingAnswers.BatchResult pushHotline(JsonNode body) {
         ProblemException.requireBody(body);
         List<HotlineRatings.HotlineRecord> records = new ArrayList<>();
         List<JsonNode> nodes = new ArrayList<>();
@@ -67,7 +66,7 @@ public class ChannelBatchResource {
                         "记录格式错误 / the record cannot be read: " + e.getOriginalMessage())));
             }
         }
-        return hotline.push(records, caller.getName());
+        return RatingAnswers.batch(hotline.push(records, caller.getName()), "");
     }
 
     @POST

@@ -54,6 +54,6 @@ public class DeviceResource {
     public Response submit(@PathParam("deviceId") String deviceId, DeviceRatings.DeviceRating body,
             @HeaderParam("Idempotency-Key") String idempotencyKey) {
         ProblemException.requireBody(body);
-        return RatingResource.accepted(devices.submit(deviceId, body, idempotencyKey, caller.getName()));
+        return RatingAnswers.answer(devices.submit(deviceId, body, idempotencyKey, caller.getName()));
     }
 }

@@ -26,8 +26,8 @@ import org.hcp.events.DetailForm;
 import org.hcp.events.RatingLevel;
 import org.hcp.intake.domain.SubmitRating;
 import org.hcp.intake.service.RatingLinks;
+import org.hcp.intake.service.RatingOutcome;
 import org.hcp.kit.rest.Problem;
-import org.hcp.kit.rest.ProblemException;
 
 /**
  * The citizen's rating page, opened from a QR code or an SMS link (R1.8). A plain HTML form that works without
@@ -111,17 +111,23 @@ public class RatingPageResource {
                 bool(answers.get("materialsStreamlined")), bool(answers.get("interfaceFriendly")), suggestions);
         SubmitRating form = SubmitRating.builder().level(overall).tags(bad ? chosenTags : List.of()).text(text)
                 .dimensions(dimensions).detailForm(detail).build();
-        try {
-            links.rate(token, form);
-        } catch (ProblemException e) {
-            return switch (e.status()) {
-                case 422 -> formAgain(token, language, entered, e.toProblem(null).errors().stream()
-                        .map(err -> Problem.inLanguage(err.message(), RatingPage.EN.equals(language))).toList());
-                case 404 -> statusPage(token, language, RatingLinks.Status.INVALID);
-                case 410 -> statusPage(token, language, RatingLinks.Status.EXPIRED);
-                default -> statusPage(token, language, e.toProblem(null).type().endsWith("already-rated")
-                        ? RatingLinks.Status.RATED : RatingLinks.Status.USED);
-            };
+        RatingLinks.LinkRating rated = links.rate(token, form);
+        if (rated instanceof RatingLinks.LinkRating.Invalid) {
+            return statusPage(token, language, RatingLinks.Status.INVALID);
+        }
+        if (rated instanceof RatingLinks.LinkRating.Expired) {
+            return statusPage(token, language, RatingLinks.Status.EXPIRED);
+        }
+        RatingOutcome outcome = ((RatingLinks.LinkRating.Rated) rated).outcome();
+        if (outcome instanceof RatingOutcome.Rejected rejected) {
+            return formAgain(token, language, entered, rejected.violations().stream()
+                    .map(err -> Problem.inLanguage(err.message(), RatingPage.EN.equals(language))).toList());
+        }
+        if (outcome instanceof RatingOutcome.AlreadyRated) {
+            return statusPage(token, language, RatingLinks.Status.RATED);
+        }
+        if (!(outcome instanceof RatingOutcome.Recorded)) {
+            return statusPage(token, language, RatingLinks.Status.USED);
         }
         return Response.seeOther(URI.create("/r/" + token + "/thanks?lang=" + (RatingPage.EN.equals(language)
                 ? "en" : "zh") + (bad ? "&bad=1" : ""))).build();

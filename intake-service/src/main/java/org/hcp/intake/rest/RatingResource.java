@@ -11,9 +11,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.List;
-import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -44,8 +42,6 @@ public class RatingResource {
     }
 
     /** The answer to a submission; a retry of the same rating gets the same answer. */
-    public record AcceptedRating(String ratingId, UUID eventId, String status, List<String> caseNumbers) {
-    }
 
     /** A rating as intake stored it; no evaluator data. */
 
@@ -68,17 +64,9 @@ public class RatingResource {
             @Parameter(description = "Makes a retried request safe when the body carries no ratingId")
             @HeaderParam("Idempotency-Key") String idempotencyKey) {
         ProblemException.requireBody(body);
-        return accepted(service.submit(body, idempotencyKey, caller.getName()));
+        return RatingAnswers.answer(service.submit(body, idempotencyKey, caller.getName()));
     }
 
-    /** 202 with the rating's location: every channel that records one rating answers the same way. */
-    static Response accepted(RatingService.Accepted accepted) {
-        return Response.accepted(new AcceptedRating(accepted.ratingId(), accepted.eventId(), "accepted",
-                        accepted.caseNumbers()))
-                .location(URI.create("/api/v1/ratings/" + accepted.ratingId()))
-                .type(MediaType.APPLICATION_JSON)
-                .build();
-    }
 
     public record BatchRequest(List<SubmitRating> ratings) {
     }
@@ -93,12 +81,12 @@ public class RatingResource {
                     + "every item with outcome accepted, replayed (the same ratingId again) or rejected, the status it "
                     + "would have had alone, and its problem. Give each item a ratingId so that a retried batch "
                     + "records nothing twice.")
-    public BatchRatings.BatchResult submitBatch(BatchRequest body) {
+    public RatingAnswers.BatchResult submitBatch(BatchRequest body) {
         ProblemException.requireBody(body);
         if (body.ratings() == null) {
             throw ProblemException.invalid(List.of(new FieldError("/ratings", "评价列表必填 / ratings is required")));
         }
-        return batch.submitAll(body.ratings(), "/ratings", caller.getName());
+        return RatingAnswers.batch(batch.submitAll(body.ratings(), "/ratings", caller.getName()), "/ratings");
     }
 
     @GET

@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
 import org.hcp.intake.domain.SubmitRating;
-import org.hcp.kit.rest.Problem;
 import org.hcp.kit.rest.Problem.FieldError;
 import org.hcp.kit.rest.ProblemException;
 import org.jboss.logging.Logger;
@@ -25,14 +24,6 @@ public class BatchRatings {
         this.ratings = ratings;
     }
 
-    /** One item's answer: {@code status} is the HTTP status the item would have had on its own. */
-    public record ItemResult(int index, String outcome, int status, String ratingId, List<String> caseNumbers,
-            Problem problem) {
-    }
-
-    public record BatchResult(int received, int accepted, int replayed, int rejected, List<ItemResult> results) {
-    }
-
     /** 422 for the whole request only when it cannot be read as a batch at all. */
     public static void checkSize(int size, String pointer) {
         if (size == 0 || size > MAX_ITEMS) {
@@ -41,42 +32,26 @@ public class BatchRatings {
         }
     }
 
-    public BatchResult submitAll(List<SubmitRating> items, String pointer, String caller) {
+    /** Each item decided and recorded on its own; the outcomes in the items' order. */
+    public List<RatingOutcome> submitAll(List<SubmitRating> items, String pointer, String caller) {
         checkSize(items.size(), pointer);
-        List<ItemResult> results = new ArrayList<>(items.size());
+        List<RatingOutcome> outcomes = new ArrayList<>(items.size());
         for (int i = 0; i < items.size(); i++) {
-            results.add(submitOne(i, items.get(i), pointer + "/" + i, caller));
+            outcomes.add(submitOne(i, items.get(i), caller));
         }
-        return summary(results);
+        return outcomes;
     }
 
-    public ItemResult submitOne(int index, SubmitRating item, String pointer, String caller) {
+    public RatingOutcome submitOne(int index, SubmitRating item, String caller) {
         if (item == null) {
-            return rejected(index, pointer, new ProblemException(422, "validation", "条目为空 / Empty item",
-                    "item " + index + " is null", List.of(new FieldError("/", "条目不能为空 / must not be null"))));
+            return new RatingOutcome.Rejected(List.of(new FieldError("/", "条目不能为空 / the item must not be null")));
         }
         try {
-            RatingService.Accepted a = ratings.submit(item, null, caller);
-            return new ItemResult(index, a.replay() ? "replayed" : "accepted", 202, a.ratingId(), a.caseNumbers(),
-                    null);
-        } catch (ProblemException e) {
-            return rejected(index, pointer, e);
+            return ratings.submit(item, null, caller);
         } catch (RuntimeException e) {
             // One item's unexpected failure must not lose the answers of the others.
             LOG.errorf(e, "batch item %d failed", index);
-            return rejected(index, pointer, new ProblemException(500, "internal", "内部错误 / Internal error",
-                    "item " + index + " could not be recorded; retry it", List.of()));
+            return new RatingOutcome.Failed("item " + index + " could not be recorded; retry it");
         }
-    }
-
-    public static BatchResult summary(List<ItemResult> results) {
-        int accepted = (int) results.stream().filter(r -> r.outcome().equals("accepted")).count();
-        int replayed = (int) results.stream().filter(r -> r.outcome().equals("replayed")).count();
-        return new BatchResult(results.size(), accepted, replayed, results.size() - accepted - replayed,
-                List.copyOf(results));
-    }
-
-    static ItemResult rejected(int index, String pointer, ProblemException e) {
-        return new ItemResult(index, "rejected", e.status(), null, List.of(), e.toProblem(pointer));
     }
 }

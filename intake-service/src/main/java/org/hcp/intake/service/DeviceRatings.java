@@ -52,7 +52,7 @@ public class DeviceRatings {
                 entry.institutionCode(), entry.attributes().get(DirectoryDecider.DEVICE_WINDOW), entry.name());
     }
 
-    public RatingService.Accepted submit(String deviceId, DeviceRating rating, String idempotencyKey, String caller) {
+    public RatingOutcome submit(String deviceId, DeviceRating rating, String idempotencyKey, String caller) {
         Device device = device(deviceId);
         SubmitRating command = SubmitRating.builder().ratingId(rating.ratingId()).caseNumber(rating.caseNumber())
                 .institutionCode(device.institutionCode()).windowCode(device.windowCode())

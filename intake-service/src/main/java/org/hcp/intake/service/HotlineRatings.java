@@ -10,7 +10,6 @@ import java.util.regex.Pattern;
 import org.hcp.events.Channel;
 import org.hcp.intake.domain.SubmitRating;
 import org.hcp.kit.rest.Problem.FieldError;
-import org.hcp.kit.rest.ProblemException;
 
 /**
  * The 12345 hotline (R1.8): the hotline platform pushes the ratings its callers gave by voice prompt or SMS, one
@@ -35,22 +34,23 @@ public class HotlineRatings {
             String text, Instant ratedAt, SubmitRating.EvaluatorInput evaluator) {
     }
 
-    public BatchRatings.BatchResult push(List<HotlineRecord> records, String caller) {
+    /** Each record decided and recorded on its own; the outcomes in the records' order. */
+    public List<RatingOutcome> push(List<HotlineRecord> records, String caller) {
         BatchRatings.checkSize(records.size(), "");
-        List<BatchRatings.ItemResult> results = new ArrayList<>();
+        List<RatingOutcome> results = new ArrayList<>();
         for (int i = 0; i < records.size(); i++) {
             HotlineRecord r = records.get(i);
             if (r != null && (r.workOrderNo() == null || !WORK_ORDER.matcher(r.workOrderNo()).matches())) {
-                results.add(BatchRatings.rejected(i, "/" + i, ProblemException.invalid(List.of(new FieldError(
-                        "/workOrderNo", "工单编号必填 / workOrderNo is required: 1-64 letters, digits or _.:-")))));
+                results.add(new RatingOutcome.Rejected(List.of(new FieldError("/workOrderNo",
+                        "工单编号必填 / workOrderNo is required: 1-64 letters, digits or _.:-"))));
                 continue;
             }
             SubmitRating command = r == null ? null : SubmitRating.builder().ratingId(ratingId(r.workOrderNo()))
                     .caseNumber(r.caseNumber()).channel(Channel.HOTLINE_12345.name()).level(r.level()).tags(r.tags())
                     .text(r.text()).evaluator(r.evaluator()).ratedAt(r.ratedAt()).visitId(r.visitId()).build();
-            results.add(batch.submitOne(i, command, "/" + i, caller));
+            results.add(batch.submitOne(i, command, caller));
         }
-        return BatchRatings.summary(results);
+        return results;
     }
 
     static String ratingId(String workOrderNo) {

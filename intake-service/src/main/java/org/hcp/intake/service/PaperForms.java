@@ -16,7 +16,6 @@ import java.util.regex.Pattern;
 import org.hcp.events.Channel;
 import org.hcp.intake.domain.SubmitRating;
 import org.hcp.kit.config.Clocks;
-import org.hcp.kit.rest.Problem;
 import org.hcp.kit.rest.Problem.FieldError;
 import org.hcp.kit.rest.ProblemException;
 import org.hcp.events.text.Csv;
@@ -126,13 +125,13 @@ public class PaperForms {
         SubmitRating command = SubmitRating.builder().ratingId(ratingId).caseNumber(caseNumber)
                 .institutionCode(institutionScope).channel(channel.name()).level(level).tags(tags(v.get("tags")))
                 .text(v.get("text")).dimensions(dimensions).ratedAt(ratedAt).visitId(v.get("visitId")).build();
-        BatchRatings.ItemResult result = batch.submitOne(row.line(), command, "", caller);
-        Problem problem = result.problem();
-        List<FieldError> rowErrors = problem == null ? List.of() : problem.errors().isEmpty()
-                ? List.of(new FieldError("/", problem.detail())) : problem.errors();
-        // The same row again is a duplicate of what the first import recorded.
-        String outcome = result.outcome().equals("replayed") ? "duplicate" : result.outcome();
-        return new RowResult(row.line(), formNo, outcome, result.ratingId(), result.caseNumbers(), rowErrors);
+        RatingOutcome outcome = batch.submitOne(row.line(), command, caller);
+        if (outcome instanceof RatingOutcome.Recorded recorded) {
+            // The same row again is a duplicate of what the first import recorded.
+            return new RowResult(row.line(), formNo, recorded.replay() ? "duplicate" : "accepted",
+                    recorded.ratingId(), recorded.caseNumbers(), List.of());
+        }
+        return new RowResult(row.line(), formNo, "rejected", null, List.of(), outcome.errors());
     }
 
     private static Map<String, Integer> header(Csv.Record first) {

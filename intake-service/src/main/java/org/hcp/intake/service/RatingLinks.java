@@ -184,33 +184,39 @@ public class RatingLinks {
         });
     }
 
+    /** What became of a rating given through a link; the page says each in the citizen's words. */
+    public sealed interface LinkRating {
+        /** Not a link this service issued, or altered. */
+        record Invalid() implements LinkRating {
+        }
+
+        /** The link's time ran out (default 7 days, never past the rating period, R1.7). */
+        record Expired(Instant validUntil) implements LinkRating {
+        }
+
+        /** The rating was decided: recorded, rejected, or refused as rated or used already. */
+        record Rated(RatingOutcome outcome) implements LinkRating {
+        }
+    }
+
     /**
      * Records the rating given through a link, and uses the link up in the same transaction. A second submit of the
-     * same rating (a double click, a retry) gets the first answer; anything else after use is a 409.
+     * same rating (a double click, a retry) gets the first answer; anything else after use is refused as used.
      */
-    public RatingService.Accepted rate(String token, SubmitRating form) {
+    public LinkRating rate(String token, SubmitRating form) {
         RatingLinkToken.Claims claims = RatingLinkToken.verify(token, key);
         if (claims == null) {
-            throw new ProblemException(404, "link-invalid", "评价链接无效 / Invalid rating link",
-                    "the link is not one this service issued, or it was altered", List.of());
+            return new LinkRating.Invalid();
         }
         if (!clock.instant().isBefore(claims.expiresAt())) {
-            throw new ProblemException(410, "link-expired", "评价链接已过期 / The rating link has expired",
-                    "the link was valid until " + claims.expiresAt(), List.of());
+            return new LinkRating.Expired(claims.expiresAt());
         }
         SubmitRating command = SubmitRating.builder().ratingId("link-" + claims.link()).caseNumber(claims.caseNumber())
                 .channel(claims.ch().name()).level(form.level()).tags(form.tags()).text(form.text())
                 .dimensions(form.dimensions()).visitId(claims.visit()).detailForm(form.detailForm()).build();
-        return ratings.submit(command, null, "rating-link", (tx, ratingId, now) -> {
-            if (!links.use(tx, claims.link(), ratingId, now)) {
-                throw linkUsed();
-            }
-        });
-    }
-
-    static ProblemException linkUsed() {
-        return ProblemException.conflict("link-used", "评价链接已使用 / The rating link was already used",
-                "each link rates its case once");
+        return new LinkRating.Rated(ratings.submit(command, null, "rating-link", (tx, ratingId, now) ->
+                links.use(tx, claims.link(), ratingId, now) ? null
+                        : new RatingOutcome.ClaimUsed("each link rates its case once")));
     }
 
     private String name(SqlConnection tx, DirectoryKind kind, String code) {

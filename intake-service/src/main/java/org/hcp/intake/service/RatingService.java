@@ -23,7 +23,6 @@ import org.hcp.intake.repository.RatingRepository;
 import org.hcp.kit.outbox.Outbox;
 import org.hcp.kit.outbox.OutboxRelay;
 import org.hcp.kit.rest.Correlation;
-import org.hcp.kit.rest.ProblemException;
 import org.jboss.logging.Logger;
 
 /**
@@ -58,15 +57,11 @@ public class RatingService {
         this.clock = clock;
     }
 
-    /** The answer to a submission: the same for the first request and every retry of it. */
-    public record Accepted(String ratingId, UUID eventId, List<String> caseNumbers, boolean replay) {
-    }
-
     /**
      * @param idempotencyKey the {@code Idempotency-Key} header, scoped to the caller; used when no ratingId is given
      * @param caller         the token's subject, so two channels' keys never collide
      */
-    public Accepted submit(SubmitRating command, String idempotencyKey, String caller) {
+    public RatingOutcome submit(SubmitRating command, String idempotencyKey, String caller) {
         return submit(command, idempotencyKey, caller, null);
     }
 
@@ -76,12 +71,12 @@ public class RatingService {
      */
     @FunctionalInterface
     public interface Claim {
-        /** Throws a {@link ProblemException} when the thing was already used; the transaction then rolls back. */
-        void take(SqlConnection tx, String ratingId, Instant now);
+        /** Null when taken; otherwise why not (it was used already): nothing of the rating is then recorded. */
+        RatingOutcome take(SqlConnection tx, String ratingId, Instant now);
     }
 
     /** As {@link #submit(SubmitRating, String, String)}, taking {@code claim} in the same transaction. */
-    public Accepted submit(SubmitRating command, String idempotencyKey, String caller, Claim claim) {
+    public RatingOutcome submit(SubmitRating command, String idempotencyKey, String caller, Claim claim) {
         Instant now = clock.instant();
         UUID requestId = correlation.current();
         String ratingId = ratingId(command, idempotencyKey, caller);
@@ -89,7 +84,7 @@ public class RatingService {
                 : pseudonyms.pseudonym(String.valueOf(command.evaluator().type()), command.evaluator().id());
         String fingerprint = pseudonyms.fingerprint(command);
 
-        Accepted accepted = submitOnce(tx -> {
+        RatingOutcome outcome = submitOnce(tx -> {
             // The case first: a twin of this request waits here, then finds the rating its twin stored.
             CaseState state = command.caseNumber() == null ? null : lockState(tx, command.caseNumber().trim());
             RatingRepository.StoredRating existing = ratings.find(tx, ratingId);
@@ -100,13 +95,14 @@ public class RatingService {
                     state == null ? null : reference.policyFor(state.target().regionCode(),
                             state.target().completedAt()));
             if (!decision.violations().isEmpty()) {
-                throw ProblemException.invalid(decision.violations());
+                return new RatingOutcome.Rejected(decision.violations());
             }
             if (decision.conflict() != null) {
-                throw alreadyRated(decision.conflict());
+                return new RatingOutcome.AlreadyRated(decision.conflict());
             }
-            if (claim != null) {
-                claim.take(tx, ratingId, now);
+            RatingOutcome refused = claim == null ? null : claim.take(tx, ratingId, now);
+            if (refused != null) {
+                throw new Abort(refused);
             }
             UUID firstEvent = null;
             for (RatingSubmitted rating : decision.ratings()) {
@@ -121,26 +117,29 @@ public class RatingService {
             }
             for (RatingDecider.Slot slot : decision.slots()) {
                 if (!ratings.takeSlot(tx, slot.caseNumber(), slot.slot(), slot.ratingId())) {
-                    throw alreadyRated("办件 " + slot.caseNumber() + " 已评价 / case " + slot.caseNumber()
-                            + " was rated by a concurrent request (R1.4)");
+                    // The inserts above must not stay: roll them back.
+                    throw new Abort(new RatingOutcome.AlreadyRated("办件 " + slot.caseNumber() + " 已评价 / case "
+                            + slot.caseNumber() + " was rated by a concurrent request (R1.4)"));
                 }
             }
-            return new Accepted(ratingId, firstEvent,
+            return new RatingOutcome.Recorded(ratingId, firstEvent,
                     decision.ratings().stream().map(RatingSubmitted::caseNumber).toList(), false);
         }, ratingId, fingerprint);
-        if (!accepted.replay()) {
+        if (outcome instanceof RatingOutcome.Recorded recorded && !recorded.replay()) {
             relay.wake();
-            LOG.infof("accepted rating %s (event %s) for case(s) %s via %s", ratingId, accepted.eventId(),
-                    accepted.caseNumbers(), command.channel());
+            LOG.infof("accepted rating %s (event %s) for case(s) %s via %s", ratingId, recorded.eventId(),
+                    recorded.caseNumbers(), command.channel());
         }
-        return accepted;
+        return outcome;
     }
 
     /** Runs the submission; if a concurrent twin of the same request won, answers with its result. */
-    private Accepted submitOnce(java.util.function.Function<SqlConnection, Accepted> work,
+    private RatingOutcome submitOnce(java.util.function.Function<SqlConnection, RatingOutcome> work,
             String ratingId, String fingerprint) {
         try {
             return org.hcp.kit.db.Transactions.inTransaction(pool, work);
+        } catch (Abort e) {
+            return e.outcome;
         } catch (RetryAsReplay e) {
             return org.hcp.kit.db.Transactions.inTransaction(pool,
                     tx -> replay(tx, ratings.find(tx, ratingId), fingerprint));
@@ -166,20 +165,13 @@ public class RatingService {
         return java.util.Comparator.comparing(ServiceCase::caseNumber);
     }
 
-    private Accepted replay(SqlConnection tx, RatingRepository.StoredRating existing, String fingerprint) {
+    private RatingOutcome replay(SqlConnection tx, RatingRepository.StoredRating existing, String fingerprint) {
         if (!existing.fingerprint().equals(fingerprint)) {
-            throw ProblemException.conflict("idempotency-conflict",
-                    "评价编号已被另一条评价使用 / The rating id is taken by a different rating",
-                    "rating " + existing.ratingId() + " was already submitted with a different body; "
-                            + "a retry must send the same body, a new rating needs a new id");
+            return new RatingOutcome.IdTaken(existing.ratingId());
         }
         String source = existing.sourceRatingId() == null ? existing.ratingId() : existing.sourceRatingId();
         List<String> caseNumbers = ratings.casesOf(tx, source);
-        return new Accepted(existing.ratingId(), existing.eventId(), caseNumbers, true);
-    }
-
-    private static ProblemException alreadyRated(String detail) {
-        return ProblemException.conflict("already-rated", "该办件已评价 / Already rated", detail);
+        return new RatingOutcome.Recorded(existing.ratingId(), existing.eventId(), caseNumbers, true);
     }
 
     static String ratingId(SubmitRating command, String idempotencyKey, String caller) {
@@ -192,6 +184,16 @@ public class RatingService {
         return EventIds.newTimeOrdered().toString();
     }
 
+
+    /** Rolls the rating's transaction back and answers with {@code outcome}. */
+    private static final class Abort extends RuntimeException {
+        final RatingOutcome outcome;
+
+        Abort(RatingOutcome outcome) {
+            super(null, null, false, false);
+            this.outcome = outcome;
+        }
+    }
 
     /** A twin of this request committed first; its answer is ours. */
     private static final class RetryAsReplay extends RuntimeException {

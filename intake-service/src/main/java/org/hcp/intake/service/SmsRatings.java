@@ -166,31 +166,30 @@ public class SmsRatings {
                 .channel(Channel.SMS.name()).level(parsed.level()).tags(parsed.tags())
                 .ratedAt(inbound.receivedAt() == null ? null : min(inbound.receivedAt(), now))
                 .visitId(invitation.visitId()).build();
-        try {
-            ratings.submit(command, null, "sms-gateway", (tx, id, at) -> {
-                if (!sms.answer(tx, invitation.invitationId(), id, at)) {
-                    throw ProblemException.conflict("already-rated", "已评价 / Already rated",
-                            "the invitation was answered by another reply");
-                }
-                linkRows.use(tx, invitation.linkId(), id, at);
-                sms.insertReply(tx, new SmsRepository.Reply(inbound.messageId(), invitation.invitationId(),
-                        Outcome.RECORDED.name(), thanks, id), at);
-            });
-            return new Answer(inbound.messageId(), Outcome.RECORDED, thanks, ratingId);
-        } catch (ProblemException e) {
-            if (e.status() == 409) {
-                SmsRepository.Reply raced = inTransaction(pool, tx -> sms.findReply(tx, inbound.messageId()));
-                if (raced != null) {
-                    return answerOf(raced);
-                }
-                return store(inbound, invitation.invitationId(), Outcome.ALREADY_RATED,
-                        "该办件已评价，感谢您的参与。", null, now);
+        RatingOutcome outcome = ratings.submit(command, null, "sms-gateway", (tx, id, at) -> {
+            if (!sms.answer(tx, invitation.invitationId(), id, at)) {
+                return new RatingOutcome.AlreadyRated("the invitation was answered by another reply");
             }
-            String reason = e.toProblem(null).errors().isEmpty() ? e.getMessage()
-                    : e.toProblem(null).errors().get(0).message();
+            linkRows.use(tx, invitation.linkId(), id, at);
+            sms.insertReply(tx, new SmsRepository.Reply(inbound.messageId(), invitation.invitationId(),
+                    Outcome.RECORDED.name(), thanks, id), at);
+            return null;
+        });
+        if (outcome instanceof RatingOutcome.Recorded) {
+            return new Answer(inbound.messageId(), Outcome.RECORDED, thanks, ratingId);
+        }
+        if (outcome instanceof RatingOutcome.Rejected || outcome instanceof RatingOutcome.Failed) {
+            String reason = outcome.errors().get(0).message();
             return store(inbound, invitation.invitationId(), Outcome.REJECTED, "评价未能记录："
                     + Problem.inLanguage(reason, false) + "。如需帮助请拨打12345。", null, now);
         }
+        // Rated already (R1.4), or this very reply raced with its own retry: the first answer stands.
+        SmsRepository.Reply raced = inTransaction(pool, tx -> sms.findReply(tx, inbound.messageId()));
+        if (raced != null) {
+            return answerOf(raced);
+        }
+        return store(inbound, invitation.invitationId(), Outcome.ALREADY_RATED, "该办件已评价，感谢您的参与。", null,
+                now);
     }
 
     private Answer store(InboundReply inbound, String invitationId, Outcome outcome, String reply, String ratingId,

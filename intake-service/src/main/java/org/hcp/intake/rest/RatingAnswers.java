@@ -1,0 +1,86 @@
+package org.hcp.intake.rest;
+
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.hcp.intake.service.RatingOutcome;
+import org.hcp.kit.rest.Problem;
+import org.hcp.kit.rest.ProblemException;
+
+/**
+ * Where a rating's outcome becomes HTTP, for every channel that answers in JSON: one rating (202, or problem+json
+ * 409/422) and the per-item answers of a batch.
+ */
+public final class RatingAnswers {
+
+    private RatingAnswers() {
+    }
+
+    public record AcceptedRating(String ratingId, UUID eventId, String status, List<String> caseNumbers) {
+    }
+
+    /** One item's answer: {@code status} is the HTTP status the item would have had on its own. */
+    public record ItemResult(int index, String outcome, int status, String ratingId, List<String> caseNumbers,
+            Problem problem) {
+    }
+
+    public record BatchResult(int received, int accepted, int replayed, int rejected, List<ItemResult> results) {
+    }
+
+    /** 202 with the rating's location, or the outcome's problem. */
+    static Response answer(RatingOutcome outcome) {
+        if (outcome instanceof RatingOutcome.Recorded recorded) {
+            return Response.accepted(new AcceptedRating(recorded.ratingId(), recorded.eventId(), "accepted",
+                            recorded.caseNumbers()))
+                    .location(URI.create("/api/v1/ratings/" + recorded.ratingId()))
+                    .type(MediaType.APPLICATION_JSON)
+                    .build();
+        }
+        throw problem(outcome);
+    }
+
+    static ProblemException problem(RatingOutcome outcome) {
+        if (outcome instanceof RatingOutcome.Rejected r) {
+            return ProblemException.invalid(r.violations());
+        }
+        if (outcome instanceof RatingOutcome.AlreadyRated a) {
+            return ProblemException.conflict("already-rated", "该办件已评价 / Already rated", a.detail());
+        }
+        if (outcome instanceof RatingOutcome.IdTaken t) {
+            return ProblemException.conflict("idempotency-conflict",
+                    "评价编号已被另一条评价使用 / The rating id is taken by a different rating", t.detail());
+        }
+        if (outcome instanceof RatingOutcome.ClaimUsed c) {
+            return ProblemException.conflict("link-used", "评价链接已使用 / The rating link was already used",
+                    c.detail());
+        }
+        if (outcome instanceof RatingOutcome.Failed f) {
+            return new ProblemException(500, "internal", "内部错误 / Internal error", f.detail(), List.of());
+        }
+        throw new IllegalArgumentException("a recorded rating is no problem");
+    }
+
+    /** Every item answered on its own, at {@code pointer}/index. */
+    static BatchResult batch(List<RatingOutcome> outcomes, String pointer) {
+        List<ItemResult> results = new ArrayList<>(outcomes.size());
+        for (int i = 0; i < outcomes.size(); i++) {
+            results.add(item(i, pointer + "/" + i, outcomes.get(i)));
+        }
+        int accepted = (int) results.stream().filter(r -> r.outcome().equals("accepted")).count();
+        int replayed = (int) results.stream().filter(r -> r.outcome().equals("replayed")).count();
+        return new BatchResult(results.size(), accepted, replayed, results.size() - accepted - replayed,
+                List.copyOf(results));
+    }
+
+    private static ItemResult item(int index, String pointer, RatingOutcome outcome) {
+        if (outcome instanceof RatingOutcome.Recorded r) {
+            return new ItemResult(index, r.replay() ? "replayed" : "accepted", 202, r.ratingId(), r.caseNumbers(),
+                    null);
+        }
+        ProblemException problem = problem(outcome);
+        return new ItemResult(index, "rejected", problem.status(), null, List.of(), problem.toProblem(pointer));
+    }
+}
