@@ -70,12 +70,52 @@ public final class RatingDecider {
     }
 
     /**
+     * Decides a rating in four named steps: {@link #readForm} (the request on its own), {@link #checkAgainstCase}
+     * (the request against the reported case), {@link #target} (which cases and slots it rates) and
+     * {@link #ratingsFor} (the events). Violations of the first two are collected and answered together.
+     *
      * @param state  the case and its batch/chain members; null when no such case was reported
      * @param policy the jurisdiction policy in force for the case (its region, its completion day)
      */
     public static Decision decide(SubmitRating command, String ratingId, String evaluatorPseudonym, Instant now,
             CaseState state, JurisdictionPolicy policy) {
         List<FieldError> errors = new ArrayList<>();
+        Form form = readForm(command, now, policy, errors);
+        if (!errors.isEmpty() || command.caseNumber() == null) {
+            return Decision.invalid(errors);
+        }
+        // R5.5: the case is registered before its rating.
+        if (state == null) {
+            return Decision.invalid(List.of(new FieldError("/caseNumber", "办件不存在 / no completed case "
+                    + command.caseNumber().trim() + " was reported; a business system reports it first "
+                    + "(POST /api/v1/cases)")));
+        }
+        String visitSlot = checkAgainstCase(command, form, state.target(), policy, errors);
+        if (!errors.isEmpty()) {
+            return Decision.invalid(errors);
+        }
+        Target target = target(state, form.scope(), visitSlot);
+        for (ServiceCase c : target.cases()) {
+            if (c.takenSlots().contains(target.slot())) {
+                return Decision.conflict(alreadyRated(c, target.slot()));
+            }
+        }
+        return ratingsFor(command, ratingId, evaluatorPseudonym, form, state.target(), target);
+    }
+
+    /** The request's values once read and checked on their own. */
+    private record Form(Channel channel, RatingScope scope, Integer level, List<String> tags,
+            List<DimensionRating> dimensions, DetailForm detailForm, EvaluatorType evaluatorType, Instant ratedAt,
+            boolean supplementary) {
+    }
+
+    /** The cases a rating applies to, the slot it takes on each, and the scope and group it is recorded with. */
+    private record Target(List<ServiceCase> cases, String slot, RatingScope scope, String groupId) {
+    }
+
+    /** Step 1: the request on its own, before any case is looked at (R1.1-R1.3, R1.7, R1.8, R1.10). */
+    private static Form readForm(SubmitRating command, Instant now, JurisdictionPolicy policy,
+            List<FieldError> errors) {
         if (command.ratingId() != null && !RATING_ID.matcher(command.ratingId()).matches()) {
             errors.add(new FieldError("/ratingId", "评价编号格式错误 / ratingId must be 1-64 letters, digits or _.:-"));
         }
@@ -152,17 +192,16 @@ public final class RatingDecider {
             errors.add(new FieldError("/supplementary", "补充评价须通过网上渠道 / a supplementary rating is made "
                     + "online (R1.7): one of " + ONLINE));
         }
-        if (!errors.isEmpty() || command.caseNumber() == null) {
-            return Decision.invalid(errors);
-        }
+        return new Form(channel, scope, level, tags, dimensions, detailForm, evaluatorType, ratedAt, supplementary);
+    }
 
-        // R5.5: the case is registered before its rating.
-        if (state == null) {
-            return Decision.invalid(List.of(new FieldError("/caseNumber", "办件不存在 / no completed case "
-                    + command.caseNumber().trim() + " was reported; a business system reports it first "
-                    + "(POST /api/v1/cases)")));
-        }
-        ServiceCase target = state.target();
+    /**
+     * Step 2: the request against its case (R1.4, R1.6, R1.7): what it names must match, a promised case is rated per
+     * visit, after the handling and within the period. Answers the visit's slot, or null for the case's own.
+     */
+    private static String checkAgainstCase(SubmitRating command, Form form, ServiceCase target,
+            JurisdictionPolicy policy, List<FieldError> errors) {
+        Instant ratedAt = form.ratedAt();
         sameAsCase(errors, "/itemCode", command.itemCode(), target.itemCode());
         sameAsCase(errors, "/institutionCode", command.institutionCode(), target.institutionCode());
         sameAsCase(errors, "/regionCode", command.regionCode(), target.regionCode());
@@ -201,55 +240,43 @@ public final class RatingDecider {
             errors.add(new FieldError("/ratedAt", "已超过补充评价期限 / the period for rating this case ended at "
                     + target.supplementaryUntil() + " (R1.7, " + policy.supplementaryRatingPeriod() + ")"));
         }
-        if (scope == RatingScope.CHAIN && target.chainId() == null) {
+        if (form.scope() == RatingScope.CHAIN && target.chainId() == null) {
             errors.add(new FieldError("/scope", "该办件不属于主题式服务 / case " + target.caseNumber()
                     + " is not part of a chain (R1.6)"));
         }
-        if (!errors.isEmpty()) {
-            return Decision.invalid(errors);
-        }
+        return visitSlot;
+    }
 
-        // Which cases the rating applies to, and which slot it takes on each (R1.4-R1.6).
-        List<ServiceCase> appliesTo;
-        String slotName;
-        RatingScope effectiveScope;
-        String groupId = null;
+    /** Step 3: which cases the rating applies to, and which slot it takes on each (R1.4-R1.6). */
+    private static Target target(CaseState state, RatingScope scope, String visitSlot) {
+        ServiceCase target = state.target();
         if (scope == RatingScope.CHAIN) {
-            appliesTo = state.chain();
-            slotName = ServiceCase.CHAIN_SLOT;
-            effectiveScope = RatingScope.CHAIN;
-            groupId = target.chainId();
-        } else if (visitSlot != null) {
-            appliesTo = List.of(target);
-            slotName = visitSlot;
-            effectiveScope = RatingScope.CASE;
-        } else if (target.batchId() != null) {
-            appliesTo = state.batch();
-            slotName = ServiceCase.CASE_SLOT;
-            effectiveScope = RatingScope.BATCH;
-            groupId = target.batchId();
-        } else {
-            appliesTo = List.of(target);
-            slotName = ServiceCase.CASE_SLOT;
-            effectiveScope = RatingScope.CASE;
+            return new Target(state.chain(), ServiceCase.CHAIN_SLOT, RatingScope.CHAIN, target.chainId());
         }
-        for (ServiceCase c : appliesTo) {
-            if (c.takenSlots().contains(slotName)) {
-                return Decision.conflict(alreadyRated(c, slotName));
-            }
+        if (visitSlot != null) {
+            return new Target(List.of(target), visitSlot, RatingScope.CASE, null);
         }
+        if (target.batchId() != null) {
+            return new Target(state.batch(), ServiceCase.CASE_SLOT, RatingScope.BATCH, target.batchId());
+        }
+        return new Target(List.of(target), ServiceCase.CASE_SLOT, RatingScope.CASE, null);
+    }
 
+    /** Step 4: one RatingSubmitted and one slot per case rated; the requested case keeps the request's id. */
+    private static Decision ratingsFor(SubmitRating command, String ratingId, String evaluatorPseudonym, Form form,
+            ServiceCase requested, Target target) {
         List<RatingSubmitted> ratings = new ArrayList<>();
         List<Slot> slots = new ArrayList<>();
-        for (ServiceCase c : appliesTo) {
-            String id = c.caseNumber().equals(target.caseNumber()) ? ratingId : derivedId(ratingId, c.caseNumber());
-            slots.add(new Slot(c.caseNumber(), slotName, id));
+        for (ServiceCase c : target.cases()) {
+            String id = c.caseNumber().equals(requested.caseNumber()) ? ratingId : derivedId(ratingId, c.caseNumber());
+            slots.add(new Slot(c.caseNumber(), target.slot(), id));
             ratings.add(new RatingSubmitted(id, c.caseNumber(), c.kind(), c.itemCode(), c.institutionCode(),
                     c.windowOf(command.visitId()), c.staffOf(command.visitId()),
-                    c.platformCode(), c.regionCode(), channel, channel.nationalPf(), level, tags,
-                    blankToNull(command.text()), dimensions, evaluatorType, evaluatorPseudonym,
-                    RatingOrigin.EVALUATOR, NationalCodes.assessNumber(supplementary), ratedAt, c.completedAt(),
-                    effectiveScope, groupId, command.visitId(), ratingId, detailForm));
+                    c.platformCode(), c.regionCode(), form.channel(), form.channel().nationalPf(), form.level(),
+                    form.tags(), blankToNull(command.text()), form.dimensions(), form.evaluatorType(),
+                    evaluatorPseudonym, RatingOrigin.EVALUATOR, NationalCodes.assessNumber(form.supplementary()),
+                    form.ratedAt(), c.completedAt(), target.scope(), target.groupId(), command.visitId(), ratingId,
+                    form.detailForm()));
         }
         return new Decision(List.of(), null, List.copyOf(ratings), List.copyOf(slots));
     }
