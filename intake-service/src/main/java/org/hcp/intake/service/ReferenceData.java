@@ -2,7 +2,9 @@ package org.hcp.intake.service;
 
 import static org.hcp.kit.db.Transactions.query;
 
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -26,33 +28,67 @@ import org.hcp.events.calendar.YearArrangement;
 import org.hcp.events.policy.JurisdictionPolicy;
 import org.hcp.events.policy.PolicyBook;
 import org.hcp.kit.config.Clocks;
+import org.hcp.kit.messaging.BackgroundWorker;
+import org.hcp.kit.messaging.WorkerThread;
 import org.jboss.logging.Logger;
 
 /**
  * The jurisdiction policies and the working calendar intake decides with: the shipped ones from common-events, plus
  * policy files from {@code hcp.policies.dir} and calendar years an operator loaded ({@code PUT /api/v1/calendar}).
- * Loaded years are re-read from the database every half minute, so every replica counts alike.
+ *
+ * <p>Reading them never touches the database: a request may hold a pooled connection while it decides, and waiting
+ * there for a second one deadlocks the pool once every connection is held so (docs/architecture.md, "Platform
+ * notes"). The calendar is loaded at start, again after an operator loads a year, and every
+ * {@code hcp.calendar.refresh-interval} by a background worker, so every replica counts alike.
  */
 @ApplicationScoped
-public class ReferenceData {
+public class ReferenceData implements BackgroundWorker {
 
     private static final Logger LOG = Logger.getLogger(ReferenceData.class);
-    private static final Duration CALENDAR_TTL = Duration.ofSeconds(30);
 
     private final Pool pool;
     private final Clock clock;
+    private final MeterRegistry metrics;
+    private final Duration refreshInterval;
     private final PolicyBook policies;
-    private volatile WorkingCalendar calendar;
-    private volatile Instant calendarReadAt = Instant.MIN;
+    private volatile WorkingCalendar calendar = WorkingCalendar.shipped();
+    private WorkerThread refresher;
 
-    public ReferenceData(Pool pool, Clock clock, @ConfigProperty(name = "hcp.policies.dir") Optional<String> policyDir) {
+    public ReferenceData(Pool pool, Clock clock, MeterRegistry metrics,
+            @ConfigProperty(name = "hcp.policies.dir") Optional<String> policyDir,
+            @ConfigProperty(name = "hcp.calendar.refresh-interval", defaultValue = "PT30S") Duration refreshInterval) {
         this.pool = pool;
         this.clock = clock;
+        this.metrics = metrics;
+        this.refreshInterval = refreshInterval;
         this.policies = loadPolicies(policyDir);
     }
 
     void onStart(@Observes StartupEvent event) {
+        reloadCalendar();
         calendarWarnings().forEach(LOG::warn);
+        refresher = new WorkerThread("calendar-refresh", () -> {
+            reloadCalendar();
+            return refreshInterval;
+        }, metrics).backoff(Duration.ofSeconds(1), refreshInterval)
+                .describeFailure(e -> "cannot re-read the loaded calendar years: " + e.getMessage())
+                .start();
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        if (refresher != null) {
+            refresher.close();
+        }
+    }
+
+    @Override
+    public String name() {
+        return "calendar-refresh";
+    }
+
+    @Override
+    public String problem() {
+        return refresher == null ? "not started" : refresher.problem();
     }
 
     /**
@@ -79,20 +115,18 @@ public class ReferenceData {
         return policies.resolve(regionCode, at.atZone(Clocks.CHINA).toLocalDate());
     }
 
+    /** The calendar as last loaded; never reads the database (see the class comment). */
     public WorkingCalendar calendar() {
-        if (calendarReadAt.plus(CALENDAR_TTL).isBefore(Instant.now())) {
-            reloadCalendar();
-        }
         return calendar;
     }
 
+    /** Re-reads the loaded years. Never call it while holding a pooled connection: it takes one. */
     public synchronized void reloadCalendar() {
         WorkingCalendar next = WorkingCalendar.shipped();
         for (Row row : query(pool, "SELECT year, csv FROM calendar_year ORDER BY year", Tuple.tuple())) {
             next = next.with(YearArrangement.parseCsv(row.getInteger("year"), row.getString("csv")));
         }
         calendar = next;
-        calendarReadAt = Instant.now();
     }
 
     private static PolicyBook loadPolicies(Optional<String> dir) {
