@@ -48,6 +48,10 @@ public final class PostgresServer implements AutoCloseable {
                     .setCleanDataDirectory(clean)
                     .setOverrideWorkingDirectory(workDir.toFile())
                     .setServerConfig("max_connections", "200")
+                    // A 202 means the rating is on disk: a commit returns once its WAL is flushed. zonky's
+                    // embedded server turns this off by default.
+                    .setServerConfig("synchronous_commit", "on")
+                    // Test databases are thrown away after the run: an OS crash loses nothing that matters there.
                     .setServerConfig("fsync", clean ? "off" : "on")
                     .start();
         } catch (IOException e) {

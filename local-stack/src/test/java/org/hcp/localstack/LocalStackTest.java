@@ -33,6 +33,12 @@ class LocalStackTest {
                 assertEquals(database, rs.getString(1));
             }
         }
+        // A 202 promises the rating is on disk: every commit waits for its WAL flush.
+        try (Connection connection = stack.postgres().connect("intake");
+             ResultSet rs = connection.createStatement().executeQuery("SHOW synchronous_commit")) {
+            assertTrue(rs.next());
+            assertEquals("on", rs.getString(1));
+        }
     }
 
     @Test
