@@ -27,13 +27,31 @@ public final class LocalStack implements AutoCloseable {
         this.postgres = new PostgresServer(dir.resolve("postgres"), dir.resolve("postgres-work"), postgresPort, clean);
     }
 
-    /** The stack of this JVM's tests: started once, on free ports, in a fresh directory under target/. */
+    /** Where the running shared stack of this JVM is: "dir,kafkaPort,controllerPort,postgresPort". */
+    private static final String SHARED_PROPERTY = "hcp.local-stack.shared";
+
+    /**
+     * The stack of this JVM's tests: started once, on free ports, in a fresh directory under target/. A Quarkus test
+     * profile restarts the application in a new class loader, where this class starts afresh: it then attaches to
+     * the stack already running (named by a JVM-wide system property) instead of starting a second one.
+     */
     public static synchronized LocalStack shared() {
         if (shared == null) {
+            String running = System.getProperty(SHARED_PROPERTY);
+            if (running != null) {
+                String[] at = running.split(",");
+                shared = new LocalStack(Path.of(at[0]), Integer.parseInt(at[1]), Integer.parseInt(at[2]),
+                        Integer.parseInt(at[3]), true);
+                return shared;
+            }
             Path dir = Path.of("target", "local-stack", Long.toString(ProcessHandle.current().pid())).toAbsolutePath();
-            LocalStack stack = new LocalStack(dir, freePort(), freePort(), freePort(), true);
+            int kafkaPort = freePort();
+            int controllerPort = freePort();
+            int postgresPort = freePort();
+            LocalStack stack = new LocalStack(dir, kafkaPort, controllerPort, postgresPort, true);
             stack.start();
             Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "local-stack-stop"));
+            System.setProperty(SHARED_PROPERTY, dir + "," + kafkaPort + "," + controllerPort + "," + postgresPort);
             shared = stack;
         }
         return shared;
