@@ -27,7 +27,9 @@ public final class RatingAnswers {
             Problem problem) {
     }
 
-    public record BatchResult(int received, int accepted, int replayed, int rejected, List<ItemResult> results) {
+    /** {@code skipped}: items not attempted because the batch reached its time limit; send them again. */
+    public record BatchResult(int received, int accepted, int replayed, int rejected, int skipped,
+            List<ItemResult> results) {
     }
 
     /** 202 with the rating's location, or the outcome's problem. */
@@ -57,6 +59,10 @@ public final class RatingAnswers {
             return ProblemException.conflict("link-used", "评价链接已使用 / The rating link was already used",
                     c.detail());
         }
+        if (outcome instanceof RatingOutcome.NotAttempted n) {
+            return new ProblemException(503, "batch-time-limit", "批量处理已达时限，未处理 / Not attempted",
+                    n.detail(), List.of());
+        }
         if (outcome instanceof RatingOutcome.Failed f) {
             return new ProblemException(500, "internal", "内部错误 / Internal error", f.detail(), List.of());
         }
@@ -71,8 +77,9 @@ public final class RatingAnswers {
         }
         int accepted = (int) results.stream().filter(r -> r.outcome().equals("accepted")).count();
         int replayed = (int) results.stream().filter(r -> r.outcome().equals("replayed")).count();
-        return new BatchResult(results.size(), accepted, replayed, results.size() - accepted - replayed,
-                List.copyOf(results));
+        int skipped = (int) results.stream().filter(r -> r.outcome().equals("skipped")).count();
+        return new BatchResult(results.size(), accepted, replayed, results.size() - accepted - replayed - skipped,
+                skipped, List.copyOf(results));
     }
 
     private static ItemResult item(int index, String pointer, RatingOutcome outcome) {
@@ -81,6 +88,7 @@ public final class RatingAnswers {
                     null);
         }
         ProblemException problem = problem(outcome);
-        return new ItemResult(index, "rejected", problem.status(), null, List.of(), problem.toProblem(pointer));
+        String result = outcome instanceof RatingOutcome.NotAttempted ? "skipped" : "rejected";
+        return new ItemResult(index, result, problem.status(), null, List.of(), problem.toProblem(pointer));
     }
 }

@@ -37,9 +37,14 @@ public class HotlineRatings {
     /** Each record decided and recorded on its own; the outcomes in the records' order. */
     public List<RatingOutcome> push(List<HotlineRecord> records, String caller) {
         BatchRatings.checkSize(records.size(), "");
+        BatchRatings.Deadline deadline = batch.deadline();
         List<RatingOutcome> results = new ArrayList<>();
         for (int i = 0; i < records.size(); i++) {
             HotlineRecord r = records.get(i);
+            if (deadline.passed()) {
+                results.add(deadline.notAttempted());
+                continue;
+            }
             if (r != null && (r.workOrderNo() == null || !WORK_ORDER.matcher(r.workOrderNo()).matches())) {
                 results.add(new RatingOutcome.Rejected(List.of(new FieldError("/workOrderNo",
                         "工单编号必填 / workOrderNo is required: 1-64 letters, digits or _.:-"))));

@@ -51,7 +51,13 @@ public class PaperForms {
             List<FieldError> errors) {
     }
 
-    public record ImportReport(int rows, int accepted, int duplicates, int rejected, List<RowResult> results) {
+    /** {@code skipped}: rows not attempted because the import reached its time limit; import them again. */
+    public record ImportReport(int rows, int accepted, int duplicates, int rejected, int skipped,
+            List<RowResult> results) {
+    }
+
+    private static RowResult skipped(Csv.Record row, BatchRatings.Deadline deadline) {
+        return new RowResult(row.line(), null, "skipped", null, List.of(), deadline.notAttempted().errors());
     }
 
     /**
@@ -75,14 +81,16 @@ public class PaperForms {
             throw ProblemException.invalid(List.of(new FieldError("/", "每次导入 1 至 " + MAX_ROWS + " 行 / an import "
                     + "holds 1 to " + MAX_ROWS + " rows, this one has " + rows.size())));
         }
+        BatchRatings.Deadline deadline = batch.deadline();
         List<RowResult> results = new ArrayList<>();
         for (Csv.Record row : rows) {
-            results.add(importRow(row, header, institutionScope, caller));
+            results.add(deadline.passed() ? skipped(row, deadline) : importRow(row, header, institutionScope, caller));
         }
         int accepted = count(results, "accepted");
         int duplicates = count(results, "duplicate");
-        return new ImportReport(rows.size(), accepted, duplicates, rows.size() - accepted - duplicates,
-                List.copyOf(results));
+        int skipped = count(results, "skipped");
+        return new ImportReport(rows.size(), accepted, duplicates, rows.size() - accepted - duplicates - skipped,
+                skipped, List.copyOf(results));
     }
 
     private RowResult importRow(Csv.Record row, Map<String, Integer> header, String institutionScope, String caller) {

@@ -58,6 +58,14 @@ public sealed interface RatingOutcome {
         }
     }
 
+    /** A batch item not attempted: the batch reached its time limit first. Nothing of it was recorded. */
+    record NotAttempted(String detail) implements RatingOutcome {
+        @Override
+        public List<FieldError> errors() {
+            return List.of(new FieldError("/", detail));
+        }
+    }
+
     /** The item could not be recorded for a reason of ours (logged); retrying it is safe. */
     record Failed(String detail) implements RatingOutcome {
         @Override
