@@ -73,7 +73,18 @@ public final class AccessMatrix {
         }
     }
 
+    /**
+     * The scopes every service's matrix uses, from the demo directory: Jilin City Changyi's centre (region 220202) in
+     * scope, Tai'an's Taishan centre (370902) out of it.
+     */
+    public static final Scopes DEMO_SCOPES = new Scopes("JL-CY-CENTRE", "TA-TS-CENTRE", "2202", "3709");
+
     private AccessMatrix() {
+    }
+
+    /** {@link #check(String, Scopes, List)} at a {@code @TestHTTPResource} URL, with {@link #DEMO_SCOPES}. */
+    public static void check(java.net.URL base, List<Row> rows) throws IOException, InterruptedException {
+        check(base.toString().replaceAll("/$", ""), DEMO_SCOPES, rows);
     }
 
     /** Every operation of the service's OpenAPI document, as "METHOD /path". */
