@@ -100,7 +100,8 @@ public class CaseService {
         });
         if (!reported.replay()) {
             relay.wake();
-            LOG.infof("case %s reported (%s, item %s, institution %s)%s", reported.caseNumber(),
+            // DEBUG: a line per request costs throughput at thousands per second; hcp_outbox_published_total counts.
+            LOG.debugf("case %s reported (%s, item %s, institution %s)%s", reported.caseNumber(),
                     reported.event().caseKind(), reported.event().itemCode(), reported.event().institutionCode(),
                     reported.event().deadlinesProvisional() ? "; deadlines provisional: no calendar for the year" : "");
         }
