@@ -115,9 +115,9 @@ public class CaseResource {
                     + "CALLBACK、RESURVEY 或 CREDIT_RECORD / state why you read it: one of "
                     + Arrays.toString(ContactPurpose.values()))));
         }
-        findWithinScope(caseNumber);
         ContactVault.Contact contact = service.readContact(caseNumber, caller.getName(),
-                access.roleAmong(Set.of("handler", "bureau", "admin")), stated);
+                access.roleAmong(Set.of("handler", "bureau", "admin")), stated,
+                c -> access.requireWithin(c.institutionCode(), c.regionCode()));
         if (contact == null) {
             throw ProblemException.notFound("case " + caseNumber + " holds no evaluator contact (anonymous, or the "
                     + "evaluator was forgotten)");

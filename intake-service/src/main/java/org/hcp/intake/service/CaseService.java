@@ -11,12 +11,14 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.hcp.events.CaseCompleted;
 import org.hcp.events.EventEnvelope;
 import org.hcp.events.Topics;
 import org.hcp.intake.domain.CaseDecider;
 import org.hcp.intake.domain.ContactPurpose;
 import org.hcp.intake.domain.ReportCase;
+import org.hcp.intake.domain.ServiceCase;
 import org.hcp.intake.repository.CaseRepository;
 import org.hcp.intake.repository.DirectoryRepository;
 import org.hcp.kit.outbox.Outbox;
@@ -115,13 +117,19 @@ public class CaseService {
     /**
      * R6.1: reading an evaluator's contact is a role-checked act, recorded with who, why and when, whatever the
      * outcome. The log line names the case and the reader, never the details.
+     *
+     * @param mayRead throws when the reader may not read this case's contact (its scope); checked on the case read
+     *                in the same transaction, before anything is opened or recorded
      */
-    public ContactVault.Contact readContact(String caseNumber, String reader, String role, ContactPurpose purpose) {
+    public ContactVault.Contact readContact(String caseNumber, String reader, String role, ContactPurpose purpose,
+            Consumer<ServiceCase> mayRead) {
         Instant now = clock.instant();
         return inTransaction(pool, tx -> {
-            if (cases.find(tx, caseNumber) == null) {
+            CaseRepository.StoredCase stored = cases.find(tx, caseNumber);
+            if (stored == null) {
                 throw ProblemException.notFound("no case " + caseNumber);
             }
+            mayRead.accept(stored.serviceCase());
             ContactVault.Contact contact = contacts.open(tx, caseNumber);
             update(tx, "INSERT INTO contact_access (case_number, accessed_by, role, purpose, outcome, accessed_at) "
                             + "VALUES ($1, $2, $3, $4, $5, $6)",
