@@ -5,8 +5,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -42,7 +44,7 @@ public final class ProjectionLoop implements BackgroundWorker, AutoCloseable {
     private final FaultInjection faults;
     private final Positions positions;
     /** Assigned partitions not yet moved to the read model's position; only touched by the loop's thread. */
-    private final java.util.Set<TopicPartition> unpositioned = new java.util.HashSet<>();
+    private final Set<TopicPartition> unpositioned = new HashSet<>();
     private MeterRegistry metrics;
     private WorkerThread worker;
     private boolean subscribed;
@@ -186,7 +188,6 @@ public final class ProjectionLoop implements BackgroundWorker, AutoCloseable {
         }
         return offsets;
     }
-
 
     @Override
     public void close() {

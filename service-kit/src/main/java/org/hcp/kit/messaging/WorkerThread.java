@@ -99,10 +99,6 @@ public final class WorkerThread implements AutoCloseable {
         return thread.isAlive() || !running ? problem : "stopped unexpectedly: " + problem;
     }
 
-    public boolean stopping() {
-        return !running;
-    }
-
     private void run() {
         Duration backoff = firstBackoff;
         try {
@@ -121,7 +117,8 @@ public final class WorkerThread implements AutoCloseable {
                     LOG.warnf("%s: round failed, retrying in %d ms: %s", name, backoff.toMillis(), e.toString());
                     afterFailure.accept(e);
                     pause(backoff);
-                    backoff = backoff.multipliedBy(2).compareTo(maxBackoff) > 0 ? maxBackoff : backoff.multipliedBy(2);
+                    Duration doubled = backoff.multipliedBy(2);
+                    backoff = doubled.compareTo(maxBackoff) > 0 ? maxBackoff : doubled;
                     continue;
                 }
                 problem = null;
