@@ -168,6 +168,34 @@ public final class CaseDecider {
         return visits;
     }
 
+    /**
+     * Every directory entry {@link #decide} may look up for {@code command} (R1.11), so that a caller can read them
+     * all in one query before deciding. A lookup outside this set is a programming error.
+     */
+    public static Set<DirectoryEntry.Key> directoryKeys(ReportCase command) {
+        Set<DirectoryEntry.Key> keys = new HashSet<>();
+        addKey(keys, DirectoryKind.ITEM, command.itemCode());
+        addKey(keys, DirectoryKind.INSTITUTION, command.institutionCode());
+        addKey(keys, DirectoryKind.WINDOW, command.windowCode());
+        addKey(keys, DirectoryKind.STAFF, command.staffId());
+        addKey(keys, DirectoryKind.PLATFORM, command.platformCode());
+        if (command.visits() != null) {
+            for (ReportCase.VisitInput v : command.visits()) {
+                if (v != null) {
+                    addKey(keys, DirectoryKind.WINDOW, v.windowCode());
+                    addKey(keys, DirectoryKind.STAFF, v.staffId());
+                }
+            }
+        }
+        return keys;
+    }
+
+    private static void addKey(Set<DirectoryEntry.Key> keys, DirectoryKind kind, String code) {
+        if (code != null && !code.isBlank()) {
+            keys.add(new DirectoryEntry.Key(kind, code.trim()));
+        }
+    }
+
     private static DirectoryEntry known(List<FieldError> errors, DirectoryEntry.Lookup directory, String at,
             DirectoryKind kind, String code, boolean required) {
         if (code == null || code.isBlank()) {

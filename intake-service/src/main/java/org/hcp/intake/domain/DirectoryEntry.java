@@ -16,4 +16,22 @@ public record DirectoryEntry(DirectoryKind kind, String code, int version, Strin
     public interface Lookup {
         DirectoryEntry find(DirectoryKind kind, String code);
     }
+
+    /** Which entry: its kind and code. */
+    public record Key(DirectoryKind kind, String code) {
+    }
+
+    /**
+     * A lookup over entries read beforehand for {@code keys}: an entry not found is null, a key outside {@code keys}
+     * is a programming error (the decision asked for something its caller did not read).
+     */
+    public static Lookup of(java.util.Set<Key> keys, java.util.Map<Key, DirectoryEntry> found) {
+        return (kind, code) -> {
+            Key key = new Key(kind, code);
+            if (!keys.contains(key)) {
+                throw new IllegalStateException("directory entry " + key + " was not read before the decision");
+            }
+            return found.get(key);
+        };
+    }
 }

@@ -63,4 +63,12 @@ public record ServiceCase(
     public boolean isRated() {
         return !takenSlots.isEmpty();
     }
+
+    /** The case after a rating took {@code slot} (R1.4): what the next decision in the same transaction sees. */
+    public ServiceCase withSlot(String slot) {
+        java.util.Set<String> slots = new java.util.HashSet<>(takenSlots);
+        slots.add(slot);
+        return new ServiceCase(caseNumber, kind, itemCode, institutionCode, windowCode, staffId, platformCode,
+                regionCode, completedAt, batchId, chainId, visits, evaluatorPseudonym, supplementaryUntil, slots);
+    }
 }

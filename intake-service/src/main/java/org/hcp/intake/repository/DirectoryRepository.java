@@ -3,6 +3,7 @@ package org.hcp.intake.repository;
 import static org.hcp.kit.db.Transactions.query;
 import static org.hcp.kit.db.Transactions.update;
 
+import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -32,6 +33,26 @@ public class DirectoryRepository {
         Map<String, DirectoryEntry> cache = new HashMap<>();
         return (kind, code) -> cache.computeIfAbsent(DirectoryEntryRecorded.key(kind, code),
                 k -> find(tx, kind, code));
+    }
+
+    /** The entries for {@code keys} in one query, as the lookup a decision uses (a reactive chain). */
+    public Uni<DirectoryEntry.Lookup> prefetch(SqlConnection tx, java.util.Set<DirectoryEntry.Key> keys) {
+        if (keys.isEmpty()) {
+            return Uni.createFrom().item(DirectoryEntry.of(keys, Map.of()));
+        }
+        List<String> kinds = keys.stream().map(k -> k.kind().name()).toList();
+        List<String> codes = keys.stream().map(DirectoryEntry.Key::code).toList();
+        return tx.preparedQuery("SELECT * FROM directory_entry WHERE (kind, code) IN "
+                        + "(SELECT * FROM unnest($1::text[], $2::text[]))")
+                .execute(Tuple.of(kinds.toArray(String[]::new), codes.toArray(String[]::new)))
+                .map(rows -> {
+                    Map<DirectoryEntry.Key, DirectoryEntry> found = new HashMap<>();
+                    for (Row r : rows) {
+                        DirectoryEntry e = entry(r);
+                        found.put(new DirectoryEntry.Key(e.kind(), e.code()), e);
+                    }
+                    return DirectoryEntry.of(keys, found);
+                });
     }
 
     public void record(SqlConnection tx, EventEnvelope<DirectoryEntryRecorded> event) {

@@ -5,6 +5,7 @@ import static org.hcp.intake.repository.CaseRepository.utc;
 import static org.hcp.kit.db.Transactions.query;
 import static org.hcp.kit.db.Transactions.update;
 
+import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -40,9 +41,10 @@ public class RatingLinkRepository {
     }
 
     /** Uses the link for {@code ratingId}; false when it was used already (or does not exist). */
-    public boolean use(SqlConnection tx, String linkId, String ratingId, Instant at) {
-        return update(tx, "UPDATE rating_link SET used_at = $2, rating_id = $3 WHERE link_id = $1 AND used_at IS NULL",
-                Tuple.of(linkId, utc(at), ratingId)) == 1;
+    /** Uses the link up, in the rating's transaction (a reactive chain); false when it was used already. */
+    public Uni<Boolean> use(SqlConnection tx, String linkId, String ratingId, Instant at) {
+        return tx.preparedQuery("UPDATE rating_link SET used_at = $2, rating_id = $3 WHERE link_id = $1 "
+                + "AND used_at IS NULL").execute(Tuple.of(linkId, utc(at), ratingId)).map(r -> r.rowCount() == 1);
     }
 
 }

@@ -5,6 +5,7 @@ import static org.hcp.intake.repository.CaseRepository.utc;
 import static org.hcp.kit.db.Transactions.query;
 import static org.hcp.kit.db.Transactions.update;
 
+import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -48,9 +49,11 @@ public class SmsRepository {
     }
 
     /** Answers the invitation; false when another reply answered it first. */
-    public boolean answer(SqlConnection tx, String invitationId, String ratingId, Instant at) {
-        return update(tx, "UPDATE sms_invitation SET answered_at = $2, rating_id = $3 "
-                + "WHERE invitation_id = $1 AND answered_at IS NULL", Tuple.of(invitationId, utc(at), ratingId)) == 1;
+    /** Marks the invitation answered, in the rating's transaction (a reactive chain); false when it was already. */
+    public Uni<Boolean> answer(SqlConnection tx, String invitationId, String ratingId, Instant at) {
+        return tx.preparedQuery("UPDATE sms_invitation SET answered_at = $2, rating_id = $3 "
+                        + "WHERE invitation_id = $1 AND answered_at IS NULL")
+                .execute(Tuple.of(invitationId, utc(at), ratingId)).map(r -> r.rowCount() == 1);
     }
 
     public Reply findReply(SqlConnection tx, String messageId) {
@@ -65,10 +68,20 @@ public class SmsRepository {
     }
 
     /** Records the answer to a message; false when the same message was answered concurrently. */
+    private static final String INSERT_REPLY = "INSERT INTO sms_reply (message_id, invitation_id, outcome, reply, "
+            + "rating_id, received_at) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING";
+
     public boolean insertReply(SqlConnection tx, Reply reply, Instant receivedAt) {
-        return update(tx, "INSERT INTO sms_reply (message_id, invitation_id, outcome, reply, rating_id, received_at) "
-                + "VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING", Tuple.tuple().addString(reply.messageId())
-                .addString(reply.invitationId()).addString(reply.outcome()).addString(reply.reply())
-                .addString(reply.ratingId()).addOffsetDateTime(utc(receivedAt))) == 1;
+        return update(tx, INSERT_REPLY, replyRow(reply, receivedAt)) == 1;
+    }
+
+    /** As {@link #insertReply}, in the rating's transaction (a reactive chain). */
+    public Uni<Boolean> insertReplyInChain(SqlConnection tx, Reply reply, Instant receivedAt) {
+        return tx.preparedQuery(INSERT_REPLY).execute(replyRow(reply, receivedAt)).map(r -> r.rowCount() == 1);
+    }
+
+    private static Tuple replyRow(Reply reply, Instant receivedAt) {
+        return Tuple.tuple().addString(reply.messageId()).addString(reply.invitationId()).addString(reply.outcome())
+                .addString(reply.reply()).addString(reply.ratingId()).addOffsetDateTime(utc(receivedAt));
     }
 }

@@ -1,6 +1,7 @@
 package org.hcp.intake.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -76,12 +77,12 @@ public class CaseResource {
     @APIResponse(responseCode = "202", description = "Recorded (or already recorded with this body)")
     @APIResponse(responseCode = "409", description = "The case number was reported with a different body")
     @APIResponse(responseCode = "422", description = "A rule is broken; errors name each field (problem+json)")
-    public Response report(ReportCase body) {
+    public Uni<Response> report(ReportCase body) {
         ProblemException.requireBody(body);
-        CaseService.Reported reported = service.report(body);
-        return Response.accepted(new ReportedCase(reported.caseNumber(), reported.eventId(), "recorded"))
+        return service.report(body).map(reported -> Response.accepted(new ReportedCase(reported.caseNumber(),
+                        reported.eventId(), "recorded"))
                 .location(URI.create("/api/v1/cases/" + reported.caseNumber()))
-                .type(MediaType.APPLICATION_JSON).build();
+                .type(MediaType.APPLICATION_JSON).build());
     }
 
     @GET

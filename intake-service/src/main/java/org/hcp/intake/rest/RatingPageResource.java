@@ -27,6 +27,7 @@ import org.hcp.events.RatingLevel;
 import org.hcp.intake.domain.SubmitRating;
 import org.hcp.intake.service.RatingLinks;
 import org.hcp.intake.service.RatingOutcome;
+import org.hcp.kit.db.Transactions;
 import org.hcp.kit.rest.Problem;
 
 /**
@@ -111,7 +112,7 @@ public class RatingPageResource {
                 bool(answers.get("materialsStreamlined")), bool(answers.get("interfaceFriendly")), suggestions);
         SubmitRating form = SubmitRating.builder().level(overall).tags(bad ? chosenTags : List.of()).text(text)
                 .dimensions(dimensions).detailForm(detail).build();
-        RatingLinks.LinkRating rated = links.rate(token, form);
+        RatingLinks.LinkRating rated = Transactions.await(links.rate(token, form));
         if (rated instanceof RatingLinks.LinkRating.Invalid) {
             return statusPage(token, language, RatingLinks.Status.INVALID);
         }

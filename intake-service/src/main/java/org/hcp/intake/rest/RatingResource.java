@@ -60,11 +60,11 @@ public class RatingResource {
     @APIResponse(responseCode = "409", description = "The case (visit, batch, chain) is rated already (R1.4), or the id "
             + "was used for a different rating (problem+json)")
     @APIResponse(responseCode = "422", description = "A rule is broken; errors name each field (problem+json)")
-    public Response submit(SubmitRating body,
+    public Uni<Response> submit(SubmitRating body,
             @Parameter(description = "Makes a retried request safe when the body carries no ratingId")
             @HeaderParam("Idempotency-Key") String idempotencyKey) {
         ProblemException.requireBody(body);
-        return RatingAnswers.answer(service.submit(body, idempotencyKey, caller.getName()));
+        return service.submit(body, idempotencyKey, caller.getName()).map(RatingAnswers::answer);
     }
 
 
@@ -81,12 +81,13 @@ public class RatingResource {
                     + "every item with outcome accepted, replayed (the same ratingId again) or rejected, the status it "
                     + "would have had alone, and its problem. Give each item a ratingId so that a retried batch "
                     + "records nothing twice.")
-    public RatingAnswers.BatchResult submitBatch(BatchRequest body) {
+    public Uni<RatingAnswers.BatchResult> submitBatch(BatchRequest body) {
         ProblemException.requireBody(body);
         if (body.ratings() == null) {
             throw ProblemException.invalid(List.of(new FieldError("/ratings", "评价列表必填 / ratings is required")));
         }
-        return RatingAnswers.batch(batch.submitAll(body.ratings(), "/ratings", caller.getName()), "/ratings");
+        BatchRatings.checkSize(body.ratings().size(), "/ratings");
+        return batch.submitAll(body.ratings()).map(outcomes -> RatingAnswers.batch(outcomes, "/ratings"));
     }
 
     @GET

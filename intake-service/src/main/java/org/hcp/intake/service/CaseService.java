@@ -3,13 +3,16 @@ package org.hcp.intake.service;
 import static org.hcp.kit.db.Transactions.inTransaction;
 import static org.hcp.kit.db.Transactions.update;
 
+import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.hcp.events.CaseCompleted;
@@ -17,10 +20,12 @@ import org.hcp.events.EventEnvelope;
 import org.hcp.events.Topics;
 import org.hcp.intake.domain.CaseDecider;
 import org.hcp.intake.domain.ContactPurpose;
+import org.hcp.intake.domain.DirectoryEntry;
 import org.hcp.intake.domain.ReportCase;
 import org.hcp.intake.domain.ServiceCase;
 import org.hcp.intake.repository.CaseRepository;
 import org.hcp.intake.repository.DirectoryRepository;
+import org.hcp.kit.db.Transactions;
 import org.hcp.kit.outbox.Outbox;
 import org.hcp.kit.outbox.OutboxRelay;
 import org.hcp.kit.rest.Correlation;
@@ -63,51 +68,83 @@ public class CaseService {
     public record Reported(String caseNumber, java.util.UUID eventId, boolean replay, CaseCompleted event) {
     }
 
-    public Reported report(ReportCase command) {
+    /**
+     * Reads together (the case number, its batch, the directory entries it names), decides, writes together: a few
+     * round trips per report whatever it holds (docs/performance.md).
+     */
+    public Uni<Reported> report(ReportCase command) {
         Instant now = clock.instant();
         UUID requestId = correlation.current();
         ReportCase.EvaluatorContact evaluator = command.evaluator();
         String pseudonym = evaluator == null || evaluator.id() == null || evaluator.id().isBlank() ? null
                 : pseudonyms.pseudonym(String.valueOf(evaluator.type()), evaluator.id().trim());
         boolean contactable = evaluator != null && (notBlank(evaluator.mobile()) || notBlank(evaluator.name()));
-        String fingerprint = pseudonyms.fingerprint(command);
+        Request request = new Request(command, pseudonym, contactable, pseudonyms.fingerprint(command), now,
+                requestId);
+        return Transactions.chain(pool, tx -> reportIn(tx, request))
+                // A concurrent report of the same case number committed first: the second try finds it.
+                .onFailure(Retry.class).recoverWithUni(() -> Transactions.chain(pool, tx -> reportIn(tx, request)))
+                .invoke(reported -> {
+                    if (!reported.replay()) {
+                        relay.wake();
+                        // DEBUG: a line per request costs throughput at thousands per second; metrics count.
+                        LOG.debugf("case %s reported (%s, item %s, institution %s)%s", reported.caseNumber(),
+                                reported.event().caseKind(), reported.event().itemCode(),
+                                reported.event().institutionCode(), reported.event().deadlinesProvisional()
+                                        ? "; deadlines provisional: no calendar for the year" : "");
+                    }
+                });
+    }
 
-        Reported reported = inTransaction(pool, tx -> {
-            if (command.caseNumber() != null) {
-                CaseRepository.StoredCase existing = cases.find(tx, command.caseNumber().trim());
-                if (existing != null) {
-                    return replay(existing, fingerprint);
-                }
+    /** A report with what is computed before its transaction. */
+    private record Request(ReportCase command, String pseudonym, boolean contactable, String fingerprint,
+            Instant now, UUID requestId) {
+    }
+
+    private Uni<Reported> reportIn(SqlConnection tx, Request request) {
+        ReportCase command = request.command();
+        String caseNumber = command.caseNumber() == null ? null : command.caseNumber().trim();
+        String batchId = command.batchId() == null || command.batchId().isBlank() ? null : command.batchId().trim();
+        Set<DirectoryEntry.Key> keys = CaseDecider.directoryKeys(command);
+        Uni<CaseRepository.StoredCase> existing = caseNumber == null ? Uni.createFrom().nullItem()
+                : cases.findInChain(tx, caseNumber);
+        Uni<List<ServiceCase>> batch = batchId == null ? Uni.createFrom().item(List.of())
+                : cases.batchMembersInChain(tx, batchId);
+        Uni<DirectoryEntry.Lookup> entries = directory.prefetch(tx, keys);
+        return Uni.combine().all().unis(existing, batch, entries).asTuple().chain(read -> {
+            if (read.getItem1() != null) {
+                return Uni.createFrom().item(replay(read.getItem1(), request.fingerprint()));
             }
-            List<org.hcp.intake.domain.ServiceCase> batch = command.batchId() == null || command.batchId().isBlank()
-                    ? List.of() : cases.batchMembers(tx, command.batchId().trim());
-            CaseDecider.Decision decision = CaseDecider.decide(command, directory.lookup(tx), batch, pseudonym,
-                    contactable, now, reference.policies(), reference.calendar());
+            CaseDecider.Decision decision = CaseDecider.decide(command, read.getItem3(), read.getItem2(),
+                    request.pseudonym(), request.contactable(), request.now(), reference.policies(),
+                    reference.calendar());
             if (!decision.accepted()) {
                 throw ProblemException.invalid(decision.violations());
             }
             CaseCompleted c = decision.event();
             EventEnvelope<CaseCompleted> event = EventEnvelope.of(c, c.caseNumber(), c.regionCode(), c.completedAt(),
-                    now, requestId, requestId, RatingService.PRODUCER);
-            if (!cases.insert(tx, event, decision.deadlines(), fingerprint)) {
-                // A concurrent report of the same case number committed first.
-                return replay(cases.find(tx, c.caseNumber()), fingerprint);
-            }
-            if (contactable && pseudonym != null) {
-                contacts.seal(tx, c.caseNumber(), pseudonym, new ContactVault.Contact(evaluator.name(),
-                        evaluator.mobile(), evaluator.id()), now);
-            }
-            Outbox.append(tx, Topics.CASES, event);
-            return new Reported(c.caseNumber(), event.eventId(), false, c);
+                    request.now(), request.requestId(), request.requestId(), RatingService.PRODUCER);
+            ReportCase.EvaluatorContact evaluator = command.evaluator();
+            Uni<Boolean> inserted = cases.insert(tx, event, decision.deadlines(), request.fingerprint());
+            Uni<Void> sealed = request.contactable() && request.pseudonym() != null
+                    ? contacts.seal(tx, c.caseNumber(), request.pseudonym(), new ContactVault.Contact(
+                            evaluator.name(), evaluator.mobile(), evaluator.id()), request.now())
+                    : Uni.createFrom().voidItem();
+            Uni<Void> appended = Outbox.appendAll(tx, Topics.CASES, List.of(event));
+            return Uni.combine().all().unis(inserted, sealed, appended).asTuple().map(written -> {
+                if (!written.getItem1()) {
+                    throw new Retry();
+                }
+                return new Reported(c.caseNumber(), event.eventId(), false, c);
+            });
         });
-        if (!reported.replay()) {
-            relay.wake();
-            // DEBUG: a line per request costs throughput at thousands per second; hcp_outbox_published_total counts.
-            LOG.debugf("case %s reported (%s, item %s, institution %s)%s", reported.caseNumber(),
-                    reported.event().caseKind(), reported.event().itemCode(), reported.event().institutionCode(),
-                    reported.event().deadlinesProvisional() ? "; deadlines provisional: no calendar for the year" : "");
+    }
+
+    /** A concurrent report of the same case number committed first; roll back, and the retry replays it. */
+    private static final class Retry extends RuntimeException {
+        Retry() {
+            super(null, null, false, false);
         }
-        return reported;
     }
 
     public CaseRepository.StoredCase find(String caseNumber) {

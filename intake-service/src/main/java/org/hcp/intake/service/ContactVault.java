@@ -3,6 +3,7 @@ package org.hcp.intake.service;
 import static org.hcp.kit.db.Transactions.query;
 import static org.hcp.kit.db.Transactions.update;
 
+import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -53,17 +54,22 @@ public class ContactVault {
         }
     }
 
-    public void seal(SqlConnection tx, String caseNumber, String pseudonym, Contact contact, Instant now) {
-        SecretKey dataKey = dataKey(tx, pseudonym, now);
+    /**
+     * Seals the contact in the case report's transaction (a reactive chain): the evaluator's data key is created on
+     * their first case, in the same statement that reads it when it exists.
+     */
+    public Uni<Void> seal(SqlConnection tx, String caseNumber, String pseudonym, Contact contact, Instant now) {
         byte[] plain;
         try {
             plain = EventJson.mapper().writeValueAsBytes(contact);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
+            return Uni.createFrom().failure(new IllegalStateException(e));
         }
-        update(tx, "INSERT INTO evaluator_contact (case_number, evaluator_pseudonym, sealed) VALUES ($1, $2, $3) "
-                        + "ON CONFLICT (case_number) DO NOTHING",
-                Tuple.of(caseNumber, pseudonym, Buffer.buffer(encrypt(dataKey, plain, caseNumber))));
+        return dataKey(tx, pseudonym, now).chain(dataKey -> tx.preparedQuery("INSERT INTO evaluator_contact "
+                        + "(case_number, evaluator_pseudonym, sealed) VALUES ($1, $2, $3) "
+                        + "ON CONFLICT (case_number) DO NOTHING")
+                .execute(Tuple.of(caseNumber, pseudonym, Buffer.buffer(encrypt(dataKey, plain, caseNumber)))))
+                .replaceWithVoid();
     }
 
     /** The contact of a case; null when there is none or its evaluator was forgotten. */
@@ -88,26 +94,27 @@ public class ContactVault {
         return update(tx, "DELETE FROM evaluator_key WHERE evaluator_pseudonym = $1", Tuple.of(pseudonym)) == 1;
     }
 
-    private SecretKey dataKey(SqlConnection tx, String pseudonym, Instant now) {
-        List<Row> rows = query(tx, "SELECT wrapped_key FROM evaluator_key WHERE evaluator_pseudonym = $1",
-                Tuple.of(pseudonym));
-        if (!rows.isEmpty()) {
-            return unwrap(rows.get(0));
-        }
+    private static final String KEY_OF = "SELECT wrapped_key FROM evaluator_key WHERE evaluator_pseudonym = $1";
+
+    /** The evaluator's data key: the stored one, or a new one stored now. */
+    private Uni<SecretKey> dataKey(SqlConnection tx, String pseudonym, Instant now) {
+        byte[] wrapped;
         try {
             KeyGenerator generator = KeyGenerator.getInstance("AES");
             generator.init(256);
-            SecretKey key = generator.generateKey();
-            update(tx, "INSERT INTO evaluator_key (evaluator_pseudonym, wrapped_key, created_at) VALUES ($1, $2, $3) "
-                            + "ON CONFLICT DO NOTHING",
-                    Tuple.of(pseudonym, Buffer.buffer(encrypt(master, key.getEncoded(), "key")),
-                            now.atOffset(ZoneOffset.UTC)));
-            // A concurrent first report of the same evaluator may have won: use whichever key is stored.
-            return unwrap(query(tx, "SELECT wrapped_key FROM evaluator_key WHERE evaluator_pseudonym = $1",
-                    Tuple.of(pseudonym)).get(0));
+            wrapped = encrypt(master, generator.generateKey().getEncoded(), "key");
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
+            return Uni.createFrom().failure(new IllegalStateException(e));
         }
+        return tx.preparedQuery("WITH created AS (INSERT INTO evaluator_key (evaluator_pseudonym, wrapped_key, "
+                        + "created_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING wrapped_key) "
+                        + "SELECT wrapped_key FROM created UNION ALL " + KEY_OF)
+                .execute(Tuple.of(pseudonym, Buffer.buffer(wrapped), now.atOffset(ZoneOffset.UTC)))
+                .chain(rows -> rows.size() > 0 ? Uni.createFrom().item(rows.iterator().next())
+                        // A concurrent first report of the same evaluator committed after this statement began:
+                        // a new statement sees its key.
+                        : tx.preparedQuery(KEY_OF).execute(Tuple.of(pseudonym)).map(r -> r.iterator().next()))
+                .map(this::unwrap);
     }
 
     /** The evaluator's data key from a row holding it wrapped by the master key. */

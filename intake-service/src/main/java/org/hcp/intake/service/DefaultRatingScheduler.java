@@ -123,7 +123,8 @@ public class DefaultRatingScheduler implements BackgroundWorker {
     }
 
     private Batch issueReminders(SqlConnection tx, Instant now) {
-        List<CaseRepository.StoredCase> due = cases.claimRemindersDue(tx, now, BATCH);
+        List<CaseRepository.StoredCase> claimed = cases.claimRemindersDue(tx, now, BATCH);
+        List<CaseRepository.StoredCase> due = unrated(tx, claimed);
         for (CaseRepository.StoredCase c : due) {
             RatingReminderIssued reminder = DefaultRatings.reminder(c.serviceCase(), c.reminderDueAt(),
                     c.defaultRatingDueAt());
@@ -131,11 +132,23 @@ public class DefaultRatingScheduler implements BackgroundWorker {
                     c.reminderDueAt(), now, c.eventId(), c.eventId(), RatingService.PRODUCER));
             cases.markReminderIssued(tx, reminder.caseNumber(), now);
         }
-        return new Batch(due.size(), due.size());
+        return new Batch(claimed.size(), due.size());
+    }
+
+    /**
+     * The claimed cases nobody has rated. A rating request takes a slot but leaves the case row alone (no index
+     * update on its path, docs/performance.md); the cases it rated are marked here, which takes them out of the
+     * due-case indexes for good.
+     */
+    private List<CaseRepository.StoredCase> unrated(SqlConnection tx, List<CaseRepository.StoredCase> claimed) {
+        cases.markRated(tx, claimed.stream().filter(c -> c.serviceCase().isRated())
+                .map(c -> c.serviceCase().caseNumber()).toList());
+        return claimed.stream().filter(c -> !c.serviceCase().isRated()).toList();
     }
 
     private Batch makeDefaultRatings(SqlConnection tx, Instant now) {
-        List<CaseRepository.StoredCase> due = cases.claimDefaultRatingsDue(tx, now, BATCH);
+        List<CaseRepository.StoredCase> claimed = cases.claimDefaultRatingsDue(tx, now, BATCH);
+        List<CaseRepository.StoredCase> due = unrated(tx, claimed);
         int made = 0;
         for (CaseRepository.StoredCase c : due) {
             ServiceCase serviceCase = c.serviceCase();
@@ -148,6 +161,6 @@ public class DefaultRatingScheduler implements BackgroundWorker {
                 made++;
             }
         }
-        return new Batch(due.size(), made);
+        return new Batch(claimed.size(), made);
     }
 }

@@ -12,6 +12,7 @@ import org.hcp.intake.domain.DirectoryDecider;
 import org.hcp.intake.domain.DirectoryEntry;
 import org.hcp.intake.domain.SubmitRating;
 import org.hcp.intake.repository.DirectoryRepository;
+import org.hcp.kit.db.Transactions;
 import org.hcp.kit.rest.ProblemException;
 
 /**
@@ -59,6 +60,6 @@ public class DeviceRatings {
                 .channel(device.channel().name()).level(rating.level()).tags(rating.tags()).text(rating.text())
                 .dimensions(rating.dimensions()).evaluator(rating.evaluator()).ratedAt(rating.ratedAt())
                 .visitId(rating.visitId()).detailForm(rating.detailForm()).build();
-        return ratings.submit(command, idempotencyKey, caller + "/device/" + device.deviceId());
+        return Transactions.await(ratings.submit(command, idempotencyKey, caller + "/device/" + device.deviceId()));
     }
 }

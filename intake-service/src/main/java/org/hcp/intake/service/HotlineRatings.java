@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import org.hcp.events.Channel;
 import org.hcp.intake.domain.SubmitRating;
+import org.hcp.kit.db.Transactions;
 import org.hcp.kit.rest.Problem.FieldError;
 
 /**
@@ -37,23 +38,21 @@ public class HotlineRatings {
     /** Each record decided and recorded on its own; the outcomes in the records' order. */
     public List<RatingOutcome> push(List<HotlineRecord> records, String caller) {
         BatchRatings.checkSize(records.size(), "");
-        BatchRatings.Deadline deadline = batch.deadline();
+        List<RatingOutcome> checked = new ArrayList<>();
+        List<SubmitRating> commands = new ArrayList<>();
+        for (HotlineRecord r : records) {
+            boolean badWorkOrder = r != null && (r.workOrderNo() == null
+                    || !WORK_ORDER.matcher(r.workOrderNo()).matches());
+            checked.add(badWorkOrder ? new RatingOutcome.Rejected(List.of(new FieldError("/workOrderNo",
+                    "工单编号必填 / workOrderNo is required: 1-64 letters, digits or _.:-"))) : null);
+            commands.add(r == null || badWorkOrder ? null : SubmitRating.builder().ratingId(ratingId(r.workOrderNo()))
+                    .caseNumber(r.caseNumber()).channel(Channel.HOTLINE_12345.name()).level(r.level()).tags(r.tags())
+                    .text(r.text()).evaluator(r.evaluator()).ratedAt(r.ratedAt()).visitId(r.visitId()).build());
+        }
+        List<RatingOutcome> recorded = Transactions.await(batch.submitAll(commands));
         List<RatingOutcome> results = new ArrayList<>();
         for (int i = 0; i < records.size(); i++) {
-            HotlineRecord r = records.get(i);
-            if (deadline.passed()) {
-                results.add(deadline.notAttempted());
-                continue;
-            }
-            if (r != null && (r.workOrderNo() == null || !WORK_ORDER.matcher(r.workOrderNo()).matches())) {
-                results.add(new RatingOutcome.Rejected(List.of(new FieldError("/workOrderNo",
-                        "工单编号必填 / workOrderNo is required: 1-64 letters, digits or _.:-"))));
-                continue;
-            }
-            SubmitRating command = r == null ? null : SubmitRating.builder().ratingId(ratingId(r.workOrderNo()))
-                    .caseNumber(r.caseNumber()).channel(Channel.HOTLINE_12345.name()).level(r.level()).tags(r.tags())
-                    .text(r.text()).evaluator(r.evaluator()).ratedAt(r.ratedAt()).visitId(r.visitId()).build();
-            results.add(batch.submitOne(i, command, caller));
+            results.add(checked.get(i) != null ? checked.get(i) : recorded.get(i));
         }
         return results;
     }

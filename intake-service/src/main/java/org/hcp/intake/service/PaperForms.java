@@ -15,6 +15,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import org.hcp.events.Channel;
 import org.hcp.intake.domain.SubmitRating;
+import org.hcp.kit.db.Transactions;
 import org.hcp.kit.config.Clocks;
 import org.hcp.kit.rest.Problem.FieldError;
 import org.hcp.kit.rest.ProblemException;
@@ -56,10 +57,6 @@ public class PaperForms {
             List<RowResult> results) {
     }
 
-    private static RowResult skipped(Csv.Record row, BatchRatings.Deadline deadline) {
-        return new RowResult(row.line(), null, "skipped", null, List.of(), deadline.notAttempted().errors());
-    }
-
     /**
      * @param institutionScope a handler imports for its own institution only: a row of another institution's case
      *                         is rejected; null for roles without that scope
@@ -81,10 +78,13 @@ public class PaperForms {
             throw ProblemException.invalid(List.of(new FieldError("/", "每次导入 1 至 " + MAX_ROWS + " 行 / an import "
                     + "holds 1 to " + MAX_ROWS + " rows, this one has " + rows.size())));
         }
-        BatchRatings.Deadline deadline = batch.deadline();
+        List<Prepared> prepared = rows.stream().map(row -> prepareRow(row, header, institutionScope)).toList();
+        List<RatingOutcome> outcomes = Transactions.await(batch.submitAll(prepared.stream()
+                .map(Prepared::command).toList()));
         List<RowResult> results = new ArrayList<>();
-        for (Csv.Record row : rows) {
-            results.add(deadline.passed() ? skipped(row, deadline) : importRow(row, header, institutionScope, caller));
+        for (int i = 0; i < prepared.size(); i++) {
+            Prepared p = prepared.get(i);
+            results.add(p.rejected() != null ? p.rejected() : result(p, outcomes.get(i)));
         }
         int accepted = count(results, "accepted");
         int duplicates = count(results, "duplicate");
@@ -93,7 +93,11 @@ public class PaperForms {
                 skipped, List.copyOf(results));
     }
 
-    private RowResult importRow(Csv.Record row, Map<String, Integer> header, String institutionScope, String caller) {
+    /** A row read: either rejected already, or the rating command it carries. */
+    private record Prepared(Csv.Record row, String formNo, RowResult rejected, SubmitRating command) {
+    }
+
+    private Prepared prepareRow(Csv.Record row, Map<String, Integer> header, String institutionScope) {
         Map<String, String> v = new HashMap<>();
         header.forEach((column, index) -> {
             String value = row.field(index);
@@ -118,7 +122,8 @@ public class PaperForms {
                     + PAPER_CHANNELS));
         }
         if (!errors.isEmpty()) {
-            return new RowResult(row.line(), formNo, "rejected", null, List.of(), errors);
+            return new Prepared(row, formNo, new RowResult(row.line(), formNo, "rejected", null, List.of(), errors),
+                    null);
         }
         List<SubmitRating.DimensionInput> dimensions = new ArrayList<>();
         if (business != null) {
@@ -133,13 +138,20 @@ public class PaperForms {
         SubmitRating command = SubmitRating.builder().ratingId(ratingId).caseNumber(caseNumber)
                 .institutionCode(institutionScope).channel(channel.name()).level(level).tags(tags(v.get("tags")))
                 .text(v.get("text")).dimensions(dimensions).ratedAt(ratedAt).visitId(v.get("visitId")).build();
-        RatingOutcome outcome = batch.submitOne(row.line(), command, caller);
+        return new Prepared(row, formNo, null, command);
+    }
+
+    private static RowResult result(Prepared p, RatingOutcome outcome) {
+        int line = p.row().line();
         if (outcome instanceof RatingOutcome.Recorded recorded) {
             // The same row again is a duplicate of what the first import recorded.
-            return new RowResult(row.line(), formNo, recorded.replay() ? "duplicate" : "accepted",
+            return new RowResult(line, p.formNo(), recorded.replay() ? "duplicate" : "accepted",
                     recorded.ratingId(), recorded.caseNumbers(), List.of());
         }
-        return new RowResult(row.line(), formNo, "rejected", null, List.of(), outcome.errors());
+        if (outcome instanceof RatingOutcome.NotAttempted) {
+            return new RowResult(line, null, "skipped", null, List.of(), outcome.errors());
+        }
+        return new RowResult(line, p.formNo(), "rejected", null, List.of(), outcome.errors());
     }
 
     private static Map<String, Integer> header(Csv.Record first) {

@@ -4,6 +4,7 @@ import static org.hcp.kit.db.Transactions.inTransaction;
 
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
@@ -203,20 +204,21 @@ public class RatingLinks {
      * Records the rating given through a link, and uses the link up in the same transaction. A second submit of the
      * same rating (a double click, a retry) gets the first answer; anything else after use is refused as used.
      */
-    public LinkRating rate(String token, SubmitRating form) {
+    public Uni<LinkRating> rate(String token, SubmitRating form) {
         RatingLinkToken.Claims claims = RatingLinkToken.verify(token, key);
         if (claims == null) {
-            return new LinkRating.Invalid();
+            return Uni.createFrom().item(new LinkRating.Invalid());
         }
         if (!clock.instant().isBefore(claims.expiresAt())) {
-            return new LinkRating.Expired(claims.expiresAt());
+            return Uni.createFrom().item(new LinkRating.Expired(claims.expiresAt()));
         }
         SubmitRating command = SubmitRating.builder().ratingId("link-" + claims.link()).caseNumber(claims.caseNumber())
                 .channel(claims.ch().name()).level(form.level()).tags(form.tags()).text(form.text())
                 .dimensions(form.dimensions()).visitId(claims.visit()).detailForm(form.detailForm()).build();
-        return new LinkRating.Rated(ratings.submit(command, null, "rating-link", (tx, ratingId, now) ->
-                links.use(tx, claims.link(), ratingId, now) ? null
-                        : new RatingOutcome.ClaimUsed("each link rates its case once")));
+        return ratings.submit(command, null, "rating-link", (tx, ratingId, now) ->
+                links.use(tx, claims.link(), ratingId, now).map(used -> used ? null
+                        : new RatingOutcome.ClaimUsed("each link rates its case once")))
+                .map(LinkRating.Rated::new);
     }
 
     private String name(SqlConnection tx, DirectoryKind kind, String code) {

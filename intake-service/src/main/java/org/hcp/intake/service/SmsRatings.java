@@ -2,6 +2,7 @@ package org.hcp.intake.service;
 
 import static org.hcp.kit.db.Transactions.inTransaction;
 
+import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
@@ -25,6 +26,7 @@ import org.hcp.intake.repository.CaseRepository;
 import org.hcp.intake.repository.DirectoryRepository;
 import org.hcp.intake.repository.RatingLinkRepository;
 import org.hcp.intake.repository.SmsRepository;
+import org.hcp.kit.db.Transactions;
 import org.hcp.kit.rest.Problem;
 import org.hcp.kit.rest.Problem.FieldError;
 import org.hcp.kit.rest.ProblemException;
@@ -166,15 +168,16 @@ public class SmsRatings {
                 .channel(Channel.SMS.name()).level(parsed.level()).tags(parsed.tags())
                 .ratedAt(inbound.receivedAt() == null ? null : min(inbound.receivedAt(), now))
                 .visitId(invitation.visitId()).build();
-        RatingOutcome outcome = ratings.submit(command, null, "sms-gateway", (tx, id, at) -> {
-            if (!sms.answer(tx, invitation.invitationId(), id, at)) {
-                return new RatingOutcome.AlreadyRated("the invitation was answered by another reply");
-            }
-            linkRows.use(tx, invitation.linkId(), id, at);
-            sms.insertReply(tx, new SmsRepository.Reply(inbound.messageId(), invitation.invitationId(),
-                    Outcome.RECORDED.name(), thanks, id), at);
-            return null;
-        });
+        SmsRepository.Reply reply = new SmsRepository.Reply(inbound.messageId(), invitation.invitationId(),
+                Outcome.RECORDED.name(), thanks, ratingId);
+        // Sequential code (a worker thread) waits for the reactive rating use case here.
+        RatingOutcome outcome = Transactions.await(ratings.submit(command, null, "sms-gateway", (tx, id, at) ->
+                sms.answer(tx, invitation.invitationId(), id, at).chain(answered -> !answered
+                        ? Uni.createFrom().item(new RatingOutcome.AlreadyRated(
+                                "the invitation was answered by another reply"))
+                        : linkRows.use(tx, invitation.linkId(), id, at)
+                                .chain(() -> sms.insertReplyInChain(tx, reply, at))
+                                .replaceWith(Uni.createFrom().<RatingOutcome>nullItem()))));
         if (outcome instanceof RatingOutcome.Recorded) {
             return new Answer(inbound.messageId(), Outcome.RECORDED, thanks, ratingId);
         }

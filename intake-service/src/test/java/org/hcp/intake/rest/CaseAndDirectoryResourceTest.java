@@ -248,6 +248,47 @@ class CaseAndDirectoryResourceTest {
     }
 
     @Test
+    void r1_9_aCaseItsEvaluatorRatedGetsNoReminderAndNoDefaultRatingThoughTheRatingLeftTheCaseRowAlone()
+            throws Exception {
+        demoDirectory();
+        String caseNumber = newCaseNumber();
+        reportCase(caseJson(caseNumber, "INSTANT", "TA-TS-CENTRE", "TA-TS-W05", "TA-TS-S001",
+                Instant.now().minusSeconds(600), null, null, null)).then().statusCode(202);
+        rate("""
+                {"caseNumber":"%s","channel":"WEBSITE","level":5}""".formatted(caseNumber)).then().statusCode(202);
+        // The rating took a slot; the scheduler, meeting the case among the due ones, sees the slot and marks it.
+        assertEquals(0, IntakeTestSupport.count("SELECT count(*) FROM service_case WHERE case_number = ? AND rated",
+                caseNumber));
+        // Two months on, both its reminder and its default rating would long be due.
+        scheduler.runOnce(Instant.now().plus(Duration.ofDays(60)));
+        assertEquals(1, IntakeTestSupport.ratingRows(caseNumber));
+        assertEquals(1, IntakeTestSupport.count("SELECT count(*) FROM service_case WHERE case_number = ? AND rated",
+                caseNumber));
+        await().atMost(Duration.ofSeconds(20)).until(() -> IntakeTestSupport.ratingEventsFor(caseNumber).size() == 1);
+        assertEquals(1, events(Topics.CASES, caseNumber).size(), "no reminder for a rated case");
+    }
+
+    @Test
+    void r1_4_inOneBatchTheSecondRatingOfACaseSeesTheFirstAndTheSameIdTwiceIsOneRating() throws Exception {
+        demoDirectory();
+        String first = IntakeFixtures.reportInstantCase();
+        String second = IntakeFixtures.reportInstantCase();
+        String items = """
+                {"ratingId":"%1$s-A","caseNumber":"%1$s","channel":"WEBSITE","level":5},
+                {"ratingId":"%1$s-B","caseNumber":"%1$s","channel":"WEBSITE","level":4},
+                {"ratingId":"%2$s-A","caseNumber":"%2$s","channel":"WEBSITE","level":3},
+                {"ratingId":"%2$s-A","caseNumber":"%2$s","channel":"WEBSITE","level":3},
+                {"ratingId":"%2$s-A","caseNumber":"%2$s","channel":"WEBSITE","level":2,"tags":["WAITING"]}"""
+                .formatted(first, second);
+        given().auth().oauth2(CHANNEL).contentType("application/json").body("{\"ratings\":[" + items + "]}")
+                .post("/api/v1/ratings/batch").then().statusCode(200)
+                .body("results.outcome", equalTo(List.of("accepted", "rejected", "accepted", "replayed", "rejected")))
+                .body("results.status", equalTo(List.of(202, 409, 202, 202, 409)));
+        assertEquals(1, IntakeTestSupport.ratingRows(first));
+        assertEquals(1, IntakeTestSupport.ratingRows(second));
+    }
+
+    @Test
     void r6_1_contactDetailsAreReadOnlyInScopeByRolesThatNeedThemOnlyThePurposesFieldsAndEveryReadingIsRecorded() throws Exception {
         String caseNumber = IntakeFixtures.reportInstantCase();
         String path = "/api/v1/cases/" + caseNumber + "/evaluator-contact";

@@ -1,5 +1,6 @@
 package org.hcp.kit.db;
 
+import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -11,14 +12,32 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * Blocking transactions over the reactive pool, for code that runs on a worker thread (REST methods that return a
- * plain value, scheduled work). Use cases read top to bottom this way; the pool and its batching stay the same.
+ * Transactions over the reactive pool, in the two styles of docs/architecture.md ("The database"): reactive chains
+ * for the hot commands ({@link #chain}), and sequential code on a worker thread for background loops and low-volume
+ * commands ({@link #inTransaction}). This is the one class that waits on the database.
  */
 public final class Transactions {
 
     private static final Duration CONNECT = Duration.ofSeconds(10);
 
     private Transactions() {
+    }
+
+    /**
+     * Runs {@code work} in one transaction as a reactive chain: committed when its {@code Uni} succeeds, rolled back
+     * when it fails; nothing waits. Statements {@code work} sends without waiting for each other are pipelined on the
+     * connection (one round trip for several).
+     */
+    public static <T> Uni<T> chain(Pool pool, Function<SqlConnection, Uni<T>> work) {
+        return pool.withTransaction(work);
+    }
+
+    /**
+     * Sequential code (a worker thread, never the event loop) that calls a reactive use case waits here for its
+     * answer; the chain itself still runs on the event loop.
+     */
+    public static <T> T await(Uni<T> answer) {
+        return answer.await().indefinitely();
     }
 
     /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */

@@ -1,20 +1,36 @@
 package org.hcp.kit.outbox;
 
+import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
+import java.util.List;
 import org.hcp.events.EventEnvelope;
 import org.hcp.events.EventJson;
 import org.hcp.kit.db.Transactions;
 
-/** Appends an event to the outbox inside the caller's transaction; the relay publishes it after commit. */
+/** Appends events to the outbox inside the caller's transaction; the relay publishes them after commit. */
 public final class Outbox {
+
+    private static final String INSERT = "INSERT INTO outbox (event_id, topic, event_key, event_type, envelope) "
+            + "VALUES ($1, $2, $3, $4, $5)";
 
     private Outbox() {
     }
 
     public static void append(SqlConnection tx, String topic, EventEnvelope<?> event) {
-        Transactions.update(tx, "INSERT INTO outbox (event_id, topic, event_key, event_type, envelope) "
-                + "VALUES ($1, $2, $3, $4, $5)",
-                Tuple.of(event.eventId(), topic, event.key(), event.type(), EventJson.write(event)));
+        Transactions.update(tx, INSERT, row(topic, event));
+    }
+
+    /** As {@link #append}, for a reactive chain: every event in one pipelined batch; nothing when there are none. */
+    public static Uni<Void> appendAll(SqlConnection tx, String topic, List<? extends EventEnvelope<?>> events) {
+        if (events.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return tx.preparedQuery(INSERT).executeBatch(events.stream().map(e -> row(topic, e)).toList())
+                .replaceWithVoid();
+    }
+
+    private static Tuple row(String topic, EventEnvelope<?> event) {
+        return Tuple.of(event.eventId(), topic, event.key(), event.type(), EventJson.write(event));
     }
 }
