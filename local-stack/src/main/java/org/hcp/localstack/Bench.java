@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
@@ -66,6 +67,12 @@ public final class Bench {
     private final ConcurrentLinkedQueue<String> unrated = new ConcurrentLinkedQueue<>();
     private final Map<String, Long> peakRss = new LinkedHashMap<>();
     private final List<Row> rows = new ArrayList<>();
+    /** The load generator: one event loop, up to 64 connections per service. */
+    private final io.vertx.core.Vertx vertx = io.vertx.core.Vertx.vertx(new io.vertx.core.VertxOptions()
+            .setEventLoopPoolSize(1).setWorkerPoolSize(1));
+    private final io.vertx.core.http.HttpClient client = vertx.createHttpClient(
+            new io.vertx.core.http.HttpClientOptions().setKeepAlive(true),
+            new io.vertx.core.http.PoolOptions().setHttp1MaxSize(CLIENTS).setMaxWaitQueueSize(-1));
 
     /** One line of the table: a figure, the limit it is read against and the target. */
     record Row(String figure, String measured, String limit, String ratio, String target, String met) {
@@ -143,9 +150,8 @@ public final class Bench {
         rebuild(k[1]);
 
         say("query latency: satisfaction statistics, 16 connections");
-        Load queries = closedLoop(16, Duration.ofSeconds(seconds(10, 5)), () -> HttpRequest.newBuilder(
-                URI.create(reporting + "/api/v1/stats/satisfaction?region=2202")).header("Authorization", adminToken)
-                .timeout(Duration.ofSeconds(10)).build());
+        Load queries = closedLoop(16, Duration.ofSeconds(seconds(10, 5)), () -> new Call(reporting
+                + "/api/v1/stats/satisfaction?region=2202", adminToken, null, null));
         rows.add(new Row("query: satisfaction by region, 16 connections", perSecond(queries.perSecond(), "req")
                 + latency(queries), "", "", "p99 ≤ 100 ms", yes(queries.p99Ms() <= 100 && queries.errors() == 0)));
 
@@ -263,7 +269,11 @@ public final class Bench {
 
     // ----- the platform -----
 
-    private HttpRequest reportCase() {
+    /** One request of a load phase: a GET when {@code body} is null. */
+    record Call(String url, String token, String body, String caseNumber) {
+    }
+
+    private Call reportCase() {
         String caseNumber = "BENCH-" + run + "-" + sequence.incrementAndGet();
         String body = """
                 {"caseNumber":"%s","caseKind":"INSTANT","itemCode":"ITEM-BIZ-LICENSE","institutionCode":"%s",
@@ -273,7 +283,7 @@ public final class Bench {
         return post("/api/v1/cases", body, caseNumber);
     }
 
-    private HttpRequest rateOne() {
+    private Call rateOne() {
         String caseNumber = unrated.poll();
         return caseNumber == null ? null : post("/api/v1/ratings", rating(caseNumber), null);
     }
@@ -286,14 +296,8 @@ public final class Bench {
                 .formatted(caseNumber, caseNumber, bad ? 2 : 5, bad ? "[\"WAITING\"]" : "[]");
     }
 
-    private HttpRequest post(String path, String json, String caseNumber) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(intake + path))
-                .header("Authorization", channelToken).header("Content-Type", "application/json")
-                .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(json));
-        if (caseNumber != null) {
-            b.header("X-Bench-Case", caseNumber);
-        }
-        return b.build();
+    private Call post(String path, String json, String caseNumber) {
+        return new Call(intake + path, channelToken, json, caseNumber);
     }
 
     /** Reports cases, untimed, until {@code count} wait for a rating. */
@@ -310,7 +314,7 @@ public final class Bench {
      * {@code clients} requests in flight for {@code duration} or until {@code next} has none; a reported case joins
      * the cases waiting for a rating.
      */
-    private Load closedLoop(int clients, Duration duration, Supplier<HttpRequest> next) throws InterruptedException {
+    private Load closedLoop(int clients, Duration duration, Supplier<Call> next) throws InterruptedException {
         LongAdder ok = new LongAdder();
         LongAdder errors = new LongAdder();
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
@@ -318,46 +322,56 @@ public final class Bench {
         long t0 = System.nanoTime();
         long end = t0 + duration.toNanos();
         AtomicLong lastDone = new AtomicLong(t0);
-        // One thread per connection, each waiting for its answer: the JDK client's sendAsync at 64 in flight
-        // measured a fifth of what the same requests from 64 threads reach (and of what wrk reaches).
-        List<Thread> threads = new ArrayList<>();
+        CountDownLatch finished = new CountDownLatch(clients);
         for (int i = 0; i < clients; i++) {
-            Thread t = new Thread(() -> {
-                HttpRequest request;
-                while (System.nanoTime() < end && (request = next.get()) != null) {
-                    long sent = System.nanoTime();
-                    HttpResponse<String> response = null;
-                    Exception failure = null;
-                    try {
-                        response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-                    } catch (IOException e) {
-                        failure = e;
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
+            new Object() {
+                void step() {
+                    Call call = System.nanoTime() < end ? next.get() : null;
+                    if (call == null) {
+                        finished.countDown();
                         return;
                     }
-                    long now = System.nanoTime();
-                    lastDone.accumulateAndGet(now, Math::max);
-                    latencies.add(now - sent);
-                    if (failure == null && response.statusCode() < 300) {
-                        ok.increment();
-                        request.headers().firstValue("X-Bench-Case").ifPresent(unrated::add);
-                    } else {
-                        errors.increment();
-                        if (firstError.isEmpty()) {
-                            firstError.add(failure != null ? failure.toString()
-                                    : response.statusCode() + " " + abbreviate(response.body()));
+                    long sent = System.nanoTime();
+                    send(call).onComplete(answer -> {
+                        long now = System.nanoTime();
+                        lastDone.accumulateAndGet(now, Math::max);
+                        latencies.add(now - sent);
+                        if (answer.succeeded() && answer.result().status() < 300) {
+                            ok.increment();
+                            if (call.caseNumber() != null) {
+                                unrated.add(call.caseNumber());
+                            }
+                        } else {
+                            errors.increment();
+                            if (firstError.isEmpty()) {
+                                firstError.add(answer.failed() ? answer.cause().toString()
+                                        : answer.result().status() + " " + abbreviate(answer.result().body()));
+                            }
                         }
-                    }
+                        step();
+                    });
                 }
-            }, "bench-client-" + i);
-            threads.add(t);
-            t.start();
+            }.step();
         }
-        for (Thread t : threads) {
-            t.join();
-        }
+        finished.await();
         return load(ok.sum(), errors.sum(), (lastDone.get() - t0) / 1e9, latencies, firstError.peek());
+    }
+
+    /** A status and a body. */
+    record Answer(int status, String body) {
+    }
+
+    private io.vertx.core.Future<Answer> send(Call call) {
+        io.vertx.core.http.RequestOptions options = new io.vertx.core.http.RequestOptions()
+                .setAbsoluteURI(call.url()).setTimeout(30_000)
+                .setMethod(call.body() == null ? io.vertx.core.http.HttpMethod.GET : io.vertx.core.http.HttpMethod.POST)
+                .putHeader("Authorization", call.token());
+        if (call.body() != null) {
+            options.putHeader("Content-Type", "application/json");
+        }
+        return client.request(options)
+                .compose(request -> call.body() == null ? request.send() : request.send(call.body()))
+                .compose(response -> response.body().map(body -> new Answer(response.statusCode(), body.toString())));
     }
 
     private Load batchLoad(int batches, int size) throws InterruptedException {
@@ -410,7 +424,6 @@ public final class Bench {
         });
         reader.start();
         ScheduledExecutorService ticks = Executors.newSingleThreadScheduledExecutor();
-        java.util.concurrent.ExecutorService senders = Executors.newFixedThreadPool(CLIENTS * 2);
         long t0 = System.nanoTime();
         ticks.scheduleAtFixedRate(() -> {
             for (int i = 0; i < perTick; i++) {
@@ -418,29 +431,23 @@ public final class Bench {
                     dropped.increment();
                     continue;
                 }
-                senders.execute(() -> {
-                    try {
-                        HttpRequest report = reportCase();
-                        String caseNumber = report.headers().firstValue("X-Bench-Case").orElseThrow();
-                        if (HTTP.send(report, HttpResponse.BodyHandlers.discarding()).statusCode() == 202
-                                && HTTP.send(post("/api/v1/ratings", rating(caseNumber), null),
-                                        HttpResponse.BodyHandlers.discarding()).statusCode() == 202) {
-                            accepted.add(System.nanoTime());
-                        } else {
-                            errors.increment();
-                        }
-                    } catch (Exception e) {
-                        errors.increment();
-                    } finally {
-                        inFlight.release();
-                    }
-                });
+                Call report = reportCase();
+                send(report)
+                        .compose(r -> r.status() == 202 ? send(post("/api/v1/ratings", rating(report.caseNumber()),
+                                null)) : io.vertx.core.Future.succeededFuture(r))
+                        .onComplete(answer -> {
+                            inFlight.release();
+                            if (answer.succeeded() && answer.result().status() == 202) {
+                                accepted.add(System.nanoTime());
+                            } else {
+                                errors.increment();
+                            }
+                        });
             }
         }, 0, 10, TimeUnit.MILLISECONDS);
         Thread.sleep(seconds * 1_000L);
         ticks.shutdown();
         inFlight.acquire(2_000);
-        senders.shutdown();
         double sendSeconds = (System.nanoTime() - t0) / 1e9;
         long[] acceptedAt = accepted.stream().mapToLong(Long::longValue).sorted().toArray();
         long waitUntil = System.nanoTime() + Duration.ofSeconds(30).toNanos();
