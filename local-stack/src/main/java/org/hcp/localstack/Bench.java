@@ -122,6 +122,11 @@ public final class Bench {
         rows.add(new Row("Kafka producer (acks=all, idempotent, 400 B)", perSecond(k[0], "records"), "", "", "", ""));
         rows.add(new Row("Kafka consumer", perSecond(k[1], "records"), "", "", "", ""));
 
+        // A service's first minutes run interpreted and half-compiled code: warm it up, then measure.
+        say("warm-up (not measured): case reports, then ratings, " + seconds(15, 5) + " s each");
+        closedLoop(CLIENTS, Duration.ofSeconds(seconds(15, 5)), this::reportCase);
+        closedLoop(CLIENTS, Duration.ofSeconds(seconds(15, 5)), this::rateOne);
+
         say("case reports: " + CLIENTS + " connections, a new case per request");
         Load cases = closedLoop(CLIENTS, Duration.ofSeconds(seconds(20, 8)), this::reportCase);
         rows.add(httpRow("case reports", cases, pg));
