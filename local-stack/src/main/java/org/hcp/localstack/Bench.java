@@ -381,8 +381,7 @@ public final class Bench {
 
     private Load batchLoad(int batches, int size) throws InterruptedException {
         AtomicLong left = new AtomicLong(batches);
-        LongAdder itemsAccepted = new LongAdder();
-        Load load = closedLoop(2, Duration.ofMinutes(5), () -> {
+        return closedLoop(2, Duration.ofMinutes(5), () -> {
             if (left.decrementAndGet() < 0) {
                 return null;
             }
@@ -396,7 +395,6 @@ public final class Bench {
             }
             return post("/api/v1/ratings/batch", body.append("]}").toString(), null);
         });
-        return load;
     }
 
     /**

@@ -9,7 +9,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.ArrayList;
 import java.util.List;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hcp.events.EventJson;
@@ -27,13 +26,11 @@ public class ChannelBatchResource {
 
     private final HotlineRatings hotline;
     private final PaperForms paper;
-    private final JsonWebToken caller;
     private final Access access;
 
-    public ChannelBatchResource(HotlineRatings hotline, PaperForms paper, JsonWebToken caller, Access access) {
+    public ChannelBatchResource(HotlineRatings hotline, PaperForms paper, Access access) {
         this.hotline = hotline;
         this.paper = paper;
-        this.caller = caller;
         this.access = access;
     }
 
@@ -66,7 +63,7 @@ public class ChannelBatchResource {
                         "记录格式错误 / the record cannot be read: " + e.getOriginalMessage())));
             }
         }
-        return RatingAnswers.batch(hotline.push(records, caller.getName()), "");
+        return RatingAnswers.batch(hotline.push(records), "");
     }
 
     @POST
@@ -82,6 +79,6 @@ public class ChannelBatchResource {
                     + "Re-importing a file records nothing twice (duplicates). A handler imports for its own "
                     + "institution only.")
     public PaperForms.ImportReport importPaperForms(String csv) {
-        return paper.importCsv(csv, access.handlerInstitution(), caller.getName());
+        return paper.importCsv(csv, access.handlerInstitution());
     }
 }

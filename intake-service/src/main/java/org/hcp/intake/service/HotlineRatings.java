@@ -36,7 +36,7 @@ public class HotlineRatings {
     }
 
     /** Each record decided and recorded on its own; the outcomes in the records' order. */
-    public List<RatingOutcome> push(List<HotlineRecord> records, String caller) {
+    public List<RatingOutcome> push(List<HotlineRecord> records) {
         BatchRatings.checkSize(records.size(), "");
         List<RatingOutcome> checked = new ArrayList<>();
         List<SubmitRating> commands = new ArrayList<>();

@@ -61,7 +61,7 @@ public class PaperForms {
      * @param institutionScope a handler imports for its own institution only: a row of another institution's case
      *                         is rejected; null for roles without that scope
      */
-    public ImportReport importCsv(String csv, String institutionScope, String caller) {
+    public ImportReport importCsv(String csv, String institutionScope) {
         List<Csv.Record> records;
         try {
             records = Csv.parse(csv == null ? "" : csv);
