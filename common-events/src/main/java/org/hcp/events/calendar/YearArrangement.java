@@ -22,8 +22,14 @@ public record YearArrangement(int year, List<CalendarDay> days) {
         days = List.copyOf(days);
     }
 
-    /** A line of a CSV that could not be read, and why. */
-    public record LineError(int line, String message) {
+    /**
+     * A line of a CSV that could not be read, and why: a message key ({@code calendar.*}, worded in the loading
+     * service's bundle) and its arguments.
+     */
+    public record LineError(int line, String key, List<String> args) {
+        LineError(int line, String key, Object... args) {
+            this(line, key, java.util.Arrays.stream(args).map(String::valueOf).toList());
+        }
     }
 
     public static final class InvalidArrangementException extends RuntimeException {
@@ -48,7 +54,7 @@ public record YearArrangement(int year, List<CalendarDay> days) {
         try {
             records = Csv.parse(csv);
         } catch (Csv.UnclosedQuote e) {
-            throw new InvalidArrangementException(List.of(new LineError(e.line, e.getMessage())));
+            throw new InvalidArrangementException(List.of(new LineError(e.line, "csv.unclosedQuote", e.line)));
         }
         for (Csv.Record record : records) {
             int number = record.line();
@@ -57,36 +63,35 @@ public record YearArrangement(int year, List<CalendarDay> days) {
                 continue; // the header
             }
             if (cells.size() < 2) {
-                errors.add(new LineError(number, "expected date,kind,name"));
+                errors.add(new LineError(number, "calendar.columns"));
                 continue;
             }
             LocalDate date;
             try {
                 date = LocalDate.parse(cells.get(0).strip());
             } catch (DateTimeParseException e) {
-                errors.add(new LineError(number, "not a date (YYYY-MM-DD): " + cells.get(0)));
+                errors.add(new LineError(number, "calendar.date", cells.get(0)));
                 continue;
             }
             DayKind kind;
             try {
                 kind = DayKind.valueOf(cells.get(1).strip().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                errors.add(new LineError(number, "kind must be holiday or workday, was " + cells.get(1)));
+                errors.add(new LineError(number, "calendar.kind", cells.get(1)));
                 continue;
             }
             if (date.getYear() != year) {
-                errors.add(new LineError(number, date + " is not in " + year));
+                errors.add(new LineError(number, "calendar.otherYear", date, year));
             } else if (!seen.add(date)) {
-                errors.add(new LineError(number, date + " is listed twice"));
+                errors.add(new LineError(number, "calendar.twice", date));
             } else if (kind == DayKind.WORKDAY && !isWeekend(date)) {
-                errors.add(new LineError(number, date + " is a weekday already; a make-up working day is a "
-                        + "Saturday or Sunday"));
+                errors.add(new LineError(number, "calendar.weekdayWorkday", date));
             } else {
                 days.add(new CalendarDay(date, kind, cells.size() > 2 ? cells.get(2).strip() : ""));
             }
         }
         if (days.isEmpty() && errors.isEmpty()) {
-            errors.add(new LineError(0, "no days: a year's arrangement lists at least its holidays"));
+            errors.add(new LineError(0, "calendar.empty"));
         }
         if (!errors.isEmpty()) {
             throw new InvalidArrangementException(errors);

@@ -18,7 +18,7 @@ import org.hcp.events.calendar.WorkingCalendar;
 import org.hcp.events.policy.JurisdictionPolicy;
 import org.hcp.events.policy.PolicyBook;
 import org.hcp.kit.config.Clocks;
-import org.hcp.kit.rest.Problem.FieldError;
+import org.hcp.kit.text.Violation;
 
 /**
  * The pure core of case reporting: a completed case names what was handled, by whom and where, all of it in the
@@ -32,7 +32,7 @@ public final class CaseDecider {
     }
 
     /** Exactly one of {@code violations} (non-empty) or {@code event} with its {@code deadlines}. */
-    public record Decision(List<FieldError> violations, CaseCompleted event, CaseDeadlines deadlines) {
+    public record Decision(List<Violation> violations, CaseCompleted event, CaseDeadlines deadlines) {
         public boolean accepted() {
             return violations.isEmpty();
         }
@@ -46,20 +46,20 @@ public final class CaseDecider {
      */
     public static Decision decide(ReportCase command, DirectoryEntry.Lookup directory, List<ServiceCase> batchMembers,
             String pseudonym, boolean contactable, Instant now, PolicyBook policies, WorkingCalendar calendar) {
-        List<FieldError> errors = new ArrayList<>();
+        List<Violation> errors = new ArrayList<>();
         requireCode(errors, "/caseNumber", command.caseNumber(), RatingDecider.CASE_NUMBER_MAX);
         CaseKind kind = parseEnum(errors, "/caseKind", command.caseKind(), CaseKind.class);
         if (command.caseKind() == null) {
-            errors.add(new FieldError("/caseKind", "办件类型必填 / caseKind is required: " + List.of(CaseKind.values())));
+            errors.add(Violation.of("/caseKind", "case.kindRequired", List.of(CaseKind.values())));
         }
         if (command.completedAt() == null) {
-            errors.add(new FieldError("/completedAt", "办结时间必填 / completedAt is required"));
+            errors.add(Violation.of("/completedAt", "case.completedAtRequired"));
         } else if (command.completedAt().isAfter(now.plus(RatingDecider.CLOCK_SKEW))) {
-            errors.add(new FieldError("/completedAt", "办结时间不能晚于当前时间 / completedAt is in the future"));
+            errors.add(Violation.of("/completedAt", "case.completedAtFuture"));
         }
         if (command.acceptedAt() != null && command.completedAt() != null
                 && command.acceptedAt().isAfter(command.completedAt())) {
-            errors.add(new FieldError("/acceptedAt", "受理时间晚于办结时间 / acceptedAt is after completedAt"));
+            errors.add(Violation.of("/acceptedAt", "case.acceptedAfterCompleted"));
         }
 
         // R1.11: everything rated is in the directory, and belongs together.
@@ -77,11 +77,10 @@ public final class CaseDecider {
             region = institution.regionCode();
         }
         if (region != null && !RegionCodes.isCode(region)) {
-            errors.add(new FieldError("/regionCode", "行政区划代码须为6、9或12位数字 / regionCode must be a GB/T 2260 "
-                    + "code of 6, 9 or 12 digits"));
+            errors.add(Violation.of("/regionCode", "rating.regionCodeFormat"));
         } else if (region != null && institution != null && !RegionCodes.selfAndAncestors(region).contains(institution.regionCode())) {
-            errors.add(new FieldError("/regionCode", "办件区划不在机构所属区划内 / " + region + " is outside institution "
-                    + institution.code() + "'s region " + institution.regionCode()));
+            errors.add(Violation.of("/regionCode", "case.regionOutsideInstitution", region,
+                    institution.code(), institution.regionCode()));
         }
 
         List<CaseVisit> visits = visits(errors, command, kind, directory, institution);
@@ -89,12 +88,11 @@ public final class CaseDecider {
         if (command.evaluator() != null) {
             evaluatorType = parseEnum(errors, "/evaluator/type", command.evaluator().type(), EvaluatorType.class);
             if (command.evaluator().id() == null || command.evaluator().id().isBlank()) {
-                errors.add(new FieldError("/evaluator/id", "评价人证件号或账号必填 / evaluator.id is required when an "
-                        + "evaluator is given (or omit the evaluator)"));
+                errors.add(Violation.of("/evaluator/id", "case.evaluatorIdRequired"));
             }
             String mobile = command.evaluator().mobile();
             if (mobile != null && !mobile.matches("\\+?[0-9 -]{5,20}")) {
-                errors.add(new FieldError("/evaluator/mobile", "手机号码格式错误 / mobile is not a phone number"));
+                errors.add(Violation.of("/evaluator/mobile", "case.mobileFormat"));
             }
         }
         // R1.5: a batch is cases of one item submitted at one window in one go.
@@ -103,9 +101,8 @@ public final class CaseDecider {
             for (ServiceCase member : batchMembers) {
                 if (!member.itemCode().equals(command.itemCode()) || !sameWindow(member.windowCode(),
                         command.windowCode())) {
-                    errors.add(new FieldError("/batchId", "批量办件须为同一窗口的同一事项 / batch " + batchId
-                            + " holds case " + member.caseNumber() + " of item " + member.itemCode() + " at window "
-                            + member.windowCode() + "; a batch is one item at one window (R1.5)"));
+                    errors.add(Violation.of("/batchId", "case.batchMixed", batchId, member.caseNumber(),
+                            member.itemCode(), member.windowCode()));
                     break;
                 }
             }
@@ -125,18 +122,17 @@ public final class CaseDecider {
         return new Decision(List.of(), event, deadlines);
     }
 
-    private static List<CaseVisit> visits(List<FieldError> errors, ReportCase command, CaseKind kind,
+    private static List<CaseVisit> visits(List<Violation> errors, ReportCase command, CaseKind kind,
             DirectoryEntry.Lookup directory, DirectoryEntry institution) {
         if (command.visits() == null || command.visits().isEmpty()) {
             return List.of();
         }
         if (kind != null && kind != CaseKind.PROMISED) {
-            errors.add(new FieldError("/visits", "仅承诺件按来访评价 / only a promised case is rated per window "
-                    + "visit (R1.4); a " + kind + " case gets one rating"));
+            errors.add(Violation.of("/visits", "case.visitsOnlyPromised", kind));
             return List.of();
         }
         if (command.visits().size() > VISITS_MAX) {
-            errors.add(new FieldError("/visits", "来访记录过多 / at most " + VISITS_MAX + " visits"));
+            errors.add(Violation.of("/visits", "case.visitsTooMany", VISITS_MAX));
             return List.of();
         }
         List<CaseVisit> visits = new ArrayList<>();
@@ -145,17 +141,17 @@ public final class CaseDecider {
             String at = "/visits/" + i;
             ReportCase.VisitInput v = command.visits().get(i);
             if (v == null) {
-                errors.add(new FieldError(at, "来访记录不能为空 / a visit must not be null"));
+                errors.add(Violation.of(at, "case.visitNull"));
                 continue;
             }
             requireCode(errors, at + "/visitId", v.visitId(), RatingDecider.CODE_MAX);
             if (v.visitId() != null && !ids.add(v.visitId())) {
-                errors.add(new FieldError(at + "/visitId", "来访编号重复 / visit " + v.visitId() + " given twice"));
+                errors.add(Violation.of(at + "/visitId", "case.visitTwice", v.visitId()));
             }
             if (v.visitedAt() == null) {
-                errors.add(new FieldError(at + "/visitedAt", "来访时间必填 / visitedAt is required"));
+                errors.add(Violation.of(at + "/visitedAt", "case.visitedAtRequired"));
             } else if (command.completedAt() != null && v.visitedAt().isAfter(command.completedAt())) {
-                errors.add(new FieldError(at + "/visitedAt", "来访时间晚于办结时间 / visitedAt is after completedAt"));
+                errors.add(Violation.of(at + "/visitedAt", "case.visitedAfterCompleted"));
             }
             belongs(errors, at + "/windowCode",
                     known(errors, directory, at + "/windowCode", DirectoryKind.WINDOW, v.windowCode(), false),
@@ -196,28 +192,27 @@ public final class CaseDecider {
         }
     }
 
-    private static DirectoryEntry known(List<FieldError> errors, DirectoryEntry.Lookup directory, String at,
+    private static DirectoryEntry known(List<Violation> errors, DirectoryEntry.Lookup directory, String at,
             DirectoryKind kind, String code, boolean required) {
         if (code == null || code.isBlank()) {
             if (required) {
-                errors.add(new FieldError(at, kind + " 编码必填 / is required"));
+                errors.add(Violation.of(at, "field.required"));
             }
             return null;
         }
         DirectoryEntry entry = directory.find(kind, code.trim());
         if (entry == null) {
-            errors.add(new FieldError(at, "目录中没有该" + kind + " / no " + kind + " '" + code.trim()
-                    + "' in the directory (R1.11); register it first (POST /api/v1/directory/entries)"));
+            errors.add(Violation.of(at, "case.notInDirectory", kind, code.trim()));
         } else if (!entry.active()) {
-            errors.add(new FieldError(at, "已停用 / " + kind + " '" + code.trim() + "' was withdrawn"));
+            errors.add(Violation.of(at, "case.withdrawn", kind, code.trim()));
         }
         return entry;
     }
 
-    private static void belongs(List<FieldError> errors, String at, DirectoryEntry entry, DirectoryEntry institution) {
+    private static void belongs(List<Violation> errors, String at, DirectoryEntry entry, DirectoryEntry institution) {
         if (entry != null && institution != null && !institution.code().equals(entry.institutionCode())) {
-            errors.add(new FieldError(at, "不属于该机构 / " + entry.kind() + " " + entry.code() + " belongs to "
-                    + entry.institutionCode() + ", not to " + institution.code()));
+            errors.add(Violation.of(at, "case.otherInstitution", entry.kind(), entry.code(),
+                    entry.institutionCode(), institution.code()));
         }
     }
 
@@ -225,11 +220,11 @@ public final class CaseDecider {
         return a == null ? b == null || b.isBlank() : a.equals(b == null ? null : b.trim());
     }
 
-    private static void requireCode(List<FieldError> errors, String at, String value, int max) {
+    private static void requireCode(List<Violation> errors, String at, String value, int max) {
         if (value == null || value.isBlank()) {
-            errors.add(new FieldError(at, "必填 / is required"));
+            errors.add(Violation.of(at, "field.required"));
         } else if (value.length() > max) {
-            errors.add(new FieldError(at, "过长 / is longer than " + max + " characters"));
+            errors.add(Violation.of(at, "field.tooLong", max));
         }
     }
 }

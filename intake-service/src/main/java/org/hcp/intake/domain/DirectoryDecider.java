@@ -15,7 +15,7 @@ import org.hcp.events.Channel;
 import org.hcp.events.DirectoryEntryRecorded;
 import org.hcp.events.DirectoryKind;
 import org.hcp.events.RegionCodes;
-import org.hcp.kit.rest.Problem.FieldError;
+import org.hcp.kit.text.Violation;
 
 /**
  * The pure core of the directory (R1.11): checks a set of registrations against the directory and each other, and
@@ -41,7 +41,7 @@ public final class DirectoryDecider {
             Map<String, String> attributes, Boolean active) {
     }
 
-    public record Decision(List<FieldError> violations, List<DirectoryEntryRecorded> changes) {
+    public record Decision(List<Violation> violations, List<DirectoryEntryRecorded> changes) {
         public boolean accepted() {
             return violations.isEmpty();
         }
@@ -52,10 +52,10 @@ public final class DirectoryDecider {
      */
     public static Decision decide(List<Registration> registrations, DirectoryEntry.Lookup directory, Instant now,
             String pointerBase) {
-        List<FieldError> errors = new ArrayList<>();
+        List<Violation> errors = new ArrayList<>();
         if (registrations.size() > IMPORT_MAX) {
-            return new Decision(List.of(new FieldError(pointerBase, "一次最多导入 " + IMPORT_MAX + " 条 / at most "
-                    + IMPORT_MAX + " entries per import")), List.of());
+            return new Decision(List.of(Violation.of(pointerBase.isEmpty() ? "/" : pointerBase,
+                    "directory.importTooLarge", IMPORT_MAX)), List.of());
         }
         // Entries of this request are visible to the ones after them, so a file may list a region, then its
         // institution, then the institution's windows.
@@ -69,27 +69,26 @@ public final class DirectoryDecider {
             String at = registrations.size() == 1 && pointerBase.isEmpty() ? "" : pointerBase + "/" + i;
             Registration r = registrations.get(i);
             if (r == null) {
-                errors.add(new FieldError(at.isEmpty() ? "/" : at, "条目不能为空 / an entry must not be null"));
+                errors.add(Violation.of(at.isEmpty() ? "/" : at, "directory.entryNull"));
                 continue;
             }
             int before = errors.size();
             DirectoryKind kind = parseEnum(errors, at + "/kind", r.kind(), DirectoryKind.class);
             if (r.kind() == null) {
-                errors.add(new FieldError(at + "/kind", "类别必填 / kind is required: " + List.of(DirectoryKind.values())));
+                errors.add(Violation.of(at + "/kind", "directory.kindRequired", List.of(DirectoryKind.values())));
             }
             String code = blankToNull(r.code());
             if (code == null) {
-                errors.add(new FieldError(at + "/code", "编码必填 / code is required"));
+                errors.add(Violation.of(at + "/code", "field.required"));
             } else if (kind == DirectoryKind.REGION ? !RegionCodes.isCode(code) : !CODE.matcher(code).matches()) {
-                errors.add(new FieldError(at + "/code", kind == DirectoryKind.REGION
-                        ? "区划代码须为6、9或12位数字 / a region's code is a GB/T 2260 code"
-                        : "编码格式错误 / code is 1-64 letters, digits or _.-"));
+                errors.add(Violation.of(at + "/code", kind == DirectoryKind.REGION
+                        ? "directory.regionCodeFormat" : "directory.codeFormat"));
             }
             String name = blankToNull(r.name());
             if (name == null) {
-                errors.add(new FieldError(at + "/name", "名称必填 / name is required"));
+                errors.add(Violation.of(at + "/name", "field.required"));
             } else if (name.length() > NAME_MAX) {
-                errors.add(new FieldError(at + "/name", "名称过长 / name is longer than " + NAME_MAX));
+                errors.add(Violation.of(at + "/name", "field.tooLong", NAME_MAX));
             }
             String region = kind == DirectoryKind.REGION ? code : blankToNull(r.regionCode());
             String institution = blankToNull(r.institutionCode());
@@ -98,17 +97,16 @@ public final class DirectoryDecider {
                 if (kind == DirectoryKind.WINDOW || kind == DirectoryKind.STAFF || kind == DirectoryKind.DEVICE) {
                     owner = institution == null ? null : lookup.find(DirectoryKind.INSTITUTION, institution);
                     if (owner == null) {
-                        errors.add(new FieldError(at + "/institutionCode", "须属于已登记的机构 / a " + kind
-                                + " belongs to a registered institution; '" + institution + "' is not one"));
+                        errors.add(Violation.of(at + "/institutionCode", "directory.institutionUnknown",
+                                kind, institution));
                     } else if (region == null) {
                         region = owner.regionCode();
                     }
                 }
                 if (kind != DirectoryKind.ITEM && region == null) {
-                    errors.add(new FieldError(at + "/regionCode", "所属区划必填 / regionCode is required"));
+                    errors.add(Violation.of(at + "/regionCode", "field.required"));
                 } else if (region != null && lookup.find(DirectoryKind.REGION, region) == null) {
-                    errors.add(new FieldError(at + "/regionCode", "区划未登记 / region " + region
-                            + " is not in the directory; register it first (kind REGION)"));
+                    errors.add(Violation.of(at + "/regionCode", "directory.regionUnknown", region));
                 }
             }
             if (kind == DirectoryKind.DEVICE && errors.size() == before) {
@@ -142,26 +140,24 @@ public final class DirectoryDecider {
      * R1.8: a device says which channel it is; a window rating pad sits at one window of its own institution, so a
      * rating from it names that window. A kiosk serves the whole hall.
      */
-    private static void checkDevice(List<FieldError> errors, String at, Map<String, String> attributes,
+    private static void checkDevice(List<Violation> errors, String at, Map<String, String> attributes,
             String institution, DirectoryEntry.Lookup lookup) {
         Map<String, String> a = attributes == null ? Map.of() : attributes;
         String channel = a.get(DEVICE_CHANNEL);
         if (channel == null || !DEVICE_CHANNELS.contains(channel)) {
-            errors.add(new FieldError(at + "/attributes/" + DEVICE_CHANNEL, "设备类型须为 " + DEVICE_CHANNELS
-                    + " / a device's channel attribute is one of " + DEVICE_CHANNELS + ", was '" + channel + "'"));
+            errors.add(Violation.of(at + "/attributes/" + DEVICE_CHANNEL, "directory.deviceChannel",
+                    DEVICE_CHANNELS, channel));
             return;
         }
         String window = blankToNull(a.get(DEVICE_WINDOW));
         if (Channel.WINDOW_DEVICE.name().equals(channel)) {
             DirectoryEntry w = window == null ? null : lookup.find(DirectoryKind.WINDOW, window);
             if (w == null || !Objects.equals(w.institutionCode(), institution)) {
-                errors.add(new FieldError(at + "/attributes/" + DEVICE_WINDOW, "评价器须绑定本机构已登记的窗口 / a "
-                        + "window rating device names a registered window of institution " + institution + "; '"
-                        + window + "' is not one"));
+                errors.add(Violation.of(at + "/attributes/" + DEVICE_WINDOW, "directory.deviceWindow",
+                        institution, window));
             }
         } else if (window != null) {
-            errors.add(new FieldError(at + "/attributes/" + DEVICE_WINDOW, "自助终端不属于某个窗口 / a self-service "
-                    + "terminal serves the whole hall and has no windowCode"));
+            errors.add(Violation.of(at + "/attributes/" + DEVICE_WINDOW, "directory.kioskWindow"));
         }
     }
 }

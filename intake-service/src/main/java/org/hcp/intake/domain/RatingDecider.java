@@ -22,7 +22,8 @@ import org.hcp.events.RatingScope;
 import org.hcp.events.RatingSubmitted;
 import org.hcp.events.RegionCodes;
 import org.hcp.events.policy.JurisdictionPolicy;
-import org.hcp.kit.rest.Problem.FieldError;
+import org.hcp.kit.text.Text;
+import org.hcp.kit.text.Violation;
 
 /**
  * The pure core of rating intake: given a command, the case it is about (with the slots already taken), the
@@ -54,17 +55,17 @@ public final class RatingDecider {
      * The outcome: violations (422), or a conflict (409), or the ratings to record, one per case the rating applies
      * to, and the slots they take.
      */
-    public record Decision(List<FieldError> violations, String conflict, List<RatingSubmitted> ratings,
+    public record Decision(List<Violation> violations, Text conflict, List<RatingSubmitted> ratings,
             List<Slot> slots) {
         public boolean accepted() {
             return violations.isEmpty() && conflict == null;
         }
 
-        static Decision invalid(List<FieldError> errors) {
+        static Decision invalid(List<Violation> errors) {
             return new Decision(List.copyOf(errors), null, List.of(), List.of());
         }
 
-        static Decision conflict(String why) {
+        static Decision conflict(Text why) {
             return new Decision(List.of(), why, List.of(), List.of());
         }
     }
@@ -79,16 +80,15 @@ public final class RatingDecider {
      */
     public static Decision decide(SubmitRating command, String ratingId, String evaluatorPseudonym, Instant now,
             CaseState state, JurisdictionPolicy policy) {
-        List<FieldError> errors = new ArrayList<>();
+        List<Violation> errors = new ArrayList<>();
         Form form = readForm(command, now, policy, errors);
         if (!errors.isEmpty() || command.caseNumber() == null) {
             return Decision.invalid(errors);
         }
         // R5.5: the case is registered before its rating.
         if (state == null) {
-            return Decision.invalid(List.of(new FieldError("/caseNumber", "办件不存在 / no completed case "
-                    + command.caseNumber().trim() + " was reported; a business system reports it first "
-                    + "(POST /api/v1/cases)")));
+            return Decision.invalid(List.of(Violation.of("/caseNumber", "rating.caseUnknown",
+                    command.caseNumber().trim())));
         }
         String visitSlot = checkAgainstCase(command, form, state.target(), policy, errors);
         if (!errors.isEmpty()) {
@@ -115,54 +115,50 @@ public final class RatingDecider {
 
     /** Step 1: the request on its own, before any case is looked at (R1.1-R1.3, R1.7, R1.8, R1.10). */
     private static Form readForm(SubmitRating command, Instant now, JurisdictionPolicy policy,
-            List<FieldError> errors) {
+            List<Violation> errors) {
         if (command.ratingId() != null && !RATING_ID.matcher(command.ratingId()).matches()) {
-            errors.add(new FieldError("/ratingId", "评价编号格式错误 / ratingId must be 1-64 letters, digits or _.:-"));
+            errors.add(Violation.of("/ratingId", "rating.idFormat"));
         }
-        requireText(errors, "/caseNumber", command.caseNumber(), CASE_NUMBER_MAX, "办件编号 / case number");
+        requireText(errors, "/caseNumber", command.caseNumber(), CASE_NUMBER_MAX);
         optionalText(errors, "/itemCode", command.itemCode(), CODE_MAX);
         optionalText(errors, "/institutionCode", command.institutionCode(), CODE_MAX);
         optionalText(errors, "/windowCode", command.windowCode(), CODE_MAX);
         optionalText(errors, "/staffId", command.staffId(), CODE_MAX);
         optionalText(errors, "/platformCode", command.platformCode(), CODE_MAX);
         if (command.regionCode() != null && !RegionCodes.isCode(command.regionCode())) {
-            errors.add(new FieldError("/regionCode",
-                    "行政区划代码须为6、9或12位数字 / regionCode must be a GB/T 2260 code of 6, 9 or 12 digits"));
+            errors.add(Violation.of("/regionCode", "rating.regionCodeFormat"));
         }
 
         // R1.8: only known channels.
         Channel channel = Channel.parse(command.channel());
         if (command.channel() == null) {
-            errors.add(new FieldError("/channel", "评价渠道必填 / channel is required"));
+            errors.add(Violation.of("/channel", "rating.channelRequired"));
         } else if (channel == null || channel == Channel.SYSTEM_DEFAULT) {
-            errors.add(new FieldError("/channel", "未知的评价渠道 / unknown channel '" + command.channel()
-                    + "'; known: " + Channel.evaluatorChannels()));
+            errors.add(Violation.of("/channel", "rating.channelUnknown", command.channel(),
+                    Channel.evaluatorChannels()));
             channel = null;
         }
         RatingScope scope = parseEnum(errors, "/scope", command.scope(), RatingScope.class);
         if (scope == RatingScope.BATCH) {
-            errors.add(new FieldError("/scope", "批量评价无需声明 / a batch case is rated for its whole batch "
-                    + "by itself (R1.5); scope is CASE or CHAIN"));
+            errors.add(Violation.of("/scope", "rating.scopeBatch"));
         }
 
         // R1.1: five levels.
         Integer level = command.level();
         if (level == null) {
-            errors.add(new FieldError("/level", "评价等级必填 / level is required (1-5)"));
+            errors.add(Violation.of("/level", "rating.levelRequired"));
         } else if (!RatingLevel.isValid(level)) {
-            errors.add(new FieldError("/level", "评价等级须为1至5 / level must be 1 to 5, was " + level));
+            errors.add(Violation.of("/level", "rating.levelRange", level));
         }
         boolean bad = level != null && RatingLevel.isValid(level) && RatingLevel.isBad(level);
         List<String> tags = command.tags() == null ? List.of() : command.tags();
         checkTags(errors, "/tags", tags, policy);
         // R1.3: a bad review picks at least one bad-review indicator; a good review needs nothing more.
         if (bad && tags.isEmpty()) {
-            errors.add(new FieldError("/tags",
-                    "差评须至少选择一项差评指标 / a bad review (level 1 or 2) needs at least one tag (R1.3)"));
+            errors.add(Violation.of("/tags", "rating.badReviewNeedsTag"));
         }
         if (!bad && level != null && RatingLevel.isValid(level) && !tags.isEmpty()) {
-            errors.add(new FieldError("/tags", "好评无需差评指标 / bad-review indicators belong to a level 1 or 2 "
-                    + "rating only (R1.3); tags of a dimension go on that dimension (R1.2)"));
+            errors.add(Violation.of("/tags", "rating.tagsOnlyForBadReview"));
         }
         optionalText(errors, "/text", command.text(), TEXT_MAX);
         List<DimensionRating> dimensions = dimensions(errors, command.dimensions(), policy);
@@ -180,17 +176,16 @@ public final class RatingDecider {
         if (command.evaluator() != null) {
             evaluatorType = parseEnum(errors, "/evaluator/type", command.evaluator().type(), EvaluatorType.class);
             if (command.evaluator().id() != null && command.evaluator().id().isBlank()) {
-                errors.add(new FieldError("/evaluator/id", "评价人标识不能为空 / evaluator.id must not be blank"));
+                errors.add(Violation.of("/evaluator/id", "rating.evaluatorIdBlank"));
             }
         }
         Instant ratedAt = command.ratedAt() == null ? now : command.ratedAt();
         if (ratedAt.isAfter(now.plus(CLOCK_SKEW))) {
-            errors.add(new FieldError("/ratedAt", "评价时间不能晚于当前时间 / ratedAt is in the future"));
+            errors.add(Violation.of("/ratedAt", "rating.ratedAtFuture"));
         }
         boolean supplementary = Boolean.TRUE.equals(command.supplementary());
         if (supplementary && channel != null && !ONLINE.contains(channel)) {
-            errors.add(new FieldError("/supplementary", "补充评价须通过网上渠道 / a supplementary rating is made "
-                    + "online (R1.7): one of " + ONLINE));
+            errors.add(Violation.of("/supplementary", "rating.supplementaryOnline", ONLINE));
         }
         return new Form(channel, scope, level, tags, dimensions, detailForm, evaluatorType, ratedAt, supplementary);
     }
@@ -200,7 +195,7 @@ public final class RatingDecider {
      * visit, after the handling and within the period. Answers the visit's slot, or null for the case's own.
      */
     private static String checkAgainstCase(SubmitRating command, Form form, ServiceCase target,
-            JurisdictionPolicy policy, List<FieldError> errors) {
+            JurisdictionPolicy policy, List<Violation> errors) {
         Instant ratedAt = form.ratedAt();
         sameAsCase(errors, "/itemCode", command.itemCode(), target.itemCode());
         sameAsCase(errors, "/institutionCode", command.institutionCode(), target.institutionCode());
@@ -211,13 +206,12 @@ public final class RatingDecider {
         String visitSlot = null;
         if (target.ratedPerVisit()) {
             if (command.visitId() == null) {
-                errors.add(new FieldError("/visitId", "承诺件按窗口来访评价 / a promised case is rated once per "
-                        + "window visit (R1.4); visitId is one of " + visitIds(target)));
+                errors.add(Violation.of("/visitId", "rating.visitRequired", visitIds(target)));
             } else {
                 var visit = target.visits().stream().filter(v -> v.visitId().equals(command.visitId())).findFirst();
                 if (visit.isEmpty()) {
-                    errors.add(new FieldError("/visitId", "来访记录不存在 / case " + target.caseNumber()
-                            + " has no visit " + command.visitId() + "; visits: " + visitIds(target)));
+                    errors.add(Violation.of("/visitId", "rating.visitUnknown", target.caseNumber(),
+                            command.visitId(), visitIds(target)));
                 } else {
                     ratedFrom = visit.get().visitedAt();
                     visitSlot = ServiceCase.visitSlot(command.visitId());
@@ -226,23 +220,21 @@ public final class RatingDecider {
             }
         } else {
             if (command.visitId() != null) {
-                errors.add(new FieldError("/visitId", "该办件一次一评 / case " + target.caseNumber() + " ("
-                        + target.kind() + ") gets exactly one rating, not one per visit (R1.4)"));
+                errors.add(Violation.of("/visitId", "rating.visitNotRated", target.caseNumber(),
+                        target.kind()));
             }
             sameAsCase(errors, "/windowCode", command.windowCode(), target.windowCode());
         }
         if (ratedAt.isBefore(ratedFrom.minus(CLOCK_SKEW))) {
-            errors.add(new FieldError("/ratedAt", "办结后方可评价 / a case is rated after it was handled (R1.4): "
-                    + "ratedAt is before " + ratedFrom));
+            errors.add(Violation.of("/ratedAt", "rating.beforeHandled", ratedFrom));
         }
         // R1.7: a rating not given on the spot may still come, within the jurisdiction's period.
         if (target.supplementaryUntil() != null && ratedAt.isAfter(target.supplementaryUntil())) {
-            errors.add(new FieldError("/ratedAt", "已超过补充评价期限 / the period for rating this case ended at "
-                    + target.supplementaryUntil() + " (R1.7, " + policy.supplementaryRatingPeriod() + ")"));
+            errors.add(Violation.of("/ratedAt", "rating.periodEnded", target.supplementaryUntil(),
+                    policy.supplementaryRatingPeriod()));
         }
         if (form.scope() == RatingScope.CHAIN && target.chainId() == null) {
-            errors.add(new FieldError("/scope", "该办件不属于主题式服务 / case " + target.caseNumber()
-                    + " is not part of a chain (R1.6)"));
+            errors.add(Violation.of("/scope", "rating.notInChain", target.caseNumber()));
         }
         return visitSlot;
     }
@@ -286,14 +278,12 @@ public final class RatingDecider {
         return UUID.nameUUIDFromBytes((ratingId + "\n" + caseNumber).getBytes(StandardCharsets.UTF_8)).toString();
     }
 
-    static String alreadyRated(ServiceCase c, String slot) {
+    static Text alreadyRated(ServiceCase c, String slot) {
         return switch (slot) {
-            case ServiceCase.CHAIN_SLOT -> "办件 " + c.caseNumber() + " 所在主题已评价 / the chain of case "
-                    + c.caseNumber() + " already has its overall rating (R1.6)";
-            case ServiceCase.CASE_SLOT -> "办件 " + c.caseNumber() + " 已评价 / case " + c.caseNumber()
-                    + " already has its one rating (R1.4" + (c.batchId() != null ? ", batch R1.5" : "") + ")";
-            default -> "该次来访已评价 / visit " + slot.substring("visit:".length()) + " of case " + c.caseNumber()
-                    + " is already rated (R1.4)";
+            case ServiceCase.CHAIN_SLOT -> Text.of("rating.alreadyRated.chain", c.caseNumber());
+            case ServiceCase.CASE_SLOT -> Text.of(c.batchId() != null ? "rating.alreadyRated.batch"
+                    : "rating.alreadyRated.case", c.caseNumber());
+            default -> Text.of("rating.alreadyRated.visit", slot.substring("visit:".length()), c.caseNumber());
         };
     }
 
@@ -301,15 +291,14 @@ public final class RatingDecider {
         return c.visits().stream().map(v -> v.visitId()).toList();
     }
 
-    private static void sameAsCase(List<FieldError> errors, String at, String given, String known) {
+    private static void sameAsCase(List<Violation> errors, String at, String given, String known) {
         if (given != null && !given.isBlank() && !Objects.equals(given.trim(), known)) {
-            errors.add(new FieldError(at, "与办件登记不一致 / does not match the reported case: '" + given.trim()
-                    + "' given, the case says '" + known + "'"));
+            errors.add(Violation.of(at, "rating.notAsReported", given.trim(), known));
         }
     }
 
     /** R1.2: business and service, each at most once, each five-level; the overall rating is the main level. */
-    private static List<DimensionRating> dimensions(List<FieldError> errors, List<SubmitRating.DimensionInput> input,
+    private static List<DimensionRating> dimensions(List<Violation> errors, List<SubmitRating.DimensionInput> input,
             JurisdictionPolicy policy) {
         if (input == null) {
             return List.of();
@@ -320,20 +309,19 @@ public final class RatingDecider {
             String at = "/dimensions/" + i;
             SubmitRating.DimensionInput d = input.get(i);
             if (d == null) {
-                errors.add(new FieldError(at, "维度评价不能为空 / a dimension rating must not be null"));
+                errors.add(Violation.of(at, "rating.dimensionNull"));
                 continue;
             }
             Dimension dimension = parseEnum(errors, at + "/dimension", d.dimension(), Dimension.class);
             if (d.dimension() == null) {
-                errors.add(new FieldError(at + "/dimension", "维度必填 / dimension is required (BUSINESS or SERVICE)"));
+                errors.add(Violation.of(at + "/dimension", "rating.dimensionRequired"));
             } else if (dimension == Dimension.OVERALL) {
-                errors.add(new FieldError(at + "/dimension",
-                        "总体评价即 level 字段 / the overall rating is the top-level 'level'"));
+                errors.add(Violation.of(at + "/dimension", "rating.dimensionOverall"));
             } else if (dimension != null && !seen.add(dimension)) {
-                errors.add(new FieldError(at + "/dimension", "维度重复 / dimension " + dimension + " given twice"));
+                errors.add(Violation.of(at + "/dimension", "rating.dimensionTwice", dimension));
             }
             if (d.level() == null || !RatingLevel.isValid(d.level())) {
-                errors.add(new FieldError(at + "/level", "维度评价等级须为1至5 / level must be 1 to 5"));
+                errors.add(Violation.of(at + "/level", "rating.dimensionLevelRange"));
             }
             List<String> tags = d.tags() == null ? List.of() : d.tags();
             checkTags(errors, at + "/tags", tags, policy);
@@ -347,38 +335,37 @@ public final class RatingDecider {
     }
 
     /** R1.3: tags come from the jurisdiction's catalogue. */
-    private static void checkTags(List<FieldError> errors, String at, List<String> tags, JurisdictionPolicy policy) {
+    private static void checkTags(List<Violation> errors, String at, List<String> tags, JurisdictionPolicy policy) {
         if (tags.size() > TAGS_MAX) {
-            errors.add(new FieldError(at, "差评指标过多 / at most " + TAGS_MAX + " tags"));
+            errors.add(Violation.of(at, "rating.tagsTooMany", TAGS_MAX));
             return;
         }
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < tags.size(); i++) {
             String tag = tags.get(i);
             if (tag == null || policy != null && !policy.hasTag(tag)) {
-                errors.add(new FieldError(at + "/" + i, "不在本地差评指标目录中 / '" + tag + "' is not in the "
-                        + "jurisdiction's tag catalogue (R1.3); see GET /api/v1/policies/{regionCode}"));
+                errors.add(Violation.of(at + "/" + i, "rating.tagUnknown", tag));
             } else if (!seen.add(tag)) {
-                errors.add(new FieldError(at + "/" + i, "差评指标重复 / tag " + tag + " given twice"));
+                errors.add(Violation.of(at + "/" + i, "rating.tagTwice", tag));
             }
         }
     }
 
-    private static void requireText(List<FieldError> errors, String at, String value, int max, String what) {
+    private static void requireText(List<Violation> errors, String at, String value, int max) {
         if (value == null || value.isBlank()) {
-            errors.add(new FieldError(at, what + " 必填 / is required"));
+            errors.add(Violation.of(at, "field.required"));
         } else if (value.length() > max) {
-            errors.add(new FieldError(at, what + " 过长 / is longer than " + max + " characters"));
+            errors.add(Violation.of(at, "field.tooLong", max));
         }
     }
 
-    static void optionalText(List<FieldError> errors, String at, String value, int max) {
+    static void optionalText(List<Violation> errors, String at, String value, int max) {
         if (value != null && value.length() > max) {
-            errors.add(new FieldError(at, "内容过长 / is longer than " + max + " characters"));
+            errors.add(Violation.of(at, "field.tooLong", max));
         }
     }
 
-    static <E extends Enum<E>> E parseEnum(List<FieldError> errors, String at, String value, Class<E> type) {
+    static <E extends Enum<E>> E parseEnum(List<Violation> errors, String at, String value, Class<E> type) {
         if (value == null) {
             return null;
         }
@@ -387,8 +374,7 @@ public final class RatingDecider {
                 return constant;
             }
         }
-        errors.add(new FieldError(at, "取值无效 / unknown value '" + value + "'; known: "
-                + List.of(type.getEnumConstants())));
+        errors.add(Violation.of(at, "field.unknownValue", value, List.of(type.getEnumConstants())));
         return null;
     }
 

@@ -31,8 +31,10 @@ import org.hcp.intake.repository.CaseRepository;
 import org.hcp.intake.service.CaseService;
 import org.hcp.intake.service.ContactVault;
 import org.hcp.kit.rest.Access;
+import org.hcp.kit.rest.Answers;
 import org.hcp.kit.rest.Problem;
 import org.hcp.kit.rest.ProblemException;
+import org.hcp.kit.text.Violation;
 
 @Path("/api/v1/cases")
 @Tag(name = "cases", description = "办件 / Completed cases reported by business systems")
@@ -79,8 +81,8 @@ public class CaseResource {
     @APIResponse(responseCode = "422", description = "A rule is broken; errors name each field (problem+json)")
     public Uni<Response> report(ReportCase body) {
         ProblemException.requireBody(body);
-        return service.report(body).map(reported -> Response.accepted(new ReportedCase(reported.caseNumber(),
-                        reported.eventId(), "recorded"))
+        return service.report(body).map(Answers::valueOf).map(reported -> Response.accepted(new ReportedCase(
+                        reported.caseNumber(), reported.eventId(), "recorded"))
                 .location(URI.create("/api/v1/cases/" + reported.caseNumber()))
                 .type(MediaType.APPLICATION_JSON).build());
     }
@@ -112,17 +114,12 @@ public class CaseResource {
             @Parameter(description = "CALLBACK, RESURVEY or CREDIT_RECORD") @QueryParam("purpose") String purpose) {
         ContactPurpose stated = ContactPurpose.parse(purpose);
         if (stated == null) {
-            throw ProblemException.invalid(List.of(new Problem.FieldError("?purpose", "查询目的必填，且须为 "
-                    + "CALLBACK、RESURVEY 或 CREDIT_RECORD / state why you read it: one of "
-                    + Arrays.toString(ContactPurpose.values()))));
+            throw ProblemException.invalid(Violation.of("?purpose", "contact.purpose",
+                    Arrays.toString(ContactPurpose.values())));
         }
-        ContactVault.Contact contact = service.readContact(caseNumber, caller.getName(),
+        ContactVault.Contact contact = Answers.valueOf(service.readContact(caseNumber, caller.getName(),
                 access.roleAmong(Set.of("handler", "bureau", "admin")), stated,
-                c -> access.requireWithin(c.institutionCode(), c.regionCode()));
-        if (contact == null) {
-            throw ProblemException.notFound("case " + caseNumber + " holds no evaluator contact (anonymous, or the "
-                    + "evaluator was forgotten)");
-        }
+                c -> access.requireWithin(c.institutionCode(), c.regionCode())));
         return new ContactView(caseNumber, stated.name(),
                 stated.reveals(ContactPurpose.Field.NAME) ? contact.name() : null,
                 stated.reveals(ContactPurpose.Field.MOBILE) ? contact.mobile() : null,

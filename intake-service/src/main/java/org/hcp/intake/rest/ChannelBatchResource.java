@@ -9,15 +9,18 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hcp.events.EventJson;
 import org.hcp.intake.service.HotlineRatings;
 import org.hcp.intake.service.PaperForms;
 import org.hcp.kit.rest.Access;
+import org.hcp.kit.rest.Answers;
+import org.hcp.kit.rest.Language;
 import org.hcp.kit.rest.Problem;
-import org.hcp.kit.rest.Problem.FieldError;
 import org.hcp.kit.rest.ProblemException;
+import org.hcp.kit.text.Violation;
 
 /** Channels that deliver many ratings at once: the 12345 hotline and paper forms. Each item is answered. */
 @Path("/api/v1")
@@ -27,11 +30,22 @@ public class ChannelBatchResource {
     private final HotlineRatings hotline;
     private final PaperForms paper;
     private final Access access;
+    private final Language language;
 
-    public ChannelBatchResource(HotlineRatings hotline, PaperForms paper, Access access) {
+    public ChannelBatchResource(HotlineRatings hotline, PaperForms paper, Access access, Language language) {
         this.hotline = hotline;
         this.paper = paper;
         this.access = access;
+        this.language = language;
+    }
+
+    /** A paper import's report as sent: each rejected row's errors in the reader's language. */
+    public record ImportAnswer(int rows, int accepted, int duplicates, int rejected, int skipped,
+            List<RowAnswer> results) {
+    }
+
+    public record RowAnswer(int line, String formNo, String outcome, String ratingId, List<String> caseNumbers,
+            List<Problem.FieldError> errors) {
     }
 
     @POST
@@ -44,6 +58,7 @@ public class ChannelBatchResource {
                     + "level, tags for a bad review, text, ratedAt, optional visitId and evaluator. Channel "
                     + "HOTLINE_12345 (pf 6). Every record is answered on its own.")
     public RatingAnswers.BatchResult pushHotline(JsonNode body) {
+        Locale locale = language.ofRequest();
         ProblemException.requireBody(body);
         List<HotlineRatings.HotlineRecord> records = new ArrayList<>();
         List<JsonNode> nodes = new ArrayList<>();
@@ -52,18 +67,17 @@ public class ChannelBatchResource {
         } else if (body.isObject()) {
             nodes.add(body);
         } else {
-            throw ProblemException.invalid(List.of(new FieldError("/", "须为对象或数组 / a record or an array of "
-                    + "records")));
+            throw ProblemException.invalid(List.of(Violation.of("/", "hotline.recordOrArray")));
         }
         for (int i = 0; i < nodes.size(); i++) {
             try {
                 records.add(EventJson.mapper().treeToValue(nodes.get(i), HotlineRatings.HotlineRecord.class));
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                throw ProblemException.invalid(List.of(new FieldError(body.isArray() ? "/" + i : "/",
-                        "记录格式错误 / the record cannot be read: " + e.getOriginalMessage())));
+                throw ProblemException.invalid(List.of(Violation.of(body.isArray() ? "/" + i : "/",
+                        "hotline.recordUnreadable", e.getOriginalMessage())));
             }
         }
-        return RatingAnswers.batch(hotline.push(records), "");
+        return RatingAnswers.batch(Answers.valueOf(hotline.push(records)), "", locale);
     }
 
     @POST
@@ -78,7 +92,12 @@ public class ChannelBatchResource {
                     + "is recorded or rejected on its own and the report names each rejected row's line and column. "
                     + "Re-importing a file records nothing twice (duplicates). A handler imports for its own "
                     + "institution only.")
-    public PaperForms.ImportReport importPaperForms(String csv) {
-        return paper.importCsv(csv, access.handlerInstitution());
+    public ImportAnswer importPaperForms(String csv) {
+        Locale locale = language.ofRequest();
+        PaperForms.ImportReport report = Answers.valueOf(paper.importCsv(csv, access.handlerInstitution()));
+        return new ImportAnswer(report.rows(), report.accepted(), report.duplicates(), report.rejected(),
+                report.skipped(), report.results().stream().map(r -> new RowAnswer(r.line(), r.formNo(), r.outcome(),
+                        r.ratingId(), r.caseNumbers(), r.errors().stream()
+                        .map(v -> ProblemException.fieldError(v, locale)).toList())).toList());
     }
 }

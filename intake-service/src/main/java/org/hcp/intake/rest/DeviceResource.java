@@ -15,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hcp.intake.service.DeviceRatings;
+import org.hcp.kit.rest.Answers;
 import org.hcp.kit.rest.Problem;
 import org.hcp.kit.rest.ProblemException;
 
@@ -36,7 +37,7 @@ public class DeviceResource {
     @Operation(summary = "Where a registered device stands: its channel, institution and window")
     @APIResponse(responseCode = "404", description = "No active device of that id is registered (problem+json)")
     public DeviceRatings.Device get(@PathParam("deviceId") String deviceId) {
-        return devices.device(deviceId);
+        return Answers.valueOf(devices.device(deviceId));
     }
 
     @POST
@@ -54,6 +55,7 @@ public class DeviceResource {
     public Response submit(@PathParam("deviceId") String deviceId, DeviceRatings.DeviceRating body,
             @HeaderParam("Idempotency-Key") String idempotencyKey) {
         ProblemException.requireBody(body);
-        return RatingAnswers.answer(devices.submit(deviceId, body, idempotencyKey, caller.getName()));
+        return RatingAnswers.answer(Answers.valueOf(devices.submit(deviceId, body, idempotencyKey,
+                caller.getName())));
     }
 }

@@ -18,13 +18,16 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hcp.events.DirectoryEntryRecorded;
 import org.hcp.events.DirectoryKind;
+import org.hcp.events.text.Csv;
 import org.hcp.intake.domain.DirectoryDecider.Registration;
 import org.hcp.intake.domain.DirectoryEntry;
 import org.hcp.intake.service.DirectoryQueries;
 import org.hcp.intake.service.DirectoryService;
+import org.hcp.kit.outcome.Outcome;
+import org.hcp.kit.rest.Answers;
 import org.hcp.kit.rest.Problem;
 import org.hcp.kit.rest.ProblemException;
-import org.hcp.events.text.Csv;
+import org.hcp.kit.text.Violation;
 
 @Path("/api/v1/directory")
 @Tag(name = "directory", description = "评价对象目录 / What can be rated: regions, items, institutions, windows, "
@@ -93,7 +96,7 @@ public class DirectoryResource {
     public Page<DirectoryEntry> list(@QueryParam("kind") String kind, @QueryParam("region") String region,
             @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("100") int size) {
         if (page < 0 || size < 1 || size > 500) {
-            throw ProblemException.invalid(List.of(new Problem.FieldError("/size", "page >= 0, size 1..500")));
+            throw ProblemException.invalid(Violation.of("/size", "page.size", 500));
         }
         return new Page<>(queries.list(kind(kind), region, page * size, size), page, size);
     }
@@ -118,12 +121,13 @@ public class DirectoryResource {
         try {
             return DirectoryKind.valueOf(kind);
         } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid(List.of(new Problem.FieldError("/kind", "unknown kind '" + kind
-                    + "'; known: " + List.of(DirectoryKind.values()))));
+            throw ProblemException.invalid(Violation.of("/kind", "field.unknownValue", kind,
+                    List.of(DirectoryKind.values())));
         }
     }
 
-    private static ImportReport report(int received, DirectoryService.Outcome outcome) {
+    private static ImportReport report(int received, Outcome<DirectoryService.Registered> registered) {
+        DirectoryService.Registered outcome = Answers.valueOf(registered);
         return new ImportReport(received, outcome.recorded().size(), outcome.unchanged(), outcome.recorded().stream()
                 .map(e -> DirectoryEntryRecorded.key(e.kind(), e.code()) + "@v" + e.version()).toList());
     }
@@ -134,7 +138,7 @@ public class DirectoryResource {
         try {
             records = Csv.parse(csv);
         } catch (Csv.UnclosedQuote e) {
-            throw ProblemException.unreadableCsv(e);
+            throw ProblemException.invalid(Violation.of("/line/" + e.line, "csv.unclosedQuote", e.line));
         }
         List<Registration> rows = new ArrayList<>();
         for (Csv.Record record : records) {

@@ -5,10 +5,13 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.hcp.intake.service.RatingOutcome;
 import org.hcp.kit.rest.Problem;
 import org.hcp.kit.rest.ProblemException;
+import org.hcp.kit.text.Messages;
+import org.hcp.kit.text.Text;
 
 /**
  * Where a rating's outcome becomes HTTP, for every channel that answers in JSON: one rating (202, or problem+json
@@ -45,35 +48,34 @@ public final class RatingAnswers {
     }
 
     static ProblemException problem(RatingOutcome outcome) {
+        String detail = Messages.render(outcome.violations().get(0).text(), Messages.EN);
         if (outcome instanceof RatingOutcome.Rejected r) {
             return ProblemException.invalid(r.violations());
         }
-        if (outcome instanceof RatingOutcome.AlreadyRated a) {
-            return ProblemException.conflict("already-rated", "该办件已评价 / Already rated", a.detail());
+        if (outcome instanceof RatingOutcome.AlreadyRated) {
+            return ProblemException.conflict("already-rated", Text.of("rating.alreadyRated"), detail);
         }
-        if (outcome instanceof RatingOutcome.IdTaken t) {
-            return ProblemException.conflict("idempotency-conflict",
-                    "评价编号已被另一条评价使用 / The rating id is taken by a different rating", t.detail());
+        if (outcome instanceof RatingOutcome.IdTaken) {
+            return ProblemException.conflict("idempotency-conflict", Text.of("rating.idTaken.title"), detail);
         }
-        if (outcome instanceof RatingOutcome.ClaimUsed c) {
-            return ProblemException.conflict("link-used", "评价链接已使用 / The rating link was already used",
-                    c.detail());
+        if (outcome instanceof RatingOutcome.ClaimUsed) {
+            return ProblemException.conflict("link-used", Text.of("link.used.title"), detail);
         }
-        if (outcome instanceof RatingOutcome.NotAttempted n) {
-            return new ProblemException(503, "batch-time-limit", "批量处理已达时限，未处理 / Not attempted",
-                    n.detail(), List.of());
+        if (outcome instanceof RatingOutcome.NotAttempted) {
+            return new ProblemException(503, "batch-time-limit", Text.of("batch.notAttempted.title"), detail,
+                    List.of());
         }
-        if (outcome instanceof RatingOutcome.Failed f) {
-            return new ProblemException(500, "internal", "内部错误 / Internal error", f.detail(), List.of());
+        if (outcome instanceof RatingOutcome.Failed) {
+            return new ProblemException(500, "internal", Text.of("problem.internal"), detail, List.of());
         }
         throw new IllegalArgumentException("a recorded rating is no problem");
     }
 
     /** Every item answered on its own, at {@code pointer}/index. */
-    static BatchResult batch(List<RatingOutcome> outcomes, String pointer) {
+    static BatchResult batch(List<RatingOutcome> outcomes, String pointer, Locale locale) {
         List<ItemResult> results = new ArrayList<>(outcomes.size());
         for (int i = 0; i < outcomes.size(); i++) {
-            results.add(item(i, pointer + "/" + i, outcomes.get(i)));
+            results.add(item(i, pointer + "/" + i, outcomes.get(i), locale));
         }
         int accepted = (int) results.stream().filter(r -> r.outcome().equals("accepted")).count();
         int replayed = (int) results.stream().filter(r -> r.outcome().equals("replayed")).count();
@@ -82,13 +84,13 @@ public final class RatingAnswers {
                 skipped, List.copyOf(results));
     }
 
-    private static ItemResult item(int index, String pointer, RatingOutcome outcome) {
+    private static ItemResult item(int index, String pointer, RatingOutcome outcome, Locale locale) {
         if (outcome instanceof RatingOutcome.Recorded r) {
             return new ItemResult(index, r.replay() ? "replayed" : "accepted", 202, r.ratingId(), r.caseNumbers(),
                     null);
         }
         ProblemException problem = problem(outcome);
         String result = outcome instanceof RatingOutcome.NotAttempted ? "skipped" : "rejected";
-        return new ItemResult(index, result, problem.status(), null, List.of(), problem.toProblem(pointer));
+        return new ItemResult(index, result, problem.status(), null, List.of(), problem.toProblem(pointer, locale));
     }
 }

@@ -14,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hcp.intake.service.RatingLinks;
 import org.hcp.intake.service.SmsRatings;
+import org.hcp.kit.rest.Answers;
 import org.hcp.kit.rest.Problem;
 import org.hcp.kit.rest.ProblemException;
 
@@ -46,7 +47,7 @@ public class RatingLinkResource {
     @APIResponse(responseCode = "422", description = "Unknown case, wrong visit or channel, period over (problem+json)")
     public Response issue(RatingLinks.IssueLink body) {
         ProblemException.requireBody(body);
-        RatingLinks.IssuedLink link = links.issue(body, caller.getName());
+        RatingLinks.IssuedLink link = Answers.valueOf(links.issue(body, caller.getName()));
         return Response.created(URI.create(link.url())).entity(link).type(MediaType.APPLICATION_JSON).build();
     }
 
@@ -60,7 +61,7 @@ public class RatingLinkResource {
     @APIResponse(responseCode = "201", description = "The invitation and its message text")
     public Response invite(SmsRatings.Invite body) {
         ProblemException.requireBody(body);
-        SmsRatings.Invitation invitation = sms.invite(body, caller.getName());
+        SmsRatings.Invitation invitation = Answers.valueOf(sms.invite(body, caller.getName()));
         return Response.status(201).entity(invitation).type(MediaType.APPLICATION_JSON).build();
     }
 
@@ -79,6 +80,6 @@ public class RatingLinkResource {
     @APIResponse(responseCode = "422", description = "No messageId or no valid sender number (problem+json)")
     public SmsRatings.Answer reply(SmsRatings.InboundReply body) {
         ProblemException.requireBody(body);
-        return sms.reply(body);
+        return Answers.valueOf(sms.reply(body));
     }
 }

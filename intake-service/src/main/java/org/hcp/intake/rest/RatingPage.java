@@ -1,19 +1,16 @@
 package org.hcp.intake.rest;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
+import java.util.ResourceBundle;
 import java.util.Set;
 import java.util.stream.IntStream;
 import org.hcp.events.RatingLevel;
 import org.hcp.events.policy.JurisdictionPolicy;
 import org.hcp.intake.service.RatingLinks;
+import org.hcp.kit.text.Messages;
 
 /**
  * What the citizen's rating page shows, in the reader's language: Chinese first, English on request. The page's own
@@ -45,7 +42,8 @@ public record RatingPage(
 
     public static final String ZH = "zh-CN";
     public static final String EN = "en";
-    static final Map<String, Map<String, String>> TEXTS = Map.of(ZH, load("text_zh"), EN, load("text_en"));
+    private static final String PAGE = "page.";
+    static final Map<String, Map<String, String>> TEXTS = Map.of(ZH, load(Messages.ZH), EN, load(Messages.EN));
     static final List<String> QUESTIONS = List.of("guidanceClear", "procedureConvenient", "materialsStreamlined",
             "interfaceFriendly");
 
@@ -110,15 +108,15 @@ public record RatingPage(
         return EN.equals(lang) ? "zh" : EN;
     }
 
-    private static Map<String, String> load(String name) {
-        try (InputStream in = RatingPage.class.getResourceAsStream("/rating-page/" + name + ".properties")) {
-            Properties p = new Properties();
-            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-            Map<String, String> texts = new HashMap<>();
-            p.stringPropertyNames().forEach(k -> texts.put(k, p.getProperty(k)));
-            return Map.copyOf(texts);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /** The page's texts: the {@code page.*} keys of the service's message bundle, shown as they are. */
+    private static Map<String, String> load(Locale locale) {
+        ResourceBundle bundle = Messages.bundle("i18n/messages", locale);
+        Map<String, String> texts = new HashMap<>();
+        for (String key : bundle.keySet()) {
+            if (key.startsWith(PAGE)) {
+                texts.put(key.substring(PAGE.length()), bundle.getString(key));
+            }
         }
+        return Map.copyOf(texts);
     }
 }

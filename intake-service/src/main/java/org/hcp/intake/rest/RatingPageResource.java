@@ -28,7 +28,7 @@ import org.hcp.intake.domain.SubmitRating;
 import org.hcp.intake.service.RatingLinks;
 import org.hcp.intake.service.RatingOutcome;
 import org.hcp.kit.db.Transactions;
-import org.hcp.kit.rest.Problem;
+import org.hcp.kit.text.Messages;
 
 /**
  * The citizen's rating page, opened from a QR code or an SMS link (R1.8). A plain HTML form that works without
@@ -122,7 +122,8 @@ public class RatingPageResource {
         RatingOutcome outcome = ((RatingLinks.LinkRating.Rated) rated).outcome();
         if (outcome instanceof RatingOutcome.Rejected rejected) {
             return formAgain(token, language, entered, rejected.violations().stream()
-                    .map(err -> Problem.inLanguage(err.message(), RatingPage.EN.equals(language))).toList());
+                    .map(v -> Messages.render(v.text(), RatingPage.EN.equals(language) ? Messages.EN : Messages.ZH))
+                    .toList());
         }
         if (outcome instanceof RatingOutcome.AlreadyRated) {
             return statusPage(token, language, RatingLinks.Status.RATED);

@@ -12,6 +12,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.Locale;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -21,9 +22,10 @@ import org.hcp.intake.domain.SubmitRating;
 import org.hcp.intake.repository.RatingRepository;
 import org.hcp.intake.service.BatchRatings;
 import org.hcp.intake.service.RatingService;
+import org.hcp.kit.rest.Language;
 import org.hcp.kit.rest.Problem;
-import org.hcp.kit.rest.Problem.FieldError;
 import org.hcp.kit.rest.ProblemException;
+import org.hcp.kit.text.Violation;
 
 @Path("/api/v1/ratings")
 @Tag(name = "ratings", description = "评价接入 / Ratings from channels")
@@ -33,12 +35,15 @@ public class RatingResource {
     private final BatchRatings batch;
     private final RatingRepository ratings;
     private final JsonWebToken caller;
+    private final Language language;
 
-    public RatingResource(RatingService service, BatchRatings batch, RatingRepository ratings, JsonWebToken caller) {
+    public RatingResource(RatingService service, BatchRatings batch, RatingRepository ratings, JsonWebToken caller,
+            Language language) {
         this.service = service;
         this.batch = batch;
         this.ratings = ratings;
         this.caller = caller;
+        this.language = language;
     }
 
     /** The answer to a submission; a retry of the same rating gets the same answer. */
@@ -82,12 +87,16 @@ public class RatingResource {
                     + "would have had alone, and its problem. Give each item a ratingId so that a retried batch "
                     + "records nothing twice.")
     public Uni<RatingAnswers.BatchResult> submitBatch(BatchRequest body) {
+        Locale locale = language.ofRequest();
         ProblemException.requireBody(body);
         if (body.ratings() == null) {
-            throw ProblemException.invalid(List.of(new FieldError("/ratings", "评价列表必填 / ratings is required")));
+            throw ProblemException.invalid(List.of(Violation.of("/ratings", "field.required")));
         }
-        BatchRatings.checkSize(body.ratings().size(), "/ratings");
-        return batch.submitAll(body.ratings()).map(outcomes -> RatingAnswers.batch(outcomes, "/ratings"));
+        List<Violation> size = BatchRatings.sizeViolations(body.ratings().size(), "/ratings");
+        if (!size.isEmpty()) {
+            throw ProblemException.invalid(size);
+        }
+        return batch.submitAll(body.ratings()).map(outcomes -> RatingAnswers.batch(outcomes, "/ratings", locale));
     }
 
     @GET

@@ -23,8 +23,10 @@ import org.hcp.events.policy.JurisdictionPolicy;
 import org.hcp.intake.service.CalendarService;
 import org.hcp.intake.service.ReferenceData;
 import org.hcp.kit.config.Clocks;
+import org.hcp.kit.rest.Answers;
 import org.hcp.kit.rest.Problem;
 import org.hcp.kit.rest.ProblemException;
+import org.hcp.kit.text.Violation;
 
 @Path("/api/v1")
 @Tag(name = "policies and calendar", description = "辖区政策与工作日历 / Jurisdiction policies and the working calendar")
@@ -53,14 +55,13 @@ public class ReferenceResource {
             + "resolved through the region's parents; includes the bad-review tag catalogue (R1.3)")
     public JurisdictionPolicy policy(@PathParam("regionCode") String regionCode, @QueryParam("date") String date) {
         if (!RegionCodes.isCode(regionCode)) {
-            throw ProblemException.invalid(List.of(new Problem.FieldError("/regionCode",
-                    "行政区划代码须为6、9或12位数字 / a GB/T 2260 code of 6, 9 or 12 digits")));
+            throw ProblemException.invalid(Violation.of("/regionCode", "rating.regionCodeFormat"));
         }
         LocalDate day;
         try {
             day = date == null ? LocalDate.now(clock.withZone(Clocks.CHINA)) : LocalDate.parse(date);
         } catch (DateTimeParseException e) {
-            throw ProblemException.invalid(List.of(new Problem.FieldError("/date", "YYYY-MM-DD")));
+            throw ProblemException.invalid(Violation.of("/date", "field.date"));
         }
         return reference.policies().resolve(regionCode, day);
     }
@@ -85,8 +86,8 @@ public class ReferenceResource {
                     + "provisional deadlines of unrated cases are counted again with it.")
     public CalendarService.Loaded load(@PathParam("year") int year, String csv) {
         if (year < 2000 || year > 2100) {
-            throw ProblemException.invalid(List.of(new Problem.FieldError("/year", "2000..2100")));
+            throw ProblemException.invalid(Violation.of("/year", "calendar.yearRange", 2000, 2100));
         }
-        return calendars.load(year, csv, caller.getName());
+        return Answers.valueOf(calendars.load(year, csv, caller.getName()));
     }
 }

@@ -9,8 +9,7 @@ import java.util.Collections;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hcp.intake.domain.SubmitRating;
-import org.hcp.kit.rest.Problem.FieldError;
-import org.hcp.kit.rest.ProblemException;
+import org.hcp.kit.text.Violation;
 import org.jboss.logging.Logger;
 
 /**
@@ -40,11 +39,11 @@ public class BatchRatings {
     }
 
     /** 422 for the whole request only when it cannot be read as a batch at all. */
-    public static void checkSize(int size, String pointer) {
-        if (size == 0 || size > MAX_ITEMS) {
-            throw ProblemException.invalid(List.of(new FieldError(pointer, "每批 1 至 " + MAX_ITEMS + " 条 / a batch "
-                    + "holds 1 to " + MAX_ITEMS + " ratings, this one has " + size)));
-        }
+    /** What is wrong with a batch of {@code size} items as a whole: nothing, or its size. */
+    public static List<Violation> sizeViolations(int size, String pointer) {
+        return size == 0 || size > MAX_ITEMS
+                ? List.of(Violation.of(pointer.isEmpty() ? "/" : pointer, "batch.size", MAX_ITEMS, size))
+                : List.of();
     }
 
     /**
@@ -75,14 +74,14 @@ public class BatchRatings {
                     // One chunk's unexpected failure must not lose the answers of the others.
                     LOG.errorf(e, "a chunk of %d batch items could not be recorded", present.size());
                     return Collections.nCopies(present.size(),
-                            new RatingOutcome.Failed("the item could not be recorded; retry it"));
+                            new RatingOutcome.Failed());
                 })
                 .map(outcomes -> {
                     List<RatingOutcome> answers = new ArrayList<>(chunk.size());
                     int next = 0;
                     for (SubmitRating item : chunk) {
-                        answers.add(item == null ? new RatingOutcome.Rejected(List.of(new FieldError("/",
-                                "条目不能为空 / the item must not be null"))) : outcomes.get(next++));
+                        answers.add(item == null ? new RatingOutcome.Rejected(List.of(Violation.of("/",
+                                "batch.itemNull"))) : outcomes.get(next++));
                     }
                     return answers;
                 });
@@ -90,7 +89,6 @@ public class BatchRatings {
 
     /** The answer of an item the batch did not reach in time. */
     private RatingOutcome notAttempted() {
-        return new RatingOutcome.NotAttempted("not attempted: the batch reached its time limit of " + maxDuration
-                + " first; send this item again (its rating id makes a repeat harmless)");
+        return new RatingOutcome.NotAttempted(maxDuration);
     }
 }

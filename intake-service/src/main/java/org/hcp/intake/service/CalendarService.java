@@ -21,9 +21,10 @@ import org.hcp.intake.domain.ServiceCase;
 import org.hcp.intake.repository.CaseRepository;
 import org.hcp.kit.outbox.Outbox;
 import org.hcp.kit.outbox.OutboxRelay;
+import org.hcp.kit.outcome.Outcome;
 import org.hcp.kit.rest.Correlation;
-import org.hcp.kit.rest.Problem.FieldError;
-import org.hcp.kit.rest.ProblemException;
+import org.hcp.kit.text.Text;
+import org.hcp.kit.text.Violation;
 import org.jboss.logging.Logger;
 
 /**
@@ -55,13 +56,13 @@ public class CalendarService {
     public record Loaded(int year, int days, int deadlinesRecounted) {
     }
 
-    public Loaded load(int year, String csv, String operator) {
+    public Outcome<Loaded> load(int year, String csv, String operator) {
         YearArrangement arrangement;
         try {
             arrangement = YearArrangement.parseCsv(year, csv == null ? "" : csv);
         } catch (YearArrangement.InvalidArrangementException e) {
-            throw ProblemException.invalid(e.errors().stream()
-                    .map(l -> new FieldError("line " + l.line(), l.message())).toList());
+            return Outcome.rejected(e.errors().stream()
+                    .map(l -> new Violation("line " + l.line(), new Text(l.key(), l.args()))).toList());
         }
         Instant now = clock.instant();
         UUID requestId = correlation.current();
@@ -86,6 +87,6 @@ public class CalendarService {
         relay.wake();
         LOG.infof("working calendar %d loaded by %s: %d days, %d provisional case deadlines recounted", year,
                 operator, arrangement.days().size(), recounted);
-        return new Loaded(year, arrangement.days().size(), recounted);
+        return Outcome.done(new Loaded(year, arrangement.days().size(), recounted));
     }
 }

@@ -28,8 +28,9 @@ import org.hcp.intake.repository.DirectoryRepository;
 import org.hcp.kit.db.Transactions;
 import org.hcp.kit.outbox.Outbox;
 import org.hcp.kit.outbox.OutboxRelay;
+import org.hcp.kit.outcome.Outcome;
 import org.hcp.kit.rest.Correlation;
-import org.hcp.kit.rest.ProblemException;
+import org.hcp.kit.text.Text;
 import org.jboss.logging.Logger;
 
 /**
@@ -72,7 +73,7 @@ public class CaseService {
      * Reads together (the case number, its batch, the directory entries it names), decides, writes together: a few
      * round trips per report whatever it holds (docs/performance.md).
      */
-    public Uni<Reported> report(ReportCase command) {
+    public Uni<Outcome<Reported>> report(ReportCase command) {
         Instant now = clock.instant();
         UUID requestId = correlation.current();
         ReportCase.EvaluatorContact evaluator = command.evaluator();
@@ -84,8 +85,9 @@ public class CaseService {
         return Transactions.chain(pool, tx -> reportIn(tx, request))
                 // A concurrent report of the same case number committed first: the second try finds it.
                 .onFailure(Retry.class).recoverWithUni(() -> Transactions.chain(pool, tx -> reportIn(tx, request)))
-                .invoke(reported -> {
-                    if (!reported.replay()) {
+                .invoke(outcome -> {
+                    if (outcome instanceof Outcome.Done<Reported> done && !done.value().replay()) {
+                        Reported reported = done.value();
                         relay.wake();
                         // DEBUG: a line per request costs throughput at thousands per second; metrics count.
                         LOG.debugf("case %s reported (%s, item %s, institution %s)%s", reported.caseNumber(),
@@ -101,7 +103,7 @@ public class CaseService {
             Instant now, UUID requestId) {
     }
 
-    private Uni<Reported> reportIn(SqlConnection tx, Request request) {
+    private Uni<Outcome<Reported>> reportIn(SqlConnection tx, Request request) {
         ReportCase command = request.command();
         String caseNumber = command.caseNumber() == null ? null : command.caseNumber().trim();
         String batchId = command.batchId() == null || command.batchId().isBlank() ? null : command.batchId().trim();
@@ -119,7 +121,7 @@ public class CaseService {
                     request.pseudonym(), request.contactable(), request.now(), reference.policies(),
                     reference.calendar());
             if (!decision.accepted()) {
-                throw ProblemException.invalid(decision.violations());
+                return Uni.createFrom().item(Outcome.<Reported>rejected(decision.violations()));
             }
             CaseCompleted c = decision.event();
             EventEnvelope<CaseCompleted> event = EventEnvelope.of(c, c.caseNumber(), c.regionCode(), c.completedAt(),
@@ -135,7 +137,7 @@ public class CaseService {
                 if (!written.getItem1()) {
                     throw new Retry();
                 }
-                return new Reported(c.caseNumber(), event.eventId(), false, c);
+                return Outcome.done(new Reported(c.caseNumber(), event.eventId(), false, c));
             });
         });
     }
@@ -158,13 +160,13 @@ public class CaseService {
      * @param mayRead throws when the reader may not read this case's contact (its scope); checked on the case read
      *                in the same transaction, before anything is opened or recorded
      */
-    public ContactVault.Contact readContact(String caseNumber, String reader, String role, ContactPurpose purpose,
-            Consumer<ServiceCase> mayRead) {
+    public Outcome<ContactVault.Contact> readContact(String caseNumber, String reader, String role,
+            ContactPurpose purpose, Consumer<ServiceCase> mayRead) {
         Instant now = clock.instant();
         return inTransaction(pool, tx -> {
             CaseRepository.StoredCase stored = cases.find(tx, caseNumber);
             if (stored == null) {
-                throw ProblemException.notFound("no case " + caseNumber);
+                return Outcome.<ContactVault.Contact>notFound("no case " + caseNumber);
             }
             mayRead.accept(stored.serviceCase());
             ContactVault.Contact contact = contacts.open(tx, caseNumber);
@@ -173,17 +175,18 @@ public class CaseService {
                     Tuple.of(caseNumber, reader, role, purpose.name(), contact == null ? "none" : "read",
                             now.atOffset(ZoneOffset.UTC)));
             LOG.infof("evaluator contact of case %s read by %s (%s) for: %s", caseNumber, reader, role, purpose);
-            return contact;
+            return contact == null ? Outcome.<ContactVault.Contact>notFound("case " + caseNumber + " holds no "
+                    + "evaluator contact (anonymous, or the evaluator was forgotten)") : Outcome.done(contact);
         });
     }
 
-    private static Reported replay(CaseRepository.StoredCase existing, String fingerprint) {
+    private static Outcome<Reported> replay(CaseRepository.StoredCase existing, String fingerprint) {
         if (!existing.fingerprint().equals(fingerprint)) {
-            throw ProblemException.conflict("case-conflict", "办件编号已被另一办件使用 / The case number is taken",
-                    "case " + existing.serviceCase().caseNumber() + " was already reported with a different body; a "
-                            + "retry must send the same body");
+            return Outcome.conflict("case-conflict", Text.of("case.numberTaken"), "case "
+                    + existing.serviceCase().caseNumber() + " was already reported with a different body; a retry "
+                    + "must send the same body");
         }
-        return new Reported(existing.serviceCase().caseNumber(), existing.eventId(), true, null);
+        return Outcome.done(new Reported(existing.serviceCase().caseNumber(), existing.eventId(), true, null));
     }
 
     private static boolean notBlank(String s) {

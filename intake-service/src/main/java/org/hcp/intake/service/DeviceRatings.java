@@ -13,7 +13,7 @@ import org.hcp.intake.domain.DirectoryEntry;
 import org.hcp.intake.domain.SubmitRating;
 import org.hcp.intake.repository.DirectoryRepository;
 import org.hcp.kit.db.Transactions;
-import org.hcp.kit.rest.ProblemException;
+import org.hcp.kit.outcome.Outcome;
 
 /**
  * Window rating pads and self-service kiosks (R1.8): a device is registered in the directory (kind DEVICE) with its
@@ -42,19 +42,23 @@ public class DeviceRatings {
     public record Device(String deviceId, Channel channel, String institutionCode, String windowCode, String name) {
     }
 
-    public Device device(String deviceId) {
+    public Outcome<Device> device(String deviceId) {
         DirectoryEntry entry = deviceId == null ? null
                 : inTransaction(pool, tx -> directory.find(tx, DirectoryKind.DEVICE, deviceId));
         if (entry == null || !entry.active()) {
-            throw ProblemException.notFound("未登记的评价设备 / no active device '" + deviceId + "' is registered; "
-                    + "register it in the directory (kind DEVICE) with its institution and window");
+            return Outcome.notFound("no active device '" + deviceId + "' is registered; register it in the "
+                    + "directory (kind DEVICE) with its institution and window");
         }
-        return new Device(entry.code(), Channel.parse(entry.attributes().get(DirectoryDecider.DEVICE_CHANNEL)),
-                entry.institutionCode(), entry.attributes().get(DirectoryDecider.DEVICE_WINDOW), entry.name());
+        return Outcome.done(new Device(entry.code(), Channel.parse(entry.attributes().get(DirectoryDecider.DEVICE_CHANNEL)),
+                entry.institutionCode(), entry.attributes().get(DirectoryDecider.DEVICE_WINDOW), entry.name()));
     }
 
-    public RatingOutcome submit(String deviceId, DeviceRating rating, String idempotencyKey, String caller) {
-        Device device = device(deviceId);
+    public Outcome<RatingOutcome> submit(String deviceId, DeviceRating rating, String idempotencyKey,
+            String caller) {
+        return device(deviceId).map(device -> submit(device, rating, idempotencyKey, caller));
+    }
+
+    private RatingOutcome submit(Device device, DeviceRating rating, String idempotencyKey, String caller) {
         SubmitRating command = SubmitRating.builder().ratingId(rating.ratingId()).caseNumber(rating.caseNumber())
                 .institutionCode(device.institutionCode()).windowCode(device.windowCode())
                 .channel(device.channel().name()).level(rating.level()).tags(rating.tags()).text(rating.text())

@@ -17,8 +17,8 @@ import org.hcp.intake.repository.DirectoryRepository;
 import org.hcp.kit.db.Transactions;
 import org.hcp.kit.outbox.Outbox;
 import org.hcp.kit.outbox.OutboxRelay;
+import org.hcp.kit.outcome.Outcome;
 import org.hcp.kit.rest.Correlation;
-import org.hcp.kit.rest.ProblemException;
 import org.jboss.logging.Logger;
 
 /**
@@ -46,19 +46,19 @@ public class DirectoryService {
     }
 
     /** What a registration or import changed: entries with a new version, and how many were already so. */
-    public record Outcome(List<DirectoryEntryRecorded> recorded, int unchanged) {
+    public record Registered(List<DirectoryEntryRecorded> recorded, int unchanged) {
     }
 
-    public Outcome register(List<DirectoryDecider.Registration> registrations, String pointerBase) {
+    public Outcome<Registered> register(List<DirectoryDecider.Registration> registrations, String pointerBase) {
         Instant now = clock.instant();
         UUID requestId = correlation.current();
-        Outcome outcome = inTransaction(pool, tx -> {
+        Outcome<Registered> outcome = inTransaction(pool, tx -> {
             // One import at a time: two imports racing on the same entry would both read version n.
             Transactions.query(tx, "SELECT pg_advisory_xact_lock(hashtext('hcp.directory'))", Tuple.tuple());
             DirectoryDecider.Decision decision = DirectoryDecider.decide(registrations, directory.lookup(tx), now,
                     pointerBase);
             if (!decision.accepted()) {
-                throw ProblemException.invalid(decision.violations());
+                return Outcome.<Registered>rejected(decision.violations());
             }
             for (DirectoryEntryRecorded change : decision.changes()) {
                 EventEnvelope<DirectoryEntryRecorded> event = EventEnvelope.of(change,
@@ -67,11 +67,13 @@ public class DirectoryService {
                 directory.record(tx, event);
                 Outbox.append(tx, Topics.DIRECTORY, event);
             }
-            return new Outcome(decision.changes(), registrations.size() - decision.changes().size());
+            return Outcome.done(new Registered(decision.changes(),
+                    registrations.size() - decision.changes().size()));
         });
-        if (!outcome.recorded().isEmpty()) {
+        if (outcome instanceof Outcome.Done<Registered> done && !done.value().recorded().isEmpty()) {
             relay.wake();
-            LOG.infof("directory: %d entries recorded, %d unchanged", outcome.recorded().size(), outcome.unchanged());
+            LOG.infof("directory: %d entries recorded, %d unchanged", done.value().recorded().size(),
+                    done.value().unchanged());
         }
         return outcome;
     }

@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 import org.hcp.events.Channel;
 import org.hcp.intake.domain.SubmitRating;
 import org.hcp.kit.db.Transactions;
-import org.hcp.kit.rest.Problem.FieldError;
+import org.hcp.kit.outcome.Outcome;
+import org.hcp.kit.text.Violation;
 
 /**
  * The 12345 hotline (R1.8): the hotline platform pushes the ratings its callers gave by voice prompt or SMS, one
@@ -36,15 +37,18 @@ public class HotlineRatings {
     }
 
     /** Each record decided and recorded on its own; the outcomes in the records' order. */
-    public List<RatingOutcome> push(List<HotlineRecord> records) {
-        BatchRatings.checkSize(records.size(), "");
+    public Outcome<List<RatingOutcome>> push(List<HotlineRecord> records) {
+        List<Violation> size = BatchRatings.sizeViolations(records.size(), "");
+        if (!size.isEmpty()) {
+            return Outcome.rejected(size);
+        }
         List<RatingOutcome> checked = new ArrayList<>();
         List<SubmitRating> commands = new ArrayList<>();
         for (HotlineRecord r : records) {
             boolean badWorkOrder = r != null && (r.workOrderNo() == null
                     || !WORK_ORDER.matcher(r.workOrderNo()).matches());
-            checked.add(badWorkOrder ? new RatingOutcome.Rejected(List.of(new FieldError("/workOrderNo",
-                    "工单编号必填 / workOrderNo is required: 1-64 letters, digits or _.:-"))) : null);
+            checked.add(badWorkOrder ? new RatingOutcome.Rejected(List.of(Violation.of("/workOrderNo",
+                    "hotline.workOrderFormat"))) : null);
             commands.add(r == null || badWorkOrder ? null : SubmitRating.builder().ratingId(ratingId(r.workOrderNo()))
                     .caseNumber(r.caseNumber()).channel(Channel.HOTLINE_12345.name()).level(r.level()).tags(r.tags())
                     .text(r.text()).evaluator(r.evaluator()).ratedAt(r.ratedAt()).visitId(r.visitId()).build());
@@ -54,7 +58,7 @@ public class HotlineRatings {
         for (int i = 0; i < records.size(); i++) {
             results.add(checked.get(i) != null ? checked.get(i) : recorded.get(i));
         }
-        return results;
+        return Outcome.done(results);
     }
 
     static String ratingId(String workOrderNo) {

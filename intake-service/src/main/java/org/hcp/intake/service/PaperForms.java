@@ -14,12 +14,12 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.hcp.events.Channel;
-import org.hcp.intake.domain.SubmitRating;
-import org.hcp.kit.db.Transactions;
-import org.hcp.kit.config.Clocks;
-import org.hcp.kit.rest.Problem.FieldError;
-import org.hcp.kit.rest.ProblemException;
 import org.hcp.events.text.Csv;
+import org.hcp.intake.domain.SubmitRating;
+import org.hcp.kit.config.Clocks;
+import org.hcp.kit.db.Transactions;
+import org.hcp.kit.outcome.Outcome;
+import org.hcp.kit.text.Violation;
 
 /**
  * Paper forms (书面评价表, R1.8), transcribed by hall staff and imported as CSV. Every row is checked and recorded on
@@ -49,7 +49,7 @@ public class PaperForms {
 
     /** One row's answer: outcome accepted, duplicate or rejected; {@code errors} say which column and why. */
     public record RowResult(int line, String formNo, String outcome, String ratingId, List<String> caseNumbers,
-            List<FieldError> errors) {
+            List<Violation> errors) {
     }
 
     /** {@code skipped}: rows not attempted because the import reached its time limit; import them again. */
@@ -61,22 +61,24 @@ public class PaperForms {
      * @param institutionScope a handler imports for its own institution only: a row of another institution's case
      *                         is rejected; null for roles without that scope
      */
-    public ImportReport importCsv(String csv, String institutionScope) {
+    public Outcome<ImportReport> importCsv(String csv, String institutionScope) {
         List<Csv.Record> records;
         try {
             records = Csv.parse(csv == null ? "" : csv);
         } catch (Csv.UnclosedQuote e) {
-            throw ProblemException.unreadableCsv(e);
+            return Outcome.rejected(Violation.of("/line/" + e.line, "csv.unclosedQuote", e.line));
         }
         if (records.isEmpty()) {
-            throw ProblemException.invalid(List.of(new FieldError("/", "文件为空 / the file has no header; columns: "
-                    + String.join(",", COLUMNS))));
+            return Outcome.rejected(Violation.of("/", "paper.noHeader", String.join(",", COLUMNS)));
         }
-        Map<String, Integer> header = header(records.get(0));
+        List<Violation> headerErrors = new ArrayList<>();
+        Map<String, Integer> header = header(records.get(0), headerErrors);
+        if (!headerErrors.isEmpty()) {
+            return Outcome.rejected(headerErrors);
+        }
         List<Csv.Record> rows = records.subList(1, records.size());
         if (rows.isEmpty() || rows.size() > MAX_ROWS) {
-            throw ProblemException.invalid(List.of(new FieldError("/", "每次导入 1 至 " + MAX_ROWS + " 行 / an import "
-                    + "holds 1 to " + MAX_ROWS + " rows, this one has " + rows.size())));
+            return Outcome.rejected(Violation.of("/", "paper.rows", MAX_ROWS, rows.size()));
         }
         List<Prepared> prepared = rows.stream().map(row -> prepareRow(row, header, institutionScope)).toList();
         List<RatingOutcome> outcomes = Transactions.await(batch.submitAll(prepared.stream()
@@ -89,8 +91,8 @@ public class PaperForms {
         int accepted = count(results, "accepted");
         int duplicates = count(results, "duplicate");
         int skipped = count(results, "skipped");
-        return new ImportReport(rows.size(), accepted, duplicates, rows.size() - accepted - duplicates - skipped,
-                skipped, List.copyOf(results));
+        return Outcome.done(new ImportReport(rows.size(), accepted, duplicates,
+                rows.size() - accepted - duplicates - skipped, skipped, List.copyOf(results)));
     }
 
     /** A row read: either rejected already, or the rating command it carries. */
@@ -103,14 +105,13 @@ public class PaperForms {
             String value = row.field(index);
             v.put(column, value == null || value.isBlank() ? null : value.strip());
         });
-        List<FieldError> errors = new ArrayList<>();
+        List<Violation> errors = new ArrayList<>();
         if (row.fields().size() != header.size()) {
-            errors.add(new FieldError("/", "列数不符 / the row has " + row.fields().size() + " fields, the header "
-                    + header.size()));
+            errors.add(Violation.of("/", "paper.fieldCount", row.fields().size(), header.size()));
         }
         String formNo = v.get("formNo");
         if (formNo == null || !FORM_NO.matcher(formNo).matches()) {
-            errors.add(new FieldError("/formNo", "表单编号必填 / formNo is required: 1-48 letters, digits or _.-"));
+            errors.add(Violation.of("/formNo", "paper.formNo"));
         }
         Integer level = number(errors, "level", v.get("level"));
         Integer business = number(errors, "businessLevel", v.get("businessLevel"));
@@ -118,8 +119,7 @@ public class PaperForms {
         Instant ratedAt = ratedAt(errors, v.get("ratedOn"), v.get("caseNumber"));
         Channel channel = v.get("channel") == null ? Channel.PAPER_FORM : Channel.parse(v.get("channel"));
         if (channel == null || !PAPER_CHANNELS.contains(channel)) {
-            errors.add(new FieldError("/channel", "纸质渠道须为 " + PAPER_CHANNELS + " / channel is one of "
-                    + PAPER_CHANNELS));
+            errors.add(Violation.of("/channel", "paper.channel", PAPER_CHANNELS));
         }
         if (!errors.isEmpty()) {
             return new Prepared(row, formNo, new RowResult(row.line(), formNo, "rejected", null, List.of(), errors),
@@ -149,43 +149,38 @@ public class PaperForms {
                     recorded.ratingId(), recorded.caseNumbers(), List.of());
         }
         if (outcome instanceof RatingOutcome.NotAttempted) {
-            return new RowResult(line, null, "skipped", null, List.of(), outcome.errors());
+            return new RowResult(line, null, "skipped", null, List.of(), outcome.violations());
         }
-        return new RowResult(line, p.formNo(), "rejected", null, List.of(), outcome.errors());
+        return new RowResult(line, p.formNo(), "rejected", null, List.of(), outcome.violations());
     }
 
-    private static Map<String, Integer> header(Csv.Record first) {
+    private static Map<String, Integer> header(Csv.Record first, List<Violation> errors) {
         Map<String, Integer> header = new HashMap<>();
-        List<FieldError> errors = new ArrayList<>();
         for (int i = 0; i < first.fields().size(); i++) {
             String name = first.fields().get(i).strip();
             if (!COLUMNS.contains(name)) {
-                errors.add(new FieldError("/header/" + i, "未知列 / unknown column '" + name + "'; columns: "
-                        + String.join(",", COLUMNS)));
+                errors.add(Violation.of("/header/" + i, "paper.columnUnknown", name,
+                        String.join(",", COLUMNS)));
             } else if (header.put(name, i) != null) {
-                errors.add(new FieldError("/header/" + i, "列重复 / column " + name + " appears twice"));
+                errors.add(Violation.of("/header/" + i, "paper.columnTwice", name));
             }
         }
         for (String required : REQUIRED) {
             if (!header.containsKey(required)) {
-                errors.add(new FieldError("/header", "缺少必需列 / the header lacks column " + required));
+                errors.add(Violation.of("/header", "paper.columnMissing", required));
             }
-        }
-        if (!errors.isEmpty()) {
-            throw ProblemException.invalid(errors);
         }
         return header;
     }
 
-    private static Integer number(List<FieldError> errors, String column, String value) {
+    private static Integer number(List<Violation> errors, String column, String value) {
         if (value == null) {
             return null;
         }
         try {
             return Integer.valueOf(value);
         } catch (NumberFormatException e) {
-            errors.add(new FieldError("/" + column, "须为数字1至5 / " + column + " is a number 1-5, was '" + value
-                    + "'"));
+            errors.add(Violation.of("/" + column, "paper.levelNumber", column, value));
             return null;
         }
     }
@@ -195,7 +190,7 @@ public class PaperForms {
      * case's completion when the form is from the completion day. The same row always gives the same time, so a
      * re-import is recognised as the same rating.
      */
-    private Instant ratedAt(List<FieldError> errors, String ratedOn, String caseNumber) {
+    private Instant ratedAt(List<Violation> errors, String ratedOn, String caseNumber) {
         if (ratedOn == null) {
             return null;
         }
@@ -203,12 +198,11 @@ public class PaperForms {
         try {
             day = LocalDate.parse(ratedOn);
         } catch (DateTimeParseException e) {
-            errors.add(new FieldError("/ratedOn", "日期格式为 yyyy-MM-dd / ratedOn is a date like 2026-11-20, was '"
-                    + ratedOn + "'"));
+            errors.add(Violation.of("/ratedOn", "paper.ratedOnFormat", ratedOn));
             return null;
         }
         if (day.isAfter(LocalDate.now(clock.withZone(Clocks.CHINA)))) {
-            errors.add(new FieldError("/ratedOn", "日期不能晚于今天 / ratedOn " + day + " is in the future"));
+            errors.add(Violation.of("/ratedOn", "paper.ratedOnFuture", day));
             return null;
         }
         var stored = caseNumber == null ? null : cases.find(caseNumber);
@@ -218,8 +212,7 @@ public class PaperForms {
         }
         Instant completed = stored.serviceCase().completedAt();
         if (day.isBefore(LocalDate.ofInstant(completed, Clocks.CHINA))) {
-            errors.add(new FieldError("/ratedOn", "评价日期早于办结日期 / the form is dated " + day + ", before the case "
-                    + "was completed (R1.4)"));
+            errors.add(Violation.of("/ratedOn", "paper.ratedOnBeforeCompleted", day));
             return null;
         }
         return completed.isAfter(startOfDay) ? completed : startOfDay;

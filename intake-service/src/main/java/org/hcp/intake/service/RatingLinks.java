@@ -2,9 +2,9 @@ package org.hcp.intake.service;
 
 import static org.hcp.kit.db.Transactions.inTransaction;
 
+import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,10 +21,11 @@ import org.hcp.intake.domain.ServiceCase;
 import org.hcp.intake.domain.SubmitRating;
 import org.hcp.intake.repository.CaseRepository;
 import org.hcp.intake.repository.DirectoryRepository;
-import org.hcp.intake.repository.RatingLinkRepository;
 import org.hcp.intake.repository.RatingLinkRepository.StoredLink;
-import org.hcp.kit.rest.Problem.FieldError;
-import org.hcp.kit.rest.ProblemException;
+import org.hcp.intake.repository.RatingLinkRepository;
+import org.hcp.kit.outcome.Outcome;
+import org.hcp.kit.text.Text;
+import org.hcp.kit.text.Violation;
 import org.jboss.logging.Logger;
 
 /**
@@ -89,46 +90,42 @@ public class RatingLinks {
         static final LinkState INVALID = new LinkState(Status.INVALID, null, null, null, null, null, null, null);
     }
 
-    public IssuedLink issue(IssueLink request, String issuedBy) {
+    public Outcome<IssuedLink> issue(IssueLink request, String issuedBy) {
         return inTransaction(pool, tx -> issue(tx, request, issuedBy));
     }
 
     /** Issues a link inside the caller's transaction (an SMS invitation records its link with itself). */
-    IssuedLink issue(SqlConnection tx, IssueLink request, String issuedBy) {
+    Outcome<IssuedLink> issue(SqlConnection tx, IssueLink request, String issuedBy) {
         Instant now = clock.instant();
         Channel channel = request.channel() == null ? Channel.QR_CODE : Channel.parse(request.channel());
         if (channel == null || !LINK_CHANNELS.contains(channel)) {
-            throw ProblemException.invalid(List.of(new FieldError("/channel", "评价链接渠道须为 " + LINK_CHANNELS
-                    + " / a rating link is for one of " + LINK_CHANNELS + ", was '" + request.channel() + "'")));
+            return Outcome.rejected(Violation.of("/channel", "link.channel", LINK_CHANNELS, request.channel()));
         }
         if (request.caseNumber() == null || request.caseNumber().isBlank()) {
-            throw ProblemException.invalid(List.of(new FieldError("/caseNumber", "办件编号必填 / caseNumber is required")));
+            return Outcome.rejected(Violation.of("/caseNumber", "field.required"));
         }
         CaseRepository.StoredCase stored = cases.find(tx, request.caseNumber().trim());
         if (stored == null) {
-            throw ProblemException.invalid(List.of(new FieldError("/caseNumber", "办件不存在 / no completed case "
-                    + request.caseNumber().trim() + " was reported (POST /api/v1/cases first)")));
+            return Outcome.rejected(Violation.of("/caseNumber", "rating.caseUnknown", request.caseNumber().trim()));
         }
         ServiceCase c = stored.serviceCase();
         // R1.4: a promised case is rated per visit, every other case once; the link says which.
         boolean knownVisit = request.visitId() != null
                 && c.visits().stream().anyMatch(v -> v.visitId().equals(request.visitId()));
         if (c.ratedPerVisit() != knownVisit) {
-            throw ProblemException.invalid(List.of(new FieldError("/visitId", c.ratedPerVisit()
-                    ? "承诺件按来访评价 / case " + c.caseNumber() + " is rated per window visit (R1.4): visitId is one "
-                            + "of " + c.visits().stream().map(v -> v.visitId()).toList()
-                    : "该办件一次一评 / case " + c.caseNumber() + " is rated once (R1.4): no visitId")));
+            return Outcome.rejected(c.ratedPerVisit()
+                    ? Violation.of("/visitId", "rating.visitRequired", c.visits().stream().map(v -> v.visitId()).toList())
+                    : Violation.of("/visitId", "rating.visitNotRated", c.caseNumber(), c.kind()));
         }
         String slot = slotOf(c, request.visitId());
         if (c.takenSlots().contains(slot)) {
-            throw ProblemException.conflict("already-rated", "该办件已评价 / Already rated", "case "
+            return Outcome.conflict("already-rated", Text.of("rating.alreadyRated"), "case "
                     + c.caseNumber() + (request.visitId() == null ? "" : " visit " + request.visitId())
                     + " is rated already (R1.4): no link is needed");
         }
         Duration wanted = request.validFor() == null ? validFor : request.validFor();
         if (wanted.isNegative() || wanted.isZero() || wanted.compareTo(maxValidFor) > 0) {
-            throw ProblemException.invalid(List.of(new FieldError("/validFor", "有效期须大于0且不超过 " + maxValidFor
-                    + " / validFor is a positive ISO-8601 duration of at most " + maxValidFor)));
+            return Outcome.rejected(Violation.of("/validFor", "link.validFor", maxValidFor));
         }
         Instant expiresAt = now.plus(wanted);
         // R1.7: a link never outlives the period in which the case may still be rated.
@@ -136,8 +133,8 @@ public class RatingLinks {
             expiresAt = c.supplementaryUntil();
         }
         if (!expiresAt.isAfter(now)) {
-            throw ProblemException.invalid(List.of(new FieldError("/caseNumber", "已超过评价期限 / the period for "
-                    + "rating case " + c.caseNumber() + " ended at " + c.supplementaryUntil() + " (R1.7)")));
+            return Outcome.rejected(Violation.of("/caseNumber", "link.periodEnded", c.caseNumber(),
+                    c.supplementaryUntil()));
         }
         expiresAt = Instant.ofEpochSecond(expiresAt.getEpochSecond());
         String linkId = EventIds.newTimeOrdered().toString();
@@ -146,8 +143,8 @@ public class RatingLinks {
         String token = RatingLinkToken.sign(new RatingLinkToken.Claims(linkId, c.caseNumber(), request.visitId(),
                 channel, expiresAt.getEpochSecond()), key);
         LOG.infof("issued %s rating link %s for case %s, valid until %s", channel, linkId, c.caseNumber(), expiresAt);
-        return new IssuedLink(linkId, c.caseNumber(), request.visitId(), channel.name(), token, urlOf(token),
-                expiresAt);
+        return Outcome.done(new IssuedLink(linkId, c.caseNumber(), request.visitId(), channel.name(), token,
+                urlOf(token), expiresAt));
     }
 
     public String urlOf(String token) {
@@ -217,7 +214,7 @@ public class RatingLinks {
                 .dimensions(form.dimensions()).visitId(claims.visit()).detailForm(form.detailForm()).build();
         return ratings.submit(command, null, "rating-link", (tx, ratingId, now) ->
                 links.use(tx, claims.link(), ratingId, now).map(used -> used ? null
-                        : new RatingOutcome.ClaimUsed("each link rates its case once")))
+                        : new RatingOutcome.ClaimUsed(Text.of("link.used"))))
                 .map(LinkRating.Rated::new);
     }
 

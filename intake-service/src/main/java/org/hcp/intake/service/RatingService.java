@@ -211,7 +211,7 @@ public class RatingService {
             } catch (RuntimeException e) {
                 // One request's unexpected failure must not take the others' answers with it.
                 LOG.errorf(e, "rating %s could not be decided", r.ratingId());
-                d.outcomes[i] = new RatingOutcome.Failed("the rating could not be recorded; retry it");
+                d.outcomes[i] = new RatingOutcome.Failed();
             }
         }
         return d;

@@ -27,9 +27,10 @@ import org.hcp.intake.repository.DirectoryRepository;
 import org.hcp.intake.repository.RatingLinkRepository;
 import org.hcp.intake.repository.SmsRepository;
 import org.hcp.kit.db.Transactions;
-import org.hcp.kit.rest.Problem;
-import org.hcp.kit.rest.Problem.FieldError;
-import org.hcp.kit.rest.ProblemException;
+import org.hcp.kit.outcome.Outcome;
+import org.hcp.kit.text.Messages;
+import org.hcp.kit.text.Text;
+import org.hcp.kit.text.Violation;
 import org.jboss.logging.Logger;
 
 /**
@@ -85,45 +86,52 @@ public class SmsRatings {
     }
 
     /** What became of a reply, and the text the gateway sends back to the evaluator. */
-    public enum Outcome {
+    public enum Result {
         RECORDED, NEEDS_TAGS, NOT_UNDERSTOOD, NO_OPEN_INVITATION, ALREADY_RATED, REJECTED
     }
 
-    public record Answer(String messageId, Outcome outcome, String reply, String ratingId) {
+    public record Answer(String messageId, Result outcome, String reply, String ratingId) {
     }
 
-    public Invitation invite(Invite request, String caller) {
-        String phone = mobile(request.phone(), "/phone");
-        return inTransaction(pool, tx -> {
-            RatingLinks.IssuedLink link = links.issue(tx, new RatingLinks.IssueLink(request.caseNumber(),
-                    request.visitId(), Channel.SMS.name(), null), caller);
+    public Outcome<Invitation> invite(Invite request, String caller) {
+        String phone = mobile(request.phone());
+        if (phone == null) {
+            return Outcome.rejected(Violation.of("/phone", "sms.mobileFormat"));
+        }
+        return inTransaction(pool, tx -> links.issue(tx, new RatingLinks.IssueLink(request.caseNumber(),
+                request.visitId(), Channel.SMS.name(), null), caller).map(link -> {
             ServiceCase c = cases.find(tx, link.caseNumber()).serviceCase();
             JurisdictionPolicy policy = reference.policyFor(c.regionCode(), c.completedAt());
             String invitationId = EventIds.newTimeOrdered().toString();
             sms.insertInvitation(tx, new SmsRepository.Invitation(invitationId, c.caseNumber(), link.visitId(),
                     link.linkId(), clock.instant(), link.expiresAt()), phoneKey(phone));
             var item = directory.find(tx, DirectoryKind.ITEM, c.itemCode());
-            String message = "【政务服务好差评】您办理的“" + (item == null ? c.itemCode() : item.name()) + "”（办件号"
-                    + c.caseNumber() + "）已办结。请回复数字评价：" + levelMenu(policy) + "。也可打开 " + link.url()
-                    + " 评价。";
+            String message = Messages.render("sms.invitation", Messages.ZH, item == null ? c.itemCode() : item.name(),
+                    c.caseNumber(), levelMenu(policy), link.url());
             LOG.infof("SMS invitation %s for case %s", invitationId, c.caseNumber());
             return new Invitation(invitationId, c.caseNumber(), link.url(), link.expiresAt(), message);
-        });
+        }));
     }
 
-    public Answer reply(InboundReply inbound) {
-        List<FieldError> errors = new java.util.ArrayList<>();
+    public Outcome<Answer> reply(InboundReply inbound) {
+        List<Violation> errors = new java.util.ArrayList<>();
         if (inbound.messageId() == null || !MESSAGE_ID.matcher(inbound.messageId()).matches()) {
-            errors.add(new FieldError("/messageId", "消息编号必填 / messageId is required: 1-128 letters, digits or "
-                    + "_.:-, unique per inbound message (a retried message keeps its id)"));
+            errors.add(Violation.of("/messageId", "sms.messageId"));
         }
         if (inbound.text() != null && inbound.text().length() > REPLY_TEXT_MAX) {
-            errors.add(new FieldError("/text", "短信内容过长 / text is longer than " + REPLY_TEXT_MAX));
+            errors.add(Violation.of("/text", "field.tooLong", REPLY_TEXT_MAX));
         }
-        String phone = errors.isEmpty() ? mobile(inbound.from(), "/from") : null;
+        String phone = errors.isEmpty() ? mobile(inbound.from()) : null;
+        if (errors.isEmpty() && phone == null) {
+            errors.add(Violation.of("/from", "sms.mobileFormat"));
+        }
         if (!errors.isEmpty()) {
-            throw ProblemException.invalid(errors);
+            return Outcome.rejected(errors);
         }
+        return Outcome.done(answer(inbound, phone));
+    }
+
+    private Answer answer(InboundReply inbound, String phone) {
         Instant now = clock.instant();
         SmsRepository.Reply earlier = inTransaction(pool, tx -> sms.findReply(tx, inbound.messageId()));
         if (earlier != null) {
@@ -132,8 +140,7 @@ public class SmsRatings {
         SmsRepository.Invitation invitation = inTransaction(pool,
                 tx -> sms.findOpenInvitation(tx, phoneKey(phone), now));
         if (invitation == null) {
-            return store(inbound, null, Outcome.NO_OPEN_INVITATION, "未找到您待评价的办件，可能已评价或已过评价期限。"
-                    + "如需帮助请拨打12345。", null, now);
+            return store(inbound, null, Result.NO_OPEN_INVITATION, zh("sms.reply.noInvitation"), null, now);
         }
         ServiceCase c = inTransaction(pool, tx -> cases.find(tx, invitation.caseNumber())).serviceCase();
         JurisdictionPolicy policy = reference.policyFor(c.regionCode(), c.completedAt());
@@ -141,16 +148,15 @@ public class SmsRatings {
         SmsReply.Parsed parsed = SmsReply.parse(inbound.text(), catalogue);
         switch (parsed.kind()) {
             case NOT_UNDERSTOOD -> {
-                return store(inbound, invitation.invitationId(), Outcome.NOT_UNDERSTOOD, "未能识别您的回复，本次未记录评价。"
-                        + "请只回复一个数字：" + levelMenu(policy) + "。", null, now);
+                return store(inbound, invitation.invitationId(), Result.NOT_UNDERSTOOD,
+                        zh("sms.reply.notUnderstood", levelMenu(policy)), null, now);
             }
             case NEEDS_TAGS -> {
                 String url = inTransaction(pool, tx -> links.urlOf(links.tokenOf(linkRows.find(tx,
                         invitation.linkId()))));
-                return store(inbound, invitation.invitationId(), Outcome.NEEDS_TAGS, "您选择了“"
-                        + RatingLevel.label(policy.levelLabels(), parsed.level(), false) + "”，本次尚未记录。请回复“"
-                        + parsed.level() + " 原因序号”（可多选，如“" + parsed.level() + " 1 3”）：" + tagMenu(policy)
-                        + "。也可打开 " + url + " 评价。", null, now);
+                return store(inbound, invitation.invitationId(), Result.NEEDS_TAGS, zh("sms.reply.needsTags",
+                        RatingLevel.label(policy.levelLabels(), parsed.level(), false), parsed.level(),
+                        tagMenu(policy), url), null, now);
             }
             default -> {
                 return record(inbound, invitation, parsed, now);
@@ -163,39 +169,39 @@ public class SmsRatings {
         String ratingId = "sms-" + UUID.nameUUIDFromBytes(("sms\n" + inbound.messageId())
                 .getBytes(StandardCharsets.UTF_8));
         boolean bad = RatingLevel.isBad(parsed.level());
-        String thanks = bad ? "感谢您的评价，已记录。办理单位将尽快核实整改并回访您。" : "感谢您的评价，已记录。";
+        String thanks = zh(bad ? "sms.reply.thanksBad" : "sms.reply.thanks");
         SubmitRating command = SubmitRating.builder().ratingId(ratingId).caseNumber(invitation.caseNumber())
                 .channel(Channel.SMS.name()).level(parsed.level()).tags(parsed.tags())
                 .ratedAt(inbound.receivedAt() == null ? null : min(inbound.receivedAt(), now))
                 .visitId(invitation.visitId()).build();
         SmsRepository.Reply reply = new SmsRepository.Reply(inbound.messageId(), invitation.invitationId(),
-                Outcome.RECORDED.name(), thanks, ratingId);
+                Result.RECORDED.name(), thanks, ratingId);
         // Sequential code (a worker thread) waits for the reactive rating use case here.
         RatingOutcome outcome = Transactions.await(ratings.submit(command, null, "sms-gateway", (tx, id, at) ->
                 sms.answer(tx, invitation.invitationId(), id, at).chain(answered -> !answered
                         ? Uni.createFrom().item(new RatingOutcome.AlreadyRated(
-                                "the invitation was answered by another reply"))
+                                Text.of("sms.invitationAnswered")))
                         : linkRows.use(tx, invitation.linkId(), id, at)
                                 .chain(() -> sms.insertReplyInChain(tx, reply, at))
                                 .replaceWith(Uni.createFrom().<RatingOutcome>nullItem()))));
         if (outcome instanceof RatingOutcome.Recorded) {
-            return new Answer(inbound.messageId(), Outcome.RECORDED, thanks, ratingId);
+            return new Answer(inbound.messageId(), Result.RECORDED, thanks, ratingId);
         }
         if (outcome instanceof RatingOutcome.Rejected || outcome instanceof RatingOutcome.Failed) {
-            String reason = outcome.errors().get(0).message();
-            return store(inbound, invitation.invitationId(), Outcome.REJECTED, "评价未能记录："
-                    + Problem.inLanguage(reason, false) + "。如需帮助请拨打12345。", null, now);
+            String reason = Messages.render(outcome.violations().get(0).text(), Messages.ZH);
+            return store(inbound, invitation.invitationId(), Result.REJECTED, zh("sms.reply.rejected", reason), null,
+                    now);
         }
         // Rated already (R1.4), or this very reply raced with its own retry: the first answer stands.
         SmsRepository.Reply raced = inTransaction(pool, tx -> sms.findReply(tx, inbound.messageId()));
         if (raced != null) {
             return answerOf(raced);
         }
-        return store(inbound, invitation.invitationId(), Outcome.ALREADY_RATED, "该办件已评价，感谢您的参与。", null,
+        return store(inbound, invitation.invitationId(), Result.ALREADY_RATED, zh("sms.reply.alreadyRated"), null,
                 now);
     }
 
-    private Answer store(InboundReply inbound, String invitationId, Outcome outcome, String reply, String ratingId,
+    private Answer store(InboundReply inbound, String invitationId, Result outcome, String reply, String ratingId,
             Instant now) {
         SmsRepository.Reply row = new SmsRepository.Reply(inbound.messageId(), invitationId, outcome.name(), reply,
                 ratingId);
@@ -204,22 +210,23 @@ public class SmsRatings {
     }
 
     private static Answer answerOf(SmsRepository.Reply r) {
-        return new Answer(r.messageId(), Outcome.valueOf(r.outcome()), r.reply(), r.ratingId());
+        return new Answer(r.messageId(), Result.valueOf(r.outcome()), r.reply(), r.ratingId());
     }
 
     private String phoneKey(String phone) {
         return pseudonyms.pseudonym("PHONE", phone);
     }
 
-    /** The 11-digit number, or a 422 that says where; the number itself is never echoed back. */
-    static String mobile(String raw, String pointer) {
+    /** The 11-digit number, or null; the number itself is never echoed back. */
+    static String mobile(String raw) {
         String compact = raw == null ? "" : raw.replaceAll("[\\s-]", "");
         var m = MOBILE.matcher(compact);
-        if (!m.matches()) {
-            throw ProblemException.invalid(List.of(new FieldError(pointer,
-                    "手机号码格式错误 / a mainland mobile number of 11 digits (optionally +86) is required")));
-        }
-        return m.group(1);
+        return m.matches() ? m.group(1) : null;
+    }
+
+    /** SMS goes to citizens' phones in Chinese. */
+    private static String zh(String key, Object... args) {
+        return Messages.render(key, Messages.ZH, args);
     }
 
     static String levelMenu(JurisdictionPolicy policy) {

@@ -14,10 +14,10 @@ import java.util.Set;
 import org.hcp.events.CaseKind;
 import org.hcp.events.CaseVisit;
 import org.hcp.events.Channel;
+import org.hcp.events.DetailForm;
 import org.hcp.events.Dimension;
 import org.hcp.events.RatingOrigin;
 import org.hcp.events.RatingScope;
-import org.hcp.events.DetailForm;
 import org.hcp.events.RatingSubmitted;
 import org.hcp.events.policy.JurisdictionPolicy;
 import org.hcp.events.policy.PolicyBook;
@@ -134,7 +134,7 @@ class RatingDeciderTest {
         ServiceCase rated = aCase("C1", CaseKind.INSTANT, null, null, null, Set.of(ServiceCase.CASE_SLOT));
         Decision second = decide(rating("C1", 5, List.of()), CaseState.single(rated));
         assertFalse(second.accepted());
-        assertTrue(second.conflict().contains("already has its one rating"), second.conflict());
+        assertEquals("rating.alreadyRated.case", second.conflict().key());
         for (CaseKind kind : List.of(CaseKind.ONLINE, CaseKind.SELF_SERVICE)) {
             ServiceCase c = aCase("C2", kind, null, null, null, Set.of(ServiceCase.CASE_SLOT));
             assertNotNull(decide(rating("C2", 5, List.of()), CaseState.single(c)).conflict(), kind.name());

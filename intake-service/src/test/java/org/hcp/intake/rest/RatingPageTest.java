@@ -2,7 +2,8 @@ package org.hcp.intake.rest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import org.hcp.kit.rest.Problem;
+import org.hcp.kit.text.Messages;
+import org.hcp.kit.text.Text;
 import org.junit.jupiter.api.Test;
 
 class RatingPageTest {
@@ -14,10 +15,10 @@ class RatingPageTest {
 
     @Test
     void aRuleMessageIsShownInTheReadersLanguage() {
-        String message = "差评须至少选择一项差评指标 / a bad review (level 1 or 2) needs at least one tag (R1.3)";
-        assertEquals("差评须至少选择一项差评指标", Problem.inLanguage(message, false));
+        Text message = Text.of("rating.badReviewNeedsTag");
+        assertEquals("差评须至少选择一项差评指标", Messages.render(message, Messages.ZH));
         assertEquals("a bad review (level 1 or 2) needs at least one tag (R1.3)",
-                Problem.inLanguage(message, true));
+                Messages.render(message, Messages.EN));
         assertEquals(RatingPage.ZH, RatingPage.language(null));
         assertEquals(RatingPage.EN, RatingPage.language("EN"));
     }

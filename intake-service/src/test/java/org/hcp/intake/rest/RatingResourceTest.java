@@ -164,6 +164,23 @@ class RatingResourceTest {
     }
 
     @Test
+    void aProblemSpeaksTheReadersLanguageAndCarriesAStableCode() {
+        String json = body(newCase(), 1, "[]");
+        given().auth().oauth2(CHANNEL).contentType("application/json").body(json).post("/api/v1/ratings")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("title", equalTo("请求内容不符合规则"))
+                .body("errors[0].pointer", equalTo("/tags"))
+                .body("errors[0].code", equalTo("rating.badReviewNeedsTag"))
+                .body("errors[0].message", equalTo("差评须至少选择一项差评指标"));
+        given().auth().oauth2(CHANNEL).header("Accept-Language", "en-US,en;q=0.8").contentType("application/json")
+                .body(json).post("/api/v1/ratings")
+                .then().statusCode(422)
+                .body("title", equalTo("The request breaks a rule"))
+                .body("errors[0].code", equalTo("rating.badReviewNeedsTag"))
+                .body("errors[0].message", containsString("needs at least one tag"));
+    }
+
+    @Test
     void withoutATokenIs401AndWithTheWrongRoleIs403AsProblems() {
         given().contentType("application/json").body(body(newCase(), 5, "[]")).post("/api/v1/ratings")
                 .then().statusCode(401).contentType("application/problem+json")

@@ -7,13 +7,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hcp.events.RegionCodes;
 import org.hcp.kit.rest.Access;
 import org.hcp.kit.rest.Problem;
 import org.hcp.kit.rest.ProblemException;
+import org.hcp.kit.text.Violation;
 import org.hcp.rectification.repository.BadReviewRepository;
 
 @Path("/api/v1/rectifications")
@@ -39,8 +39,7 @@ public class BadReviewResource {
             description = "A bureau counts within its region prefix, a handler its own institution's (R6.1).")
     public Uni<BadReviewCount> count(@QueryParam("region") String region) {
         if (region != null && !RegionCodes.isPrefix(region)) {
-            throw ProblemException.invalid(List.of(new Problem.FieldError("?region",
-                    "行政区划代码前缀须为2至12位数字 / region must be 2-12 digits")));
+            throw ProblemException.invalid(Violation.of("?region", "query.regionPrefix"));
         }
         Access.Filter visible = access.filter(region, null);
         return badReviews.count(visible.regionPrefix(), visible.institution())

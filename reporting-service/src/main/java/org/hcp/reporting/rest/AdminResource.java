@@ -8,6 +8,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.hcp.kit.rest.Answers;
 import org.hcp.reporting.service.RebuildService;
 
 @Path("/api/v1/admin")
@@ -29,6 +30,6 @@ public class AdminResource {
             description = "Replays hcp.ratings from its first offset into fresh tables, catches up, and makes them "
                     + "live. Answers when done; 409 while another rebuild runs.")
     public RebuildService.RebuildResult rebuild() {
-        return rebuild.rebuild();
+        return Answers.valueOf(rebuild.rebuild());
     }
 }

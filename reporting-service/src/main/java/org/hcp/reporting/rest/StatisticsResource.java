@@ -19,6 +19,7 @@ import org.hcp.events.RegionCodes;
 import org.hcp.kit.rest.Access;
 import org.hcp.kit.rest.Problem;
 import org.hcp.kit.rest.ProblemException;
+import org.hcp.kit.text.Violation;
 import org.hcp.reporting.domain.Satisfaction;
 import org.hcp.reporting.service.StatisticsService;
 
@@ -50,15 +51,15 @@ public class StatisticsResource {
             @Parameter(description = "institution code") @QueryParam("institution") String institution,
             @Parameter(description = "first day, YYYY-MM-DD") @QueryParam("from") String from,
             @Parameter(description = "last day, YYYY-MM-DD") @QueryParam("to") String to) {
-        List<Problem.FieldError> errors = new ArrayList<>();
+        List<Violation> errors = new ArrayList<>();
         String regionPrefix = region == null || region.isBlank() ? null : region.trim();
         if (regionPrefix != null && !RegionCodes.isPrefix(regionPrefix)) {
-            errors.add(new Problem.FieldError("?region", "行政区划代码前缀须为2至12位数字 / region must be 2-12 digits"));
+            errors.add(Violation.of("?region", "query.regionPrefix"));
         }
         LocalDate fromDay = day(errors, "?from", from);
         LocalDate toDay = day(errors, "?to", to);
         if (fromDay != null && toDay != null && fromDay.isAfter(toDay)) {
-            errors.add(new Problem.FieldError("?from", "起始日期晚于结束日期 / from is after to"));
+            errors.add(Violation.of("?from", "query.fromAfterTo"));
         }
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
@@ -69,14 +70,14 @@ public class StatisticsResource {
                 .map(s -> report(visible.regionPrefix(), visible.institution(), fromDay, toDay, s));
     }
 
-    private static LocalDate day(List<Problem.FieldError> errors, String pointer, String value) {
+    private static LocalDate day(List<Violation> errors, String pointer, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
         try {
             return LocalDate.parse(value.trim());
         } catch (DateTimeParseException e) {
-            errors.add(new Problem.FieldError(pointer, "日期格式须为 YYYY-MM-DD / must be a date YYYY-MM-DD"));
+            errors.add(Violation.of(pointer, "query.date"));
             return null;
         }
     }

@@ -16,7 +16,8 @@ import org.apache.kafka.common.TopicPartition;
 import org.hcp.events.Topics;
 import org.hcp.kit.messaging.ConsumedOffsets;
 import org.hcp.kit.messaging.KafkaClients;
-import org.hcp.kit.rest.ProblemException;
+import org.hcp.kit.outcome.Outcome;
+import org.hcp.kit.text.Text;
 import org.hcp.reporting.messaging.RatingBatch;
 import org.hcp.reporting.repository.StatisticsRepository;
 import org.jboss.logging.Logger;
@@ -46,9 +47,9 @@ public class RebuildService {
     public record RebuildResult(String previousSchema, String liveSchema, long eventsReplayed, long durationMs) {
     }
 
-    public RebuildResult rebuild() {
+    public Outcome<RebuildResult> rebuild() {
         if (!running.tryLock()) {
-            throw ProblemException.conflict("rebuild-running", "重建正在进行 / A rebuild is running",
+            return Outcome.conflict("rebuild-running", Text.of("rebuild.running"),
                     "wait for the running rebuild to finish");
         }
         long started = System.nanoTime();
@@ -74,7 +75,7 @@ public class RebuildService {
             replayed += switchOver(consumer, partitions, target);
             long ms = (System.nanoTime() - started) / 1_000_000;
             LOG.infof("rebuild: %d event(s) replayed into %s, now live, in %d ms", replayed, target, ms);
-            return new RebuildResult(previous, target, replayed, ms);
+            return Outcome.done(new RebuildResult(previous, target, replayed, ms));
         } finally {
             running.unlock();
         }

@@ -1,7 +1,6 @@
 package org.hcp.kit.rest;
 
 import jakarta.inject.Singleton;
-import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -110,6 +109,6 @@ public class Access {
     }
 
     public static ProblemException forbidden(String detail) {
-        return new ProblemException(403, "forbidden", "无权访问 / Forbidden", detail, List.of());
+        return ProblemException.forbidden(detail);
     }
 }

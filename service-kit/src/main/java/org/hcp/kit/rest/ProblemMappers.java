@@ -9,9 +9,13 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import java.util.Locale;
+import org.hcp.kit.text.Messages;
+import org.hcp.kit.text.Violation;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -23,42 +27,44 @@ public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
     @ServerExceptionMapper
-    public Response problem(ProblemException e, UriInfo uri) {
-        return respond(e.toProblem(path(uri)));
+    public Response problem(ProblemException e, UriInfo uri, HttpHeaders headers) {
+        return respond(e.toProblem(path(uri), locale(headers)));
     }
 
     /** Malformed JSON, or a value of the wrong type: 400, naming the field where Jackson can tell. */
     @ServerExceptionMapper(priority = 1)
-    public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
-        return respond(badJson(e, path(uri)));
+    public Response unreadableJson(JsonProcessingException e, UriInfo uri, HttpHeaders headers) {
+        return respond(badJson(e, path(uri), locale(headers)));
     }
 
     /** Quarkus has a built-in mapper for this subtype; ours must name it to take its place. */
     @ServerExceptionMapper(priority = 1)
-    public Response wrongType(MismatchedInputException e, UriInfo uri) {
-        return respond(badJson(e, path(uri)));
+    public Response wrongType(MismatchedInputException e, UriInfo uri, HttpHeaders headers) {
+        return respond(badJson(e, path(uri), locale(headers)));
     }
 
     /** 401 as problem+json; needs quarkus.http.auth.proactive=false so that authentication fails in REST. */
     @ServerExceptionMapper({AuthenticationFailedException.class, UnauthorizedException.class})
-    public Response unauthenticated(RuntimeException e, UriInfo uri) {
-        Problem problem = new Problem(Problem.TYPE_BASE + "unauthenticated", "未认证 / Unauthenticated", 401,
+    public Response unauthenticated(RuntimeException e, UriInfo uri, HttpHeaders headers) {
+        Problem problem = new Problem(Problem.TYPE_BASE + "unauthenticated",
+                Messages.render("problem.unauthenticated", locale(headers)), 401,
                 "a valid bearer token is required", path(uri), List.of());
         return Response.status(401).type(Problem.MEDIA_TYPE).header("WWW-Authenticate", "Bearer").entity(problem)
                 .build();
     }
 
     @ServerExceptionMapper
-    public Response forbidden(ForbiddenException e, UriInfo uri) {
-        return respond(new Problem(Problem.TYPE_BASE + "forbidden", "无权访问 / Forbidden", 403,
+    public Response forbidden(ForbiddenException e, UriInfo uri, HttpHeaders headers) {
+        return respond(new Problem(Problem.TYPE_BASE + "forbidden", Messages.render("problem.forbidden",
+                locale(headers)), 403,
                 "this token's role may not do this", path(uri), List.of()));
     }
 
     @ServerExceptionMapper
-    public Response webApplication(WebApplicationException e, UriInfo uri) {
+    public Response webApplication(WebApplicationException e, UriInfo uri, HttpHeaders headers) {
         Throwable cause = e.getCause();
         if (cause instanceof JsonProcessingException json) {
-            return respond(badJson(json, path(uri)));
+            return respond(badJson(json, path(uri), locale(headers)));
         }
         int status = e.getResponse().getStatus();
         String kind = switch (status) {
@@ -75,23 +81,23 @@ public class ProblemMappers {
         return respond(new Problem(Problem.TYPE_BASE + kind, title, status, e.getMessage(), path(uri), List.of()));
     }
 
-    private static Problem badJson(JsonProcessingException e, String instance) {
+    private static Problem badJson(JsonProcessingException e, String instance, Locale locale) {
         String pointer = e instanceof JsonMappingException mapping ? pointer(mapping) : "";
-        String message;
+        String at = pointer.isEmpty() ? "/" : pointer;
+        Violation violation;
         if (e instanceof JsonParseException) {
-            message = "请求体不是合法的 JSON / The body is not valid JSON (line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr() + ")";
+            violation = Violation.of(at, "json.invalid", e.getLocation().getLineNr(), e.getLocation().getColumnNr());
         } else if (e instanceof InvalidFormatException || e instanceof MismatchedInputException) {
             String expected = e instanceof MismatchedInputException m && m.getTargetType() != null
-                    ? m.getTargetType().getSimpleName() : "another type";
-            message = "字段类型错误 / Wrong type at " + (pointer.isEmpty() ? "the body" : pointer)
-                    + ": expected " + expected;
+                    ? m.getTargetType().getSimpleName() : "?";
+            violation = Violation.of(at, "json.wrongType", at, expected);
         } else {
-            message = "请求体无法读取 / The body cannot be read at " + (pointer.isEmpty() ? "the body" : pointer);
+            violation = Violation.of(at, "json.unreadable", at);
         }
         LOG.debugf("unreadable request body at %s: %s", pointer, e.getOriginalMessage());
-        return new Problem(Problem.TYPE_BASE + "malformed-request", "请求格式错误 / Malformed request", 400, message,
-                instance, List.of(new Problem.FieldError(pointer.isEmpty() ? "/" : pointer, message)));
+        return new Problem(Problem.TYPE_BASE + "malformed-request", Messages.render("problem.malformed", locale), 400,
+                Messages.render(violation.text(), Messages.EN), instance,
+                List.of(ProblemException.fieldError(violation, locale)));
     }
 
     private static String pointer(JsonMappingException e) {
@@ -101,6 +107,11 @@ public class ProblemMappers {
             pointer.append(ref.getFieldName() != null ? ref.getFieldName() : Integer.toString(ref.getIndex()));
         }
         return pointer.toString();
+    }
+
+    /** The reader's language from Accept-Language (Chinese unless English is asked for). */
+    public static Locale locale(HttpHeaders headers) {
+        return headers == null ? Messages.ZH : Messages.choose(headers.getAcceptableLanguages());
     }
 
     private static String path(UriInfo uri) {

@@ -1,0 +1,73 @@
+package org.hcp.kit.outcome;
+
+import java.util.List;
+import java.util.function.Function;
+import org.hcp.kit.text.Text;
+import org.hcp.kit.text.Violation;
+
+/**
+ * What a service's command came to, in domain terms. Services return it; only {@code rest/} turns it into HTTP
+ * ({@code org.hcp.kit.rest.Answers}). Every outcome but {@link Done} wrote nothing.
+ */
+public sealed interface Outcome<T> {
+
+    record Done<T>(T value) implements Outcome<T> {
+    }
+
+    /** Rules are broken; each violation names where. */
+    record Rejected<T>(List<Violation> violations) implements Outcome<T> {
+        public Rejected {
+            violations = List.copyOf(violations);
+        }
+    }
+
+    /** The request is valid but clashes with what is recorded ({@code kind} names the clash, stable). */
+    record Conflict<T>(String kind, Text title, String detail) implements Outcome<T> {
+    }
+
+    record NotFound<T>(String detail) implements Outcome<T> {
+    }
+
+    static <T> Outcome<T> done(T value) {
+        return new Done<>(value);
+    }
+
+    static <T> Outcome<T> rejected(List<Violation> violations) {
+        return new Rejected<>(violations);
+    }
+
+    static <T> Outcome<T> rejected(Violation violation) {
+        return new Rejected<>(List.of(violation));
+    }
+
+    static <T> Outcome<T> conflict(String kind, Text title, String detail) {
+        return new Conflict<>(kind, title, detail);
+    }
+
+    static <T> Outcome<T> notFound(String detail) {
+        return new NotFound<>(detail);
+    }
+
+    default <R> Outcome<R> map(Function<T, R> f) {
+        if (this instanceof Done<T> done) {
+            return new Done<>(f.apply(done.value()));
+        }
+        return failure();
+    }
+
+    default <R> Outcome<R> flatMap(Function<T, Outcome<R>> f) {
+        if (this instanceof Done<T> done) {
+            return f.apply(done.value());
+        }
+        return failure();
+    }
+
+    /** This failure as an outcome of another type; only for outcomes that are not {@link Done}. */
+    @SuppressWarnings("unchecked")
+    default <R> Outcome<R> failure() {
+        if (this instanceof Done) {
+            throw new IllegalStateException("a done outcome is no failure");
+        }
+        return (Outcome<R>) this;
+    }
+}
