@@ -9,6 +9,7 @@ import org.hcp.events.calendar.WorkingCalendar;
 /**
  * A period of a policy ("7 days", "4 working days", "6 months"). Counting keeps the local time of day: a case
  * completed at 10:00 with "1 working day" is due at 10:00 on the next working day (the start day is not counted).
+ * Zero working days means "at once": by the end of that working day.
  */
 public record Term(int amount, TermUnit unit) {
 
@@ -38,10 +39,27 @@ public record Term(int amount, TermUnit unit) {
             case DAYS -> new Deadline(start.plusDays(amount).toInstant(), false);
             case MONTHS -> new Deadline(start.plusMonths(amount).toInstant(), false);
             case WORKING_DAYS -> {
+                if (amount == 0) {
+                    yield endOfWorkingDay(start, calendar, zone);
+                }
                 WorkingCalendar.WorkingDay day = calendar.plusWorkingDays(start.toLocalDate(), amount);
                 yield new Deadline(day.date().atTime(start.toLocalTime()).atZone(zone).toInstant(), day.provisional());
             }
         };
+    }
+
+    /**
+     * "At once" (立行立改, JE's 0 working days): by the end of the working day it starts on, or of the next working
+     * day when it starts on a holiday or weekend, so that a deadline is never already past when it is set.
+     */
+    private static Deadline endOfWorkingDay(ZonedDateTime start, WorkingCalendar calendar, ZoneId zone) {
+        java.time.LocalDate day = start.toLocalDate();
+        boolean provisional = !calendar.hasYear(day.getYear());
+        while (!calendar.isWorkingDay(day)) {
+            day = day.plusDays(1);
+            provisional |= !calendar.hasYear(day.getYear());
+        }
+        return new Deadline(day.plusDays(1).atStartOfDay(zone).toInstant(), provisional);
     }
 
     @Override
