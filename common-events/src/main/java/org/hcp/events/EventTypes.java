@@ -1,6 +1,21 @@
 package org.hcp.events;
 
 import java.util.List;
+import org.hcp.events.appeal.RatingNotAdopted;
+import org.hcp.events.appeal.RatingReinstated;
+import org.hcp.events.rectification.CallbackRecorded;
+import org.hcp.events.rectification.FeedbackGiven;
+import org.hcp.events.rectification.InterviewRecorded;
+import org.hcp.events.rectification.RectificationCaseAdded;
+import org.hcp.events.rectification.RectificationClassified;
+import org.hcp.events.rectification.RectificationClosed;
+import org.hcp.events.rectification.RectificationOpened;
+import org.hcp.events.rectification.RectificationResolved;
+import org.hcp.events.rectification.RectificationResumed;
+import org.hcp.events.rectification.RectificationStepOverdue;
+import org.hcp.events.rectification.RectificationVerified;
+import org.hcp.events.rectification.RectificationWithdrawn;
+import org.hcp.events.rectification.ResponsibleAssigned;
 
 /**
  * Every event type the platform knows, with its current schema version.
@@ -20,8 +35,40 @@ public final class EventTypes {
     public static final EventType WORKING_CALENDAR_PUBLISHED =
             new EventType("WorkingCalendarPublished", 1, WorkingCalendarPublished.class);
 
+    // R2: the life of a rectification, on Topics.RECTIFICATIONS, keyed by rectification id.
+    public static final EventType RECTIFICATION_OPENED =
+            new EventType("RectificationOpened", 1, RectificationOpened.class);
+    public static final EventType RECTIFICATION_CASE_ADDED =
+            new EventType("RectificationCaseAdded", 1, RectificationCaseAdded.class);
+    public static final EventType RESPONSIBLE_ASSIGNED =
+            new EventType("ResponsibleAssigned", 1, ResponsibleAssigned.class);
+    public static final EventType CALLBACK_RECORDED = new EventType("CallbackRecorded", 1, CallbackRecorded.class);
+    public static final EventType RECTIFICATION_CLASSIFIED =
+            new EventType("RectificationClassified", 1, RectificationClassified.class);
+    public static final EventType RECTIFICATION_RESOLVED =
+            new EventType("RectificationResolved", 1, RectificationResolved.class);
+    public static final EventType FEEDBACK_GIVEN = new EventType("FeedbackGiven", 1, FeedbackGiven.class);
+    public static final EventType RECTIFICATION_VERIFIED =
+            new EventType("RectificationVerified", 1, RectificationVerified.class);
+    public static final EventType INTERVIEW_RECORDED = new EventType("InterviewRecorded", 1, InterviewRecorded.class);
+    public static final EventType RECTIFICATION_STEP_OVERDUE =
+            new EventType("RectificationStepOverdue", 1, RectificationStepOverdue.class);
+    public static final EventType RECTIFICATION_CLOSED =
+            new EventType("RectificationClosed", 1, RectificationClosed.class);
+    public static final EventType RECTIFICATION_WITHDRAWN =
+            new EventType("RectificationWithdrawn", 1, RectificationWithdrawn.class);
+    public static final EventType RECTIFICATION_RESUMED =
+            new EventType("RectificationResumed", 1, RectificationResumed.class);
+
+    // R3.4: appeal decisions, on Topics.APPEALS, keyed by rating id.
+    public static final EventType RATING_NOT_ADOPTED = new EventType("RatingNotAdopted", 1, RatingNotAdopted.class);
+    public static final EventType RATING_REINSTATED = new EventType("RatingReinstated", 1, RatingReinstated.class);
+
     public static final List<EventType> ALL = List.of(RATING_SUBMITTED, CASE_COMPLETED, RATING_REMINDER_ISSUED,
-            DIRECTORY_ENTRY_RECORDED, WORKING_CALENDAR_PUBLISHED);
+            DIRECTORY_ENTRY_RECORDED, WORKING_CALENDAR_PUBLISHED, RECTIFICATION_OPENED, RECTIFICATION_CASE_ADDED,
+            RESPONSIBLE_ASSIGNED, CALLBACK_RECORDED, RECTIFICATION_CLASSIFIED, RECTIFICATION_RESOLVED, FEEDBACK_GIVEN,
+            RECTIFICATION_VERIFIED, INTERVIEW_RECORDED, RECTIFICATION_STEP_OVERDUE, RECTIFICATION_CLOSED,
+            RECTIFICATION_WITHDRAWN, RECTIFICATION_RESUMED, RATING_NOT_ADOPTED, RATING_REINSTATED);
 
     private EventTypes() {
     }

@@ -16,10 +16,16 @@ public final class Topics {
     /** The directory of what can be rated (R1.11) and the working calendar; keyed by KIND:code; intake publishes. */
     public static final String DIRECTORY = "hcp.directory";
 
+    /** The life of every rectification (R2), keyed by rectification id; rectification-service publishes. */
+    public static final String RECTIFICATIONS = "hcp.rectifications";
+
+    /** Appeal decisions (R3): RatingNotAdopted / RatingReinstated, keyed by rating id; appeal-service publishes. */
+    public static final String APPEALS = "hcp.appeals";
+
     /** Events a consumer could not read or apply, with the reason in headers; keyed by the source event's key. */
     public static final String DEAD_LETTER = "hcp.deadletter";
 
-    public static final String[] ALL = {RATINGS, CASES, DIRECTORY, DEAD_LETTER};
+    public static final String[] ALL = {RATINGS, CASES, DIRECTORY, RECTIFICATIONS, APPEALS, DEAD_LETTER};
 
     /** Every topic keeps every record forever: nothing is ever deleted or compacted away from the log of record. */
     public static final Map<String, String> CONFIG = Map.of(
