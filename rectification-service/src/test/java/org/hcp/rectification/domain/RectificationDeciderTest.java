@@ -1,0 +1,354 @@
+package org.hcp.rectification.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import org.hcp.events.Channel;
+import org.hcp.events.EventPayload;
+import org.hcp.events.RatingOrigin;
+import org.hcp.events.RatingScope;
+import org.hcp.events.RatingSubmitted;
+import org.hcp.events.calendar.WorkingCalendar;
+import org.hcp.events.policy.PolicyBook;
+import org.hcp.events.rectification.CallbackResult;
+import org.hcp.events.rectification.Classification;
+import org.hcp.events.rectification.RectificationClassified;
+import org.hcp.events.rectification.RectificationClosed;
+import org.hcp.events.rectification.RectificationOpened;
+import org.hcp.events.rectification.RectificationResolved;
+import org.hcp.events.rectification.RectificationStep;
+import org.hcp.events.rectification.RectificationStepOverdue;
+import org.hcp.events.rectification.RectificationWithdrawn;
+import org.hcp.events.rectification.Resolution;
+import org.hcp.kit.outcome.Outcome;
+import org.hcp.rectification.domain.RectificationDecider.Rules;
+import org.hcp.rectification.domain.RectificationState.Status;
+import org.junit.jupiter.api.Test;
+
+/**
+ * R2 as given (the events so far) / when (a command) / then (the events, or the rule that refuses it). Deadlines are
+ * checked for Jilin City (JC), Jilin EDZ (JE) and Tai'an (TA) across National Day 2025: 1-8 October off, Sunday 28
+ * September and Saturday 11 October worked (the shipped 2025 calendar).
+ */
+class RectificationDeciderTest {
+
+    private static final PolicyBook BOOK = PolicyBook.shipped();
+    private static final WorkingCalendar CALENDAR = WorkingCalendar.shipped();
+    private static final String JC = "220202";
+    private static final String JE = "220271";
+    private static final String TA = "370902";
+    /** Monday 29 September 2025, 10:00 in Beijing: the bad review arrives. */
+    private static final Instant MON = at("2025-09-29T10:00");
+    /** Tuesday 30 September, 10:00: the last working day before the holiday. */
+    private static final Instant TUE = at("2025-09-30T10:00");
+
+    private static Instant at(String local) {
+        return OffsetDateTime.parse(local + "+08:00").toInstant();
+    }
+
+    private static Rules rules(String region) {
+        return new Rules(BOOK.resolve(region, LocalDate.of(2025, 9, 29)), CALENDAR);
+    }
+
+    private static RatingSubmitted badReview(String region, int level, String pseudonym) {
+        return new RatingSubmitted("rt-" + region + "-" + level, "C-" + region, null, "ITEM", "INST-" + region, "W1",
+                "S1", null, region, Channel.WINDOW_DEVICE, Channel.WINDOW_DEVICE.nationalPf(), level, List.of("SLOW"),
+                "free text, possibly personal", List.of(), null, pseudonym, RatingOrigin.EVALUATOR, 1, MON, MON,
+                RatingScope.CASE, null, null, null, null);
+    }
+
+    /** The given: a real-name bad review opened in {@code region}, and the events that followed. */
+    private static final class Given {
+        final Rules rules;
+        final List<EventPayload> events = new ArrayList<>();
+
+        Given(String region, int level, boolean realName) {
+            rules = rules(region);
+            events.addAll(RectificationDecider.open(badReview(region, level, realName ? "ev1_x" : null), null, false,
+                    null, rules, MON));
+        }
+
+        RectificationState state() {
+            return RectificationState.fold(events);
+        }
+
+        Given then(Outcome<List<EventPayload>> outcome) {
+            events.addAll(accepted(outcome));
+            return this;
+        }
+
+        Given assigned() {
+            return then(RectificationDecider.assign(state(), "王科长", "handler", MON));
+        }
+
+        Given calledBack(Instant when) {
+            return then(RectificationDecider.recordCallback(state(), CallbackResult.REACHED, null, "handler", when));
+        }
+
+        Given classified(Classification c, Instant ledgerDue, Instant when) {
+            return then(RectificationDecider.classify(state(), c, "why", ledgerDue, "handler", when, rules));
+        }
+
+        Given resolved(Resolution r, Instant when) {
+            return then(RectificationDecider.resolve(state(), r, "what was done", "handler", when, rules));
+        }
+
+        Given fedBack(Instant when) {
+            return then(RectificationDecider.giveFeedback(state(), "PHONE", null, "handler", when));
+        }
+
+        Given verified(Instant when) {
+            return then(RectificationDecider.verify(state(), true, true, 4, null, "bureau", when));
+        }
+    }
+
+    private static List<EventPayload> accepted(Outcome<List<EventPayload>> outcome) {
+        assertInstanceOf(Outcome.Done.class, outcome, outcome.toString());
+        return ((Outcome.Done<List<EventPayload>>) outcome).value();
+    }
+
+    private static void refused(Outcome<?> outcome, String key) {
+        if (outcome instanceof Outcome.Conflict<?> c) {
+            assertEquals(key, c.title().key(), c.detail());
+        } else if (outcome instanceof Outcome.Rejected<?> r) {
+            assertTrue(r.violations().stream().anyMatch(v -> v.key().equals(key)), r.violations().toString());
+        } else {
+            throw new AssertionError("expected refusal " + key + ", was " + outcome);
+        }
+    }
+
+    @Test
+    void r2_1_aBadReviewOpensOneRectificationRoutedToTheUnitThatHandledTheCase() {
+        RatingSubmitted rating = badReview(JC, 2, "ev1_x");
+        List<EventPayload> events = RectificationDecider.open(rating, null, false, null, rules(JC), MON);
+        RectificationOpened opened = assertInstanceOf(RectificationOpened.class, events.get(0));
+        assertEquals("INST-" + JC, opened.institutionCode());
+        assertEquals("W1", opened.windowCode());
+        assertEquals("S1", opened.staffId());
+        assertTrue(opened.realName());
+        // Replaying the same rating opens nothing more.
+        assertTrue(RectificationDecider.open(rating, RectificationState.fold(events), false, null, rules(JC), MON)
+                .isEmpty());
+        // The evaluator's free text never reaches the rectification's events.
+        assertFalse(events.toString().contains("possibly personal"));
+    }
+
+    @Test
+    void r2_1_goodReviewsAndSystemDefaultsNeverOpenOne() {
+        assertTrue(RectificationDecider.open(badReview(JC, 3, null), null, false, null, rules(JC), MON).isEmpty());
+        RatingSubmitted bad = badReview(JC, 1, null);
+        RatingSubmitted systemMade = new RatingSubmitted(bad.ratingId(), bad.caseNumber(), null, "ITEM", "I", null,
+                null, null, JC, Channel.SYSTEM_DEFAULT, 5, 1, List.of(), null, List.of(), null, null,
+                RatingOrigin.DEFAULT_RATING, 1, MON, MON, null, null, null, null, null);
+        assertTrue(RectificationDecider.open(systemMade, null, false, null, rules(JC), MON).isEmpty());
+    }
+
+    @Test
+    void r1_5_aBatchRatingIsOneRectificationListingEveryCase() {
+        RatingSubmitted first = badReview(JC, 2, null);
+        RatingSubmitted firstOfBatch = new RatingSubmitted("rt-a", "C-A", null, "ITEM", "I", null, null, null, JC,
+                Channel.WEBSITE, 1, 2, List.of("SLOW"), null, List.of(), null, null, RatingOrigin.EVALUATOR, 1, MON,
+                MON, RatingScope.BATCH, "B1", null, "req-1", null);
+        RatingSubmitted secondOfBatch = new RatingSubmitted("rt-b", "C-B", null, "ITEM", "I", null, null, null, JC,
+                Channel.WEBSITE, 1, 2, List.of("SLOW"), null, List.of(), null, null, RatingOrigin.EVALUATOR, 1, MON,
+                MON, RatingScope.BATCH, "B1", null, "req-1", null);
+        assertEquals(RectificationDecider.rectificationIdOf(firstOfBatch),
+                RectificationDecider.rectificationIdOf(secondOfBatch));
+        List<EventPayload> events = new ArrayList<>(
+                RectificationDecider.open(firstOfBatch, null, false, null, rules(JC), MON));
+        events.addAll(RectificationDecider.open(secondOfBatch, RectificationState.fold(events), false, null,
+                rules(JC), MON));
+        assertEquals(java.util.Set.of("C-A", "C-B"), RectificationState.fold(events).caseNumbers());
+        assertEquals(first.ratingId(), RectificationDecider.rectificationIdOf(first));
+    }
+
+    @Test
+    void r2_2_jilinCityCallsBackWithin10WorkingDaysAcrossNationalDay() {
+        RectificationState s = new Given(JC, 2, true).state();
+        // 30 Sep, then 9, 10, 11 (worked Saturday), 13-17 and 20 October.
+        assertEquals(at("2025-10-20T10:00"), s.opened().callbackDueAt());
+        assertFalse(s.opened().deadlinesProvisional());
+        assertEquals(at("2025-10-20T10:00"), new Given(JE, 2, true).state().opened().callbackDueAt(), "JE: JC's");
+        assertNull(new Given(TA, 2, true).state().opened().callbackDueAt(), "TA sets no callback term");
+    }
+
+    @Test
+    void r2_2_anAnonymousRatingCannotBeCalledBackAndIsNeverOverdueForIt() {
+        Given anonymous = new Given(JC, 2, false).assigned();
+        assertNull(anonymous.state().opened().callbackDueAt());
+        refused(RectificationDecider.recordCallback(anonymous.state(), CallbackResult.REACHED, null, "h", TUE),
+                "rectification.anonymousNoCallback");
+        assertTrue(RectificationDecider.overdue(anonymous.state(), at("2026-01-01T00:00")).isEmpty());
+    }
+
+    @Test
+    void r2_3_jilinCityRectifiesAClearCaseWithin15WorkingDays() {
+        Given jc = new Given(JC, 2, true).assigned().classified(Classification.CLEAR, null, TUE);
+        assertEquals(at("2025-10-28T10:00"), jc.state().dueAt());
+    }
+
+    @Test
+    void r2_3_jilinEdzRectifiesAClearCaseAtOnceByTheEndOfThatWorkingDay() {
+        assertEquals(at("2025-10-01T00:00"),
+                new Given(JE, 2, true).assigned().classified(Classification.CLEAR, null, TUE).state().dueAt());
+        // Classified on a holiday: by the end of the next working day, 9 October.
+        assertEquals(at("2025-10-10T00:00"), new Given(JE, 2, true).assigned()
+                .classified(Classification.CLEAR, null, at("2025-10-03T10:00")).state().dueAt());
+    }
+
+    @Test
+    void r2_3_aComplexCaseIsALedgerEntryWithTheUnitsDeadlineOfAtMostSixMonths() {
+        Given given = new Given(JC, 2, true).assigned();
+        refused(RectificationDecider.classify(given.state(), Classification.COMPLEX, "why", null, "h", TUE,
+                given.rules), "rectification.ledgerDueRequired");
+        refused(RectificationDecider.classify(given.state(), Classification.COMPLEX, "why",
+                at("2026-03-31T10:00"), "h", TUE, given.rules), "rectification.ledgerDueCap");
+        given.classified(Classification.COMPLEX, at("2026-03-30T10:00"), TUE);
+        assertEquals(at("2026-03-30T10:00"), given.state().dueAt());
+    }
+
+    @Test
+    void r2_4_jilinEdzGivesFeedbackOnAComplexCaseWithin7WorkingDays() {
+        Given je = new Given(JE, 2, true).assigned().classified(Classification.COMPLEX, at("2025-12-01T10:00"), TUE);
+        // 9, 10, 11 (worked Saturday), 13, 14, 15, 16 October.
+        assertEquals(at("2025-10-16T10:00"), je.state().feedbackDueAt());
+        assertEquals(RectificationStep.FEEDBACK, ((RectificationStepOverdue) RectificationDecider
+                .overdue(je.state(), at("2025-10-16T10:01")).get(0)).step());
+        assertNull(new Given(JC, 2, true).assigned().classified(Classification.COMPLEX, at("2025-12-01T10:00"), TUE)
+                .state().feedbackDueAt(), "JC sets no interim feedback term");
+    }
+
+    @Test
+    void r2_6_taianVerifiesWithin5WorkingDaysOfTheRectification() {
+        Given ta = new Given(TA, 2, true).assigned().classified(Classification.CLEAR, null, MON)
+                .resolved(Resolution.RECTIFIED, MON);
+        // 30 Sep, 9, 10, 11 (worked Saturday), 13 October.
+        assertEquals(at("2025-10-13T10:00"), ta.state().verificationDueAt());
+    }
+
+    @Test
+    void r2_1_r2_3_r2_4_stepsComeInTheirOrderAndAWrongOneNamesItsRule() {
+        Given given = new Given(JC, 2, true);
+        refused(RectificationDecider.classify(given.state(), Classification.CLEAR, null, null, "h", TUE, given.rules),
+                "rectification.assignFirst");
+        given.assigned();
+        refused(RectificationDecider.giveFeedback(given.state(), "PHONE", null, "h", TUE),
+                "rectification.feedbackAfterClassification");
+        refused(RectificationDecider.resolve(given.state(), Resolution.RECTIFIED, "x", "h", TUE, given.rules),
+                "rectification.classifyFirst");
+        given.classified(Classification.NO_BASIS, null, TUE);
+        refused(RectificationDecider.resolve(given.state(), Resolution.RECTIFIED, "x", "h", TUE, given.rules),
+                "rectification.resolutionMismatch");
+        refused(RectificationDecider.close(given.state(), "b", TUE), "rectification.verifyFirst");
+    }
+
+    @Test
+    void r2_5_aRealNameBadReviewCannotCloseWithoutACallbackThatReachedTheEvaluator() {
+        Given given = new Given(JC, 2, true).assigned();
+        given.then(RectificationDecider.recordCallback(given.state(), CallbackResult.NOT_REACHED, null, "h", TUE));
+        given.classified(Classification.CLEAR, null, TUE).resolved(Resolution.RECTIFIED, TUE).fedBack(TUE)
+                .verified(TUE);
+        refused(RectificationDecider.close(given.state(), "b", TUE), "rectification.realNameCallback");
+        given.calledBack(TUE);
+        RectificationClosed closed = (RectificationClosed) accepted(RectificationDecider.close(given.state(), "b",
+                TUE)).get(0);
+        assertTrue(closed.onTime());
+    }
+
+    @Test
+    void r2_4_closingNeedsFeedbackOnTheResultNotOnlyBeforeIt() {
+        Given given = new Given(JC, 2, true).assigned().calledBack(TUE).classified(Classification.CLEAR, null, TUE)
+                .fedBack(TUE).resolved(Resolution.RECTIFIED, at("2025-10-09T10:00")).verified(at("2025-10-09T11:00"));
+        refused(RectificationDecider.close(given.state(), "b", at("2025-10-09T12:00")),
+                "rectification.feedbackOnResult");
+    }
+
+    @Test
+    void r2_5_aVeryDissatisfiedReviewIsVerifiedByPhoneWithASatisfactionResurvey() {
+        Given given = new Given(JC, 1, true).assigned().calledBack(TUE).classified(Classification.CLEAR, null, TUE)
+                .resolved(Resolution.RECTIFIED, TUE);
+        refused(RectificationDecider.verify(given.state(), true, false, null, null, "b", TUE),
+                "rectification.veryDissatisfiedResurvey");
+        refused(RectificationDecider.verify(given.state(), true, true, null, null, "b", TUE),
+                "rectification.veryDissatisfiedResurvey");
+        given.verified(TUE);
+        assertEquals(Status.VERIFIED, given.state().status());
+    }
+
+    @Test
+    void r2_6_anOverdueStepIsFlaggedOnceAndALateRectificationClosesOnlyAfterAnInterview() {
+        Given given = new Given(JC, 2, true).assigned();
+        List<EventPayload> first = RectificationDecider.overdue(given.state(), at("2025-10-20T10:01"));
+        assertEquals(1, first.size());
+        assertEquals(RectificationStep.CALLBACK, ((RectificationStepOverdue) first.get(0)).step());
+        given.events.addAll(first);
+        assertTrue(RectificationDecider.overdue(given.state(), at("2025-10-21T10:00")).isEmpty(), "once");
+        given.calledBack(at("2025-10-21T10:00")).classified(Classification.CLEAR, null, at("2025-10-21T10:00"))
+                .resolved(Resolution.RECTIFIED, at("2025-10-22T10:00")).fedBack(at("2025-10-22T11:00"))
+                .verified(at("2025-10-23T10:00"));
+        refused(RectificationDecider.close(given.state(), "b", at("2025-10-23T11:00")),
+                "rectification.lateNeedsInterview");
+        given.then(RectificationDecider.recordInterview(given.state(), "王科长", "约谈", "bureau",
+                at("2025-10-23T11:00")));
+        RectificationClosed closed = (RectificationClosed) accepted(RectificationDecider.close(given.state(), "b",
+                at("2025-10-23T12:00"))).get(0);
+        assertFalse(closed.onTime());
+    }
+
+    @Test
+    void r2_6_anInterviewIsOnlyForALateRectification() {
+        Given given = new Given(JC, 2, true).assigned();
+        refused(RectificationDecider.recordInterview(given.state(), "王科长", null, "b", TUE),
+                "rectification.noInterviewOwed");
+    }
+
+    @Test
+    void r3_4_notAdoptedBeforeTheRatingArrivesOpensItWithdrawn() {
+        List<EventPayload> events = RectificationDecider.open(badReview(JC, 2, "ev1_x"), null, true, "d-1",
+                rules(JC), MON);
+        assertInstanceOf(RectificationWithdrawn.class, events.get(1));
+        RectificationState s = RectificationState.fold(events);
+        assertEquals(Status.WITHDRAWN, s.status());
+        assertTrue(RectificationDecider.overdue(s, at("2026-01-01T00:00")).isEmpty(), "nothing owed");
+        refused(RectificationDecider.assign(s, "x", "h", TUE), "rectification.withdrawn");
+    }
+
+    @Test
+    void r3_4_r3_5_notAdoptedAfterwardsWithdrawsAndAReinstatementResumesWhereItStood() {
+        Given given = new Given(JC, 2, true).assigned().classified(Classification.CLEAR, null, TUE);
+        String ratingId = given.state().ratingIds().iterator().next();
+        given.events.addAll(RectificationDecider.withdraw(given.state(), ratingId, "d-1", TUE));
+        assertEquals(Status.WITHDRAWN, given.state().status());
+        assertTrue(RectificationDecider.withdraw(given.state(), ratingId, "d-1", TUE).isEmpty(), "idempotent");
+        given.events.addAll(RectificationDecider.resume(given.state(), ratingId, "d-2", TUE));
+        assertEquals(Status.CLASSIFIED, given.state().status());
+        assertTrue(RectificationDecider.resume(given.state(), ratingId, "d-2", TUE).isEmpty(), "idempotent");
+    }
+
+    @Test
+    void aDeadlineCountedOnAYearWithoutACalendarSaysItIsProvisional() {
+        Rules rules = new Rules(BOOK.resolve(JC, LocalDate.of(2027, 12, 20)), CALENDAR);
+        RectificationOpened opened = (RectificationOpened) RectificationDecider.open(badReview(JC, 2, "ev1_x"), null,
+                false, null, rules, at("2027-12-20T10:00")).get(0);
+        assertTrue(opened.deadlinesProvisional());
+    }
+
+    @Test
+    void theStateIsAFoldOfTheEventsAlone() {
+        Given given = new Given(TA, 2, true).assigned().calledBack(TUE).classified(Classification.CLEAR, null, TUE);
+        RectificationClassified classified = (RectificationClassified) given.events.get(given.events.size() - 1);
+        assertEquals(classified.dueAt(), given.state().dueAt());
+        assertEquals(given.state(), RectificationState.fold(List.copyOf(given.events)));
+        RectificationResolved resolved = (RectificationResolved) accepted(RectificationDecider.resolve(given.state(),
+                Resolution.RECTIFIED, "did", "h", TUE, given.rules)).get(0);
+        assertEquals(Resolution.RECTIFIED, resolved.resolution());
+    }
+}
