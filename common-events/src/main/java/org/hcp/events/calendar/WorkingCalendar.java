@@ -89,6 +89,17 @@ public final class WorkingCalendar {
     public record WorkingDay(LocalDate date, boolean provisional) {
     }
 
+    /** The first working day on or after {@code start}: today when it is one, else the next. */
+    public WorkingDay workingDayFrom(LocalDate start) {
+        boolean provisional = !hasYear(start.getYear());
+        LocalDate day = start;
+        while (!isWorkingDay(day)) {
+            day = day.plusDays(1);
+            provisional |= !hasYear(day.getYear());
+        }
+        return new WorkingDay(day, provisional);
+    }
+
     /**
      * The {@code n}th working day after {@code start} (start itself not counted): completed on a Friday before a
      * week of holidays, "1 working day later" is the first working day after the holidays.

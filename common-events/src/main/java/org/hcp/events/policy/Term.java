@@ -40,26 +40,15 @@ public record Term(int amount, TermUnit unit) {
             case MONTHS -> new Deadline(start.plusMonths(amount).toInstant(), false);
             case WORKING_DAYS -> {
                 if (amount == 0) {
-                    yield endOfWorkingDay(start, calendar, zone);
+                    // "At once" (立行立改): by the end of the working day it starts on, or of the next working day
+                    // when it starts on a holiday, so that a deadline is never already past when it is set.
+                    WorkingCalendar.WorkingDay day = calendar.workingDayFrom(start.toLocalDate());
+                    yield new Deadline(day.date().plusDays(1).atStartOfDay(zone).toInstant(), day.provisional());
                 }
                 WorkingCalendar.WorkingDay day = calendar.plusWorkingDays(start.toLocalDate(), amount);
                 yield new Deadline(day.date().atTime(start.toLocalTime()).atZone(zone).toInstant(), day.provisional());
             }
         };
-    }
-
-    /**
-     * "At once" (立行立改, JE's 0 working days): by the end of the working day it starts on, or of the next working
-     * day when it starts on a holiday or weekend, so that a deadline is never already past when it is set.
-     */
-    private static Deadline endOfWorkingDay(ZonedDateTime start, WorkingCalendar calendar, ZoneId zone) {
-        java.time.LocalDate day = start.toLocalDate();
-        boolean provisional = !calendar.hasYear(day.getYear());
-        while (!calendar.isWorkingDay(day)) {
-            day = day.plusDays(1);
-            provisional |= !calendar.hasYear(day.getYear());
-        }
-        return new Deadline(day.plusDays(1).atStartOfDay(zone).toInstant(), provisional);
     }
 
     @Override
