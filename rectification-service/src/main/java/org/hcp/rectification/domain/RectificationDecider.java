@@ -1,7 +1,6 @@
 package org.hcp.rectification.domain;
 
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import org.hcp.events.EventPayload;
@@ -11,6 +10,7 @@ import org.hcp.events.RatingSubmitted;
 import org.hcp.events.calendar.WorkingCalendar;
 import org.hcp.events.policy.Deadline;
 import org.hcp.events.policy.JurisdictionPolicy;
+import org.hcp.events.policy.PolicyBook;
 import org.hcp.events.policy.Term;
 import org.hcp.events.rectification.CallbackRecorded;
 import org.hcp.events.rectification.CallbackResult;
@@ -45,14 +45,10 @@ public final class RectificationDecider {
     private RectificationDecider() {
     }
 
-    /** Where a policy's terms are counted (docs/rules.md: deadlines in Asia/Shanghai unless the policy says). */
+    /** The policy in force for a rectification's region and the calendar its working days are counted on. */
     public record Rules(JurisdictionPolicy policy, WorkingCalendar calendar) {
-        ZoneId zone() {
-            return ZoneId.of(policy.zone() == null ? "Asia/Shanghai" : policy.zone());
-        }
-
         Deadline after(Term term, Instant from) {
-            return term == null ? null : term.after(from, calendar, zone());
+            return term == null ? null : term.after(from, calendar, PolicyBook.zoneOf(policy));
         }
     }
 
@@ -100,7 +96,10 @@ public final class RectificationDecider {
         if (blank(person)) {
             return Outcome.rejected(Violation.of("/responsiblePerson", "field.required"));
         }
-        return active(s).flatMap(ok -> done(new ResponsibleAssigned(s.rectificationId(), person.strip(), by, at)));
+        if (!s.active()) {
+            return inactive(s);
+        }
+        return done(new ResponsibleAssigned(s.rectificationId(), person.strip(), by, at));
     }
 
     /** R2.2: a callback attempt; the first that reaches the evaluator is the first contact. */
@@ -109,9 +108,8 @@ public final class RectificationDecider {
         if (result == null) {
             return Outcome.rejected(Violation.of("/result", "field.required"));
         }
-        Outcome<Boolean> active = active(s);
-        if (!(active instanceof Outcome.Done)) {
-            return active.failure();
+        if (!s.active()) {
+            return inactive(s);
         }
         if (!s.realName()) {
             return conflict("rectification.anonymousNoCallback", s);
@@ -308,10 +306,6 @@ public final class RectificationDecider {
         if (now.isAfter(due) && !s.overdue().contains(step)) {
             events.add(new RectificationStepOverdue(s.rectificationId(), step, due, now));
         }
-    }
-
-    private static Outcome<Boolean> active(RectificationState s) {
-        return s.active() ? Outcome.done(true) : inactive(s);
     }
 
     private static <T> Outcome<T> inactive(RectificationState s) {

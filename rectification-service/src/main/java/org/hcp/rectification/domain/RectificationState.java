@@ -43,7 +43,6 @@ public record RectificationState(
         Instant resolvedAt,
         Instant verificationDueAt,
         Instant lastFeedbackAt,
-        boolean confirmed,
         Set<RectificationStep> overdue,
         boolean interviewed,
         boolean deadlinesProvisional,
@@ -102,7 +101,7 @@ public record RectificationState(
     /** The state after the first event; every other event goes through {@link #evolve}. */
     public static RectificationState open(RectificationOpened e) {
         return new RectificationState(e, new LinkedHashSet<>(e.ratingIds()), new LinkedHashSet<>(e.caseNumbers()),
-                Status.OPEN, null, 0, null, null, null, null, null, null, null, null, false, Set.of(), false,
+                Status.OPEN, null, 0, null, null, null, null, null, null, null, null, Set.of(), false,
                 e.deadlinesProvisional(), null, null);
     }
 
@@ -167,7 +166,6 @@ public record RectificationState(
         }
         if (event instanceof RectificationVerified e) {
             return s.with(b -> {
-                b.confirmed = e.confirmed();
                 // Not confirmed: the unit rectifies again, then the bureau verifies again.
                 b.status = e.confirmed() ? Status.VERIFIED : Status.CLASSIFIED;
                 if (!e.confirmed()) {
@@ -225,7 +223,6 @@ public record RectificationState(
         Instant resolvedAt;
         Instant verificationDueAt;
         Instant lastFeedbackAt;
-        boolean confirmed;
         final Set<RectificationStep> overdue;
         boolean interviewed;
         boolean deadlinesProvisional;
@@ -247,7 +244,6 @@ public record RectificationState(
             resolvedAt = s.resolvedAt;
             verificationDueAt = s.verificationDueAt;
             lastFeedbackAt = s.lastFeedbackAt;
-            confirmed = s.confirmed;
             overdue = s.overdue.isEmpty() ? EnumSet.noneOf(RectificationStep.class) : EnumSet.copyOf(s.overdue);
             interviewed = s.interviewed;
             deadlinesProvisional = s.deadlinesProvisional;
@@ -258,7 +254,7 @@ public record RectificationState(
         RectificationState build() {
             return new RectificationState(opened, ratingIds, caseNumbers, status, responsiblePerson, callbackAttempts,
                     firstContactAt, classification, dueAt, feedbackDueAt, resolution, resolvedAt, verificationDueAt,
-                    lastFeedbackAt, confirmed, overdue, interviewed, deadlinesProvisional, statusBeforeWithdrawal,
+                    lastFeedbackAt, overdue, interviewed, deadlinesProvisional, statusBeforeWithdrawal,
                     closedAt);
         }
     }

@@ -55,19 +55,9 @@ public sealed interface Outcome<T> {
         return failure();
     }
 
-    default <R> Outcome<R> flatMap(Function<T, Outcome<R>> f) {
-        if (this instanceof Done<T> done) {
-            return f.apply(done.value());
-        }
-        return failure();
-    }
-
-    /** This failure as an outcome of another type; only for outcomes that are not {@link Done}. */
+    /** A failure carries no value, so it stands for an outcome of any type. */
     @SuppressWarnings("unchecked")
-    default <R> Outcome<R> failure() {
-        if (this instanceof Done) {
-            throw new IllegalStateException("a done outcome is no failure");
-        }
+    private <R> Outcome<R> failure() {
         return (Outcome<R>) this;
     }
 }
