@@ -138,7 +138,7 @@ public class DirectoryResource {
         try {
             records = Csv.parse(csv);
         } catch (Csv.UnclosedQuote e) {
-            throw ProblemException.invalid(Violation.of("/line/" + e.line, "csv.unclosedQuote", e.line));
+            throw ProblemException.invalid(Violation.unreadableCsv(e));
         }
         List<Registration> rows = new ArrayList<>();
         for (Csv.Record record : records) {

@@ -48,10 +48,14 @@ public final class RatingAnswers {
     }
 
     static ProblemException problem(RatingOutcome outcome) {
-        String detail = Messages.render(outcome.violations().get(0).text(), Messages.EN);
+        if (outcome instanceof RatingOutcome.Recorded) {
+            throw new IllegalArgumentException("a recorded rating is no problem");
+        }
         if (outcome instanceof RatingOutcome.Rejected r) {
             return ProblemException.invalid(r.violations());
         }
+        // Every other outcome is one reason for the whole request; the detail says it in English, for logs.
+        String detail = Messages.render(outcome.violations().get(0).text(), Messages.EN);
         if (outcome instanceof RatingOutcome.AlreadyRated) {
             return ProblemException.conflict("already-rated", Text.of("rating.alreadyRated"), detail);
         }
@@ -68,7 +72,7 @@ public final class RatingAnswers {
         if (outcome instanceof RatingOutcome.Failed) {
             return new ProblemException(500, "internal", Text.of("problem.internal"), detail, List.of());
         }
-        throw new IllegalArgumentException("a recorded rating is no problem");
+        throw new IllegalArgumentException("an outcome without an answer: " + outcome);
     }
 
     /** Every item answered on its own, at {@code pointer}/index. */

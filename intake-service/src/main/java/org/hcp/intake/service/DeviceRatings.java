@@ -49,8 +49,9 @@ public class DeviceRatings {
             return Outcome.notFound("no active device '" + deviceId + "' is registered; register it in the "
                     + "directory (kind DEVICE) with its institution and window");
         }
-        return Outcome.done(new Device(entry.code(), Channel.parse(entry.attributes().get(DirectoryDecider.DEVICE_CHANNEL)),
-                entry.institutionCode(), entry.attributes().get(DirectoryDecider.DEVICE_WINDOW), entry.name()));
+        Channel channel = Channel.parse(entry.attributes().get(DirectoryDecider.DEVICE_CHANNEL));
+        return Outcome.done(new Device(entry.code(), channel, entry.institutionCode(),
+                entry.attributes().get(DirectoryDecider.DEVICE_WINDOW), entry.name()));
     }
 
     public Outcome<RatingOutcome> submit(String deviceId, DeviceRating rating, String idempotencyKey,

@@ -66,7 +66,7 @@ public class PaperForms {
         try {
             records = Csv.parse(csv == null ? "" : csv);
         } catch (Csv.UnclosedQuote e) {
-            return Outcome.rejected(Violation.of("/line/" + e.line, "csv.unclosedQuote", e.line));
+            return Outcome.rejected(Violation.unreadableCsv(e));
         }
         if (records.isEmpty()) {
             return Outcome.rejected(Violation.of("/", "paper.noHeader", String.join(",", COLUMNS)));

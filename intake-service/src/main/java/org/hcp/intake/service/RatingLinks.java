@@ -114,7 +114,8 @@ public class RatingLinks {
                 && c.visits().stream().anyMatch(v -> v.visitId().equals(request.visitId()));
         if (c.ratedPerVisit() != knownVisit) {
             return Outcome.rejected(c.ratedPerVisit()
-                    ? Violation.of("/visitId", "rating.visitRequired", c.visits().stream().map(v -> v.visitId()).toList())
+                    ? Violation.of("/visitId", "rating.visitRequired",
+                            c.visits().stream().map(v -> v.visitId()).toList())
                     : Violation.of("/visitId", "rating.visitNotRated", c.caseNumber(), c.kind()));
         }
         String slot = slotOf(c, request.visitId());

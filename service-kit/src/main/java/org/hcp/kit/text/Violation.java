@@ -10,6 +10,11 @@ public record Violation(String pointer, Text text) {
         return new Violation(pointer, Text.of(key, args));
     }
 
+    /** A CSV upload whose quotes never close: nothing after that line can be read as rows. */
+    public static Violation unreadableCsv(org.hcp.events.text.Csv.UnclosedQuote e) {
+        return of("/line/" + e.line, "csv.unclosedQuote", e.line);
+    }
+
     public String key() {
         return text.key();
     }

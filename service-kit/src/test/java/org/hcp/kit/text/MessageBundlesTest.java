@@ -48,7 +48,8 @@ class MessageBundlesTest {
 
     @Test
     void everyMessageKeyTheCodeNamesHasAText() throws IOException {
-        Map<String, String> kit = load(ROOT.resolve("service-kit/src/main/resources/i18n/kit-messages_zh_CN.properties"));
+        Map<String, String> kit =
+                load(ROOT.resolve("service-kit/src/main/resources/i18n/kit-messages_zh_CN.properties"));
         Set<String> prefixes = new TreeSet<>();
         List<String> missing = new ArrayList<>();
         for (Path zhFile : zhBundles()) {
