@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -12,6 +14,8 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
 import org.hcp.events.EventJson;
 import org.hcp.events.RegionCodes;
 
@@ -68,6 +72,26 @@ public final class PolicyBook {
         for (String file : resource(INDEX).lines().map(String::strip)
                 .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList()) {
             versions.addAll(parse(resource("/policies/" + file)));
+        }
+        return of(versions);
+    }
+
+    /**
+     * The shipped policies plus every {@code *.json} policy file in {@code dir} (an operator's, e.g. another city's
+     * deadlines, R5.6), in file-name order; the shipped ones alone when {@code dir} is empty or "none".
+     */
+    public static PolicyBook shippedAnd(Optional<String> dir) {
+        PolicyBook shipped = shipped();
+        if (dir.isEmpty() || dir.get().isBlank() || dir.get().equals("none")) {
+            return shipped;
+        }
+        List<JurisdictionPolicy> versions = new ArrayList<>(shipped.versions());
+        try (Stream<Path> files = Files.list(Path.of(dir.get()))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+                versions.addAll(parse(Files.readString(file)));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read policy directory " + dir.get(), e);
         }
         return of(versions);
     }

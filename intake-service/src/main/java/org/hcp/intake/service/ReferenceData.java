@@ -10,10 +10,6 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,7 +17,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hcp.events.calendar.WorkingCalendar;
 import org.hcp.events.calendar.YearArrangement;
@@ -61,7 +56,9 @@ public class ReferenceData implements BackgroundWorker {
         this.clock = clock;
         this.metrics = metrics;
         this.refreshInterval = refreshInterval;
-        this.policies = loadPolicies(policyDir);
+        this.policies = PolicyBook.shippedAnd(policyDir);
+        policyDir.filter(d -> !d.isBlank() && !d.equals("none"))
+                .ifPresent(d -> LOG.infof("jurisdiction policy files loaded from %s", d));
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -127,22 +124,5 @@ public class ReferenceData implements BackgroundWorker {
             next = next.with(YearArrangement.parseCsv(row.getInteger("year"), row.getString("csv")));
         }
         calendar = next;
-    }
-
-    private static PolicyBook loadPolicies(Optional<String> dir) {
-        PolicyBook shipped = PolicyBook.shipped();
-        if (dir.isEmpty() || dir.get().isBlank() || dir.get().equals("none")) {
-            return shipped;
-        }
-        List<JurisdictionPolicy> versions = new ArrayList<>(shipped.versions());
-        try (Stream<Path> files = Files.list(Path.of(dir.get()))) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
-                versions.addAll(PolicyBook.parse(Files.readString(file)));
-                LOG.infof("jurisdiction policy file loaded: %s", file);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read policy directory " + dir.get(), e);
-        }
-        return PolicyBook.of(versions);
     }
 }
