@@ -73,4 +73,29 @@ public final class Csv {
         }
         return records;
     }
+
+    /**
+     * Writes rows as RFC 4180 CSV (quoted where needed, CRLF line ends), starting with a byte-order mark so that
+     * spreadsheets read the Chinese as UTF-8. A cell that a spreadsheet would take for a formula ({@code = + - @})
+     * gets a leading apostrophe: exported free text must never run as a formula on a supervisor's machine.
+     */
+    public static String write(List<List<String>> rows) {
+        try {
+            StringBuilder out = new StringBuilder("\uFEFF");
+            var writer = MAPPER.writer(CsvSchema.emptySchema().withLineSeparator("\r\n"));
+            for (List<String> row : rows) {
+                out.append(writer.writeValueAsString(row.stream().map(Csv::defused).toArray(String[]::new)));
+            }
+            return out.toString();
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String defused(String cell) {
+        if (cell == null) {
+            return "";
+        }
+        return !cell.isEmpty() && "=+-@".indexOf(cell.charAt(0)) >= 0 ? "'" + cell : cell;
+    }
 }

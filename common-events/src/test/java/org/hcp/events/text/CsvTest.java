@@ -25,4 +25,15 @@ class CsvTest {
         Csv.UnclosedQuote e = assertThrows(Csv.UnclosedQuote.class, () -> Csv.parse("a,b\n1,\"open\n2,3\n"));
         assertEquals(2, e.line);
     }
+
+    @Test
+    void writtenRowsReadBackAndAFormulaIsDefused() {
+        String csv = Csv.write(List.of(List.of("id", "措施"), List.of("r-1", "改了, \"流程\"\n两行"),
+                List.of("r-2", "=HYPERLINK(\"x\")")));
+        List<Csv.Record> back = Csv.parse(csv);
+        assertEquals(List.of("id", "措施"), back.get(0).fields());
+        assertEquals(List.of("r-1", "改了, \"流程\"\n两行"), back.get(1).fields());
+        assertEquals(List.of("r-2", "'=HYPERLINK(\"x\")"), back.get(2).fields());
+        assertEquals(true, csv.startsWith("\uFEFF") && csv.contains("\r\n"));
+    }
 }
