@@ -27,7 +27,11 @@ public final class TestEvents {
     }
 
     public static void publish(EventEnvelope<RatingSubmitted> event) {
-        TopicProbe.send(LocalStack.shared().kafka().bootstrapServers(), Topics.RATINGS, event.key(),
-                EventJson.write(event));
+        publish(Topics.RATINGS, event);
+    }
+
+    /** Any event, on the topic its producer would use, keyed as its envelope says. */
+    public static void publish(String topic, EventEnvelope<?> event) {
+        TopicProbe.send(LocalStack.shared().kafka().bootstrapServers(), topic, event.key(), EventJson.write(event));
     }
 }
