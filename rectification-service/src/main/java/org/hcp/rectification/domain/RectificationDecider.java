@@ -2,7 +2,9 @@ package org.hcp.rectification.domain;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import org.hcp.events.EventPayload;
 import org.hcp.events.RatingLevel;
 import org.hcp.events.RatingOrigin;
@@ -208,8 +210,11 @@ public final class RectificationDecider {
      * R2.6: the bureau checks the rectification by callback. R2.5: a "very dissatisfied" (level 1) review is checked
      * by a phone callback with a satisfaction re-survey, whose answer is recorded.
      */
-    public static Outcome<List<EventPayload>> verify(RectificationState s, boolean confirmed, boolean phoneCallback,
+    public static Outcome<List<EventPayload>> verify(RectificationState s, Boolean confirmed, boolean phoneCallback,
             Integer resurveyLevel, String note, String by, Instant at) {
+        if (confirmed == null) {
+            return Outcome.rejected(Violation.of("/confirmed", "field.required"));
+        }
         if (resurveyLevel != null && !RatingLevel.isValid(resurveyLevel)) {
             return Outcome.rejected(Violation.of("/resurveyLevel", "rectification.resurveyLevel"));
         }
@@ -281,31 +286,52 @@ public final class RectificationDecider {
 
     /** R2.6: every step past its deadline at {@code now}, once each; the scheduler escalates them to the bureau. */
     public static List<EventPayload> overdue(RectificationState s, Instant now) {
-        if (!s.active()) {
-            return List.of();
-        }
         List<EventPayload> events = new ArrayList<>();
-        Instant callbackDue = s.opened().callbackDueAt();
-        if (s.realName() && callbackDue != null && !s.calledBack()) {
-            flag(events, s, RectificationStep.CALLBACK, callbackDue, now);
-        }
-        if (s.status() == Status.CLASSIFIED && s.dueAt() != null) {
-            flag(events, s, RectificationStep.RECTIFICATION, s.dueAt(), now);
-        }
-        if (s.feedbackDueAt() != null && s.lastFeedbackAt() == null) {
-            flag(events, s, RectificationStep.FEEDBACK, s.feedbackDueAt(), now);
-        }
-        if (s.status() == Status.RESOLVED && s.verificationDueAt() != null) {
-            flag(events, s, RectificationStep.VERIFICATION, s.verificationDueAt(), now);
-        }
+        owedDeadlines(s).forEach((step, due) -> {
+            if (now.isAfter(due) && !s.overdue().contains(step)) {
+                events.add(new RectificationStepOverdue(s.rectificationId(), step, due, now));
+            }
+        });
         return events;
     }
 
-    private static void flag(List<EventPayload> events, RectificationState s, RectificationStep step, Instant due,
-            Instant now) {
-        if (now.isAfter(due) && !s.overdue().contains(step)) {
-            events.add(new RectificationStepOverdue(s.rectificationId(), step, due, now));
+    /**
+     * When {@link #overdue} next has something to say: the earliest deadline of a step still owed and not yet
+     * flagged; null when none is (the scheduler looks only at rectifications whose moment has come).
+     */
+    public static Instant nextOverdueCheck(RectificationState s) {
+        return owedDeadlines(s).entrySet().stream().filter(e -> !s.overdue().contains(e.getKey()))
+                .map(Map.Entry::getValue).min(Instant::compareTo).orElse(null);
+    }
+
+    /** The earliest deadline of a step still owed, flagged or not: what "due within N days" asks about. */
+    public static Instant nextDue(RectificationState s) {
+        return owedDeadlines(s).values().stream().min(Instant::compareTo).orElse(null);
+    }
+
+    /**
+     * The steps still owed and their deadlines: the callback to a real-name evaluator (R2.2), the rectification
+     * once classified (R2.3), the feedback on a complex case (R2.4, JE), the bureau's verification (R2.6).
+     */
+    static Map<RectificationStep, Instant> owedDeadlines(RectificationState s) {
+        Map<RectificationStep, Instant> owed = new EnumMap<>(RectificationStep.class);
+        if (!s.active()) {
+            return owed;
         }
+        Instant callbackDue = s.opened().callbackDueAt();
+        if (s.realName() && callbackDue != null && !s.calledBack()) {
+            owed.put(RectificationStep.CALLBACK, callbackDue);
+        }
+        if (s.status() == Status.CLASSIFIED && s.dueAt() != null) {
+            owed.put(RectificationStep.RECTIFICATION, s.dueAt());
+        }
+        if (s.feedbackDueAt() != null && s.lastFeedbackAt() == null) {
+            owed.put(RectificationStep.FEEDBACK, s.feedbackDueAt());
+        }
+        if (s.status() == Status.RESOLVED && s.verificationDueAt() != null) {
+            owed.put(RectificationStep.VERIFICATION, s.verificationDueAt());
+        }
+        return owed;
     }
 
     private static <T> Outcome<T> inactive(RectificationState s) {

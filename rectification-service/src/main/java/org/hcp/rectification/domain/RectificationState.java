@@ -41,6 +41,7 @@ public record RectificationState(
         Instant feedbackDueAt,
         Resolution resolution,
         Instant resolvedAt,
+        String measures,
         Instant verificationDueAt,
         Instant lastFeedbackAt,
         Set<RectificationStep> overdue,
@@ -101,7 +102,7 @@ public record RectificationState(
     /** The state after the first event; every other event goes through {@link #evolve}. */
     public static RectificationState open(RectificationOpened e) {
         return new RectificationState(e, new LinkedHashSet<>(e.ratingIds()), new LinkedHashSet<>(e.caseNumbers()),
-                Status.OPEN, null, 0, null, null, null, null, null, null, null, null, Set.of(), false,
+                Status.OPEN, null, 0, null, null, null, null, null, null, null, null, null, Set.of(), false,
                 e.deadlinesProvisional(), null, null);
     }
 
@@ -156,6 +157,7 @@ public record RectificationState(
             return s.with(b -> {
                 b.resolution = e.resolution();
                 b.resolvedAt = e.resolvedAt();
+                b.measures = e.measures();
                 b.verificationDueAt = e.verificationDueAt();
                 b.deadlinesProvisional |= e.deadlinesProvisional();
                 b.status = Status.RESOLVED;
@@ -171,6 +173,7 @@ public record RectificationState(
                 if (!e.confirmed()) {
                     b.resolution = null;
                     b.resolvedAt = null;
+                    b.measures = null;
                 }
             });
         }
@@ -221,6 +224,7 @@ public record RectificationState(
         Instant feedbackDueAt;
         Resolution resolution;
         Instant resolvedAt;
+        String measures;
         Instant verificationDueAt;
         Instant lastFeedbackAt;
         final Set<RectificationStep> overdue;
@@ -242,6 +246,7 @@ public record RectificationState(
             feedbackDueAt = s.feedbackDueAt;
             resolution = s.resolution;
             resolvedAt = s.resolvedAt;
+            measures = s.measures;
             verificationDueAt = s.verificationDueAt;
             lastFeedbackAt = s.lastFeedbackAt;
             overdue = s.overdue.isEmpty() ? EnumSet.noneOf(RectificationStep.class) : EnumSet.copyOf(s.overdue);
@@ -253,9 +258,9 @@ public record RectificationState(
 
         RectificationState build() {
             return new RectificationState(opened, ratingIds, caseNumbers, status, responsiblePerson, callbackAttempts,
-                    firstContactAt, classification, dueAt, feedbackDueAt, resolution, resolvedAt, verificationDueAt,
-                    lastFeedbackAt, overdue, interviewed, deadlinesProvisional, statusBeforeWithdrawal,
-                    closedAt);
+                    firstContactAt, classification, dueAt, feedbackDueAt, resolution, resolvedAt, measures,
+                    verificationDueAt, lastFeedbackAt, overdue, interviewed, deadlinesProvisional,
+                    statusBeforeWithdrawal, closedAt);
         }
     }
 }
