@@ -8,23 +8,22 @@ import org.hcp.events.RatingSubmitted;
 import org.hcp.events.Topics;
 import org.hcp.kit.messaging.EventBatch;
 import org.hcp.kit.messaging.Projection;
-import org.hcp.rectification.domain.Rectification;
-import org.hcp.rectification.repository.BadReviewRepository;
+import org.hcp.rectification.service.RectificationService;
 
-/** R2.1: receives every bad review from hcp.ratings. */
+/** R2.1: every bad review on hcp.ratings opens its rectification, in the same transaction as the batch's offsets. */
 @Singleton
 public class BadReviewProjection extends Projection<RatingSubmitted> {
 
-    private final BadReviewRepository badReviews;
+    private final RectificationService rectifications;
 
-    public BadReviewProjection(BadReviewRepository badReviews, Projection.Support support,
+    public BadReviewProjection(RectificationService rectifications, Projection.Support support,
             @ConfigProperty(name = "hcp.rectification.consumer-group") String groupId) {
-        super("bad-reviews", RatingSubmitted.class, List.of(Topics.RATINGS), groupId, support);
-        this.badReviews = badReviews;
+        super("rectification-opening", RatingSubmitted.class, List.of(Topics.RATINGS), groupId, support);
+        this.rectifications = rectifications;
     }
 
     @Override
     protected void apply(SqlConnection tx, EventBatch<RatingSubmitted> batch) {
-        badReviews.receive(tx, batch.events().stream().filter(e -> Rectification.isNeeded(e.payload())).toList());
+        rectifications.receive(tx, batch.events());
     }
 }

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hcp.localstack.TestEvents.publish;
 import static org.hcp.localstack.TestEvents.rating;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -31,18 +30,18 @@ class BadReviewResourceTest {
 
     @Test
     void r2_1_everyBadReviewReachesRectificationOnceAndGoodOnesDoNot() {
-        String region = "2202" + (10 + (int) (Math.random() * 89));
+        String region = "2202" + (10 + (int) (Math.random() * 88));
         var bad = rating(region, "JL-CENTRE", 1, Instant.now());
         publish(bad);
         publish(bad);
         publish(rating(region, "JL-CENTRE", 2, Instant.now()));
         publish(rating(region, "JL-CENTRE", 3, Instant.now()));
         publish(rating(region, "JL-CENTRE", 5, Instant.now()));
-        var marker = rating(region + "9", "JL-CENTRE", 2, Instant.now());
+        var marker = rating("220299", "JL-CENTRE", 2, Instant.now());
         publish(marker);
-        await().atMost(Duration.ofSeconds(20)).until(() -> count(region + "9") == 1);
-        await().atMost(Duration.ofSeconds(20)).until(() -> count(region) == 3);
-        assertEquals(3, count(region), "two bad reviews plus the marker's; the repeat and the good ones not");
+        await().atMost(Duration.ofSeconds(20)).until(() -> count("220299") >= 1);
+        // Two, and still two a while later: the repeat and the good ones add nothing.
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(20)).until(() -> count(region) == 2);
     }
 
     @Test

@@ -1,0 +1,43 @@
+package org.hcp.rectification.messaging;
+
+import static org.hcp.kit.db.Transactions.update;
+
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Singleton;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hcp.events.EventEnvelope;
+import org.hcp.events.EventJson;
+import org.hcp.events.EventPayload;
+import org.hcp.events.Topics;
+import org.hcp.events.WorkingCalendarPublished;
+import org.hcp.events.calendar.YearArrangement;
+import org.hcp.kit.messaging.EventBatch;
+import org.hcp.kit.messaging.Projection;
+import org.hcp.rectification.service.ReferenceData;
+
+/** Keeps the working-calendar years intake publishes on hcp.directory; the rest of the directory is not needed here. */
+@Singleton
+public class CalendarProjection extends Projection<EventPayload> {
+
+    private final ReferenceData reference;
+
+    public CalendarProjection(ReferenceData reference, Projection.Support support,
+            @ConfigProperty(name = "hcp.rectification.consumer-group") String groupId) {
+        super("calendar", EventPayload.class, List.of(Topics.DIRECTORY), groupId + "-calendar", support);
+        this.reference = reference;
+    }
+
+    @Override
+    protected void apply(SqlConnection tx, EventBatch<EventPayload> batch) {
+        for (EventEnvelope<EventPayload> event : batch.events()) {
+            if (event.payload() instanceof WorkingCalendarPublished year) {
+                update(tx, "INSERT INTO calendar_year (year, envelope) VALUES ($1, $2) "
+                        + "ON CONFLICT (year) DO UPDATE SET envelope = EXCLUDED.envelope",
+                        Tuple.of(year.year(), EventJson.write(event)));
+                reference.learn(new YearArrangement(year.year(), year.days()));
+            }
+        }
+    }
+}

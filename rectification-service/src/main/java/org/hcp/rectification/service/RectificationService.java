@@ -1,0 +1,199 @@
+package org.hcp.rectification.service;
+
+import static org.hcp.kit.db.Transactions.inTransaction;
+import static org.hcp.kit.db.Transactions.query;
+import static org.hcp.kit.db.Transactions.update;
+
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.hcp.events.EventEnvelope;
+import org.hcp.events.EventPayload;
+import org.hcp.events.RatingSubmitted;
+import org.hcp.events.RegionCodes;
+import org.hcp.events.appeal.RatingNotAdopted;
+import org.hcp.events.appeal.RatingReinstated;
+import org.hcp.kit.outbox.OutboxRelay;
+import org.hcp.kit.outcome.Outcome;
+import org.hcp.kit.rest.Correlation;
+import org.hcp.rectification.domain.LedgerEntry;
+import org.hcp.rectification.domain.RectificationDecider;
+import org.hcp.rectification.domain.RectificationDecider.Rules;
+import org.hcp.rectification.domain.RectificationState;
+import org.hcp.rectification.repository.RectificationRepository;
+import org.hcp.rectification.repository.RectificationRepository.Stored;
+import org.jboss.logging.Logger;
+
+/**
+ * The use cases of R2 around the pure core: load a rectification (locked), let {@link RectificationDecider} decide,
+ * record the events with their outbox rows in the same transaction. Bad reviews and appeal decisions arrive from the
+ * log (the projections call in with their transaction); the steps arrive from people (the resources); overdue steps
+ * from the scheduler. Sequential code on worker threads (docs/architecture.md, "The database": low volume).
+ */
+@ApplicationScoped
+public class RectificationService {
+
+    public static final String PRODUCER = "rectification-service";
+    private static final Logger LOG = Logger.getLogger(RectificationService.class);
+
+    private final Pool pool;
+    private final RectificationRepository rectifications;
+    private final ReferenceData reference;
+    private final OutboxRelay relay;
+    private final Correlation correlation;
+    private final Clock clock;
+
+    public RectificationService(Pool pool, RectificationRepository rectifications, ReferenceData reference,
+            OutboxRelay relay, Correlation correlation, Clock clock) {
+        this.pool = pool;
+        this.rectifications = rectifications;
+        this.reference = reference;
+        this.relay = relay;
+        this.correlation = correlation;
+        this.clock = clock;
+    }
+
+    /** Who may act on what: a region prefix and an institution, each null for "any" (from the caller's scope). */
+    public record Scope(String regionPrefix, String institution) {
+        public static final Scope ANY = new Scope(null, null);
+    }
+
+    /** R2.1: bad reviews from hcp.ratings open (or join) their rectification; repeats and good ratings do nothing. */
+    public void receive(SqlConnection tx, List<EventEnvelope<RatingSubmitted>> ratings) {
+        Instant now = clock.instant();
+        for (EventEnvelope<RatingSubmitted> event : ratings) {
+            RatingSubmitted rating = event.payload();
+            if (!RectificationDecider.needsRectification(rating)) {
+                continue;
+            }
+            if (!RegionCodes.isCode(rating.regionCode())) {
+                // Intake checks regions, so this is a foreign or damaged event; retrying cannot mend it.
+                LOG.warnf("rating event %s names no GB/T 2260 region; no rectification opened", event.eventId());
+                continue;
+            }
+            String id = RectificationDecider.rectificationIdOf(rating);
+            Stored stored = rectifications.lock(tx, id, null, null).orElse(null);
+            Optional<Row> decision = query(tx, "SELECT not_adopted, decision_id FROM rating_decision "
+                    + "WHERE rating_id = $1", Tuple.of(rating.ratingId())).stream().findFirst();
+            boolean notAdopted = decision.map(d -> d.getBoolean("not_adopted")).orElse(false);
+            List<EventPayload> events = RectificationDecider.open(rating, stored == null ? null : stored.state(),
+                    notAdopted, decision.map(d -> d.getString("decision_id")).orElse(null),
+                    reference.rules(rating.regionCode(), now), now);
+            record(tx, stored, id, rating.regionCode(), events, now, event.eventId(), event.correlationId());
+        }
+    }
+
+    /**
+     * R3.4 / R3.5: an appeal decision on a rating. It is remembered (so a rating read later opens its rectification
+     * withdrawn), and an existing rectification is withdrawn or resumed.
+     */
+    public void decided(SqlConnection tx, EventEnvelope<EventPayload> event) {
+        String ratingId;
+        String decisionId;
+        Instant decidedAt;
+        boolean notAdopted;
+        if (event.payload() instanceof RatingNotAdopted d) {
+            ratingId = d.ratingId();
+            decisionId = d.decisionId();
+            decidedAt = d.decidedAt();
+            notAdopted = true;
+        } else if (event.payload() instanceof RatingReinstated d) {
+            ratingId = d.ratingId();
+            decisionId = d.decisionId();
+            decidedAt = d.decidedAt();
+            notAdopted = false;
+        } else {
+            return;
+        }
+        update(tx, "INSERT INTO rating_decision (rating_id, not_adopted, decision_id, decided_at) "
+                + "VALUES ($1, $2, $3, $4) ON CONFLICT (rating_id) DO UPDATE SET not_adopted = EXCLUDED.not_adopted, "
+                + "decision_id = EXCLUDED.decision_id, decided_at = EXCLUDED.decided_at",
+                Tuple.of(ratingId, notAdopted, decisionId, decidedAt.atOffset(ZoneOffset.UTC)));
+        Optional<Stored> stored = rectifications.lockByRating(tx, ratingId);
+        if (stored.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        RectificationState s = stored.get().state();
+        List<EventPayload> events = notAdopted ? RectificationDecider.withdraw(s, ratingId, decisionId, now)
+                : RectificationDecider.resume(s, ratingId, decisionId, now);
+        record(tx, stored.get(), s.rectificationId(), s.opened().regionCode(), events, now, event.eventId(),
+                event.correlationId());
+    }
+
+    /** A step decided on the rectification as it stands, within the caller's scope (else not found). */
+    public Outcome<LedgerEntry> act(String rectificationId, Scope scope, Step step) {
+        Instant now = clock.instant();
+        UUID requestId = correlation.current();
+        Outcome<LedgerEntry> outcome = inTransaction(pool, tx -> {
+            Optional<Stored> stored = rectifications.lock(tx, rectificationId, scope.regionPrefix(),
+                    scope.institution());
+            if (stored.isEmpty()) {
+                return Outcome.notFound("no rectification " + rectificationId + " within the caller's scope");
+            }
+            RectificationState s = stored.get().state();
+            Outcome<List<EventPayload>> decided = step.decide(s, now, reference.rules(s.opened().regionCode(), now));
+            return decided.map(events -> {
+                Stored after = record(tx, stored.get(), rectificationId, s.opened().regionCode(), events, now,
+                        requestId, requestId);
+                return LedgerEntry.of(after.state(), after.events());
+            });
+        });
+        if (outcome instanceof Outcome.Done<LedgerEntry> done) {
+            relay.wake();
+            LOG.infof("rectification %s: now %s", rectificationId, done.value().status());
+        }
+        return outcome;
+    }
+
+    /** A step a person takes: the pure decision, given the state, the time and the rules in force. */
+    @FunctionalInterface
+    public interface Step {
+        Outcome<List<EventPayload>> decide(RectificationState state, Instant now, Rules rules);
+    }
+
+    /**
+     * R2.6: flags every step past its deadline at {@code now}, once (the events escalate it to the bureau). Runs once
+     * across replicas: rectifications another replica is flagging are skipped.
+     */
+    public OverdueRound flagOverdue(Instant now, int limit) {
+        OverdueRound round = inTransaction(pool, tx -> {
+            List<String> due = rectifications.lockDueForOverdueCheck(tx, now, limit);
+            int steps = 0;
+            for (String id : due) {
+                Stored stored = rectifications.load(tx, id);
+                List<EventPayload> events = RectificationDecider.overdue(stored.state(), now);
+                record(tx, stored, id, stored.state().opened().regionCode(), events, now, null, null);
+                steps += events.size();
+            }
+            return new OverdueRound(due.size(), steps);
+        });
+        if (round.steps() > 0) {
+            relay.wake();
+            LOG.infof("%d overdue step(s) flagged and escalated", round.steps());
+        }
+        return round;
+    }
+
+    /** What one overdue round did: rectifications looked at, steps flagged. */
+    public record OverdueRound(int rectifications, int steps) {
+    }
+
+    private Stored record(SqlConnection tx, Stored before, String id, String region, List<EventPayload> events,
+            Instant now, UUID causationId, UUID correlationId) {
+        if (events.isEmpty()) {
+            return before;
+        }
+        List<EventEnvelope<EventPayload>> envelopes = events.stream()
+                .map(p -> EventEnvelope.of(p, id, region, now, now, causationId, correlationId, PRODUCER)).toList();
+        return rectifications.append(tx, before, envelopes);
+    }
+}
