@@ -14,7 +14,9 @@ import org.hcp.events.EventJson;
  *
  * <pre>
  * wait-ready BASE_URL SECONDS      wait until BASE_URL/q/health/ready answers 200
- * demo INTAKE_URL                  load the demo directory, cases and ratings (running it again adds nothing)
+ * demo INTAKE_URL RECTIFICATION_URL
+ *                                  load the demo directory, cases, ratings and rectifications (running it again adds
+ *                                  nothing)
  * post URL ROLE [JSON]             POST with a dev token of ROLE, print status and body
  * get URL ROLE                     GET with a dev token of ROLE, print the body
  * </pre>
@@ -32,7 +34,12 @@ public final class Cli {
         }
         switch (args[0]) {
             case "wait-ready" -> waitReady(args[1], Integer.parseInt(args[2]));
-            case "demo" -> demo(args[1]);
+            case "demo" -> {
+                demo(args[1]);
+                if (args.length > 2) {
+                    demoRectifications(args[2]);
+                }
+            }
             case "post" -> {
                 HttpResponse<String> response = post(args[1], args[2], args.length > 3 ? args[3] : "");
                 System.out.println(response.statusCode() + " " + response.body());
@@ -50,7 +57,7 @@ public final class Cli {
     }
 
     private static void usage() {
-        System.err.println("usage: Cli wait-ready URL SECONDS | demo INTAKE_URL | post URL ROLE [JSON] | get URL ROLE");
+        System.err.println("usage: Cli wait-ready URL SECONDS | demo INTAKE_URL [RECTIFICATION_URL] | post URL ROLE [JSON] | get URL ROLE");
         System.exit(2);
     }
 
@@ -111,7 +118,11 @@ public final class Cli {
                 new Demo("DEMO-TA-0002", "INSTANT", "TA-DY-CENTRE", "TA-DY-W02", "TA-DY-S001", "ITEM-SOCIAL-CARD",
                         "HOTLINE_12345", 4, "[]"),
                 new Demo("DEMO-TA-0003", "INSTANT", "TA-DY-CENTRE", "TA-DY-W02", "TA-DY-S001", "ITEM-PROPERTY",
-                        null, 0, null));
+                        null, 0, null),
+                new Demo("DEMO-JL-0005", "INSTANT", "JL-CY-CENTRE", "JL-CY-W02", "JL-CY-S002", "ITEM-RESIDENCE",
+                        "WINDOW_DEVICE", 2, "[\"MATERIALS\"]"),
+                new Demo("DEMO-TA-0004", "INSTANT", "TA-TS-CENTRE", "TA-TS-W05", "TA-TS-S001", "ITEM-PROPERTY",
+                        "QR_CODE", 2, "[\"GUIDANCE\"]"));
         // Completed this morning (Asia/Shanghai), so a second run sends the same body and adds nothing.
         java.time.Instant completed = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).atTime(9, 0)
                 .atZone(java.time.ZoneId.of("Asia/Shanghai")).toInstant();
@@ -145,8 +156,9 @@ public final class Cli {
                 continue;
             }
             String rating = """
-                    {"ratingId":"%s-R","caseNumber":"%s","channel":"%s","level":%d,"tags":%s%s}"""
-                    .formatted(d.caseNumber(), d.caseNumber(), d.channel(), d.level(), d.tags(),
+                    {"ratingId":"%s-R","caseNumber":"%s","channel":"%s","level":%d,"tags":%s,
+                     "evaluator":{"type":"NATURAL_PERSON","id":"DEMO-ID-%s"}%s}"""
+                    .formatted(d.caseNumber(), d.caseNumber(), d.channel(), d.level(), d.tags(), d.caseNumber(),
                             d.kind().equals("PROMISED") ? ",\"visitId\":\"V1\"" : "");
             HttpResponse<String> answer = post(intakeUrl + "/api/v1/ratings", "channel", rating);
             if (answer.statusCode() != 202 && answer.statusCode() != 409) {
@@ -158,6 +170,75 @@ public final class Cli {
         }
         System.out.println(cases.size() + " cases (" + reported + " new), " + rated + " ratings");
         System.out.println(ratingPageLink(intakeUrl));
+    }
+
+    /**
+     * The demo's bad reviews in each state of R2 (docs/rules.md): DEMO-JE-0002 worked through to closed (a level-1
+     * review, so verified by phone with a re-survey); DEMO-JL-0005 a complex case whose ledger deadline was set
+     * seconds away and is then flagged overdue by the scheduler; DEMO-JL-0003 assigned and DEMO-TA-0004 just opened,
+     * both open, and either can be withdrawn once an appeal on it is upheld. Steps already taken answer 409 on a
+     * second run and are skipped.
+     */
+    private static void demoRectifications(String url) throws Exception {
+        String jeUnit = DevTokens.mint("handler", "JL-EDZ-CENTRE", Duration.ofHours(1));
+        String jlUnit = DevTokens.mint("handler", "JL-CY-CENTRE", Duration.ofHours(1));
+        String chyUnit = DevTokens.mint("handler", "JL-CHY-CENTRE", Duration.ofHours(1));
+        String jilinBureau = DevTokens.mint("bureau", "2202", Duration.ofHours(1));
+        for (String id : List.of("DEMO-JE-0002-R", "DEMO-JL-0005-R", "DEMO-JL-0003-R", "DEMO-TA-0004-R")) {
+            awaitRectification(url, id);
+        }
+        String closed = url + "/api/v1/rectifications/DEMO-JE-0002-R/";
+        step(closed + "assignment", jeUnit, "{\"responsiblePerson\":\"李主任\"}");
+        step(closed + "callbacks", jeUnit, "{\"result\":\"REACHED\",\"note\":\"已致电评价人，了解情况\"}");
+        step(closed + "classification", jeUnit, "{\"classification\":\"CLEAR\",\"reason\":\"窗口人员态度生硬\"}");
+        step(closed + "resolution", jeUnit, "{\"resolution\":\"RECTIFIED\",\"measures\":\"对窗口人员批评教育，"
+                + "开展服务礼仪培训\"}");
+        step(closed + "feedback", jeUnit, "{\"means\":\"PHONE\",\"summary\":\"告知整改情况\"}");
+        step(closed + "verification", jilinBureau,
+                "{\"confirmed\":true,\"phoneCallback\":true,\"resurveyLevel\":4,\"note\":\"回访满意\"}");
+        step(closed + "closing", jilinBureau, null);
+
+        String late = url + "/api/v1/rectifications/DEMO-JL-0005-R/";
+        step(late + "assignment", jlUnit, "{\"responsiblePerson\":\"王科长\"}");
+        step(late + "callbacks", jlUnit, "{\"result\":\"REACHED\"}");
+        step(late + "classification", jlUnit, "{\"classification\":\"COMPLEX\",\"reason\":\"需跨部门协调材料清单\","
+                + "\"dueAt\":\"" + java.time.Instant.now().plusSeconds(5) + "\"}");
+        step(url + "/api/v1/rectifications/DEMO-JL-0003-R/assignment", chyUnit, "{\"responsiblePerson\":\"张股长\"}");
+        // The scheduler looks every 10 s under ./hcp (profile local): wait until it has flagged the missed deadline.
+        long deadline = System.nanoTime() + Duration.ofSeconds(40).toNanos();
+        while (System.nanoTime() < deadline && !get(late.substring(0, late.length() - 1), jlUnit).body()
+                .contains("\"late\":true")) {
+            Thread.sleep(1000);
+        }
+    }
+
+    private static void awaitRectification(String url, String id) throws Exception {
+        String admin = DevTokens.mint("admin");
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (get(url + "/api/v1/rectifications/" + id, admin).statusCode() != 200) {
+            if (System.nanoTime() > deadline) {
+                System.err.println("demo rectification " + id + " did not open within 30 s");
+                System.exit(1);
+            }
+            Thread.sleep(500);
+        }
+    }
+
+    private static void step(String url, String token, String json) throws Exception {
+        HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofString(json == null ? "" : json)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() != 200 && answer.statusCode() != 409) {
+            System.err.println("demo step " + url + " refused: " + answer.statusCode() + " " + answer.body());
+            System.exit(1);
+        }
+    }
+
+    private static HttpResponse<String> get(String url, String token) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
+                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /**

@@ -66,11 +66,15 @@ public class RectificationService {
         public static final Scope ANY = new Scope(null, null);
     }
 
-    /** R2.1: bad reviews from hcp.ratings open (or join) their rectification; repeats and good ratings do nothing. */
+    /**
+     * R2.1: bad reviews from hcp.ratings open (or join) their rectification; repeats and good ratings do nothing. The
+     * unit received a bad review when intake recorded it, so that is when its terms start, however late this service
+     * reads it (and a replay decides the same).
+     */
     public void receive(SqlConnection tx, List<EventEnvelope<RatingSubmitted>> ratings) {
-        Instant now = clock.instant();
         for (EventEnvelope<RatingSubmitted> event : ratings) {
             RatingSubmitted rating = event.payload();
+            Instant now = event.recordedAt();
             if (!RectificationDecider.needsRectification(rating)) {
                 continue;
             }
@@ -121,7 +125,7 @@ public class RectificationService {
         if (stored.isEmpty()) {
             return;
         }
-        Instant now = clock.instant();
+        Instant now = event.recordedAt();
         RectificationState s = stored.get().state();
         List<EventPayload> events = notAdopted ? RectificationDecider.withdraw(s, ratingId, decisionId, now)
                 : RectificationDecider.resume(s, ratingId, decisionId, now);
