@@ -5,17 +5,16 @@ import static org.hcp.kit.db.Transactions.inTransaction;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.hcp.events.Topics;
 import org.hcp.kit.messaging.ConsumedOffsets;
 import org.hcp.kit.messaging.KafkaClients;
+import org.hcp.kit.messaging.LogReplay;
 import org.hcp.kit.outcome.Outcome;
 import org.hcp.kit.text.Text;
 import org.hcp.reporting.messaging.RatingBatch;
@@ -62,11 +61,7 @@ public class RebuildService {
                 return null;
             });
 
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.RATINGS, Duration.ofSeconds(30)).stream()
-                    .map(p -> new TopicPartition(Topics.RATINGS, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-
+            List<TopicPartition> partitions = LogReplay.fromTheStart(consumer, Topics.RATINGS);
             long replayed = replayUntil(consumer, consumer.endOffsets(partitions, Duration.ofSeconds(30)),
                     ratings -> inTransaction(pool, tx -> {
                         statistics.apply(tx, target, ratings.ratings());
@@ -96,35 +91,8 @@ public class RebuildService {
         });
     }
 
-    /** Replays up to {@code end}, handing each polled batch to {@code apply}; answers how many records it read. */
     private static long replayUntil(KafkaConsumer<String, String> consumer, Map<TopicPartition, Long> end,
             Consumer<RatingBatch> apply) {
-        long replayed = 0;
-        List<ConsumerRecord<String, String>> batch;
-        while (!(batch = pollUntil(consumer, end)).isEmpty()) {
-            apply.accept(RatingBatch.readSkippingUnreadable(batch));
-            replayed += batch.size();
-        }
-        return replayed;
-    }
-
-    /** The next records before {@code end}; empty once every partition has reached it. */
-    private static List<ConsumerRecord<String, String>> pollUntil(KafkaConsumer<String, String> consumer,
-            Map<TopicPartition, Long> end) {
-        List<ConsumerRecord<String, String>> batch = new ArrayList<>();
-        while (batch.isEmpty() && end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
-            for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                if (record.offset() < end.get(new TopicPartition(record.topic(), record.partition()))) {
-                    batch.add(record);
-                }
-            }
-            // A poll may read past the end: step back, so the switch-over reads those records under its lock.
-            end.forEach((partition, offset) -> {
-                if (consumer.position(partition) > offset) {
-                    consumer.seek(partition, offset);
-                }
-            });
-        }
-        return batch;
+        return LogReplay.replayUntil(consumer, end, records -> apply.accept(RatingBatch.readSkippingUnreadable(records)));
     }
 }
