@@ -76,6 +76,9 @@ class AccessMatrixTest {
                 // either closes; this one is not verified yet
                 withBody("POST /api/v1/rectifications/{id}/closing", r + "/closing", null, null,
                         "401 401 401 403 409 404 403 409 404 403 403 403 409"),
+                // only an operator rebuilds the ledger
+                withBody("POST /api/v1/admin/rebuild", "/api/v1/admin/rebuild", null, null,
+                        "401 401 401 403 403 403 403 403 403 403 403 403 200"),
                 // R2.7: published results are for everyone
                 get("GET /api/v1/public/rectification-results", "/api/v1/public/rectification-results",
                         "200 200 200 200 200 200 200 200 200 200 200 200 200"));
