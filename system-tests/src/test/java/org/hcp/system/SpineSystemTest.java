@@ -121,7 +121,9 @@ class SpineSystemTest {
         JsonNode report = get(reporting.url("/api/v1/stats/satisfaction?institution=" + institution), ADMIN);
         assertEquals(1, report.get("bad").asLong());
         assertEquals(1, report.get("byLevel").get("2").asLong());
-        // The same event reached rectification (R2.1) and appeals (R3.1), each in its own database.
+        // The same event reached rectification (R2.1: the unit's ledger) and appeals (R3.1), each in its own database.
+        await().atMost(Duration.ofSeconds(15)).until(() -> get(rectification.url(
+                "/api/v1/rectifications?institution=" + institution), ADMIN).get("items").size() == 1);
         await().atMost(Duration.ofSeconds(15)).until(() -> get(appeal.url(
                 "/api/v1/appeals/appealable-ratings/count?institution=" + institution), ADMIN)
                 .get("appealableRatings").asLong() == 1);
