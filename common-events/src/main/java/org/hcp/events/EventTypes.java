@@ -1,6 +1,11 @@
 package org.hcp.events;
 
 import java.util.List;
+import org.hcp.events.appeal.AppealDecided;
+import org.hcp.events.appeal.AppealEvidenceAdded;
+import org.hcp.events.appeal.AppealFiled;
+import org.hcp.events.appeal.AppealOverdue;
+import org.hcp.events.appeal.AppealVerified;
 import org.hcp.events.appeal.RatingNotAdopted;
 import org.hcp.events.appeal.RatingReinstated;
 import org.hcp.events.rectification.CallbackRecorded;
@@ -64,11 +69,20 @@ public final class EventTypes {
     public static final EventType RATING_NOT_ADOPTED = new EventType("RatingNotAdopted", 1, RatingNotAdopted.class);
     public static final EventType RATING_REINSTATED = new EventType("RatingReinstated", 1, RatingReinstated.class);
 
+    // R3.1-R3.3: the appeal case file, on Topics.APPEALS, keyed by rating id (one open appeal per rating).
+    public static final EventType APPEAL_FILED = new EventType("AppealFiled", 1, AppealFiled.class);
+    public static final EventType APPEAL_EVIDENCE_ADDED =
+            new EventType("AppealEvidenceAdded", 1, AppealEvidenceAdded.class);
+    public static final EventType APPEAL_VERIFIED = new EventType("AppealVerified", 1, AppealVerified.class);
+    public static final EventType APPEAL_DECIDED = new EventType("AppealDecided", 1, AppealDecided.class);
+    public static final EventType APPEAL_OVERDUE = new EventType("AppealOverdue", 1, AppealOverdue.class);
+
     public static final List<EventType> ALL = List.of(RATING_SUBMITTED, CASE_COMPLETED, RATING_REMINDER_ISSUED,
             DIRECTORY_ENTRY_RECORDED, WORKING_CALENDAR_PUBLISHED, RECTIFICATION_OPENED, RECTIFICATION_CASE_ADDED,
             RESPONSIBLE_ASSIGNED, CALLBACK_RECORDED, RECTIFICATION_CLASSIFIED, RECTIFICATION_RESOLVED, FEEDBACK_GIVEN,
             RECTIFICATION_VERIFIED, INTERVIEW_RECORDED, RECTIFICATION_STEP_OVERDUE, RECTIFICATION_CLOSED,
-            RECTIFICATION_WITHDRAWN, RECTIFICATION_RESUMED, RATING_NOT_ADOPTED, RATING_REINSTATED);
+            RECTIFICATION_WITHDRAWN, RECTIFICATION_RESUMED, RATING_NOT_ADOPTED, RATING_REINSTATED, APPEAL_FILED,
+            APPEAL_EVIDENCE_ADDED, APPEAL_VERIFIED, APPEAL_DECIDED, APPEAL_OVERDUE);
 
     private EventTypes() {
     }
