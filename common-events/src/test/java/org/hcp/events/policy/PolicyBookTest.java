@@ -27,6 +27,9 @@ class PolicyBookTest {
         assertEquals(Term.workingDays(10), jc.callbackReply());
         assertEquals(Term.workingDays(15), jc.rectificationClearCase());
         assertEquals(Term.months(6), jc.rectificationComplexCase());
+        // R3.2: JC names no appeal terms, so the national default's apply.
+        assertEquals(Term.workingDays(5), jc.appealWindow());
+        assertEquals(Term.workingDays(10), jc.appealDecision());
     }
 
     @Test
