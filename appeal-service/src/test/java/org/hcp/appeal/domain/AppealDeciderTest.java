@@ -1,0 +1,208 @@
+package org.hcp.appeal.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import org.hcp.appeal.domain.AppealDecider.RatedCase;
+import org.hcp.appeal.domain.AppealDecider.Rules;
+import org.hcp.events.EventPayload;
+import org.hcp.events.RatingOrigin;
+import org.hcp.events.appeal.AppealDecided;
+import org.hcp.events.appeal.AppealFiled;
+import org.hcp.events.appeal.AppealOutcome;
+import org.hcp.events.appeal.AppealOverdue;
+import org.hcp.events.appeal.Appellant;
+import org.hcp.events.appeal.RatingNotAdopted;
+import org.hcp.events.appeal.RatingReinstated;
+import org.hcp.events.appeal.VerificationMethod;
+import org.hcp.events.calendar.WorkingCalendar;
+import org.hcp.events.policy.PolicyBook;
+import org.hcp.kit.outcome.Outcome;
+import org.junit.jupiter.api.Test;
+
+/**
+ * R3 as given (the appeal's events so far) / when (a command) / then (the events, or the rule that refuses it).
+ * Windows and decision terms for Jilin City (JC, the national default's 5 and 10), Jilin EDZ (JE, 2 and 5) and Tai'an
+ * (TA, 3 and 3) across National Day 2025: 1-8 October off, Sunday 28 September and Saturday 11 October worked.
+ */
+class AppealDeciderTest {
+
+    private static final PolicyBook BOOK = PolicyBook.shipped();
+    private static final WorkingCalendar CALENDAR = WorkingCalendar.shipped();
+    private static final String JC = "220202";
+    private static final String JE = "220271";
+    private static final String TA = "370902";
+    /** Monday 29 September 2025, 10:00 in Beijing: the unit receives the bad review. */
+    private static final Instant MON = at("2025-09-29T10:00");
+
+    private static Instant at(String beijing) {
+        return OffsetDateTime.parse(beijing + "+08:00").toInstant();
+    }
+
+    private static Rules rules(String region) {
+        return new Rules(BOOK.resolve(region, LocalDate.of(2025, 9, 29)), CALENDAR);
+    }
+
+    private static RatedCase bad(String region, int level, RatingOrigin origin) {
+        return new RatedCase("rt-" + region, "C-" + region, level, origin, "INST-" + region, region, MON);
+    }
+
+    private static List<EventPayload> accepted(Outcome<List<EventPayload>> outcome) {
+        assertInstanceOf(Outcome.Done.class, outcome, outcome.toString());
+        return ((Outcome.Done<List<EventPayload>>) outcome).value();
+    }
+
+    private static void refused(Outcome<?> outcome, String key) {
+        if (outcome instanceof Outcome.Conflict<?> c) {
+            assertEquals(key, c.title().key(), c.detail());
+        } else if (outcome instanceof Outcome.Rejected<?> r) {
+            assertTrue(r.violations().stream().anyMatch(v -> v.key().equals(key)), r.violations().toString());
+        } else {
+            throw new AssertionError("expected refusal " + key + ", was " + outcome);
+        }
+    }
+
+    /** The given: an appeal filed in {@code region} at {@code when}, and what followed. */
+    private static final class Given {
+        final List<EventPayload> events = new ArrayList<>();
+
+        Given(String region, Instant when) {
+            events.addAll(accepted(AppealDecider.file(bad(region, 2, RatingOrigin.EVALUATOR), null, "ap-1",
+                    Appellant.STAFF, "误触评价器", "handler", when, rules(region))));
+        }
+
+        AppealState state() {
+            return AppealState.fold(events);
+        }
+
+        Given then(Outcome<List<EventPayload>> outcome) {
+            events.addAll(accepted(outcome));
+            return this;
+        }
+
+        Given verified() {
+            return then(AppealDecider.verify(state(), VerificationMethod.FILE_REVIEW, "调阅监控", "bureau",
+                    at("2025-10-09T11:00")));
+        }
+    }
+
+    @Test
+    void r3_1_onlyABadReviewAnEvaluatorGaveMayBeAppealed() {
+        for (int level = 1; level <= 5; level++) {
+            assertEquals(level <= 2, AppealDecider.isAppealable(bad(JE, level, RatingOrigin.EVALUATOR)), "level " + level);
+        }
+        assertFalse(AppealDecider.isAppealable(bad(JE, 1, RatingOrigin.DEFAULT_RATING)), "a system default");
+        refused(AppealDecider.file(bad(JE, 4, RatingOrigin.EVALUATOR), null, "ap", Appellant.STAFF, "x", "h", MON,
+                rules(JE)), "appeal.notAppealable");
+    }
+
+    @Test
+    void r3_2_jilinEdzAppealsWithin2WorkingDaysAndDecidesWithin5() {
+        AppealFiled filed = (AppealFiled) new Given(JE, at("2025-10-09T09:00")).events.get(0);
+        // Received Monday 29 September: 30 September, then 9 October.
+        assertEquals(at("2025-10-09T10:00"), filed.windowDueAt());
+        // Filed 9 October: 10, 11 (worked Saturday), 13, 14, 15 October.
+        assertEquals(at("2025-10-15T09:00"), filed.decisionDueAt());
+        assertFalse(filed.deadlinesProvisional());
+        refused(AppealDecider.file(bad(JE, 2, RatingOrigin.EVALUATOR), null, "ap", Appellant.STAFF, "x", "h",
+                at("2025-10-09T10:01"), rules(JE)), "appeal.late");
+    }
+
+    @Test
+    void r3_2_taianAppealsWithin3WorkingDaysAndVerifiesWithin3() {
+        AppealFiled filed = (AppealFiled) new Given(TA, at("2025-09-30T10:00")).events.get(0);
+        assertEquals(at("2025-10-10T10:00"), filed.windowDueAt(), "30 September, 9 and 10 October");
+        assertEquals(at("2025-10-11T10:00"), filed.decisionDueAt(), "from 30 September: 9, 10, 11 (worked Saturday)");
+    }
+
+    @Test
+    void r3_2_jilinCityHasTheNationalDefaultsFiveAndTenWorkingDays() {
+        AppealFiled filed = (AppealFiled) new Given(JC, MON).events.get(0);
+        // 30 September, 9, 10, 11 (worked Saturday) and 13 October.
+        assertEquals(at("2025-10-13T10:00"), filed.windowDueAt());
+    }
+
+    @Test
+    void r3_1_oneOpenAppealPerRatingAndADecidedOneIsNotFiledAgain() {
+        Given given = new Given(JE, MON);
+        refused(AppealDecider.file(bad(JE, 2, RatingOrigin.EVALUATOR), given.state(), "ap-2", Appellant.INSTITUTION,
+                "again", "h", MON, rules(JE)), "appeal.openAlready");
+        given.verified().then(AppealDecider.decide(given.state(), AppealOutcome.REJECTED, false, "评价属实", "d-1",
+                "bureau", at("2025-10-10T10:00")));
+        refused(AppealDecider.file(bad(JE, 2, RatingOrigin.EVALUATOR), given.state(), "ap-2", Appellant.INSTITUTION,
+                "again", "h", MON, rules(JE)), "appeal.decidedAlready");
+    }
+
+    @Test
+    void r3_3_r3_4_theBureauVerifiesThenAnUpheldAppealMakesTheRatingNotAdopted() {
+        Given given = new Given(JE, MON);
+        refused(AppealDecider.decide(given.state(), AppealOutcome.UPHELD, false, "误评", "d-1", "bureau",
+                at("2025-10-09T12:00")), "appeal.verifyFirst");
+        List<EventPayload> decided = accepted(AppealDecider.decide(given.verified().state(), AppealOutcome.UPHELD, true,
+                "恶意差评", "d-1", "bureau", at("2025-10-09T12:00")));
+        AppealDecided decision = assertInstanceOf(AppealDecided.class, decided.get(0));
+        assertTrue(decision.onTime());
+        RatingNotAdopted notAdopted = assertInstanceOf(RatingNotAdopted.class, decided.get(1));
+        assertEquals("rt-" + JE, notAdopted.ratingId());
+        assertTrue(notAdopted.malicious());
+        given.events.addAll(decided);
+        assertTrue(given.state().notAdopted());
+        refused(AppealDecider.verify(given.state(), VerificationMethod.SITE_VISIT, "x", "bureau", MON),
+                "appeal.decidedAlready");
+    }
+
+    @Test
+    void r3_5_aRejectedAppealLeavesTheRatingStandingAndIsNeverMalicious() {
+        Given given = new Given(TA, MON).verified();
+        refused(AppealDecider.decide(given.state(), AppealOutcome.REJECTED, true, "x", "d", "b", MON),
+                "appeal.maliciousOnlyUpheld");
+        List<EventPayload> decided = accepted(AppealDecider.decide(given.state(), AppealOutcome.REJECTED, false,
+                "评价属实", "d-1", "bureau", at("2025-10-09T12:00")));
+        assertEquals(1, decided.size(), "no RatingNotAdopted: " + decided);
+        given.events.addAll(decided);
+        refused(AppealDecider.reinstate(given.state(), "复核", "d-2", "bureau", MON), "appeal.nothingToReinstate");
+    }
+
+    @Test
+    void r3_5_aReviewReinstatesAnUpheldRating() {
+        Given given = new Given(JE, MON).verified();
+        given.then(AppealDecider.decide(given.state(), AppealOutcome.UPHELD, false, "误评", "d-1", "bureau",
+                at("2025-10-09T12:00")));
+        List<EventPayload> reinstated = accepted(AppealDecider.reinstate(given.state(), "复核发现评价属实", "d-2",
+                "bureau", at("2025-10-20T10:00")));
+        assertInstanceOf(RatingReinstated.class, reinstated.get(0));
+        given.events.addAll(reinstated);
+        assertFalse(given.state().notAdopted());
+    }
+
+    @Test
+    void r3_2_anUndecidedAppealIsFlaggedOverdueOnceAndADecisionAfterItIsLate() {
+        Given given = new Given(TA, MON);
+        Instant due = ((AppealFiled) given.events.get(0)).decisionDueAt();
+        assertTrue(AppealDecider.overdue(given.state(), due).isEmpty(), "due is not past");
+        List<EventPayload> flagged = AppealDecider.overdue(given.state(), due.plusSeconds(60));
+        assertInstanceOf(AppealOverdue.class, flagged.get(0));
+        given.events.addAll(flagged);
+        assertTrue(AppealDecider.overdue(given.state(), due.plusSeconds(3600)).isEmpty(), "flagged once");
+        AppealDecided late = (AppealDecided) accepted(AppealDecider.decide(given.verified().state(),
+                AppealOutcome.REJECTED, false, "评价属实", "d", "bureau", due.plusSeconds(7200))).get(0);
+        assertFalse(late.onTime());
+    }
+
+    @Test
+    void theCaseFileIsAFoldOfItsEventsAlone() {
+        Given given = new Given(JE, MON).verified();
+        given.then(AppealDecider.decide(given.state(), AppealOutcome.UPHELD, false, "误评", "d-1", "bureau",
+                at("2025-10-09T12:00")));
+        assertEquals(given.state(), AppealState.fold(List.copyOf(given.events)));
+        assertEquals(AppealOutcome.UPHELD, given.state().outcome());
+        assertEquals(1, given.state().verifications());
+    }
+}
