@@ -38,7 +38,7 @@ import org.hcp.rectification.repository.LedgerQueries.Recorded;
 import org.hcp.rectification.repository.LedgerQueries.UnitSummary;
 import org.hcp.rectification.service.RectificationService;
 import org.hcp.rectification.service.RectificationService.Scope;
-import org.hcp.rectification.service.ReferenceData;
+import org.hcp.kit.reference.ReferenceData;
 
 /**
  * The rectification ledger (R2): the handling unit (role {@code handler}, its institution) works its

@@ -22,6 +22,7 @@ import org.hcp.events.RegionCodes;
 import org.hcp.events.appeal.RatingNotAdopted;
 import org.hcp.events.appeal.RatingReinstated;
 import org.hcp.kit.outbox.OutboxRelay;
+import org.hcp.kit.reference.ReferenceData;
 import org.hcp.kit.outcome.Outcome;
 import org.hcp.kit.rest.Correlation;
 import org.hcp.rectification.domain.LedgerEntry;
@@ -90,7 +91,7 @@ public class RectificationService {
             boolean notAdopted = decision.map(d -> d.getBoolean("not_adopted")).orElse(false);
             List<EventPayload> events = RectificationDecider.open(rating, stored == null ? null : stored.state(),
                     notAdopted, decision.map(d -> d.getString("decision_id")).orElse(null),
-                    reference.rules(rating.regionCode(), now), now);
+                    rules(rating.regionCode(), now), now);
             record(tx, stored, id, rating.regionCode(), events, now, event.eventId(), event.correlationId());
         }
     }
@@ -144,7 +145,7 @@ public class RectificationService {
                 return Outcome.notFound("no rectification " + rectificationId + " within the caller's scope");
             }
             RectificationState s = stored.get().state();
-            Outcome<List<EventPayload>> decided = step.decide(s, now, reference.rules(s.opened().regionCode(), now));
+            Outcome<List<EventPayload>> decided = step.decide(s, now, rules(s.opened().regionCode(), now));
             return decided.map(events -> {
                 Stored after = record(tx, stored.get(), rectificationId, s.opened().regionCode(), events, now,
                         requestId, requestId);
@@ -189,6 +190,11 @@ public class RectificationService {
 
     /** What one overdue round did: rectifications looked at, steps flagged. */
     public record OverdueRound(int rectifications, int steps) {
+    }
+
+    /** The policy in force for a region on the day of {@code at}, with the calendar as last loaded. */
+    private Rules rules(String regionCode, Instant at) {
+        return new Rules(reference.policy(regionCode, at), reference.calendar());
     }
 
     private Stored record(SqlConnection tx, Stored before, String id, String region, List<EventPayload> events,

@@ -66,7 +66,15 @@ public abstract class Projection<P extends EventPayload> implements BackgroundWo
      */
     protected abstract void apply(SqlConnection tx, EventBatch<P> batch);
 
+    /** A projection a service may leave off by configuration answers false; it then neither runs nor reports. */
+    protected boolean enabled() {
+        return true;
+    }
+
     void onStart(@Observes StartupEvent event) {
+        if (!enabled()) {
+            return;
+        }
         loop = new ProjectionLoop(name, support.clients.consumer(groupId, name, 1000), topics, this::applyRecords,
                 support.faults, () -> ConsumedOffsets.read(support.pool, name)).countedIn(support.metrics).start();
     }
@@ -95,6 +103,9 @@ public abstract class Projection<P extends EventPayload> implements BackgroundWo
 
     @Override
     public String problem() {
+        if (!enabled()) {
+            return null;
+        }
         return loop == null ? "not started" : loop.problem();
     }
 }

@@ -1,4 +1,4 @@
-package org.hcp.rectification.service;
+package org.hcp.kit.reference;
 
 import static org.hcp.kit.db.Transactions.query;
 
@@ -18,17 +18,20 @@ import org.hcp.events.EventJson;
 import org.hcp.events.WorkingCalendarPublished;
 import org.hcp.events.calendar.WorkingCalendar;
 import org.hcp.events.calendar.YearArrangement;
+import org.hcp.events.policy.JurisdictionPolicy;
 import org.hcp.events.policy.PolicyBook;
 import org.hcp.kit.config.Clocks;
 import org.hcp.kit.messaging.BackgroundWorker;
 import org.hcp.kit.messaging.WorkerThread;
-import org.hcp.rectification.domain.RectificationDecider.Rules;
 
 /**
  * The jurisdiction policies (shipped, plus files in {@code hcp.policies.dir}) and the working calendar (shipped, plus
- * the years intake published on hcp.directory) that deadlines are counted with. Held in memory and refreshed by a
- * background worker, never read from the database while deciding: a decision may hold a pooled connection, and
- * waiting there for another deadlocks the pool (docs/architecture.md, "Background workers").
+ * the years intake published on hcp.directory) that a consuming service counts deadlines with. Held in memory and
+ * refreshed by a background worker, never read from the database while deciding: a decision may hold a pooled
+ * connection, and waiting there for another deadlocks the pool (docs/architecture.md, "Background workers").
+ *
+ * <p>A service opts in with {@code hcp.calendar.follow-directory=true} and the flyway location {@code db/calendar};
+ * intake, which owns the calendar, keeps its own. Without the setting only the shipped calendar is used.
  */
 @ApplicationScoped
 public class ReferenceData implements BackgroundWorker {
@@ -37,19 +40,30 @@ public class ReferenceData implements BackgroundWorker {
     private final MeterRegistry metrics;
     private final Duration refreshInterval;
     private final PolicyBook policies;
+    private final boolean followDirectory;
     private volatile WorkingCalendar calendar = WorkingCalendar.shipped();
     private WorkerThread refresher;
 
     public ReferenceData(Pool pool, MeterRegistry metrics,
             @ConfigProperty(name = "hcp.policies.dir") Optional<String> policyDir,
+            @ConfigProperty(name = "hcp.calendar.follow-directory", defaultValue = "false") boolean followDirectory,
             @ConfigProperty(name = "hcp.calendar.refresh-interval", defaultValue = "PT30S") Duration refreshInterval) {
         this.pool = pool;
         this.metrics = metrics;
+        this.followDirectory = followDirectory;
         this.refreshInterval = refreshInterval;
         this.policies = PolicyBook.shippedAnd(policyDir);
     }
 
+    /** Whether this service keeps the published calendar years (else: the shipped ones only). */
+    public boolean followsDirectory() {
+        return followDirectory;
+    }
+
     void onStart(@Observes StartupEvent event) {
+        if (!followDirectory) {
+            return;
+        }
         refresher = new WorkerThread("calendar-refresh", () -> {
             reloadCalendar();
             return refreshInterval;
@@ -66,17 +80,20 @@ public class ReferenceData implements BackgroundWorker {
 
     @Override
     public String name() {
-        return "calendar-refresh";
+        return "reference-refresh";
     }
 
     @Override
     public String problem() {
+        if (!followDirectory) {
+            return null;
+        }
         return refresher == null ? "not started" : refresher.problem();
     }
 
-    /** The policy in force for a region on the day of {@code at}, and the calendar as last loaded. */
-    public Rules rules(String regionCode, Instant at) {
-        return new Rules(policies.resolve(regionCode, at.atZone(Clocks.CHINA).toLocalDate()), calendar);
+    /** The policy in force for a region on the day of {@code at}. */
+    public JurisdictionPolicy policy(String regionCode, Instant at) {
+        return policies.resolve(regionCode, at.atZone(Clocks.CHINA).toLocalDate());
     }
 
     public WorkingCalendar calendar() {
@@ -84,7 +101,7 @@ public class ReferenceData implements BackgroundWorker {
     }
 
     /** A year just published (CalendarProjection): counted with at once, before the next refresh. */
-    public void learn(YearArrangement year) {
+    void learn(YearArrangement year) {
         calendar = calendar.with(year);
     }
 

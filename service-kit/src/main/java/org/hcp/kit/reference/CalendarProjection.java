@@ -1,4 +1,4 @@
-package org.hcp.rectification.messaging;
+package org.hcp.kit.reference;
 
 import static org.hcp.kit.db.Transactions.update;
 
@@ -15,18 +15,26 @@ import org.hcp.events.WorkingCalendarPublished;
 import org.hcp.events.calendar.YearArrangement;
 import org.hcp.kit.messaging.EventBatch;
 import org.hcp.kit.messaging.Projection;
-import org.hcp.rectification.service.ReferenceData;
 
-/** Keeps the working-calendar years intake publishes on hcp.directory; the rest of the directory is not needed here. */
+/**
+ * Keeps the working-calendar years intake publishes on hcp.directory for {@link ReferenceData}; the rest of the
+ * directory is skipped. Runs only in services that follow the directory's calendar ({@code
+ * hcp.calendar.follow-directory}); its consumer group is the service's, with "-calendar".
+ */
 @Singleton
 public class CalendarProjection extends Projection<EventPayload> {
 
     private final ReferenceData reference;
 
     public CalendarProjection(ReferenceData reference, Projection.Support support,
-            @ConfigProperty(name = "hcp.rectification.consumer-group") String groupId) {
-        super("calendar", EventPayload.class, List.of(Topics.DIRECTORY), groupId + "-calendar", support);
+            @ConfigProperty(name = "quarkus.application.name") String service) {
+        super("calendar", EventPayload.class, List.of(Topics.DIRECTORY), service + "-calendar", support);
         this.reference = reference;
+    }
+
+    @Override
+    protected boolean enabled() {
+        return reference.followsDirectory();
     }
 
     @Override
