@@ -11,7 +11,10 @@ import org.hcp.events.Topics;
 import org.hcp.kit.messaging.EventBatch;
 import org.hcp.kit.messaging.Projection;
 
-/** R3.1: learns from hcp.ratings which ratings may be appealed. */
+/**
+ * R3.1: learns from hcp.ratings which ratings may be appealed, with when intake recorded each (the unit received the
+ * bad review then: R3.2's window counts from it).
+ */
 @Singleton
 public class AppealableRatingProjection extends Projection<RatingSubmitted> {
 

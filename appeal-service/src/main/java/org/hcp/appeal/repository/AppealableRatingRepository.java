@@ -6,8 +6,12 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import org.hcp.appeal.domain.AppealDecider;
 import org.hcp.events.EventEnvelope;
+import org.hcp.events.RatingOrigin;
 import org.hcp.events.RatingSubmitted;
 import org.hcp.kit.db.Transactions;
 
@@ -22,11 +26,13 @@ public class AppealableRatingRepository {
 
     /** Idempotent: a rating already known is left as it is. */
     public void add(SqlConnection tx, List<EventEnvelope<RatingSubmitted>> ratings) {
-        List<Tuple> rows = ratings.stream().map(e -> Tuple.of(e.payload().ratingId(), e.eventId(),
-                e.payload().institutionCode(), e.payload().regionCode(), (short) e.payload().level(),
-                e.payload().ratedAt().atOffset(ZoneOffset.UTC))).toList();
-        Transactions.batch(tx, "INSERT INTO appealable_rating (rating_id, event_id, institution_code, region_code, "
-                + "level, rated_at) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (rating_id) DO NOTHING", rows);
+        List<Tuple> rows = ratings.stream().map(e -> Tuple.tuple(Arrays.asList(e.payload().ratingId(),
+                e.eventId(), e.payload().caseNumber(), e.payload().institutionCode(), e.payload().regionCode(),
+                (short) e.payload().level(), e.payload().origin().name(),
+                e.payload().ratedAt().atOffset(ZoneOffset.UTC), e.recordedAt().atOffset(ZoneOffset.UTC)))).toList();
+        Transactions.batch(tx, "INSERT INTO appealable_rating (rating_id, event_id, case_number, institution_code, "
+                + "region_code, level, origin, rated_at, received_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) "
+                + "ON CONFLICT (rating_id) DO NOTHING", rows);
     }
 
     /** Appealable ratings of a region prefix and an institution (each: all when null). */
@@ -35,5 +41,22 @@ public class AppealableRatingRepository {
                         + "WHERE ($1::text IS NULL OR region_code LIKE $1 || '%') "
                         + "AND ($2::text IS NULL OR institution_code = $2)")
                 .execute(Tuple.of(regionPrefix, institution)).map(rows -> rows.iterator().next().getLong("n"));
+    }
+
+    /**
+     * Locks the rating's row (filings and decisions on one rating wait for each other) and answers it, if it is
+     * appealable and within the region prefix / institution given (null: any).
+     */
+    public Optional<AppealDecider.RatedCase> lock(SqlConnection tx, String ratingId, String regionPrefix,
+            String institution) {
+        return Transactions.query(tx, "SELECT rating_id, case_number, level, origin, institution_code, region_code, "
+                        + "received_at FROM appealable_rating WHERE rating_id = $1 "
+                        + "AND ($2::text IS NULL OR region_code LIKE $2 || '%') "
+                        + "AND ($3::text IS NULL OR institution_code = $3) FOR UPDATE",
+                Tuple.of(ratingId, regionPrefix, institution)).stream().findFirst()
+                .map(r -> new AppealDecider.RatedCase(r.getString("rating_id"), r.getString("case_number"),
+                        r.getShort("level"), RatingOrigin.valueOf(r.getString("origin")),
+                        r.getString("institution_code"), r.getString("region_code"),
+                        r.getOffsetDateTime("received_at").toInstant()));
     }
 }

@@ -1,16 +1,24 @@
 package org.hcp.appeal.rest;
 
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hcp.localstack.AccessMatrix.Row.get;
+import static org.hcp.localstack.AccessMatrix.Row.json;
+import static org.hcp.localstack.AccessMatrix.Row.withBody;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URL;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.hcp.localstack.AccessMatrix;
 import org.hcp.localstack.AccessMatrix.Row;
+import org.hcp.localstack.DevTokens;
 import org.hcp.localstack.LocalStackTestResource;
+import org.hcp.localstack.TestEvents;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,8 +34,32 @@ class AccessMatrixTest {
 
     @Test
     void r6_1_everyOperationAnswersEachRoleAndScopeAsTheTableSays() throws Exception {
-        // Columns: AccessMatrix.COLUMNS. "+" = let through, 401/403 refused.
+        // The fixture: a bad review of JL-CY-CENTRE (region 220202), appealed, which every {ratingId} row names.
+        var fixture = TestEvents.rating("220202", "JL-CY-CENTRE", 2, Instant.now());
+        TestEvents.publish(fixture);
+        String id = fixture.payload().ratingId();
+        String unit = DevTokens.mint("handler", "JL-CY-CENTRE", Duration.ofHours(1));
+        await().atMost(Duration.ofSeconds(20)).until(() -> given().auth().oauth2(unit).contentType("application/json")
+                .body("{\"ratingId\":\"%s\",\"appellant\":\"INSTITUTION\",\"grounds\":\"误评\"}".formatted(id))
+                .post("/api/v1/appeals").statusCode() == 200);
+        String a = "/api/v1/appeals/" + id;
+        // Columns: AccessMatrix.COLUMNS. "+" = let through, 401/403 refused, 404: out of scope is not found.
+        // Steps get bodies that pass the access check and are then refused on their content (422), so the fixture
+        // stays as it is.
         List<Row> rows = List.of(
+                // the unit appeals its own institution's bad review
+                withBody("POST /api/v1/appeals", "/api/v1/appeals", "application/json",
+                        "{\"ratingId\":\"" + id + "\"}", "401 401 401 403 422 404 403 403 403 403 403 403 422"),
+                get("GET /api/v1/appeals", "/api/v1/appeals?region=2202",
+                        "401 401 401 403 200 200 403 200 403 403 200 403 200"),
+                get("GET /api/v1/appeals/{ratingId}", a, "401 401 401 403 200 404 403 200 404 403 200 403 200"),
+                // the bureau verifies and decides
+                json("POST /api/v1/appeals/{ratingId}/verifications", a + "/verifications",
+                        "401 401 401 403 403 403 403 422 404 403 403 403 422"),
+                json("POST /api/v1/appeals/{ratingId}/decision", a + "/decision",
+                        "401 401 401 403 403 403 403 422 404 403 403 403 422"),
+                json("POST /api/v1/appeals/{ratingId}/reinstatement", a + "/reinstatement",
+                        "401 401 401 403 403 403 403 422 404 403 403 403 422"),
                 // a handler asks for its own institution only; a bureau's count is narrowed to its region
                 get("GET /api/v1/appeals/appealable-ratings/count",
                         "/api/v1/appeals/appealable-ratings/count?institution=JL-CY-CENTRE",

@@ -1,0 +1,173 @@
+package org.hcp.appeal.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusMock;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import org.hcp.appeal.service.AppealOverdueScheduler;
+import org.hcp.events.Channel;
+import org.hcp.events.EventEnvelope;
+import org.hcp.events.RatingOrigin;
+import org.hcp.events.RatingScope;
+import org.hcp.events.RatingSubmitted;
+import org.hcp.events.Topics;
+import org.hcp.kit.config.Clocks;
+import org.hcp.localstack.DevTokens;
+import org.hcp.localstack.LocalStack;
+import org.hcp.localstack.LocalStackTestResource;
+import org.hcp.localstack.MovableClock;
+import org.hcp.localstack.TestEvents;
+import org.hcp.localstack.TopicProbe;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * R3 on a real Kafka and PostgreSQL: a bad review on hcp.ratings can be appealed by its unit within the policy's
+ * window (JE 2 and TA 3 working days across National Day 2025, a moved clock), the bureau verifies and decides, an
+ * upheld appeal publishes RatingNotAdopted, and an undecided one goes overdue.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = LocalStackTestResource.class, initArgs = @ResourceArg(name = "database", value = "appeal"))
+class AppealLifeTest {
+
+    private static final String JE = "220271";
+    private static final String TA = "370902";
+    private static final String BUREAU_JILIN = DevTokens.mint("bureau", "2202", Duration.ofHours(1));
+    private static final String BUREAU_TAIAN = DevTokens.mint("bureau", "3709", Duration.ofHours(1));
+    /** Monday 29 September 2025, 10:00 in Beijing: the unit receives the bad review. */
+    private static final Instant MON = at("2025-09-29T10:00");
+
+    @Inject
+    AppealOverdueScheduler scheduler;
+
+    private final MovableClock clock = new MovableClock(MON, Clocks.CHINA);
+
+    @BeforeEach
+    void moveTheClock() {
+        QuarkusMock.installMockForType(clock, Clock.class);
+    }
+
+    private static Instant at(String beijing) {
+        return OffsetDateTime.parse(beijing + "+08:00").toInstant();
+    }
+
+    private static String handler(String institution) {
+        return DevTokens.mint("handler", institution, Duration.ofHours(1));
+    }
+
+    /** A bad review as intake publishes it, recorded (received by the unit) on Monday 29 September. */
+    private static String badReview(String region, String institution) {
+        String ratingId = UUID.randomUUID().toString();
+        RatingSubmitted rating = new RatingSubmitted(ratingId, "C-" + ratingId.substring(0, 8), null, "ITEM-1",
+                institution, "W1", "S1", null, region, Channel.WINDOW_DEVICE, Channel.WINDOW_DEVICE.nationalPf(), 2,
+                List.of("SLOW"), null, List.of(), null, null, RatingOrigin.EVALUATOR, 1, MON, MON, RatingScope.CASE,
+                null, null, null, null);
+        TestEvents.publish(EventEnvelope.of(rating, ratingId, region, MON, MON, null, null, "test"));
+        return ratingId;
+    }
+
+    private static Response file(String token, String ratingId) {
+        return given().auth().oauth2(token).header("Accept-Language", "en").contentType("application/json")
+                .body("{\"ratingId\":\"%s\",\"appellant\":\"STAFF\",\"grounds\":\"评价人误触评价器\"}".formatted(ratingId))
+                .post("/api/v1/appeals");
+    }
+
+    /** Files once the rating has reached this service (404 until then). */
+    private static Response fileWhenKnown(String token, String ratingId) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> given().auth().oauth2(token).get("/api/v1/appeals/"
+                + ratingId).statusCode() == 200 || file(token, ratingId).statusCode() != 404);
+        return given().auth().oauth2(token).get("/api/v1/appeals/" + ratingId);
+    }
+
+    private static Response step(String token, String ratingId, String step, String json) {
+        return given().auth().oauth2(token).header("Accept-Language", "en").contentType("application/json")
+                .body(json).post("/api/v1/appeals/" + ratingId + "/" + step);
+    }
+
+    private static List<String> eventTypes(String ratingId) {
+        return TopicProbe.readAll(LocalStack.shared().kafka().bootstrapServers(), Topics.APPEALS).stream()
+                .filter(r -> ratingId.equals(r.key()))
+                .map(r -> r.value().replaceAll(".*\"type\":\"([A-Za-z]+)\".*", "$1")).toList();
+    }
+
+    @Test
+    void r3_jilinEdzAppealsInTimeTheBureauVerifiesAndUpholdsAndTheRatingIsNotAdopted() {
+        String unit = "JL-EDZ-CENTRE";
+        String ratingId = badReview(JE, unit);
+        clock.set(at("2025-09-30T10:00"));
+        fileWhenKnown(handler(unit), ratingId).then().statusCode(200)
+                // R3.2: received 29 September: 30 September, then 9 October.
+                .body("appeal.windowDueAt", equalTo("2025-10-09T02:00:00Z"))
+                // filed 30 September: 9, 10, 11 (worked Saturday), 13 and 14 October.
+                .body("appeal.decisionDueAt", equalTo("2025-10-14T02:00:00Z"))
+                .body("appeal.status", equalTo("OPEN"));
+        file(handler(unit), ratingId).then().statusCode(409).body("title", containsString("open appeal"));
+        step(BUREAU_JILIN, ratingId, "decision", "{\"outcome\":\"UPHELD\",\"reason\":\"误评\"}").then()
+                .statusCode(409).body("title", containsString("R3.3"));
+        step(BUREAU_JILIN, ratingId, "verifications", "{\"method\":\"FILE_REVIEW\",\"finding\":\"调阅监控\"}")
+                .then().statusCode(200).body("verifications", equalTo(1));
+        step(BUREAU_JILIN, ratingId, "decision", "{\"outcome\":\"UPHELD\",\"malicious\":false,\"reason\":\"误评\"}")
+                .then().statusCode(200).body("status", equalTo("UPHELD")).body("notAdopted", equalTo(true));
+        await().atMost(Duration.ofSeconds(20)).until(() -> eventTypes(ratingId).size() == 4);
+        assertEquals(List.of("AppealFiled", "AppealVerified", "AppealDecided", "RatingNotAdopted"),
+                eventTypes(ratingId));
+        given().auth().oauth2(BUREAU_JILIN).get("/api/v1/appeals/" + ratingId).then().statusCode(200)
+                .body("timeline.type", hasItem("RatingNotAdopted"));
+    }
+
+    @Test
+    void r3_2_aTaianAppealAfterThreeWorkingDaysIsRefusedWithTheDeadlineItMissed() {
+        String unit = "TA-TS-CENTRE";
+        String ratingId = badReview(TA, unit);
+        clock.set(at("2025-10-10T10:01"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> file(handler(unit), ratingId).statusCode() != 404);
+        file(handler(unit), ratingId).then().statusCode(409).contentType("application/problem+json")
+                .body("title", containsString("2025-10-10T02:00:00Z"));
+    }
+
+    @Test
+    void r3_2_anUndecidedTaianAppealGoesOverdueOnAMovedClockAndARejectedOneLeavesTheRatingStanding() {
+        String unit = "TA-TS-CENTRE";
+        String ratingId = badReview(TA, unit);
+        fileWhenKnown(handler(unit), ratingId).then().statusCode(200)
+                .body("appeal.decisionDueAt", equalTo("2025-10-10T02:00:00Z"));
+        assertEquals(0, scheduler.runOnce(at("2025-10-10T10:00")));
+        assertEquals(1, scheduler.runOnce(at("2025-10-10T10:01")));
+        assertEquals(0, scheduler.runOnce(at("2025-10-10T11:00")), "flagged once");
+        given().auth().oauth2(BUREAU_TAIAN).get("/api/v1/appeals?overdue=true&size=500").then().statusCode(200)
+                .body("items.ratingId", hasItem(ratingId));
+        step(BUREAU_TAIAN, ratingId, "verifications", "{\"method\":\"PHONE_CALLBACK\",\"finding\":\"评价属实\"}")
+                .then().statusCode(200);
+        step(BUREAU_TAIAN, ratingId, "decision", "{\"outcome\":\"REJECTED\",\"reason\":\"评价属实\"}").then()
+                .statusCode(200).body("status", equalTo("REJECTED")).body("notAdopted", equalTo(false));
+        await().atMost(Duration.ofSeconds(20)).until(() -> eventTypes(ratingId).contains("AppealDecided"));
+        assertEquals(false, eventTypes(ratingId).contains("RatingNotAdopted"));
+    }
+
+    @Test
+    void r6_1_anotherUnitOrRegionSeesNothingOfAnAppeal() {
+        String unit = "JL-EDZ-CENTRE";
+        String ratingId = badReview(JE, unit);
+        clock.set(at("2025-09-30T10:00"));
+        fileWhenKnown(handler(unit), ratingId).then().statusCode(200);
+        file(handler("TA-TS-CENTRE"), ratingId).then().statusCode(404);
+        given().auth().oauth2(BUREAU_TAIAN).get("/api/v1/appeals/" + ratingId).then().statusCode(404);
+        step(BUREAU_TAIAN, ratingId, "verifications", "{\"method\":\"SITE_VISIT\",\"finding\":\"x\"}").then()
+                .statusCode(404);
+    }
+}
