@@ -95,15 +95,17 @@ public class StatisticsRepository {
                                             $7::text[], $8::date[])
                                      AS t(rating_id, event_id, region_code, institution_code, channel, level, origin, day)
                             ), inserted AS (
-                                INSERT INTO %1$s.rating_fact
-                                    (rating_id, event_id, region_code, institution_code, channel, level, origin, day)
-                                SELECT rating_id, event_id, region_code, institution_code, channel, level, origin, day
-                                FROM input
+                                INSERT INTO %1$s.rating_fact (rating_id, event_id, region_code, institution_code,
+                                                              channel, level, origin, day, adopted)
+                                SELECT i.rating_id, i.event_id, i.region_code, i.institution_code, i.channel,
+                                       i.level, i.origin, i.day, NOT coalesce(d.not_adopted, false)
+                                FROM input i LEFT JOIN rating_decision d ON d.rating_id = i.rating_id
                                 ON CONFLICT (rating_id) DO NOTHING
-                                RETURNING region_code, institution_code, day, level
+                                RETURNING region_code, institution_code, day, level, adopted
                             )
                             INSERT INTO %1$s.daily_stats (region_code, institution_code, day, level, ratings)
                             SELECT region_code, institution_code, day, level, count(*) FROM inserted
+                            WHERE adopted
                             GROUP BY region_code, institution_code, day, level
                             ON CONFLICT (region_code, institution_code, day, level)
                             DO UPDATE SET ratings = %1$s.daily_stats.ratings + excluded.ratings""".formatted(s),
@@ -111,6 +113,41 @@ public class StatisticsRepository {
                             .addArrayOfString(institutions).addArrayOfString(channels).addArrayOfInteger(levels)
                             .addArrayOfString(origins).addArrayOfLocalDate(days));
         }
+    }
+
+    /**
+     * R3.4 / R3.5: records a rating's latest appeal decision and counts its fact in or out of {@code schema} to
+     * match; a rating not read yet is counted as decided when it comes ({@link #apply}).
+     */
+    public void decide(SqlConnection tx, String schema, String ratingId, boolean notAdopted, String decisionId,
+            java.time.Instant decidedAt) {
+        Transactions.update(tx, "INSERT INTO rating_decision (rating_id, not_adopted, decision_id, decided_at) "
+                + "VALUES ($1, $2, $3, $4) ON CONFLICT (rating_id) DO UPDATE SET not_adopted = EXCLUDED.not_adopted, "
+                + "decision_id = EXCLUDED.decision_id, decided_at = EXCLUDED.decided_at",
+                Tuple.of(ratingId, notAdopted, decisionId, decidedAt.atOffset(java.time.ZoneOffset.UTC)));
+        resync(tx, schema, ratingId);
+    }
+
+    /**
+     * Makes every fact of {@code schema} (or only {@code ratingId}'s) agree with the recorded decisions, moving the
+     * changed ones in or out of the counts. A rebuild calls it under the switch lock, after its replay.
+     */
+    public void resync(SqlConnection tx, String schema, String ratingId) {
+        String s = checked(schema);
+        Transactions.update(tx, """
+                WITH changed AS (
+                    UPDATE %1$s.rating_fact f SET adopted = NOT d.not_adopted
+                    FROM rating_decision d
+                    WHERE d.rating_id = f.rating_id AND f.adopted = d.not_adopted
+                      AND ($1::text IS NULL OR f.rating_id = $1)
+                    RETURNING f.region_code, f.institution_code, f.day, f.level, f.adopted
+                )
+                INSERT INTO %1$s.daily_stats (region_code, institution_code, day, level, ratings)
+                SELECT region_code, institution_code, day, level, sum(CASE WHEN adopted THEN 1 ELSE -1 END)
+                FROM changed GROUP BY region_code, institution_code, day, level
+                ON CONFLICT (region_code, institution_code, day, level)
+                DO UPDATE SET ratings = %1$s.daily_stats.ratings + excluded.ratings""".formatted(s),
+                Tuple.of(ratingId));
     }
 
     /** Counts per level in the live schema; {@code regionPrefix} rolls up by GB/T 2260 prefix (R4.2). */

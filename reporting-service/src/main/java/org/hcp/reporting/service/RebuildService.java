@@ -86,6 +86,8 @@ public class RebuildService {
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(30));
             long replayed = replayUntil(consumer, end, ratings -> statistics.apply(tx, target, ratings.ratings()));
             ConsumedOffsets.record(tx, StatisticsRepository.PROJECTION, end);
+            // Decisions the live schema took in while the replay ran (their projection waits on this lock now).
+            statistics.resync(tx, target, null);
             statistics.switchTo(tx, target);
             return replayed;
         });

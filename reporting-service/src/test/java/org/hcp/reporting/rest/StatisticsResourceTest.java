@@ -23,6 +23,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.hcp.events.EventEnvelope;
 import org.hcp.events.RatingSubmitted;
 import org.hcp.events.Topics;
+import org.hcp.events.appeal.RatingNotAdopted;
+import org.hcp.events.appeal.RatingReinstated;
 import org.hcp.localstack.DevTokens;
 import org.hcp.localstack.LocalStack;
 import org.hcp.localstack.LocalStackTestResource;
@@ -142,6 +144,49 @@ class StatisticsResourceTest {
         // The projection goes on in the rebuilt tables.
         publish(rating("220201", institution, 5, Instant.now()));
         await().atMost(Duration.ofSeconds(20)).until(() -> stats("institution=" + institution).getInt("total") == 31);
+    }
+
+    private static void decide(EventEnvelope<RatingSubmitted> rating, boolean notAdopted, String decisionId) {
+        RatingSubmitted r = rating.payload();
+        Instant at = Instant.now();
+        var decision = notAdopted
+                ? new RatingNotAdopted(r.ratingId(), r.caseNumber(), decisionId, false, "误评", "bureau:2202", at)
+                : new RatingReinstated(r.ratingId(), r.caseNumber(), decisionId, "复核", "bureau:2202", at);
+        publish(Topics.APPEALS, EventEnvelope.of(decision, r.ratingId(), r.regionCode(), at, at, null, null, "test"));
+    }
+
+    @Test
+    void r3_4_aNotAdoptedRatingCountsNowhereWhicheverArrivesFirstAReinstatedOneAgainAndARebuildAgrees()
+            throws Exception {
+        String institution = newInstitution();
+        Instant day = Instant.parse("2024-11-05T03:00:00Z");
+        var bad = rating("220201", institution, 1, day);
+        publish(bad);
+        publish(rating("220201", institution, 5, day));
+        await().atMost(Duration.ofSeconds(20)).until(() -> stats("institution=" + institution).getInt("total") == 2);
+
+        decide(bad, true, "d-1");
+        await().atMost(Duration.ofSeconds(20)).until(() -> stats("institution=" + institution).getInt("total") == 1);
+        assertEquals(0, stats("institution=" + institution).getInt("bad"), "the upheld bad review counts nowhere");
+
+        // The decision read before its rating: the rating is never counted, whichever the projections read first.
+        var early = rating("220201", institution, 2, day);
+        decide(early, true, "d-2");
+        publish(early);
+        publish(rating("220201", institution, 4, day));
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(20))
+                .until(() -> stats("institution=" + institution).getInt("total") == 2);
+
+        decide(bad, false, "d-3");
+        await().atMost(Duration.ofSeconds(20)).until(() -> stats("institution=" + institution).getInt("total") == 3);
+        assertEquals(1, stats("institution=" + institution).getInt("bad"), "reinstated, it counts again");
+
+        List<String> liveRows = rows("daily_stats");
+        List<String> liveFacts = rows("rating_fact");
+        given().auth().oauth2(ADMIN).post("/api/v1/admin/rebuild").then().statusCode(200);
+        assertEquals(liveRows, rows("daily_stats"), "a rebuild counts the decisions as the live statistics did");
+        assertEquals(liveFacts, rows("rating_fact"));
+        assertEquals(3, stats("institution=" + institution).getInt("total"));
     }
 
     /** Every row of a table in the live schema, in a fixed order. */
