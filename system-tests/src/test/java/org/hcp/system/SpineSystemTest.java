@@ -129,6 +129,47 @@ class SpineSystemTest {
                 .get("appealableRatings").asLong() == 1);
     }
 
+    /** R3: the unit appeals its bad review, the bureau verifies and decides; answers the decision's status code. */
+    static int appealAndDecide(String institution, String ratingId, String outcome) throws Exception {
+        String unit = DevTokens.mint("handler", institution, Duration.ofHours(1));
+        String bureau = DevTokens.mint("bureau", "2202", Duration.ofHours(1));
+        String filing = """
+                {"ratingId":"%s","appellant":"STAFF","grounds":"评价人误选等级"}""".formatted(ratingId);
+        await().atMost(Duration.ofSeconds(20)).until(() -> post(appeal.url("/api/v1/appeals"), unit, filing)
+                .statusCode() != 404);
+        String path = "/api/v1/appeals/" + ratingId;
+        assertEquals(200, post(appeal.url(path + "/verifications"), bureau,
+                "{\"method\":\"PHONE_CALLBACK\",\"finding\":\"回访核实\"}").statusCode());
+        return post(appeal.url(path + "/decision"), bureau,
+                "{\"outcome\":\"%s\",\"reason\":\"核实结论\"}".formatted(outcome)).statusCode();
+    }
+
+    static String rectificationStatus(String ratingId) throws Exception {
+        return get(rectification.url("/api/v1/rectifications/" + ratingId), ADMIN).get("rectification").get("status")
+                .asText();
+    }
+
+    @Test
+    void r3_4_anUpheldAppealTakesTheBadReviewOutOfTheFiguresAndWithdrawsItsRectificationARejectedOneLeavesBoth()
+            throws Exception {
+        String institution = newInstitution();
+        String upheld = submit(institution, 2);
+        String rejected = submit(institution, 1);
+        await().atMost(Duration.ofSeconds(15)).until(() -> counted(institution) == 2);
+        await().atMost(Duration.ofSeconds(15)).until(() -> get(rectification.url(
+                "/api/v1/rectifications?institution=" + institution), ADMIN).get("items").size() == 2);
+
+        assertEquals(200, appealAndDecide(institution, upheld, "UPHELD"));
+        assertEquals(200, appealAndDecide(institution, rejected, "REJECTED"));
+        // Three services, one log: reporting counts the upheld one out, rectification withdraws its rectification.
+        await().atMost(Duration.ofSeconds(20)).until(() -> counted(institution) == 1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> "WITHDRAWN".equals(rectificationStatus(upheld)));
+        assertEquals("OPEN", rectificationStatus(rejected), "a rejected appeal lets the rectification go on (R3.5)");
+        JsonNode report = get(reporting.url("/api/v1/stats/satisfaction?institution=" + institution), ADMIN);
+        assertEquals(1, report.get("byLevel").get("1").asLong(), "the rejected appeal's rating still counts");
+        assertEquals(0, report.get("byLevel").get("2").asLong());
+    }
+
     @Test
     void aCrashBetweenTheReadModelWriteAndTheOffsetCommitStillCountsOnce() throws Exception {
         String institution = newInstitution();
