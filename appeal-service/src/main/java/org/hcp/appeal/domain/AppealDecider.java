@@ -12,6 +12,7 @@ import org.hcp.events.policy.JurisdictionPolicy;
 import org.hcp.events.policy.PolicyBook;
 import org.hcp.events.policy.Term;
 import org.hcp.events.appeal.AppealDecided;
+import org.hcp.events.appeal.AppealEvidenceAdded;
 import org.hcp.events.appeal.AppealFiled;
 import org.hcp.events.appeal.AppealOutcome;
 import org.hcp.events.appeal.AppealOverdue;
@@ -92,6 +93,30 @@ public final class AppealDecider {
                 rating.institutionCode(), rating.regionCode(), appellant, grounds.strip(), rating.receivedAt(),
                 window == null ? null : window.at(), decision == null ? null : decision.at(),
                 window != null && window.provisional() || decision != null && decision.provisional(), by, now)));
+    }
+
+    /**
+     * R3.1: evidence for an open appeal: PDF, JPEG or PNG by its content, at most {@link Evidence#MAX_BYTES}. The
+     * event carries the hash and metadata; the bytes stay in appeal-service.
+     */
+    public static Outcome<List<EventPayload>> addEvidence(AppealState s, String attachmentId, String fileName,
+            byte[] content, String by, Instant now) {
+        if (content == null || content.length == 0) {
+            return Outcome.rejected(Violation.of("/", "appeal.evidenceEmpty"));
+        }
+        if (content.length > Evidence.MAX_BYTES) {
+            return Outcome.rejected(Violation.of("/", "appeal.evidenceTooLarge", Evidence.MAX_BYTES / (1024 * 1024)));
+        }
+        var mediaType = Evidence.mediaTypeOf(content);
+        if (mediaType.isEmpty()) {
+            return Outcome.rejected(Violation.of("/", "appeal.evidenceType"));
+        }
+        if (!s.open()) {
+            return decided(s);
+        }
+        String name = fileName == null || fileName.isBlank() ? attachmentId : fileName.strip();
+        return Outcome.done(List.of(new AppealEvidenceAdded(s.filed().appealId(), s.ratingId(), attachmentId, name,
+                mediaType.get(), content.length, Evidence.sha256(content), by, now)));
     }
 
     /** R3.3: one check by the bureau, on an open appeal. */

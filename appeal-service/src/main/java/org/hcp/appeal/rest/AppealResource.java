@@ -12,6 +12,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -20,6 +23,7 @@ import org.hcp.appeal.domain.AppealDecider;
 import org.hcp.appeal.domain.AppealEntry;
 import org.hcp.appeal.repository.AppealRepository;
 import org.hcp.appeal.repository.AppealRepository.CaseFile;
+import org.hcp.appeal.repository.AttachmentRepository;
 import org.hcp.appeal.service.AppealService;
 import org.hcp.appeal.service.AppealService.Scope;
 import org.hcp.events.EventIds;
@@ -43,12 +47,15 @@ public class AppealResource {
 
     private final AppealService service;
     private final AppealRepository appeals;
+    private final AttachmentRepository attachments;
     private final Access access;
     private final JsonWebToken caller;
 
-    public AppealResource(AppealService service, AppealRepository appeals, Access access, JsonWebToken caller) {
+    public AppealResource(AppealService service, AppealRepository appeals, AttachmentRepository attachments,
+            Access access, JsonWebToken caller) {
         this.service = service;
         this.appeals = appeals;
+        this.attachments = attachments;
         this.access = access;
         this.caller = caller;
     }
@@ -161,6 +168,38 @@ public class AppealResource {
         String decisionId = "d-" + EventIds.newTimeOrdered();
         return Answers.valueOf(service.act(ratingId, scope(), true, (rating, appeal, now, rules) ->
                 AppealDecider.reinstate(appeal, b.reason(), decisionId, by(), now)));
+    }
+
+    @POST
+    @Path("/{ratingId}/attachments")
+    @Consumes(MediaType.WILDCARD)
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+    @RolesAllowed({"handler", "admin"})
+    @Blocking
+    @Operation(summary = "R3.1: add evidence to an open appeal: the file's bytes as the body, ?fileName= its name",
+            description = "PDF, JPEG or PNG, judged by the content (not the name or Content-Type), at most 5 MB; "
+                    + "stored with its SHA-256, which AppealEvidenceAdded carries instead of the bytes.")
+    public AppealEntry addEvidence(@PathParam("ratingId") String ratingId, @QueryParam("fileName") String fileName,
+            byte[] content) {
+        return Answers.valueOf(service.addEvidence(ratingId, scope(), fileName, content, by()));
+    }
+
+    @GET
+    @Path("/{ratingId}/attachments/{attachmentId}")
+    @Produces({"application/pdf", "image/jpeg", "image/png", Problem.MEDIA_TYPE})
+    @RolesAllowed({"handler", "bureau", "admin"})
+    @Operation(summary = "Download evidence: the appellant's institution and the bureau over its region only")
+    public Uni<Response> attachment(@PathParam("ratingId") String ratingId,
+            @PathParam("attachmentId") String attachmentId) {
+        Scope scope = scope();
+        return attachments.find(ratingId, attachmentId, scope.regionPrefix(), scope.institution()).map(found -> {
+            AttachmentRepository.Attachment a = found.orElseThrow(() -> ProblemException.notFound("no attachment "
+                    + attachmentId + " on an appeal within the caller's scope"));
+            return Response.ok(a.content(), a.mediaType()).header("X-Content-Type-Options", "nosniff")
+                    .header("Content-Disposition", "attachment; filename*=UTF-8''" + URLEncoder.encode(a.fileName(),
+                            StandardCharsets.UTF_8).replace("+", "%20"))
+                    .header("Digest", "sha-256=" + a.sha256()).build();
+        });
     }
 
     private Scope scope() {

@@ -3,12 +3,14 @@ package org.hcp.appeal.service;
 import static org.hcp.kit.db.Transactions.inTransaction;
 
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import org.hcp.appeal.domain.AppealDecider;
 import org.hcp.appeal.domain.AppealDecider.RatedCase;
 import org.hcp.appeal.domain.AppealDecider.Rules;
@@ -17,9 +19,11 @@ import org.hcp.appeal.domain.AppealState;
 import org.hcp.appeal.repository.AppealRepository;
 import org.hcp.appeal.repository.AppealRepository.Stored;
 import org.hcp.appeal.repository.AppealableRatingRepository;
+import org.hcp.appeal.repository.AttachmentRepository;
 import org.hcp.events.EventEnvelope;
 import org.hcp.events.EventIds;
 import org.hcp.events.EventPayload;
+import org.hcp.events.appeal.AppealEvidenceAdded;
 import org.hcp.kit.outbox.OutboxRelay;
 import org.hcp.kit.outcome.Outcome;
 import org.hcp.kit.reference.ReferenceData;
@@ -40,14 +44,17 @@ public class AppealService {
     private final Pool pool;
     private final AppealableRatingRepository ratings;
     private final AppealRepository appeals;
+    private final AttachmentRepository attachments;
     private final ReferenceData reference;
     private final OutboxRelay relay;
     private final Correlation correlation;
     private final Clock clock;
 
     public AppealService(Pool pool, AppealableRatingRepository ratings, AppealRepository appeals,
-            ReferenceData reference, OutboxRelay relay, Correlation correlation, Clock clock) {
+            AttachmentRepository attachments, ReferenceData reference, OutboxRelay relay, Correlation correlation,
+            Clock clock) {
         this.pool = pool;
+        this.attachments = attachments;
         this.ratings = ratings;
         this.appeals = appeals;
         this.reference = reference;
@@ -71,6 +78,22 @@ public class AppealService {
      * the step is on an appeal already filed.
      */
     public Outcome<AppealEntry> act(String ratingId, Scope scope, boolean mustExist, Step step) {
+        return act(ratingId, scope, mustExist, step, (tx, events) -> { });
+    }
+
+    /**
+     * R3.1: evidence for an open appeal; the bytes are stored in the same transaction as the event naming their hash.
+     */
+    public Outcome<AppealEntry> addEvidence(String ratingId, Scope scope, String fileName, byte[] content, String by) {
+        String attachmentId = "att-" + EventIds.newTimeOrdered();
+        return act(ratingId, scope, true, (rating, appeal, now, rules) ->
+                AppealDecider.addEvidence(appeal, attachmentId, fileName, content, by, now), (tx, events) -> events
+                .stream().filter(AppealEvidenceAdded.class::isInstance).map(AppealEvidenceAdded.class::cast)
+                .forEach(e -> attachments.store(tx, e, content)));
+    }
+
+    private Outcome<AppealEntry> act(String ratingId, Scope scope, boolean mustExist, Step step,
+            BiConsumer<SqlConnection, List<EventPayload>> alsoStore) {
         Instant now = clock.instant();
         UUID requestId = correlation.current();
         Outcome<AppealEntry> outcome = inTransaction(pool, tx -> {
@@ -84,6 +107,7 @@ public class AppealService {
             }
             Rules rules = new Rules(reference.policy(rating.get().regionCode(), now), reference.calendar());
             return step.decide(rating.get(), before.state(), now, rules).map(events -> {
+                alsoStore.accept(tx, events);
                 Stored after = appeals.append(tx, before, envelopes(ratingId, rating.get().regionCode(), events, now,
                         requestId));
                 return AppealEntry.of(after.state(), after.events());

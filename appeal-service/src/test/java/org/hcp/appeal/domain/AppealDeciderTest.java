@@ -15,6 +15,7 @@ import org.hcp.appeal.domain.AppealDecider.Rules;
 import org.hcp.events.EventPayload;
 import org.hcp.events.RatingOrigin;
 import org.hcp.events.appeal.AppealDecided;
+import org.hcp.events.appeal.AppealEvidenceAdded;
 import org.hcp.events.appeal.AppealFiled;
 import org.hcp.events.appeal.AppealOutcome;
 import org.hcp.events.appeal.AppealOverdue;
@@ -194,6 +195,25 @@ class AppealDeciderTest {
         AppealDecided late = (AppealDecided) accepted(AppealDecider.decide(given.verified().state(),
                 AppealOutcome.REJECTED, false, "评价属实", "d", "bureau", due.plusSeconds(7200))).get(0);
         assertFalse(late.onTime());
+    }
+
+    @Test
+    void r3_1_evidenceIsAPdfJpegOrPngByItsContentAtMost5MbAndTheEventCarriesItsHashNotItsBytes() {
+        Given given = new Given(JE, MON);
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 1, 2, 3};
+        AppealEvidenceAdded added = (AppealEvidenceAdded) accepted(AppealDecider.addEvidence(given.state(), "att-1",
+                "截图.png", png, "handler", MON)).get(0);
+        assertEquals("image/png", added.mediaType());
+        assertEquals(Evidence.sha256(png), added.sha256());
+        assertEquals(64, added.sha256().length());
+        refused(AppealDecider.addEvidence(given.state(), "att-2", "合同.pdf", "not a pdf".getBytes(), "h", MON),
+                "appeal.evidenceType");
+        byte[] huge = new byte[Evidence.MAX_BYTES + 1];
+        System.arraycopy("%PDF-".getBytes(), 0, huge, 0, 5);
+        refused(AppealDecider.addEvidence(given.state(), "att-3", "big.pdf", huge, "h", MON), "appeal.evidenceTooLarge");
+        assertEquals("application/pdf", Evidence.mediaTypeOf("%PDF-1.7".getBytes()).orElseThrow());
+        assertEquals("image/jpeg", Evidence.mediaTypeOf(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 0})
+                .orElseThrow());
     }
 
     @Test

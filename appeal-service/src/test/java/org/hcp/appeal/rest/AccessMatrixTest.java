@@ -43,6 +43,11 @@ class AccessMatrixTest {
                 .body("{\"ratingId\":\"%s\",\"appellant\":\"INSTITUTION\",\"grounds\":\"误评\"}".formatted(id))
                 .post("/api/v1/appeals").statusCode() == 200);
         String a = "/api/v1/appeals/" + id;
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
+        given().auth().oauth2(unit).contentType("application/octet-stream").body(png)
+                .post(a + "/attachments?fileName=a.png").then().statusCode(200);
+        String attachment = given().auth().oauth2(unit).get(a).then().extract()
+                .path("timeline.find { it.type == 'AppealEvidenceAdded' }.payload.attachmentId");
         // Columns: AccessMatrix.COLUMNS. "+" = let through, 401/403 refused, 404: out of scope is not found.
         // Steps get bodies that pass the access check and are then refused on their content (422), so the fixture
         // stays as it is.
@@ -53,6 +58,13 @@ class AccessMatrixTest {
                 get("GET /api/v1/appeals", "/api/v1/appeals?region=2202",
                         "401 401 401 403 200 200 403 200 403 403 200 403 200"),
                 get("GET /api/v1/appeals/{ratingId}", a, "401 401 401 403 200 404 403 200 404 403 200 403 200"),
+                // the unit adds evidence (this body is not a PDF, JPEG or PNG: 422 once let through); only the
+                // appellant's institution and the bureau over its region download it
+                withBody("POST /api/v1/appeals/{ratingId}/attachments", a + "/attachments",
+                        "application/octet-stream", "not a picture",
+                        "401 401 401 403 422 404 403 403 403 403 403 403 422"),
+                get("GET /api/v1/appeals/{ratingId}/attachments/{attachmentId}", a + "/attachments/" + attachment,
+                        "401 401 401 403 200 404 403 200 404 403 403 403 200"),
                 // the bureau verifies and decides
                 json("POST /api/v1/appeals/{ratingId}/verifications", a + "/verifications",
                         "401 401 401 403 403 403 403 422 404 403 403 403 422"),

@@ -160,6 +160,33 @@ class AppealLifeTest {
     }
 
     @Test
+    void r3_1_evidenceIsStoredWithItsHashDownloadableInScopeAndRefusedWhenItIsNotWhatItClaims() {
+        String unit = "JL-EDZ-CENTRE";
+        String ratingId = badReview(JE, unit);
+        clock.set(at("2025-09-30T10:00"));
+        fileWhenKnown(handler(unit), ratingId).then().statusCode(200);
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
+        given().auth().oauth2(handler(unit)).contentType("application/octet-stream").body(png)
+                .post("/api/v1/appeals/" + ratingId + "/attachments?fileName=监控截图.png").then().statusCode(200)
+                .body("evidence", equalTo(1));
+        given().auth().oauth2(handler(unit)).contentType("application/pdf").body("MZ not a pdf".getBytes())
+                .post("/api/v1/appeals/" + ratingId + "/attachments?fileName=证明.pdf").then().statusCode(422)
+                .body("errors[0].code", equalTo("appeal.evidenceType"));
+        String attachmentId = given().auth().oauth2(BUREAU_JILIN).get("/api/v1/appeals/" + ratingId).then()
+                .statusCode(200).extract().path("timeline.find { it.type == 'AppealEvidenceAdded' }.payload.attachmentId");
+        String path = "/api/v1/appeals/" + ratingId + "/attachments/" + attachmentId;
+        byte[] back = given().auth().oauth2(BUREAU_JILIN).get(path).then().statusCode(200)
+                .contentType("image/png").extract().asByteArray();
+        assertEquals(java.util.Arrays.toString(png), java.util.Arrays.toString(back));
+        given().auth().oauth2(BUREAU_TAIAN).get(path).then().statusCode(404);
+        given().auth().oauth2(handler("TA-TS-CENTRE")).get(path).then().statusCode(404);
+        await().atMost(Duration.ofSeconds(20)).until(() -> TopicProbe.readAll(
+                LocalStack.shared().kafka().bootstrapServers(), Topics.APPEALS).stream()
+                .anyMatch(r -> ratingId.equals(r.key()) && r.value().contains("\"sha256\"")
+                        && !r.value().contains("content")));
+    }
+
+    @Test
     void r6_1_anotherUnitOrRegionSeesNothingOfAnAppeal() {
         String unit = "JL-EDZ-CENTRE";
         String ratingId = badReview(JE, unit);
