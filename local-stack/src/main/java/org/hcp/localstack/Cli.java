@@ -14,9 +14,9 @@ import org.hcp.events.EventJson;
  *
  * <pre>
  * wait-ready BASE_URL SECONDS      wait until BASE_URL/q/health/ready answers 200
- * demo INTAKE_URL RECTIFICATION_URL
- *                                  load the demo directory, cases, ratings and rectifications (running it again adds
- *                                  nothing)
+ * demo INTAKE_URL [RECTIFICATION_URL [APPEAL_URL]]
+ *                                  load the demo directory, cases, ratings, rectifications and appeals (running it
+ *                                  again adds nothing)
  * post URL ROLE [JSON]             POST with a dev token of ROLE, print status and body
  * get URL ROLE                     GET with a dev token of ROLE, print the body
  * </pre>
@@ -39,6 +39,9 @@ public final class Cli {
                 if (args.length > 2) {
                     demoRectifications(args[2]);
                 }
+                if (args.length > 3) {
+                    demoAppeals(args[3]);
+                }
             }
             case "post" -> {
                 HttpResponse<String> response = post(args[1], args[2], args.length > 3 ? args[3] : "");
@@ -57,7 +60,7 @@ public final class Cli {
     }
 
     private static void usage() {
-        System.err.println("usage: Cli wait-ready URL SECONDS | demo INTAKE_URL [RECTIFICATION_URL] | post URL ROLE [JSON] | get URL ROLE");
+        System.err.println("usage: Cli wait-ready URL SECONDS | demo INTAKE_URL [RECTIFICATION_URL [APPEAL_URL]] | post URL ROLE [JSON] | get URL ROLE");
         System.exit(2);
     }
 
@@ -209,6 +212,53 @@ public final class Cli {
         while (System.nanoTime() < deadline && !get(late.substring(0, late.length() - 1), jlUnit).body()
                 .contains("\"late\":true")) {
             Thread.sleep(1000);
+        }
+    }
+
+    /**
+     * The demo's appeals (R3): DEMO-TA-0004-R appealed and pending; DEMO-JL-0003-R verified and upheld, so it is not
+     * adopted (reporting counts it out, its rectification is withdrawn); DEMO-JE-0002-R verified and rejected. A step
+     * already taken answers 409 on a second run and is skipped.
+     */
+    private static void demoAppeals(String url) throws Exception {
+        String appeals = url + "/api/v1/appeals";
+        String taUnit = DevTokens.mint("handler", "TA-TS-CENTRE", Duration.ofHours(1));
+        String chyUnit = DevTokens.mint("handler", "JL-CHY-CENTRE", Duration.ofHours(1));
+        String jeUnit = DevTokens.mint("handler", "JL-EDZ-CENTRE", Duration.ofHours(1));
+        String jilinBureau = DevTokens.mint("bureau", "2202", Duration.ofHours(1));
+        fileAppeal(appeals, taUnit, "DEMO-TA-0004-R", "INSTITUTION", "办事指南已于上月更新，评价所述内容为旧版");
+        fileAppeal(appeals, chyUnit, "DEMO-JL-0003-R", "STAFF", "评价人误选等级，现场已表示满意");
+        step(appeals + "/DEMO-JL-0003-R/verifications", jilinBureau,
+                "{\"method\":\"PHONE_CALLBACK\",\"finding\":\"回访评价人，确认误选\"}");
+        step(appeals + "/DEMO-JL-0003-R/decision", jilinBureau,
+                "{\"outcome\":\"UPHELD\",\"malicious\":false,\"reason\":\"误评，经电话回访核实\"}");
+        fileAppeal(appeals, jeUnit, "DEMO-JE-0002-R", "STAFF", "窗口人员认为态度并无不当");
+        step(appeals + "/DEMO-JE-0002-R/verifications", jilinBureau,
+                "{\"method\":\"FILE_REVIEW\",\"finding\":\"调阅录音，服务用语生硬\"}");
+        step(appeals + "/DEMO-JE-0002-R/decision", jilinBureau,
+                "{\"outcome\":\"REJECTED\",\"reason\":\"评价属实\"}");
+    }
+
+    /** Files once appeal-service has read the rating (404 until then); an appeal already filed answers 409. */
+    private static void fileAppeal(String url, String token, String ratingId, String appellant, String grounds)
+            throws Exception {
+        String body = "{\"ratingId\":\"%s\",\"appellant\":\"%s\",\"grounds\":\"%s\"}".formatted(ratingId,
+                appellant, grounds);
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (true) {
+            HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(url))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                    .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (answer.statusCode() == 200 || answer.statusCode() == 409) {
+                return;
+            }
+            if (answer.statusCode() != 404 || System.nanoTime() > deadline) {
+                System.err.println("demo appeal on " + ratingId + " refused: " + answer.statusCode() + " "
+                        + answer.body());
+                System.exit(1);
+            }
+            Thread.sleep(500);
         }
     }
 
