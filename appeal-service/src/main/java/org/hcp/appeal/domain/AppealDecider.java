@@ -6,11 +6,8 @@ import java.util.List;
 import org.hcp.events.EventPayload;
 import org.hcp.events.RatingLevel;
 import org.hcp.events.RatingOrigin;
-import org.hcp.events.calendar.WorkingCalendar;
 import org.hcp.events.policy.Deadline;
-import org.hcp.events.policy.JurisdictionPolicy;
-import org.hcp.events.policy.PolicyBook;
-import org.hcp.events.policy.Term;
+import org.hcp.events.policy.JurisdictionRules;
 import org.hcp.events.appeal.AppealDecided;
 import org.hcp.events.appeal.AppealEvidenceAdded;
 import org.hcp.events.appeal.AppealFiled;
@@ -35,13 +32,6 @@ public final class AppealDecider {
     private AppealDecider() {
     }
 
-    /** The policy in force for the rating's region and the calendar its working days are counted on. */
-    public record Rules(JurisdictionPolicy policy, WorkingCalendar calendar) {
-        Deadline after(Term term, Instant from) {
-            return term == null ? null : term.after(from, calendar, PolicyBook.zoneOf(policy));
-        }
-    }
-
     /**
      * What appeal-service knows of a rating from hcp.ratings; no evaluator identity.
      *
@@ -61,7 +51,7 @@ public final class AppealDecider {
      * review; one open appeal per rating, and a decided one is reopened only by a later decision.
      */
     public static Outcome<List<EventPayload>> file(RatedCase rating, AppealState current, String appealId,
-            Appellant appellant, String grounds, String by, Instant now, Rules rules) {
+            Appellant appellant, String grounds, String by, Instant now, JurisdictionRules rules) {
         List<Violation> errors = new ArrayList<>();
         if (appellant == null) {
             errors.add(Violation.of("/appellant", "field.required"));

@@ -13,7 +13,7 @@ import java.util.UUID;
 import java.util.function.BiConsumer;
 import org.hcp.appeal.domain.AppealDecider;
 import org.hcp.appeal.domain.AppealDecider.RatedCase;
-import org.hcp.appeal.domain.AppealDecider.Rules;
+import org.hcp.events.policy.JurisdictionRules;
 import org.hcp.appeal.domain.AppealEntry;
 import org.hcp.appeal.domain.AppealState;
 import org.hcp.appeal.repository.AppealRepository;
@@ -70,7 +70,8 @@ public class AppealService {
     /** A step decided on a rating's appeal as it stands (null before one is filed). */
     @FunctionalInterface
     public interface Step {
-        Outcome<List<EventPayload>> decide(RatedCase rating, AppealState appeal, Instant now, Rules rules);
+        Outcome<List<EventPayload>> decide(RatedCase rating, AppealState appeal, Instant now,
+                JurisdictionRules rules);
     }
 
     /**
@@ -105,7 +106,7 @@ public class AppealService {
             if (mustExist && before.state() == null) {
                 return Outcome.notFound("no appeal on rating " + ratingId);
             }
-            Rules rules = new Rules(reference.policy(rating.get().regionCode(), now), reference.calendar());
+            JurisdictionRules rules = reference.rules(rating.get().regionCode(), now);
             return step.decide(rating.get(), before.state(), now, rules).map(events -> {
                 alsoStore.accept(tx, events);
                 Stored after = appeals.append(tx, before, envelopes(ratingId, rating.get().regionCode(), events, now,

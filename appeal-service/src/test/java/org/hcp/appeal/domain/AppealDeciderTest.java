@@ -11,7 +11,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.hcp.appeal.domain.AppealDecider.RatedCase;
-import org.hcp.appeal.domain.AppealDecider.Rules;
+import org.hcp.events.policy.JurisdictionRules;
 import org.hcp.events.EventPayload;
 import org.hcp.events.RatingOrigin;
 import org.hcp.events.appeal.AppealDecided;
@@ -47,8 +47,8 @@ class AppealDeciderTest {
         return OffsetDateTime.parse(beijing + "+08:00").toInstant();
     }
 
-    private static Rules rules(String region) {
-        return new Rules(BOOK.resolve(region, LocalDate.of(2025, 9, 29)), CALENDAR);
+    private static JurisdictionRules rules(String region) {
+        return new JurisdictionRules(BOOK.resolve(region, LocalDate.of(2025, 9, 29)), CALENDAR);
     }
 
     private static RatedCase bad(String region, int level, RatingOrigin origin) {

@@ -9,11 +9,8 @@ import org.hcp.events.EventPayload;
 import org.hcp.events.RatingLevel;
 import org.hcp.events.RatingOrigin;
 import org.hcp.events.RatingSubmitted;
-import org.hcp.events.calendar.WorkingCalendar;
 import org.hcp.events.policy.Deadline;
-import org.hcp.events.policy.JurisdictionPolicy;
-import org.hcp.events.policy.PolicyBook;
-import org.hcp.events.policy.Term;
+import org.hcp.events.policy.JurisdictionRules;
 import org.hcp.events.rectification.CallbackRecorded;
 import org.hcp.events.rectification.CallbackResult;
 import org.hcp.events.rectification.Classification;
@@ -47,13 +44,6 @@ public final class RectificationDecider {
     private RectificationDecider() {
     }
 
-    /** The policy in force for a rectification's region and the calendar its working days are counted on. */
-    public record Rules(JurisdictionPolicy policy, WorkingCalendar calendar) {
-        Deadline after(Term term, Instant from) {
-            return term == null ? null : term.after(from, calendar, PolicyBook.zoneOf(policy));
-        }
-    }
-
     /** A bad review's rectification is known by the rating id the evaluator's request had (one per batch/chain). */
     public static String rectificationIdOf(RatingSubmitted rating) {
         return rating.sourceRatingId() != null ? rating.sourceRatingId() : rating.ratingId();
@@ -70,7 +60,7 @@ public final class RectificationDecider {
      * rectification is withdrawn as it opens. A rating seen before yields nothing (replays are harmless).
      */
     public static List<EventPayload> open(RatingSubmitted rating, RectificationState state, boolean notAdopted,
-            String decisionId, Rules rules, Instant now) {
+            String decisionId, JurisdictionRules rules, Instant now) {
         if (!needsRectification(rating) || state != null && state.ratingIds().contains(rating.ratingId())) {
             return List.of();
         }
@@ -124,7 +114,7 @@ public final class RectificationDecider {
      * basis; the deadlines follow from the policy. R2.1: someone must be responsible first.
      */
     public static Outcome<List<EventPayload>> classify(RectificationState s, Classification classification,
-            String reason, Instant ledgerDueAt, String by, Instant at, Rules rules) {
+            String reason, Instant ledgerDueAt, String by, Instant at, JurisdictionRules rules) {
         if (classification == null) {
             return Outcome.rejected(Violation.of("/classification", "field.required"));
         }
@@ -164,7 +154,7 @@ public final class RectificationDecider {
 
     /** R2.3: rectified (clear, complex) or explained (no basis), with what was done; R2.6 starts the verification. */
     public static Outcome<List<EventPayload>> resolve(RectificationState s, Resolution resolution, String measures,
-            String by, Instant at, Rules rules) {
+            String by, Instant at, JurisdictionRules rules) {
         if (resolution == null || blank(measures)) {
             List<Violation> errors = new ArrayList<>();
             if (resolution == null) {

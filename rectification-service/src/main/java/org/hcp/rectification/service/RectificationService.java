@@ -27,7 +27,7 @@ import org.hcp.kit.outcome.Outcome;
 import org.hcp.kit.rest.Correlation;
 import org.hcp.rectification.domain.LedgerEntry;
 import org.hcp.rectification.domain.RectificationDecider;
-import org.hcp.rectification.domain.RectificationDecider.Rules;
+import org.hcp.events.policy.JurisdictionRules;
 import org.hcp.rectification.domain.RectificationState;
 import org.hcp.rectification.repository.RectificationRepository;
 import org.hcp.rectification.repository.RectificationRepository.Stored;
@@ -91,7 +91,7 @@ public class RectificationService {
             boolean notAdopted = decision.map(d -> d.getBoolean("not_adopted")).orElse(false);
             List<EventPayload> events = RectificationDecider.open(rating, stored == null ? null : stored.state(),
                     notAdopted, decision.map(d -> d.getString("decision_id")).orElse(null),
-                    rules(rating.regionCode(), now), now);
+                    reference.rules(rating.regionCode(), now), now);
             record(tx, stored, id, rating.regionCode(), events, now, event.eventId(), event.correlationId());
         }
     }
@@ -145,7 +145,8 @@ public class RectificationService {
                 return Outcome.notFound("no rectification " + rectificationId + " within the caller's scope");
             }
             RectificationState s = stored.get().state();
-            Outcome<List<EventPayload>> decided = step.decide(s, now, rules(s.opened().regionCode(), now));
+            Outcome<List<EventPayload>> decided = step.decide(s, now,
+                    reference.rules(s.opened().regionCode(), now));
             return decided.map(events -> {
                 Stored after = record(tx, stored.get(), rectificationId, s.opened().regionCode(), events, now,
                         requestId, requestId);
@@ -162,7 +163,7 @@ public class RectificationService {
     /** A step a person takes: the pure decision, given the state, the time and the rules in force. */
     @FunctionalInterface
     public interface Step {
-        Outcome<List<EventPayload>> decide(RectificationState state, Instant now, Rules rules);
+        Outcome<List<EventPayload>> decide(RectificationState state, Instant now, JurisdictionRules rules);
     }
 
     /**
@@ -190,11 +191,6 @@ public class RectificationService {
 
     /** What one overdue round did: rectifications looked at, steps flagged. */
     public record OverdueRound(int rectifications, int steps) {
-    }
-
-    /** The policy in force for a region on the day of {@code at}, with the calendar as last loaded. */
-    private Rules rules(String regionCode, Instant at) {
-        return new Rules(reference.policy(regionCode, at), reference.calendar());
     }
 
     private Stored record(SqlConnection tx, Stored before, String id, String region, List<EventPayload> events,

@@ -29,7 +29,7 @@ import org.hcp.events.rectification.RectificationStepOverdue;
 import org.hcp.events.rectification.RectificationWithdrawn;
 import org.hcp.events.rectification.Resolution;
 import org.hcp.kit.outcome.Outcome;
-import org.hcp.rectification.domain.RectificationDecider.Rules;
+import org.hcp.events.policy.JurisdictionRules;
 import org.hcp.rectification.domain.RectificationState.Status;
 import org.junit.jupiter.api.Test;
 
@@ -54,8 +54,8 @@ class RectificationDeciderTest {
         return OffsetDateTime.parse(local + "+08:00").toInstant();
     }
 
-    private static Rules rules(String region) {
-        return new Rules(BOOK.resolve(region, LocalDate.of(2025, 9, 29)), CALENDAR);
+    private static JurisdictionRules rules(String region) {
+        return new JurisdictionRules(BOOK.resolve(region, LocalDate.of(2025, 9, 29)), CALENDAR);
     }
 
     private static RatingSubmitted badReview(String region, int level, String pseudonym) {
@@ -67,7 +67,7 @@ class RectificationDeciderTest {
 
     /** The given: a real-name bad review opened in {@code region}, and the events that followed. */
     private static final class Given {
-        final Rules rules;
+        final JurisdictionRules rules;
         final List<EventPayload> events = new ArrayList<>();
 
         Given(String region, int level, boolean realName) {
@@ -335,7 +335,7 @@ class RectificationDeciderTest {
 
     @Test
     void aDeadlineCountedOnAYearWithoutACalendarSaysItIsProvisional() {
-        Rules rules = new Rules(BOOK.resolve(JC, LocalDate.of(2027, 12, 20)), CALENDAR);
+        JurisdictionRules rules = new JurisdictionRules(BOOK.resolve(JC, LocalDate.of(2027, 12, 20)), CALENDAR);
         RectificationOpened opened = (RectificationOpened) RectificationDecider.open(badReview(JC, 2, "ev1_x"), null,
                 false, null, rules, at("2027-12-20T10:00")).get(0);
         assertTrue(opened.deadlinesProvisional());

@@ -18,7 +18,7 @@ import org.hcp.events.EventJson;
 import org.hcp.events.WorkingCalendarPublished;
 import org.hcp.events.calendar.WorkingCalendar;
 import org.hcp.events.calendar.YearArrangement;
-import org.hcp.events.policy.JurisdictionPolicy;
+import org.hcp.events.policy.JurisdictionRules;
 import org.hcp.events.policy.PolicyBook;
 import org.hcp.kit.config.Clocks;
 import org.hcp.kit.messaging.BackgroundWorker;
@@ -91,9 +91,9 @@ public class ReferenceData implements BackgroundWorker {
         return refresher == null ? "not started" : refresher.problem();
     }
 
-    /** The policy in force for a region on the day of {@code at}. */
-    public JurisdictionPolicy policy(String regionCode, Instant at) {
-        return policies.resolve(regionCode, at.atZone(Clocks.CHINA).toLocalDate());
+    /** The policy in force for a region on the day of {@code at}, with the calendar as last loaded. */
+    public JurisdictionRules rules(String regionCode, Instant at) {
+        return new JurisdictionRules(policies.resolve(regionCode, at.atZone(Clocks.CHINA).toLocalDate()), calendar);
     }
 
     public WorkingCalendar calendar() {
