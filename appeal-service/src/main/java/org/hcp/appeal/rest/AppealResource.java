@@ -34,6 +34,7 @@ import org.hcp.kit.rest.Access;
 import org.hcp.kit.rest.Answers;
 import org.hcp.kit.rest.Problem;
 import org.hcp.kit.rest.ProblemException;
+import org.hcp.kit.rest.QueryChecks;
 import org.hcp.kit.text.Violation;
 
 /**
@@ -105,9 +106,8 @@ public class AppealResource {
     public Uni<Page> list(@QueryParam("region") String region, @QueryParam("status") String status,
             @QueryParam("overdue") Boolean overdue, @QueryParam("page") @DefaultValue("0") int page,
             @QueryParam("size") @DefaultValue("50") int size) {
-        if (page < 0 || size < 1 || size > 500) {
-            throw ProblemException.invalid(Violation.of(page < 0 ? "?page" : "?size", "page.size", 500));
-        }
+        QueryChecks.regionPrefix(region);
+        QueryChecks.page(page, size, 500);
         if (status != null && !List.of("OPEN", "UPHELD", "REJECTED").contains(status)) {
             throw ProblemException.invalid(Violation.of("?status", "field.unknownValue", status,
                     List.of("OPEN", "UPHELD", "REJECTED")));

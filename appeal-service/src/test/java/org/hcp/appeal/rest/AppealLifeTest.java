@@ -196,5 +196,10 @@ class AppealLifeTest {
         given().auth().oauth2(BUREAU_TAIAN).get("/api/v1/appeals/" + ratingId).then().statusCode(404);
         step(BUREAU_TAIAN, ratingId, "verifications", "{\"method\":\"SITE_VISIT\",\"finding\":\"x\"}").then()
                 .statusCode(404);
+        // The queue's filters are checked like every list's: a bad region or page is a problem naming it.
+        given().auth().oauth2(BUREAU_JILIN).get("/api/v1/appeals?region=x").then().statusCode(422)
+                .body("errors[0].pointer", equalTo("?region"));
+        given().auth().oauth2(BUREAU_JILIN).get("/api/v1/appeals?size=501").then().statusCode(422)
+                .body("errors[0].pointer", equalTo("?size"));
     }
 }

@@ -11,10 +11,8 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.hcp.events.RegionCodes;
 import org.hcp.kit.rest.Problem;
-import org.hcp.kit.rest.ProblemException;
-import org.hcp.kit.text.Violation;
+import org.hcp.kit.rest.QueryChecks;
 import org.hcp.rectification.repository.LedgerQueries;
 import org.hcp.rectification.repository.LedgerQueries.PublicResult;
 
@@ -38,10 +36,8 @@ public class PublicResultsResource {
     @Operation(summary = "Closed rectifications, newest first: unit, item, tags, outcome, what was done, dates")
     public Uni<Page> results(@QueryParam("region") String region, @QueryParam("page") @DefaultValue("0") int page,
             @QueryParam("size") @DefaultValue("50") int size) {
-        if (region != null && !RegionCodes.isPrefix(region)) {
-            throw ProblemException.invalid(Violation.of("?region", "query.regionPrefix"));
-        }
-        RectificationResource.checkPage(page, size, 500);
+        QueryChecks.regionPrefix(region);
+        QueryChecks.page(page, size, 500);
         return ledger.publicResults(region, page * size, size)
                 .map(slice -> new Page(slice.items(), page, size, slice.more()));
     }

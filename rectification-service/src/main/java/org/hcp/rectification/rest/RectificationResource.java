@@ -21,7 +21,6 @@ import java.util.Locale;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.hcp.events.RegionCodes;
 import org.hcp.events.policy.Term;
 import org.hcp.kit.config.Clocks;
 import org.hcp.kit.rest.Access;
@@ -29,6 +28,7 @@ import org.hcp.kit.rest.Answers;
 import org.hcp.kit.rest.Language;
 import org.hcp.kit.rest.Problem;
 import org.hcp.kit.rest.ProblemException;
+import org.hcp.kit.rest.QueryChecks;
 import org.hcp.kit.text.Violation;
 import org.hcp.rectification.domain.LedgerEntry;
 import org.hcp.rectification.domain.RectificationDecider;
@@ -95,7 +95,7 @@ public class RectificationResource {
             @QueryParam("status") String status, @QueryParam("overdue") Boolean overdue,
             @QueryParam("dueWithin") Integer dueWithin, @QueryParam("tag") String tag,
             @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size) {
-        checkPage(page, size, MAX_PAGE);
+        QueryChecks.page(page, size, MAX_PAGE);
         return ledger.list(filter(region, institution, status, overdue, dueWithin, tag), page * size, size)
                 .map(slice -> new Page(slice.items(), page, size, slice.more()));
     }
@@ -110,7 +110,7 @@ public class RectificationResource {
             @QueryParam("status") String status, @QueryParam("overdue") Boolean overdue,
             @QueryParam("dueWithin") Integer dueWithin, @QueryParam("tag") String tag,
             @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("10000") int size) {
-        checkPage(page, size, MAX_EXPORT);
+        QueryChecks.page(page, size, MAX_EXPORT);
         Locale locale = language.ofRequest();
         return ledger.list(filter(region, institution, status, overdue, dueWithin, tag), page * size, size)
                 .map(slice -> {
@@ -131,7 +131,7 @@ public class RectificationResource {
     @Operation(summary = "Per unit: open, overdue, closed, on-time rate (R2.6), withdrawn, bad reviews received")
     public Uni<List<UnitSummary>> summary(@QueryParam("region") String region,
             @QueryParam("institution") String institution) {
-        checkRegion(region);
+        QueryChecks.regionPrefix(region);
         Access.Filter visible = access.filter(region, institution);
         return ledger.summary(visible.regionPrefix(), visible.institution());
     }
@@ -143,7 +143,7 @@ public class RectificationResource {
     @Operation(summary = "How many bad reviews have reached rectification (R2.1), by region code prefix",
             description = "A bureau counts within its region prefix, a handler its own institution's (R6.1).")
     public Uni<BadReviewCount> count(@QueryParam("region") String region) {
-        checkRegion(region);
+        QueryChecks.regionPrefix(region);
         Access.Filter visible = access.filter(region, null);
         return ledger.badReviews(visible.regionPrefix(), visible.institution())
                 .map(n -> new BadReviewCount(visible.regionPrefix(), n));
@@ -282,7 +282,7 @@ public class RectificationResource {
 
     private LedgerQueries.Filter filter(String region, String institution, String status, Boolean overdue,
             Integer dueWithin, String tag) {
-        checkRegion(region);
+        QueryChecks.regionPrefix(region);
         List<Status> statuses = new ArrayList<>();
         if (status != null && !status.isBlank()) {
             for (String s : status.split(",")) {
@@ -304,18 +304,6 @@ public class RectificationResource {
         Access.Filter visible = access.filter(region, institution);
         return new LedgerQueries.Filter(visible.regionPrefix(), visible.institution(), statuses, overdue, dueBefore,
                 tag == null || tag.isBlank() ? null : tag.strip());
-    }
-
-    private static void checkRegion(String region) {
-        if (region != null && !RegionCodes.isPrefix(region)) {
-            throw ProblemException.invalid(Violation.of("?region", "query.regionPrefix"));
-        }
-    }
-
-    static void checkPage(int page, int size, int max) {
-        if (page < 0 || size < 1 || size > max) {
-            throw ProblemException.invalid(Violation.of(page < 0 ? "?page" : "?size", "page.size", max));
-        }
     }
 
     private static ProblemException notFound(String id) {

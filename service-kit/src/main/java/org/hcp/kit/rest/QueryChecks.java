@@ -1,0 +1,25 @@
+package org.hcp.kit.rest;
+
+import org.hcp.events.RegionCodes;
+import org.hcp.kit.text.Violation;
+
+/** The query parameters every list endpoint reads the same way, refused the same way (422 naming the parameter). */
+public final class QueryChecks {
+
+    private QueryChecks() {
+    }
+
+    /** {@code ?region}: absent, or a GB/T 2260 code prefix (R4.2 roll-up, R6.1 scope). */
+    public static void regionPrefix(String region) {
+        if (region != null && !RegionCodes.isPrefix(region)) {
+            throw ProblemException.invalid(Violation.of("?region", "query.regionPrefix"));
+        }
+    }
+
+    /** {@code ?page} from 0 and {@code ?size} from 1 to {@code max}. */
+    public static void page(int page, int size, int max) {
+        if (page < 0 || size < 1 || size > max) {
+            throw ProblemException.invalid(Violation.of(page < 0 ? "?page" : "?size", "page.size", max));
+        }
+    }
+}
