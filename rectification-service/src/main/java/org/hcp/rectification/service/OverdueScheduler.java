@@ -1,66 +1,45 @@
 package org.hcp.rectification.service;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.hcp.kit.messaging.BackgroundWorker;
-import org.hcp.kit.messaging.WorkerThread;
+import org.hcp.kit.messaging.PeriodicWorker;
 
 /**
  * R2.6: looks for missed deadlines every {@code hcp.rectification.overdue-interval} and flags each missed step once
  * (RectificationStepOverdue, which puts it on the bureau's overdue list). Every replica runs it; the row locks make
  * each rectification flagged by one of them only.
  */
-@ApplicationScoped
-public class OverdueScheduler implements BackgroundWorker {
+@Singleton
+public class OverdueScheduler extends PeriodicWorker {
 
     private static final int BATCH = 200;
 
     private final RectificationService rectifications;
     private final Clock clock;
-    private final MeterRegistry metrics;
-    private final Duration interval;
-    private WorkerThread worker;
 
     public OverdueScheduler(RectificationService rectifications, Clock clock, MeterRegistry metrics,
             @ConfigProperty(name = "hcp.rectification.overdue-interval", defaultValue = "PT1M") Duration interval) {
+        super("overdue-scheduler", interval, metrics);
         this.rectifications = rectifications;
         this.clock = clock;
-        this.metrics = metrics;
-        this.interval = interval;
     }
 
-    void onStart(@Observes StartupEvent event) {
-        worker = new WorkerThread("overdue-scheduler", () -> runOnce(clock.instant()).rectifications() == BATCH ? Duration.ZERO
-                : interval, metrics).backoff(Duration.ofSeconds(1), interval)
-                .describeFailure(e -> "cannot flag overdue steps: " + e.getMessage())
-                .start();
+    @Override
+    protected boolean round() {
+        return runOnce(clock.instant()).rectifications() == BATCH;
     }
 
-    void onStop(@Observes ShutdownEvent event) {
-        if (worker != null) {
-            worker.close();
-        }
+    @Override
+    protected String describeFailure(Exception e) {
+        return "cannot flag overdue steps: " + e.getMessage();
     }
 
     /** One round at {@code now} (tests move the clock by passing it). */
     public RectificationService.OverdueRound runOnce(Instant now) {
         return rectifications.flagOverdue(now, BATCH);
-    }
-
-    @Override
-    public String name() {
-        return "overdue-scheduler";
-    }
-
-    @Override
-    public String problem() {
-        return worker == null ? "not started" : worker.problem();
     }
 }
