@@ -97,7 +97,8 @@ class AppealDeciderTest {
     @Test
     void r3_1_onlyABadReviewAnEvaluatorGaveMayBeAppealed() {
         for (int level = 1; level <= 5; level++) {
-            assertEquals(level <= 2, AppealDecider.isAppealable(bad(JE, level, RatingOrigin.EVALUATOR)), "level " + level);
+            assertEquals(level <= 2, AppealDecider.isAppealable(bad(JE, level, RatingOrigin.EVALUATOR)),
+                    "level " + level);
         }
         assertFalse(AppealDecider.isAppealable(bad(JE, 1, RatingOrigin.DEFAULT_RATING)), "a system default");
         refused(AppealDecider.file(bad(JE, 4, RatingOrigin.EVALUATOR), null, "ap", Appellant.STAFF, "x", "h", MON,
@@ -210,7 +211,8 @@ class AppealDeciderTest {
                 "appeal.evidenceType");
         byte[] huge = new byte[Evidence.MAX_BYTES + 1];
         System.arraycopy("%PDF-".getBytes(), 0, huge, 0, 5);
-        refused(AppealDecider.addEvidence(given.state(), "att-3", "big.pdf", huge, "h", MON), "appeal.evidenceTooLarge");
+        refused(AppealDecider.addEvidence(given.state(), "att-3", "big.pdf", huge, "h", MON),
+                "appeal.evidenceTooLarge");
         assertEquals("application/pdf", Evidence.mediaTypeOf("%PDF-1.7".getBytes()).orElseThrow());
         assertEquals("image/jpeg", Evidence.mediaTypeOf(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 0})
                 .orElseThrow());
