@@ -25,6 +25,7 @@ import java.util.List;
  * @param appealWindow              R3.2: how long after the bad review an appeal may be filed
  * @param appealDecision            R3.2: how long the bureau has to decide
  * @param maliciousEvaluatorCreditRecord R3.4 (TA): an upheld malicious rating goes to the evaluator's credit file
+ * @param integrity                 R6.3: the thresholds of the integrity review's detection rules
  * @param showStaffOnRatingPage     whether the citizen's rating page names the staff member
  */
 public record JurisdictionPolicy(
@@ -45,6 +46,7 @@ public record JurisdictionPolicy(
         Term appealWindow,
         Term appealDecision,
         Boolean maliciousEvaluatorCreditRecord,
+        IntegrityThresholds integrity,
         Boolean showStaffOnRatingPage) {
 
     /** R1.3: is this code in the catalogue? */
@@ -68,6 +70,7 @@ public record JurisdictionPolicy(
                 pick(appealWindow, parent.appealWindow),
                 pick(appealDecision, parent.appealDecision),
                 pick(maliciousEvaluatorCreditRecord, parent.maliciousEvaluatorCreditRecord),
+                pick(integrity, parent.integrity),
                 pick(showStaffOnRatingPage, parent.showStaffOnRatingPage));
     }
 

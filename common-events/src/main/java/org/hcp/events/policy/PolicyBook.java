@@ -132,7 +132,7 @@ public final class PolicyBook {
                 result.defaultRating(), result.callbackReply(), result.rectificationClearCase(),
                 result.rectificationComplexCase(), result.complexCaseFeedback(),
                 result.verificationAfterRectification(), result.appealWindow(), result.appealDecision(),
-                result.maliciousEvaluatorCreditRecord(), result.showStaffOnRatingPage());
+                result.maliciousEvaluatorCreditRecord(), result.integrity(), result.showStaffOnRatingPage());
     }
 
     public static ZoneId zoneOf(JurisdictionPolicy policy) {

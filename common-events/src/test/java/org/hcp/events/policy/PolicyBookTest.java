@@ -51,6 +51,16 @@ class PolicyBookTest {
     }
 
     @Test
+    void r6_3_integrityThresholdsAreDataEveryJurisdictionInherits() {
+        IntegrityThresholds ta = book.resolve("370902", DAY).integrity();
+        assertEquals(new IntegrityThresholds.Burst(6, java.time.Duration.ofMinutes(10)), ta.deviceBurst());
+        assertEquals(2, ta.quickOwnDevice().evaluators());
+        assertEquals(book.resolve("220271", DAY).integrity(), ta, "no jurisdiction overrides them yet");
+        assertThrows(IllegalArgumentException.class,
+                () -> new IntegrityThresholds.Burst(4, java.time.Duration.ofDays(2)), "a day at most");
+    }
+
+    @Test
     void aTownshipOfJilinEdzInheritsThroughEveryLevel() {
         JurisdictionPolicy village = book.resolve("220271001002", DAY);
         assertEquals(Term.workingDays(2), village.appealWindow());
