@@ -5,6 +5,7 @@ import org.hcp.events.appeal.AppealDecided;
 import org.hcp.events.appeal.AppealEvidenceAdded;
 import org.hcp.events.appeal.AppealFiled;
 import org.hcp.events.appeal.AppealOverdue;
+import org.hcp.events.appeal.IntegrityFlagReviewed;
 import org.hcp.events.appeal.AppealVerified;
 import org.hcp.events.appeal.RatingNotAdopted;
 import org.hcp.events.appeal.RatingReinstated;
@@ -77,12 +78,16 @@ public final class EventTypes {
     public static final EventType APPEAL_DECIDED = new EventType("AppealDecided", 1, AppealDecided.class);
     public static final EventType APPEAL_OVERDUE = new EventType("AppealOverdue", 1, AppealOverdue.class);
 
+    // R6.3: the bureau's review of an integrity flag, on Topics.APPEALS, keyed by flag id.
+    public static final EventType INTEGRITY_FLAG_REVIEWED =
+            new EventType("IntegrityFlagReviewed", 1, IntegrityFlagReviewed.class);
+
     public static final List<EventType> ALL = List.of(RATING_SUBMITTED, CASE_COMPLETED, RATING_REMINDER_ISSUED,
             DIRECTORY_ENTRY_RECORDED, WORKING_CALENDAR_PUBLISHED, RECTIFICATION_OPENED, RECTIFICATION_CASE_ADDED,
             RESPONSIBLE_ASSIGNED, CALLBACK_RECORDED, RECTIFICATION_CLASSIFIED, RECTIFICATION_RESOLVED, FEEDBACK_GIVEN,
             RECTIFICATION_VERIFIED, INTERVIEW_RECORDED, RECTIFICATION_STEP_OVERDUE, RECTIFICATION_CLOSED,
             RECTIFICATION_WITHDRAWN, RECTIFICATION_RESUMED, RATING_NOT_ADOPTED, RATING_REINSTATED, APPEAL_FILED,
-            APPEAL_EVIDENCE_ADDED, APPEAL_VERIFIED, APPEAL_DECIDED, APPEAL_OVERDUE);
+            APPEAL_EVIDENCE_ADDED, APPEAL_VERIFIED, APPEAL_DECIDED, APPEAL_OVERDUE, INTEGRITY_FLAG_REVIEWED);
 
     private EventTypes() {
     }

@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import org.hcp.events.appeal.IntegrityRule;
 import org.hcp.events.policy.IntegrityThresholds;
 import org.hcp.events.policy.IntegrityThresholds.Burst;
 import org.hcp.events.policy.IntegrityThresholds.QuickRatings;

@@ -14,6 +14,7 @@ import java.util.Random;
 import org.hcp.appeal.domain.IntegrityDetector.Finding;
 import org.hcp.events.Channel;
 import org.hcp.events.RatingSubmitted;
+import org.hcp.events.appeal.IntegrityRule;
 import org.hcp.events.policy.IntegrityThresholds;
 import org.hcp.events.policy.PolicyBook;
 import org.junit.jupiter.api.Test;

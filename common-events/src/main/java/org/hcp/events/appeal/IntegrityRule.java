@@ -1,4 +1,4 @@
-package org.hcp.appeal.domain;
+package org.hcp.events.appeal;
 
 /** R6.3: the detection rules of the integrity review; their thresholds are policy data (docs/rules.md, R6.3). */
 public enum IntegrityRule {
