@@ -30,6 +30,12 @@ public final class TestEvents {
         publish(Topics.RATINGS, event);
     }
 
+    /** Many events through one producer, in order; returns once the broker has acknowledged them all. */
+    public static void publishAll(String topic, List<? extends EventEnvelope<?>> events) {
+        TopicProbe.sendAll(LocalStack.shared().kafka().bootstrapServers(), topic, events.stream()
+                .map(e -> java.util.Map.entry(e.key(), EventJson.write(e))).toList());
+    }
+
     /** Any event, on the topic its producer would use, keyed as its envelope says. */
     public static void publish(String topic, EventEnvelope<?> event) {
         TopicProbe.send(LocalStack.shared().kafka().bootstrapServers(), topic, event.key(), EventJson.write(event));

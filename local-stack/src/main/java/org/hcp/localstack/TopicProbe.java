@@ -45,6 +45,25 @@ public final class TopicProbe {
         }
     }
 
+    /** Sends raw key/value pairs in order through one producer, waiting until every one is acknowledged. */
+    public static void sendAll(String bootstrapServers, String topic, List<Map.Entry<String, String>> records) {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
+            List<java.util.concurrent.Future<?>> acks = new ArrayList<>();
+            for (Map.Entry<String, String> r : records) {
+                acks.add(producer.send(new ProducerRecord<>(topic, r.getKey(), r.getValue())));
+            }
+            for (java.util.concurrent.Future<?> ack : acks) {
+                ack.get();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot send to " + topic, e);
+        }
+    }
+
     /** Sends raw values (for poison-event tests and for feeding a consumer directly), waiting for each ack. */
     public static void send(String bootstrapServers, String topic, String key, String value) {
         Properties props = new Properties();
