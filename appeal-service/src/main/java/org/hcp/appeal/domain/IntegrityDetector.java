@@ -45,11 +45,12 @@ public final class IntegrityDetector {
     /**
      * A flag: the rule that fired on a subject's day and its evidence.
      *
+     * @param regionCode the region every flagged rating is in (their codes' common prefix): whose bureau reviews it
      * @param ratingIds the flagged ratings, sorted
      * @param distinct  institutions (SERIAL_BAD_REVIEWS) or evaluators (QUICK_OWN_DEVICE) among them; otherwise 1
      */
-    public record Finding(Subject subject, LocalDate day, List<String> ratingIds, int distinct, Instant firstAt,
-            Instant lastAt) {
+    public record Finding(Subject subject, LocalDate day, String regionCode, List<String> ratingIds, int distinct,
+            Instant firstAt, Instant lastAt) {
 
         /** Stable for the subject's day, so a later rating of that day extends the same flag. */
         public String flagId() {
@@ -143,8 +144,9 @@ public final class IntegrityDetector {
             case QUICK_OWN_DEVICE -> distinct(flagged, ObservedRating::evaluator);
             default -> 1;
         };
-        return Optional.of(new Finding(subject, day, flagged.stream().map(ObservedRating::ratingId).sorted().toList(),
-                distinct, flagged.get(0).ratedAt(), flagged.get(flagged.size() - 1).ratedAt()));
+        return Optional.of(new Finding(subject, day, commonRegion(flagged),
+                flagged.stream().map(ObservedRating::ratingId).sorted().toList(), distinct, flagged.get(0).ratedAt(),
+                flagged.get(flagged.size() - 1).ratedAt()));
     }
 
     /** Every window of {@code rule.within()} holding {@code rule.count()} ratings (or institutions). */
@@ -188,6 +190,19 @@ public final class IntegrityDetector {
             }
         }
         return evidence;
+    }
+
+    /** The longest region code every rating's code starts with; a province (2 digits) at least. */
+    static String commonRegion(List<ObservedRating> ratings) {
+        String prefix = ratings.get(0).regionCode();
+        for (ObservedRating r : ratings) {
+            int n = 0;
+            while (n < prefix.length() && n < r.regionCode().length() && prefix.charAt(n) == r.regionCode().charAt(n)) {
+                n++;
+            }
+            prefix = prefix.substring(0, n);
+        }
+        return prefix.length() >= 2 ? prefix : ratings.get(0).regionCode().substring(0, 2);
     }
 
     /** The ratings from {@code sorted.get(from)} to {@code within} after it. */

@@ -12,7 +12,7 @@ import org.hcp.events.RatingSubmitted;
  *
  * @param afterCompletion how long after the case's completion it was given; null when the channel did not say
  */
-public record ObservedRating(String ratingId, String regionCode, String institutionCode, String windowCode,
+public record ObservedRating(String ratingId, String caseNumber, String regionCode, String institutionCode, String windowCode,
         String staffId, Channel channel, int level, String evaluator, Instant ratedAt, Duration afterCompletion) {
 
     /** Only an evaluator's own rating is observed: a system default is nobody's behaviour. */
@@ -21,7 +21,7 @@ public record ObservedRating(String ratingId, String regionCode, String institut
     }
 
     public static ObservedRating of(RatingSubmitted r) {
-        return new ObservedRating(r.ratingId(), r.regionCode(), r.institutionCode(), r.windowCode(), r.staffId(),
+        return new ObservedRating(r.ratingId(), r.caseNumber(), r.regionCode(), r.institutionCode(), r.windowCode(), r.staffId(),
                 r.channel(), r.level(), r.evaluatorPseudonym(), r.ratedAt(),
                 r.caseCompletedAt() == null ? null : Duration.between(r.caseCompletedAt(), r.ratedAt()));
     }

@@ -25,16 +25,16 @@ import org.hcp.events.RatingSubmitted;
  * drawn from a pool of 500,000 people, of whom one in twenty comes back with a second case at the same window and
  * one in a hundred with a third. The bursts are what the rules look for.
  */
-final class RatingStreams {
+public final class RatingStreams {
 
-    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-    static final String REGION = "370902";
+    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    public static final String REGION = "370902";
 
     private RatingStreams() {
     }
 
     /** One hall's month: {@code institutions} × {@code windows} windows, starting on {@code from}. */
-    static List<RatingSubmitted> clean(long seed, LocalDate from, int days, int institutions, int windows) {
+    public static List<RatingSubmitted> clean(long seed, LocalDate from, int days, int institutions, int windows) {
         Random random = new Random(seed);
         List<RatingSubmitted> ratings = new ArrayList<>();
         for (LocalDate day = from; day.isBefore(from.plusDays(days)); day = day.plusDays(1)) {
@@ -85,21 +85,27 @@ final class RatingStreams {
     }
 
     /** 刷好评: {@code n} level-5 ratings for one staff member from the window's own device, one every 40 to 80 s. */
-    static List<RatingSubmitted> deviceBurst(long seed, String institution, String window, String staff, Instant start,
-            int n) {
+    public static List<RatingSubmitted> deviceBurst(long seed, String institution, String window, String staff,
+            Instant start, int n) {
+        return deviceBurst(seed, REGION, institution, window, staff, start, n);
+    }
+
+    /** The same burst in another region. */
+    public static List<RatingSubmitted> deviceBurst(long seed, String region, String institution, String window,
+            String staff, Instant start, int n) {
         Random random = new Random(seed);
         List<RatingSubmitted> burst = new ArrayList<>();
         Instant t = start;
         for (int i = 0; i < n; i++) {
             t = t.plusSeconds(40 + random.nextInt(41));
-            burst.add(rating(institution, window, staff, Channel.WINDOW_DEVICE, 5, "p-burst-" + random.nextInt(1000),
-                    t, t.minusSeconds(30)));
+            burst.add(rating(region, institution, window, staff, Channel.WINDOW_DEVICE, 5,
+                    "p-burst-" + random.nextInt(1000), t, t.minusSeconds(30)));
         }
         return burst;
     }
 
     /** One evaluator giving level 1 to {@code n} institutions, {@code gap} apart. */
-    static List<RatingSubmitted> serialBadReviews(String evaluator, Instant start, Duration gap, int n) {
+    public static List<RatingSubmitted> serialBadReviews(String evaluator, Instant start, Duration gap, int n) {
         List<RatingSubmitted> ratings = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             Instant at = start.plus(gap.multipliedBy(i));
@@ -108,12 +114,17 @@ final class RatingStreams {
         return ratings;
     }
 
-    static RatingSubmitted rating(String institution, String window, String staff, Channel channel, int level,
+    public static RatingSubmitted rating(String institution, String window, String staff, Channel channel, int level,
             String evaluator, Instant ratedAt, Instant completedAt) {
+        return rating(REGION, institution, window, staff, channel, level, evaluator, ratedAt, completedAt);
+    }
+
+    public static RatingSubmitted rating(String region, String institution, String window, String staff,
+            Channel channel, int level, String evaluator, Instant ratedAt, Instant completedAt) {
         String id = "r-" + Long.toHexString(ratedAt.toEpochMilli()) + "-" + Integer.toHexString(
                 (institution + window + staff + evaluator + level + channel).hashCode());
         return new RatingSubmitted(id, "C-" + id, CaseKind.INSTANT, "ITEM-1", institution, window, staff, null,
-                REGION, channel, channel.nationalPf(), level, level <= 2 ? List.of("SLOW") : List.of(), null, null,
+                region, channel, channel.nationalPf(), level, level <= 2 ? List.of("SLOW") : List.of(), null, null,
                 evaluator == null ? null : EvaluatorType.NATURAL_PERSON, evaluator, RatingOrigin.EVALUATOR, 1,
                 ratedAt, completedAt, RatingScope.CASE, null, null, null, null);
     }

@@ -14,6 +14,10 @@ import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.hcp.appeal.domain.RatingStreams;
+import org.hcp.events.EventEnvelope;
+import org.hcp.events.RatingSubmitted;
+import org.hcp.events.Topics;
 import org.hcp.localstack.AccessMatrix;
 import org.hcp.localstack.AccessMatrix.Row;
 import org.hcp.localstack.DevTokens;
@@ -48,6 +52,16 @@ class AccessMatrixTest {
                 .post(a + "/attachments?fileName=a.png").then().statusCode(200);
         String attachment = given().auth().oauth2(unit).get(a).then().extract()
                 .path("timeline.find { it.type == 'AppealEvidenceAdded' }.payload.attachmentId");
+        // And a 刷好评 burst at one of its windows, which the integrity rules flag (R6.3).
+        List<RatingSubmitted> burst = RatingStreams.deviceBurst(5, "220202", "JL-CY-CENTRE", "JL-CY-W09",
+                "JL-CY-S009", Instant.now().minusSeconds(600), 6);
+        TestEvents.publishAll(Topics.RATINGS, burst.stream().map(r -> EventEnvelope.of(r, r.ratingId(),
+                r.regionCode(), r.ratedAt(), r.ratedAt(), null, null, "test")).toList());
+        String bureau = DevTokens.mint("bureau", "2202", Duration.ofHours(1));
+        await().atMost(Duration.ofSeconds(20)).until(() -> given().auth().oauth2(bureau)
+                .get("/api/v1/integrity-flags?region=220202").then().extract().path("items.size()").equals(1));
+        String f = "/api/v1/integrity-flags/" + given().auth().oauth2(bureau)
+                .get("/api/v1/integrity-flags?region=220202").then().extract().path("items[0].flagId");
         // Columns: AccessMatrix.COLUMNS. "+" = let through, 401/403 refused, 404: out of scope is not found.
         // Steps get bodies that pass the access check and are then refused on their content (422), so the fixture
         // stays as it is.
@@ -75,7 +89,14 @@ class AccessMatrixTest {
                 // a handler asks for its own institution only; a bureau's count is narrowed to its region
                 get("GET /api/v1/appeals/appealable-ratings/count",
                         "/api/v1/appeals/appealable-ratings/count?institution=JL-CY-CENTRE",
-                        "401 401 401 403 200 403 403 200 200 403 200 403 200"));
+                        "401 401 401 403 200 403 403 200 200 403 200 403 200"),
+                // R6.3: the bureau's integrity review queue over its region; the auditor reads
+                get("GET /api/v1/integrity-flags", "/api/v1/integrity-flags?region=2202",
+                        "401 401 401 403 403 403 403 200 403 403 200 403 200"),
+                get("GET /api/v1/integrity-flags/{flagId}", f,
+                        "401 401 401 403 403 403 403 200 404 403 200 403 200"),
+                json("POST /api/v1/integrity-flags/{flagId}/review", f + "/review",
+                        "401 401 401 403 403 403 403 422 404 403 403 403 422"));
         AccessMatrix.check(base, rows);
     }
 }
