@@ -126,6 +126,14 @@ public final class Cli {
                         "WINDOW_DEVICE", 2, "[\"MATERIALS\"]"),
                 new Demo("DEMO-TA-0004", "INSTANT", "TA-TS-CENTRE", "TA-TS-W05", "TA-TS-S001", "ITEM-PROPERTY",
                         "QR_CODE", 2, "[\"GUIDANCE\"]"));
+        // R6.3: six 非常满意 for one staff member from the window's own device within seconds, a 刷好评 burst the
+        // integrity rules flag for Tai'an's bureau (docs/rules.md, DEVICE_BURST).
+        List<Demo> burst = new java.util.ArrayList<>();
+        for (int i = 5; i <= 10; i++) {
+            burst.add(new Demo("DEMO-TA-%04d".formatted(i), "INSTANT", "TA-DY-CENTRE", "TA-DY-W02", "TA-DY-S001",
+                    "ITEM-SOCIAL-CARD", "WINDOW_DEVICE", 5, "[]"));
+        }
+        cases = java.util.stream.Stream.concat(cases.stream(), burst.stream()).toList();
         // Completed this morning (Asia/Shanghai), so a second run sends the same body and adds nothing.
         java.time.Instant completed = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).atTime(9, 0)
                 .atZone(java.time.ZoneId.of("Asia/Shanghai")).toInstant();
