@@ -35,15 +35,21 @@ public final class AppealDecider {
     /**
      * What appeal-service knows of a rating from hcp.ratings; no evaluator identity.
      *
-     * @param receivedAt when intake recorded it: the unit received the bad review then, and the window counts from it
+     * @param receivedAt         when intake recorded it: the unit received the bad review then, and the window counts
+     *                           from it
+     * @param registeredBy       R3.4's registering department: the platform the rating came through when the channel
+     *                           names one (the 12345 hotline, the online platform), else the institution that handled
+     *                           the case, whose window or hall recorded it
+     * @param evaluatorPseudonym the keyed pseudonym intake published, null for an anonymous rating (R3.4 TA: a
+     *                           malicious evaluator's credit record holds it, never the identity)
      */
     public record RatedCase(String ratingId, String caseNumber, int level, RatingOrigin origin, String institutionCode,
-            String regionCode, Instant receivedAt) {
+            String regionCode, Instant receivedAt, String registeredBy, String evaluatorPseudonym) {
     }
 
     /** R3.1: a level 1 or 2 rating an evaluator gave; a system default is nobody's review to appeal. */
     public static boolean isAppealable(RatedCase rating) {
-        return RatingLevel.isBad(rating.level()) && rating.origin() == RatingOrigin.EVALUATOR;
+        return Appeals.isAppealable(rating.level(), rating.origin());
     }
 
     /**

@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.hcp.appeal.domain.AppealDecider;
+import org.hcp.appeal.domain.Appeals;
 import org.hcp.events.EventEnvelope;
 import org.hcp.events.RatingOrigin;
 import org.hcp.events.RatingSubmitted;
@@ -24,15 +25,20 @@ public class AppealableRatingRepository {
         this.pool = pool;
     }
 
-    /** Idempotent: a rating already known is left as it is. */
+    /**
+     * Idempotent: a rating already known keeps its row; only who registered it and its evaluator's pseudonym are
+     * (re)filled, which a replay from the start does for rows written before those columns existed.
+     */
     public void add(SqlConnection tx, List<EventEnvelope<RatingSubmitted>> ratings) {
         List<Tuple> rows = ratings.stream().map(e -> Tuple.tuple(Arrays.asList(e.payload().ratingId(),
                 e.eventId(), e.payload().caseNumber(), e.payload().institutionCode(), e.payload().regionCode(),
                 (short) e.payload().level(), e.payload().origin().name(),
-                e.payload().ratedAt().atOffset(ZoneOffset.UTC), e.recordedAt().atOffset(ZoneOffset.UTC)))).toList();
+                e.payload().ratedAt().atOffset(ZoneOffset.UTC), e.recordedAt().atOffset(ZoneOffset.UTC),
+                Appeals.registeredBy(e.payload()), e.payload().evaluatorPseudonym()))).toList();
         Transactions.batch(tx, "INSERT INTO appealable_rating (rating_id, event_id, case_number, institution_code, "
-                + "region_code, level, origin, rated_at, received_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) "
-                + "ON CONFLICT (rating_id) DO NOTHING", rows);
+                + "region_code, level, origin, rated_at, received_at, registered_by, evaluator_pseudonym) VALUES ($1, "
+                + "$2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (rating_id) DO UPDATE SET registered_by = "
+                + "EXCLUDED.registered_by, evaluator_pseudonym = EXCLUDED.evaluator_pseudonym", rows);
     }
 
     /** Appealable ratings of a region prefix and an institution (each: all when null). */
@@ -50,13 +56,14 @@ public class AppealableRatingRepository {
     public Optional<AppealDecider.RatedCase> lock(SqlConnection tx, String ratingId, String regionPrefix,
             String institution) {
         return Transactions.query(tx, "SELECT rating_id, case_number, level, origin, institution_code, region_code, "
-                        + "received_at FROM appealable_rating WHERE rating_id = $1 "
+                        + "received_at, registered_by, evaluator_pseudonym FROM appealable_rating WHERE rating_id = $1 "
                         + "AND ($2::text IS NULL OR region_code LIKE $2 || '%') "
                         + "AND ($3::text IS NULL OR institution_code = $3) FOR UPDATE",
                 Tuple.of(ratingId, regionPrefix, institution)).stream().findFirst()
                 .map(r -> new AppealDecider.RatedCase(r.getString("rating_id"), r.getString("case_number"),
                         r.getShort("level"), RatingOrigin.valueOf(r.getString("origin")),
                         r.getString("institution_code"), r.getString("region_code"),
-                        r.getOffsetDateTime("received_at").toInstant()));
+                        r.getOffsetDateTime("received_at").toInstant(), r.getString("registered_by"),
+                        r.getString("evaluator_pseudonym")));
     }
 }

@@ -15,6 +15,10 @@ import org.hcp.appeal.domain.AppealDecider;
 import org.hcp.appeal.domain.AppealDecider.RatedCase;
 import org.hcp.events.policy.JurisdictionRules;
 import org.hcp.appeal.domain.AppealEntry;
+import org.hcp.appeal.domain.DecisionEffects;
+import org.hcp.appeal.repository.DecisionRecordRepository;
+import org.hcp.events.appeal.RatingNotAdopted;
+import org.hcp.events.appeal.RatingReinstated;
 import org.hcp.appeal.domain.AppealState;
 import org.hcp.appeal.repository.AppealRepository;
 import org.hcp.appeal.repository.AppealRepository.Stored;
@@ -45,15 +49,17 @@ public class AppealService {
     private final AppealableRatingRepository ratings;
     private final AppealRepository appeals;
     private final AttachmentRepository attachments;
+    private final DecisionRecordRepository decisions;
     private final ReferenceData reference;
     private final OutboxRelay relay;
     private final Correlation correlation;
     private final Clock clock;
 
     public AppealService(Pool pool, AppealableRatingRepository ratings, AppealRepository appeals,
-            AttachmentRepository attachments, ReferenceData reference, OutboxRelay relay, Correlation correlation,
-            Clock clock) {
+            AttachmentRepository attachments, DecisionRecordRepository decisions, ReferenceData reference,
+            OutboxRelay relay, Correlation correlation, Clock clock) {
         this.pool = pool;
+        this.decisions = decisions;
         this.attachments = attachments;
         this.ratings = ratings;
         this.appeals = appeals;
@@ -109,8 +115,10 @@ public class AppealService {
             JurisdictionRules rules = reference.rules(rating.get().regionCode(), now);
             return step.decide(rating.get(), before.state(), now, rules).map(events -> {
                 alsoStore.accept(tx, events);
-                Stored after = appeals.append(tx, before, envelopes(ratingId, rating.get().regionCode(), events, now,
-                        requestId));
+                List<EventEnvelope<EventPayload>> recorded = envelopes(ratingId, rating.get().regionCode(), events, now,
+                        requestId);
+                Stored after = appeals.append(tx, before, recorded);
+                recordEffects(tx, rating.get(), after.state(), recorded, rules);
                 return AppealEntry.of(after.state(), after.events());
             });
         });
@@ -119,6 +127,20 @@ public class AppealService {
             LOG.infof("appeal on rating %s: now %s", ratingId, done.value().status());
         }
         return outcome;
+    }
+
+    /** R3.4: the notices and credit records the decision events leave, in their transaction. */
+    private void recordEffects(SqlConnection tx, RatedCase rating, AppealState appeal,
+            List<EventEnvelope<EventPayload>> recorded, JurisdictionRules rules) {
+        for (EventEnvelope<EventPayload> e : recorded) {
+            decisions.addNotices(tx, DecisionEffects.notices(rating, appeal, e.payload(), e.eventId().toString()));
+            if (e.payload() instanceof RatingNotAdopted notAdopted) {
+                decisions.addCreditRecords(tx, DecisionEffects.creditRecords(rating.evaluatorPseudonym(),
+                        rating.regionCode(), notAdopted, rules.policy()));
+            } else if (e.payload() instanceof RatingReinstated reinstated) {
+                decisions.withdrawCreditRecord(tx, reinstated.ratingId(), reinstated.decidedAt());
+            }
+        }
     }
 
     /** A new appeal's id: time-ordered, so a list of them sorts by when they were filed. */

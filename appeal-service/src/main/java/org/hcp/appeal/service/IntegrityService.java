@@ -13,11 +13,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.hcp.appeal.domain.DecisionEffects;
 import org.hcp.appeal.domain.IntegrityDetector;
 import org.hcp.appeal.domain.IntegrityDetector.Finding;
 import org.hcp.appeal.domain.IntegrityFlag;
 import org.hcp.appeal.domain.IntegrityReviewer;
 import org.hcp.appeal.domain.ObservedRating;
+import org.hcp.appeal.repository.DecisionRecordRepository;
 import org.hcp.appeal.repository.IntegrityRepository;
 import org.hcp.events.EventEnvelope;
 import org.hcp.events.EventPayload;
@@ -42,14 +44,16 @@ public class IntegrityService {
 
     private final Pool pool;
     private final IntegrityRepository integrity;
+    private final DecisionRecordRepository decisions;
     private final ReferenceData reference;
     private final OutboxRelay relay;
     private final Correlation correlation;
     private final Clock clock;
 
-    public IntegrityService(Pool pool, IntegrityRepository integrity, ReferenceData reference, OutboxRelay relay,
-            Correlation correlation, Clock clock) {
+    public IntegrityService(Pool pool, IntegrityRepository integrity, DecisionRecordRepository decisions,
+            ReferenceData reference, OutboxRelay relay, Correlation correlation, Clock clock) {
         this.pool = pool;
+        this.decisions = decisions;
         this.integrity = integrity;
         this.reference = reference;
         this.relay = relay;
@@ -96,6 +100,13 @@ public class IntegrityService {
                         .map(IntegrityFlagReviewed.class::cast).reduce(flag.get(), IntegrityFlag::evolve, (a, b) -> b);
                 integrity.recordReview(tx, after, events.stream().map(e -> envelope(after, ratings, e, now,
                         requestId)).toList());
+                // R3.4 (TA): ratings found malicious on review leave their evaluators' credit records too.
+                events.stream().filter(RatingNotAdopted.class::isInstance).map(RatingNotAdopted.class::cast)
+                        .forEach(n -> {
+                            ObservedRating r = ratings.get(n.ratingId());
+                            decisions.addCreditRecords(tx, DecisionEffects.creditRecords(r.evaluator(),
+                                    r.regionCode(), n, reference.rules(r.regionCode(), now).policy()));
+                        });
                 return after;
             });
         });

@@ -52,7 +52,8 @@ class AppealDeciderTest {
     }
 
     private static RatedCase bad(String region, int level, RatingOrigin origin) {
-        return new RatedCase("rt-" + region, "C-" + region, level, origin, "INST-" + region, region, MON);
+        return new RatedCase("rt-" + region, "C-" + region, level, origin, "INST-" + region, region, MON,
+                "INST-" + region, "p-" + region);
     }
 
     private static List<EventPayload> accepted(Outcome<List<EventPayload>> outcome) {

@@ -90,6 +90,12 @@ class AccessMatrixTest {
                 get("GET /api/v1/appeals/appealable-ratings/count",
                         "/api/v1/appeals/appealable-ratings/count?institution=JL-CY-CENTRE",
                         "401 401 401 403 200 403 403 200 200 403 200 403 200"),
+                // R3.4: notices to the units concerned (a handler its own, a bureau its region's); TA's credit
+                // records for the bureau and the auditor
+                get("GET /api/v1/appeal-notices", "/api/v1/appeal-notices",
+                        "401 401 401 403 200 200 403 200 200 403 200 403 200"),
+                get("GET /api/v1/credit-records", "/api/v1/credit-records?region=2202",
+                        "401 401 401 403 403 403 403 200 403 403 200 403 200"),
                 // R6.3: the bureau's integrity review queue over its region; the auditor reads
                 get("GET /api/v1/integrity-flags", "/api/v1/integrity-flags?region=2202",
                         "401 401 401 403 403 403 403 200 403 403 200 403 200"),

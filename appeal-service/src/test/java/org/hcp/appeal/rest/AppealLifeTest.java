@@ -5,6 +5,9 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -72,11 +75,16 @@ class AppealLifeTest {
 
     /** A bad review as intake publishes it, recorded (received by the unit) on Monday 29 September. */
     private static String badReview(String region, String institution) {
+        return badReview(region, institution, null, null);
+    }
+
+    /** The same, through a platform (the department that registered it) and by a known evaluator's pseudonym. */
+    private static String badReview(String region, String institution, String platform, String pseudonym) {
         String ratingId = UUID.randomUUID().toString();
         RatingSubmitted rating = new RatingSubmitted(ratingId, "C-" + ratingId.substring(0, 8), null, "ITEM-1",
-                institution, "W1", "S1", null, region, Channel.WINDOW_DEVICE, Channel.WINDOW_DEVICE.nationalPf(), 2,
-                List.of("SLOW"), null, List.of(), null, null, RatingOrigin.EVALUATOR, 1, MON, MON, RatingScope.CASE,
-                null, null, null, null);
+                institution, "W1", "S1", platform, region, Channel.WINDOW_DEVICE, Channel.WINDOW_DEVICE.nationalPf(),
+                2, List.of("SLOW"), null, List.of(), null, pseudonym, RatingOrigin.EVALUATOR, 1, MON, MON,
+                RatingScope.CASE, null, null, null, null);
         TestEvents.publish(EventEnvelope.of(rating, ratingId, region, MON, MON, null, null, "test"));
         return ratingId;
     }
@@ -128,6 +136,58 @@ class AppealLifeTest {
                 eventTypes(ratingId));
         given().auth().oauth2(BUREAU_JILIN).get("/api/v1/appeals/" + ratingId).then().statusCode(200)
                 .body("timeline.type", hasItem("RatingNotAdopted"));
+    }
+
+    @Test
+    void r3_4_aMaliciousTaianRatingNotifiesBothUnitsAndIsCreditRecordedUntilAReviewReinstatesIt() {
+        String unit = "TA-TS-CENTRE";
+        String pseudonym = "p-" + UUID.randomUUID();
+        String ratingId = badReview(TA, unit, "TA-BIZ", pseudonym);
+        fileWhenKnown(handler(unit), ratingId).then().statusCode(200);
+        step(BUREAU_TAIAN, ratingId, "verifications", "{\"method\":\"SITE_VISIT\",\"finding\":\"监控显示无此情形\"}")
+                .then().statusCode(200);
+        step(BUREAU_TAIAN, ratingId, "decision", "{\"outcome\":\"UPHELD\",\"malicious\":true,\"reason\":\"恶意差评\"}")
+                .then().statusCode(200).body("status", equalTo("UPHELD"));
+
+        // R3.4: the appellant and the platform that registered the rating each read a notice of the decision.
+        for (String addressee : List.of(unit, "TA-BIZ")) {
+            given().auth().oauth2(handler(addressee)).get("/api/v1/appeal-notices?limit=500").then().statusCode(200)
+                    .body("items.find { it.ratingId == '%s' }.decision".formatted(ratingId), equalTo("UPHELD"))
+                    .body("items.find { it.ratingId == '%s' }.malicious".formatted(ratingId), equalTo(true));
+        }
+        given().auth().oauth2(handler("TA-DY-CENTRE")).get("/api/v1/appeal-notices?limit=500").then()
+                .body("items.ratingId", not(hasItem(ratingId)));
+        // TA: the evaluator's credit record holds the pseudonym and the decision.
+        given().auth().oauth2(BUREAU_TAIAN).get("/api/v1/credit-records?size=500").then().statusCode(200)
+                .body("items.find { it.ratingId == '%s' }.evaluatorPseudonym".formatted(ratingId),
+                        equalTo(pseudonym))
+                .body("items.find { it.ratingId == '%s' }.withdrawnAt".formatted(ratingId), nullValue());
+
+        step(BUREAU_TAIAN, ratingId, "reinstatement", "{\"reason\":\"复核：评价人提供了新证据\"}").then()
+                .statusCode(200);
+        given().auth().oauth2(BUREAU_TAIAN).get("/api/v1/credit-records?size=500").then()
+                .body("items.find { it.ratingId == '%s' }.withdrawnAt".formatted(ratingId), notNullValue());
+        given().auth().oauth2(handler(unit)).get("/api/v1/appeal-notices?limit=500").then()
+                .body("items.findAll { it.ratingId == '%s' }.decision".formatted(ratingId),
+                        equalTo(List.of("UPHELD", "REINSTATED")));
+    }
+
+    @Test
+    void r3_4_jilinEdzKeepsNoCreditRecordOfAMaliciousRating() {
+        String unit = "JL-EDZ-CENTRE";
+        String ratingId = badReview(JE, unit, null, "p-" + UUID.randomUUID());
+        clock.set(at("2025-09-30T10:00"));
+        fileWhenKnown(handler(unit), ratingId).then().statusCode(200);
+        step(BUREAU_JILIN, ratingId, "verifications", "{\"method\":\"FILE_REVIEW\",\"finding\":\"x\"}").then()
+                .statusCode(200);
+        step(BUREAU_JILIN, ratingId, "decision", "{\"outcome\":\"UPHELD\",\"malicious\":true,\"reason\":\"恶意\"}")
+                .then().statusCode(200);
+        given().auth().oauth2(BUREAU_JILIN).get("/api/v1/credit-records?size=500").then().statusCode(200)
+                .body("items.ratingId", not(hasItem(ratingId)));
+        // One notice: the institution appealed and, with no platform named, registered the rating too.
+        given().auth().oauth2(handler(unit)).get("/api/v1/appeal-notices?limit=500").then()
+                .body("items.find { it.ratingId == '%s' }.recipients".formatted(ratingId),
+                        equalTo(List.of("APPELLANT", "REGISTERING_DEPARTMENT")));
     }
 
     @Test
