@@ -72,6 +72,13 @@ public class DecisionRecordRepository {
                 });
     }
 
+    /** The notices of decisions on one rating, in order. */
+    public List<Notice> notices(String ratingId) {
+        return org.hcp.kit.db.Transactions.query(pool, "SELECT " + NOTICE_COLUMNS + " FROM appeal_notice WHERE "
+                + "rating_id = $1 ORDER BY notice_id", Tuple.of(ratingId)).stream()
+                .map(DecisionRecordRepository::notice).toList();
+    }
+
     /** Credit records within a region prefix (null: any), newest first. */
     public Uni<List<CreditRecord>> creditRecords(String regionPrefix, int offset, int limit) {
         return pool.preparedQuery("SELECT " + CREDIT_COLUMNS + " FROM credit_record WHERE ($1::text IS NULL OR "

@@ -22,7 +22,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hcp.appeal.domain.AppealDecider;
 import org.hcp.appeal.domain.AppealEntry;
 import org.hcp.appeal.repository.AppealRepository;
-import org.hcp.appeal.repository.AppealRepository.CaseFile;
+import org.hcp.appeal.repository.CaseFileRepository;
+import org.hcp.appeal.repository.CaseFileRepository.CaseFile;
 import org.hcp.appeal.repository.AttachmentRepository;
 import org.hcp.appeal.service.AppealService;
 import org.hcp.appeal.service.AppealService.Scope;
@@ -49,12 +50,14 @@ public class AppealResource {
     private final AppealService service;
     private final AppealRepository appeals;
     private final AttachmentRepository attachments;
+    private final CaseFileRepository caseFiles;
     private final Access access;
     private final JsonWebToken caller;
 
     public AppealResource(AppealService service, AppealRepository appeals, AttachmentRepository attachments,
-            Access access, JsonWebToken caller) {
+            CaseFileRepository caseFiles, Access access, JsonWebToken caller) {
         this.service = service;
+        this.caseFiles = caseFiles;
         this.appeals = appeals;
         this.attachments = attachments;
         this.access = access;
@@ -121,11 +124,14 @@ public class AppealResource {
     @Path("/{ratingId}")
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @RolesAllowed({"handler", "bureau", "auditor", "admin"})
-    @Operation(summary = "The appeal case file: the appeal and its timeline (no evaluator identity)")
-    public Uni<CaseFile> caseFile(@PathParam("ratingId") String ratingId) {
+    @Blocking
+    @Operation(summary = "The appeal case file: the rating, the appeal, its rectification, notices and one timeline",
+            description = "Never the evaluator's identity; the timeline merges the appeal's events with the "
+                    + "rectification's steps in time order.")
+    public CaseFile caseFile(@PathParam("ratingId") String ratingId) {
         Scope scope = scope();
-        return appeals.caseFile(ratingId, scope.regionPrefix(), scope.institution()).map(found -> found.orElseThrow(
-                () -> ProblemException.notFound("no appeal on rating " + ratingId + " within the caller's scope")));
+        return caseFiles.caseFile(ratingId, scope.regionPrefix(), scope.institution()).orElseThrow(
+                () -> ProblemException.notFound("no appeal on rating " + ratingId + " within the caller's scope"));
     }
 
     @POST

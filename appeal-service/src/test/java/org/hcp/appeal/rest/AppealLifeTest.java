@@ -29,6 +29,8 @@ import org.hcp.events.RatingOrigin;
 import org.hcp.events.RatingScope;
 import org.hcp.events.RatingSubmitted;
 import org.hcp.events.Topics;
+import org.hcp.events.rectification.RectificationOpened;
+import org.hcp.events.rectification.RectificationWithdrawn;
 import org.hcp.kit.config.Clocks;
 import org.hcp.localstack.DevTokens;
 import org.hcp.localstack.LocalStack;
@@ -134,8 +136,26 @@ class AppealLifeTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> eventTypes(ratingId).size() == 4);
         assertEquals(List.of("AppealFiled", "AppealVerified", "AppealDecided", "RatingNotAdopted"),
                 eventTypes(ratingId));
+        // rectification-service opened the rating's rectification on Monday and withdraws it on the decision.
+        String rectificationId = ratingId + "-R";
+        TestEvents.publish(Topics.RECTIFICATIONS, EventEnvelope.of(new RectificationOpened(rectificationId,
+                List.of(ratingId), List.of("C-1"), 2, List.of("SLOW"), Channel.WINDOW_DEVICE, "ITEM-1", unit, "W1",
+                "S1", JE, false, MON, MON, null, false), rectificationId, JE, MON, MON, null, null, "test"));
+        Instant withdrawn = at("2025-09-30T10:00:01");
+        TestEvents.publish(Topics.RECTIFICATIONS, EventEnvelope.of(new RectificationWithdrawn(rectificationId,
+                ratingId, "d-1", withdrawn), rectificationId, JE, withdrawn, withdrawn, null, null, "test"));
+        // The case file: the rating without its evaluator, the rectification where it stands, the notice, and one
+        // timeline in time order.
+        await().atMost(Duration.ofSeconds(20)).until(() -> given().auth().oauth2(BUREAU_JILIN)
+                .get("/api/v1/appeals/" + ratingId).then().extract().path("rectification.steps") != null);
         given().auth().oauth2(BUREAU_JILIN).get("/api/v1/appeals/" + ratingId).then().statusCode(200)
-                .body("timeline.type", hasItem("RatingNotAdopted"));
+                .body("rating.level", equalTo(2))
+                .body("rectification.lastStep", equalTo("RectificationWithdrawn"))
+                .body("rectification.steps", equalTo(2))
+                .body("notices.decision", equalTo(List.of("UPHELD")))
+                .body("timeline.type", equalTo(List.of("RectificationOpened", "AppealFiled", "AppealVerified",
+                        "AppealDecided", "RatingNotAdopted", "RectificationWithdrawn")))
+                .body("timeline.source[0]", equalTo("rectification"));
     }
 
     @Test
