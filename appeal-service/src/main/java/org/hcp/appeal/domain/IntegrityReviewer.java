@@ -18,6 +18,16 @@ public final class IntegrityReviewer {
     private IntegrityReviewer() {
     }
 
+    /** The id the n-th review of a flag gives its RatingNotAdopted events (docs/events.md). */
+    public static String decisionId(String flagId, int review) {
+        return flagId + "-r" + review;
+    }
+
+    /** A RatingNotAdopted an integrity review published, rather than an appeal decision. */
+    public static boolean isReviewDecision(RatingNotAdopted e) {
+        return e.decisionId().startsWith("flag-");
+    }
+
     /**
      * Judges the flag's pending evidence: NOT_ADOPTED takes each of those ratings out of every figure, DISMISSED
      * leaves them. {@code ratings} holds the flag's ratings (a RatingNotAdopted names the case).
@@ -46,7 +56,7 @@ public final class IntegrityReviewer {
         events.add(new IntegrityFlagReviewed(flag.flagId(), flag.rule(), flag.subject(), flag.day(),
                 flag.regionCode(), pending, outcome, malicious, reason.strip(), by, now));
         if (outcome == IntegrityOutcome.NOT_ADOPTED) {
-            String decisionId = flag.flagId() + "-r" + (flag.reviews() + 1);
+            String decisionId = decisionId(flag.flagId(), flag.reviews() + 1);
             for (String ratingId : pending) {
                 events.add(new RatingNotAdopted(ratingId, ratings.get(ratingId).caseNumber(), decisionId, malicious,
                         reason.strip(), by, now));

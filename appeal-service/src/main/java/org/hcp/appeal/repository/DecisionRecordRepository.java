@@ -15,9 +15,19 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import org.hcp.appeal.domain.AppealDecider.RatedCase;
+import org.hcp.appeal.domain.AppealState;
+import org.hcp.appeal.domain.DecisionEffects;
 import org.hcp.appeal.domain.DecisionEffects.CreditRecord;
 import org.hcp.appeal.domain.DecisionEffects.Notice;
 import org.hcp.appeal.domain.DecisionEffects.Recipient;
+import org.hcp.appeal.domain.ObservedRating;
+import org.hcp.events.EventEnvelope;
+import org.hcp.events.EventPayload;
+import org.hcp.events.appeal.RatingNotAdopted;
+import org.hcp.events.appeal.RatingReinstated;
+import org.hcp.events.policy.JurisdictionPolicy;
 
 /** R3.4: the notices of decisions and the credit records, written in the decision's transaction, and their reads. */
 @ApplicationScoped
@@ -32,6 +42,41 @@ public class DecisionRecordRepository {
 
     public DecisionRecordRepository(Pool pool) {
         this.pool = pool;
+    }
+
+    /** The policy in force for a region at an instant (the decision's). */
+    @FunctionalInterface
+    public interface Policies {
+        JurisdictionPolicy at(String regionCode, Instant at);
+    }
+
+    /**
+     * R3.4: the notices and credit records an appeal's recorded events leave, in their transaction; the live path and
+     * a rebuild both come through here, with the policy in force when each event was recorded.
+     */
+    public void recordEffects(SqlConnection tx, RatedCase rating, AppealState appeal,
+            List<EventEnvelope<EventPayload>> recorded, Policies policies) {
+        for (EventEnvelope<EventPayload> e : recorded) {
+            addNotices(tx, DecisionEffects.notices(rating, appeal, e.payload(), e.eventId().toString()));
+            if (e.payload() instanceof RatingNotAdopted notAdopted) {
+                addCreditRecords(tx, DecisionEffects.creditRecords(rating.evaluatorPseudonym(), rating.regionCode(),
+                        notAdopted, policies.at(rating.regionCode(), e.recordedAt())));
+            } else if (e.payload() instanceof RatingReinstated reinstated) {
+                withdrawCreditRecord(tx, reinstated.ratingId(), reinstated.decidedAt());
+            }
+        }
+    }
+
+    /** R3.4 (TA), R6.3: ratings found malicious on an integrity review leave their evaluators' credit records. */
+    public void recordIntegrityEffects(SqlConnection tx, Map<String, ObservedRating> ratings,
+            List<EventEnvelope<EventPayload>> recorded, Policies policies) {
+        for (EventEnvelope<EventPayload> e : recorded) {
+            if (e.payload() instanceof RatingNotAdopted n && ratings.containsKey(n.ratingId())) {
+                ObservedRating r = ratings.get(n.ratingId());
+                addCreditRecords(tx, DecisionEffects.creditRecords(r.evaluator(), r.regionCode(), n,
+                        policies.at(r.regionCode(), e.recordedAt())));
+            }
+        }
     }
 
     public void addNotices(SqlConnection tx, List<Notice> notices) {

@@ -15,10 +15,7 @@ import org.hcp.appeal.domain.AppealDecider;
 import org.hcp.appeal.domain.AppealDecider.RatedCase;
 import org.hcp.events.policy.JurisdictionRules;
 import org.hcp.appeal.domain.AppealEntry;
-import org.hcp.appeal.domain.DecisionEffects;
 import org.hcp.appeal.repository.DecisionRecordRepository;
-import org.hcp.events.appeal.RatingNotAdopted;
-import org.hcp.events.appeal.RatingReinstated;
 import org.hcp.appeal.domain.AppealState;
 import org.hcp.appeal.repository.AppealRepository;
 import org.hcp.appeal.repository.AppealRepository.Stored;
@@ -118,7 +115,8 @@ public class AppealService {
                 List<EventEnvelope<EventPayload>> recorded = envelopes(ratingId, rating.get().regionCode(), events, now,
                         requestId);
                 Stored after = appeals.append(tx, before, recorded);
-                recordEffects(tx, rating.get(), after.state(), recorded, rules);
+                decisions.recordEffects(tx, rating.get(), after.state(), recorded,
+                        (region, at) -> reference.rules(region, at).policy());
                 return AppealEntry.of(after.state(), after.events());
             });
         });
@@ -127,20 +125,6 @@ public class AppealService {
             LOG.infof("appeal on rating %s: now %s", ratingId, done.value().status());
         }
         return outcome;
-    }
-
-    /** R3.4: the notices and credit records the decision events leave, in their transaction. */
-    private void recordEffects(SqlConnection tx, RatedCase rating, AppealState appeal,
-            List<EventEnvelope<EventPayload>> recorded, JurisdictionRules rules) {
-        for (EventEnvelope<EventPayload> e : recorded) {
-            decisions.addNotices(tx, DecisionEffects.notices(rating, appeal, e.payload(), e.eventId().toString()));
-            if (e.payload() instanceof RatingNotAdopted notAdopted) {
-                decisions.addCreditRecords(tx, DecisionEffects.creditRecords(rating.evaluatorPseudonym(),
-                        rating.regionCode(), notAdopted, rules.policy()));
-            } else if (e.payload() instanceof RatingReinstated reinstated) {
-                decisions.withdrawCreditRecord(tx, reinstated.ratingId(), reinstated.decidedAt());
-            }
-        }
     }
 
     /** A new appeal's id: time-ordered, so a list of them sorts by when they were filed. */

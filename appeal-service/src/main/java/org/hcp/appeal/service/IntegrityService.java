@@ -13,7 +13,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.hcp.appeal.domain.DecisionEffects;
 import org.hcp.appeal.domain.IntegrityDetector;
 import org.hcp.appeal.domain.IntegrityDetector.Finding;
 import org.hcp.appeal.domain.IntegrityFlag;
@@ -98,15 +97,11 @@ public class IntegrityService {
             return IntegrityReviewer.review(flag.get(), ratings, outcome, malicious, reason, by, now).map(events -> {
                 IntegrityFlag after = events.stream().filter(IntegrityFlagReviewed.class::isInstance)
                         .map(IntegrityFlagReviewed.class::cast).reduce(flag.get(), IntegrityFlag::evolve, (a, b) -> b);
-                integrity.recordReview(tx, after, events.stream().map(e -> envelope(after, ratings, e, now,
-                        requestId)).toList());
-                // R3.4 (TA): ratings found malicious on review leave their evaluators' credit records too.
-                events.stream().filter(RatingNotAdopted.class::isInstance).map(RatingNotAdopted.class::cast)
-                        .forEach(n -> {
-                            ObservedRating r = ratings.get(n.ratingId());
-                            decisions.addCreditRecords(tx, DecisionEffects.creditRecords(r.evaluator(),
-                                    r.regionCode(), n, reference.rules(r.regionCode(), now).policy()));
-                        });
+                List<EventEnvelope<EventPayload>> recorded = events.stream().map(e -> envelope(after, ratings, e,
+                        now, requestId)).toList();
+                integrity.recordReview(tx, after, recorded);
+                decisions.recordIntegrityEffects(tx, ratings, recorded, (region, at) -> reference.rules(region, at)
+                        .policy());
                 return after;
             });
         });

@@ -96,6 +96,9 @@ class AccessMatrixTest {
                         "401 401 401 403 200 200 403 200 200 403 200 403 200"),
                 get("GET /api/v1/credit-records", "/api/v1/credit-records?region=2202",
                         "401 401 401 403 403 403 403 200 403 403 200 403 200"),
+                // only an operator rebuilds the appeal tables
+                withBody("POST /api/v1/admin/rebuild", "/api/v1/admin/rebuild", null, null,
+                        "401 401 401 403 403 403 403 403 403 403 403 403 200"),
                 // R6.3: the bureau's integrity review queue over its region; the auditor reads
                 get("GET /api/v1/integrity-flags", "/api/v1/integrity-flags?region=2202",
                         "401 401 401 403 403 403 403 200 403 403 200 403 200"),
