@@ -211,6 +211,27 @@ class AppealLifeTest {
     }
 
     @Test
+    void r3_2_jilinEdzRefusesAnAppealAfterTwoWorkingDaysAndFlagsAnUndecidedOneAfterFive() {
+        String unit = "JL-EDZ-CENTRE";
+        String late = badReview(JE, unit);
+        clock.set(at("2025-10-09T10:01"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> file(handler(unit), late).statusCode() != 404);
+        file(handler(unit), late).then().statusCode(409).contentType("application/problem+json")
+                .body("title", containsString("2025-10-09T02:00:00Z"));
+
+        String undecided = badReview(JE, unit);
+        clock.set(at("2025-09-30T10:00"));
+        fileWhenKnown(handler(unit), undecided).then().statusCode(200)
+                .body("appeal.decisionDueAt", equalTo("2025-10-14T02:00:00Z"));
+        scheduler.runOnce(at("2025-10-14T10:00"));
+        given().auth().oauth2(BUREAU_JILIN).get("/api/v1/appeals?overdue=true&size=500").then().statusCode(200)
+                .body("items.ratingId", not(hasItem(undecided)));
+        scheduler.runOnce(at("2025-10-14T10:01"));
+        given().auth().oauth2(BUREAU_JILIN).get("/api/v1/appeals?overdue=true&size=500").then().statusCode(200)
+                .body("items.ratingId", hasItem(undecided));
+    }
+
+    @Test
     void r3_2_aTaianAppealAfterThreeWorkingDaysIsRefusedWithTheDeadlineItMissed() {
         String unit = "TA-TS-CENTRE";
         String ratingId = badReview(TA, unit);
