@@ -63,17 +63,20 @@ class SpineSystemTest {
                 .formatted(caseNumber, level, level <= 2 ? "[\"SLOW\"]" : "[]");
     }
 
+    /** The institutions this test registered, with the county-level region each is in. */
+    private static final java.util.Map<String, String> REGION_OF = new java.util.concurrent.ConcurrentHashMap<>();
     private static final java.util.Set<String> REGISTERED = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /** R1.11, R5.5: the institution is in the directory and the case was reported before it is rated. */
     static String reportCase(String institution) throws IOException, InterruptedException {
         if (REGISTERED.add(institution)) {
+            String county = REGION_OF.getOrDefault(institution, "220201");
             HttpResponse<String> registered = post(intake.url("/api/v1/directory/import"), ADMIN, """
-                    [{"kind":"REGION","code":"220000","name":"吉林省"},{"kind":"REGION","code":"220200","name":"吉林市"},
-                     {"kind":"REGION","code":"220201","name":"市辖区"},
+                    [{"kind":"REGION","code":"%s0000","name":"省"},{"kind":"REGION","code":"%s00","name":"市"},
+                     {"kind":"REGION","code":"%s","name":"县区"},
                      {"kind":"ITEM","code":"ITEM-001","name":"测试事项"},
-                     {"kind":"INSTITUTION","code":"%s","name":"系统测试中心","regionCode":"220201"}]"""
-                    .formatted(institution));
+                     {"kind":"INSTITUTION","code":"%s","name":"系统测试中心","regionCode":"%s"}]"""
+                    .formatted(county.substring(0, 2), county.substring(0, 4), county, institution, county));
             assertEquals(200, registered.statusCode(), registered.body());
         }
         String caseNumber = "SYS-" + UUID.randomUUID().toString().substring(0, 12);
@@ -112,6 +115,13 @@ class SpineSystemTest {
         return "SYS-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
+    /** A new institution in the county-level region given, under that jurisdiction's policy. */
+    static String newInstitution(String county) {
+        String institution = newInstitution();
+        REGION_OF.put(institution, county);
+        return institution;
+    }
+
     @Test
     void aPostedRatingAppearsInTheStatisticsWithinSeconds() throws Exception {
         String institution = newInstitution();
@@ -132,7 +142,8 @@ class SpineSystemTest {
     /** R3: the unit appeals its bad review, the bureau verifies and decides; answers the decision's status code. */
     static int appealAndDecide(String institution, String ratingId, String outcome) throws Exception {
         String unit = DevTokens.mint("handler", institution, Duration.ofHours(1));
-        String bureau = DevTokens.mint("bureau", "2202", Duration.ofHours(1));
+        String bureau = DevTokens.mint("bureau", REGION_OF.getOrDefault(institution, "220201").substring(0, 4),
+                Duration.ofHours(1));
         String filing = """
                 {"ratingId":"%s","appellant":"STAFF","grounds":"评价人误选等级"}""".formatted(ratingId);
         await().atMost(Duration.ofSeconds(20)).until(() -> post(appeal.url("/api/v1/appeals"), unit, filing)
@@ -149,10 +160,12 @@ class SpineSystemTest {
                 .asText();
     }
 
-    @Test
-    void r3_4_anUpheldAppealTakesTheBadReviewOutOfTheFiguresAndWithdrawsItsRectificationARejectedOneLeavesBoth()
-            throws Exception {
-        String institution = newInstitution();
+    @org.junit.jupiter.params.ParameterizedTest(name = "under the policy of {0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"220271", "370902"})
+    void r3_4_anUpheldAppealTakesTheBadReviewOutOfTheFiguresAndWithdrawsItsRectificationARejectedOneLeavesBoth(
+            String county) throws Exception {
+        // Jilin EDZ (2 + 5 working days) and Tai'an (3 + 3).
+        String institution = newInstitution(county);
         String upheld = submit(institution, 2);
         String rejected = submit(institution, 1);
         await().atMost(Duration.ofSeconds(15)).until(() -> counted(institution) == 2);
