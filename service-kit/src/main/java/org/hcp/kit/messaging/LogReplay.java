@@ -4,7 +4,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -37,6 +42,46 @@ public final class LogReplay {
             replayed += batch.size();
         }
         return replayed;
+    }
+
+    /**
+     * Like {@link #replayUntil}, with the reading and the writing overlapped: while {@code write} stores one batch on
+     * a thread of its own, this thread polls and {@code decode}s the next. Batches are written one at a time and in
+     * the order they were read, so the result is the same as the sequential replay's; a failed write stops the
+     * replay and is thrown here.
+     */
+    public static <T> long replayOverlapped(KafkaConsumer<String, String> consumer, Map<TopicPartition, Long> end,
+            Function<List<ConsumerRecord<String, String>>, T> decode, Consumer<T> write) {
+        ExecutorService writer = Executors.newSingleThreadExecutor(r -> new Thread(r, "replay-writer"));
+        try {
+            long replayed = 0;
+            Future<?> writing = null;
+            List<ConsumerRecord<String, String>> batch;
+            while (!(batch = pollUntil(consumer, end)).isEmpty()) {
+                T decoded = decode.apply(batch);
+                awaitWrite(writing);
+                writing = writer.submit(() -> write.accept(decoded));
+                replayed += batch.size();
+            }
+            awaitWrite(writing);
+            return replayed;
+        } finally {
+            writer.shutdownNow();
+        }
+    }
+
+    private static void awaitWrite(Future<?> writing) {
+        if (writing == null) {
+            return;
+        }
+        try {
+            writing.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("replay interrupted", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
     }
 
     /** The next records before {@code end}; empty once every partition has reached it. */
