@@ -35,6 +35,12 @@ public final class RatingStreams {
 
     /** One hall's month: {@code institutions} × {@code windows} windows, starting on {@code from}. */
     public static List<RatingSubmitted> clean(long seed, LocalDate from, int days, int institutions, int windows) {
+        return clean(seed, REGION, from, days, institutions, windows);
+    }
+
+    /** The same halls in another region. */
+    public static List<RatingSubmitted> clean(long seed, String region, LocalDate from, int days, int institutions,
+            int windows) {
         Random random = new Random(seed);
         List<RatingSubmitted> ratings = new ArrayList<>();
         for (LocalDate day = from; day.isBefore(from.plusDays(days)); day = day.plusDays(1)) {
@@ -43,15 +49,16 @@ public final class RatingStreams {
             }
             for (int i = 0; i < institutions; i++) {
                 for (int w = 0; w < windows; w++) {
-                    windowDay(random, day, "INST-" + i, "INST-" + i + "-W" + w, "INST-" + i + "-S" + w, ratings);
+                    windowDay(random, region, day, "INST-" + i, "INST-" + i + "-W" + w, "INST-" + i + "-S" + w,
+                            ratings);
                 }
             }
         }
         return ratings;
     }
 
-    private static void windowDay(Random random, LocalDate day, String institution, String window, String staff,
-            List<RatingSubmitted> out) {
+    private static void windowDay(Random random, String region, LocalDate day, String institution, String window,
+            String staff, List<RatingSubmitted> out) {
         ZonedDateTime t = day.atTime(9, 0).atZone(ZONE);
         ZonedDateTime close = day.atTime(17, 0).atZone(ZONE);
         String previous = null;
@@ -79,8 +86,8 @@ public final class RatingStreams {
                     : completed.plusSeconds(120 + random.nextInt(6 * 3600));
             double l = random.nextDouble();
             int level = l < 0.82 ? 5 : l < 0.92 ? 4 : l < 0.97 ? 3 : l < 0.99 ? 2 : 1;
-            out.add(rating(institution, channel == Channel.WINDOW_DEVICE ? window : null, staff, channel, level,
-                    evaluator, ratedAt, completed));
+            out.add(rating(region, institution, channel == Channel.WINDOW_DEVICE ? window : null, staff, channel,
+                    level, evaluator, ratedAt, completed));
         }
     }
 

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import java.util.UUID;
 import org.hcp.appeal.domain.RatingStreams;
 import org.hcp.events.EventEnvelope;
 import org.hcp.events.RatingSubmitted;
@@ -42,6 +43,7 @@ import org.junit.jupiter.api.Test;
 class IntegrityReviewTest {
 
     private static final String BUREAU_TAIAN = DevTokens.mint("bureau", "3709", Duration.ofHours(1));
+    private static final String COUNTY = "370921";
     private static final String BUREAU_JILIN = DevTokens.mint("bureau", "2202", Duration.ofHours(1));
 
     @Inject
@@ -49,8 +51,10 @@ class IntegrityReviewTest {
 
     @Test
     void r6_3_aSeededBurstInACleanDayIsFlaggedAloneAndItsRatingsAreNotAdoptedOnReview() {
-        List<RatingSubmitted> ratings = new ArrayList<>(RatingStreams.clean(11, LocalDate.of(2025, 3, 12), 1, 6, 4));
-        List<RatingSubmitted> burst = RatingStreams.deviceBurst(3, "INST-2", "INST-2-W1", "INST-2-S1",
+        // 宁阳县 (370921): no other test rates there, so its queue holds this test's flags only.
+        List<RatingSubmitted> ratings = new ArrayList<>(RatingStreams.clean(11, COUNTY, LocalDate.of(2025, 3, 12), 1,
+                6, 4));
+        List<RatingSubmitted> burst = RatingStreams.deviceBurst(3, COUNTY, "INST-2", "INST-2-W1", "INST-2-S1",
                 Instant.parse("2025-03-12T02:00:00Z"), 7);
         ratings.addAll(burst);
         Collections.shuffle(ratings, new Random(1));
@@ -59,11 +63,11 @@ class IntegrityReviewTest {
                 r.regionCode(), r.ratedAt(), r.ratedAt(), null, null, "test")).toList());
         await().atMost(Duration.ofSeconds(60)).until(() -> observed(ratings) == ratings.size());
 
-        given().auth().oauth2(BUREAU_TAIAN).get("/api/v1/integrity-flags?region=370902").then().statusCode(200)
+        given().auth().oauth2(BUREAU_TAIAN).get("/api/v1/integrity-flags?region=" + COUNTY).then().statusCode(200)
                 .body("items.size()", equalTo(1))
                 .body("items[0].rule", equalTo("DEVICE_BURST"))
                 .body("items[0].status", equalTo("PENDING"));
-        String flagId = given().auth().oauth2(BUREAU_TAIAN).get("/api/v1/integrity-flags?region=370902").then()
+        String flagId = given().auth().oauth2(BUREAU_TAIAN).get("/api/v1/integrity-flags?region=" + COUNTY).then()
                 .extract().path("items[0].flagId");
         List<String> evidence = given().auth().oauth2(BUREAU_TAIAN).get("/api/v1/integrity-flags/" + flagId).then()
                 .statusCode(200).body(not(containsString("p-burst")))
@@ -81,6 +85,29 @@ class IntegrityReviewTest {
                 .stream().filter(r -> r.value().contains("\"RatingNotAdopted\"") && r.value().contains(flagId))
                 .map(r -> r.key()).sorted().toList();
         assertEquals(evidence.stream().sorted().toList(), notAdopted, "one RatingNotAdopted per flagged rating");
+    }
+
+    @Test
+    void r6_3_r3_4_serialLevelOneRatingsFoundMaliciousPutTheEvaluatorInTaiansCreditRecords() {
+        String evaluator = "p-serial-" + UUID.randomUUID();
+        List<RatingSubmitted> serial = RatingStreams.serialBadReviews(evaluator,
+                Instant.parse("2025-04-08T01:00:00Z"), Duration.ofMinutes(15), 4);
+        TestEvents.publishAll(Topics.RATINGS, serial.stream().map(r -> EventEnvelope.of(r, r.ratingId(),
+                r.regionCode(), r.ratedAt(), r.ratedAt(), null, null, "test")).toList());
+        await().atMost(Duration.ofSeconds(30)).until(() -> observed(serial) == serial.size());
+        String flagId = given().auth().oauth2(BUREAU_TAIAN)
+                .get("/api/v1/integrity-flags?region=370902&rule=SERIAL_BAD_REVIEWS&status=PENDING").then()
+                .statusCode(200).body("items.size()", equalTo(1)).body("items[0].distinct", equalTo(4))
+                .extract().path("items[0].flagId");
+
+        review(flagId, "{\"outcome\":\"NOT_ADOPTED\",\"malicious\":true,\"reason\":\"同一人两小时内对四个单位恶意差评\"}")
+                .then().statusCode(200).body("status", equalTo("NOT_ADOPTED"));
+
+        List<String> recorded = given().auth().oauth2(BUREAU_TAIAN).get("/api/v1/credit-records?size=500").then()
+                .statusCode(200).extract().path("items.findAll { it.evaluatorPseudonym == '%s' }.ratingId"
+                        .formatted(evaluator));
+        assertEquals(serial.stream().map(RatingSubmitted::ratingId).sorted().toList(),
+                recorded.stream().sorted().toList(), "R3.4 TA: each rating found malicious, under its pseudonym");
     }
 
     private static io.restassured.response.Response review(String flagId, String json) {
