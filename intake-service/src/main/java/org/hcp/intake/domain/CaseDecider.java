@@ -15,6 +15,7 @@ import org.hcp.events.DirectoryKind;
 import org.hcp.events.EvaluatorType;
 import org.hcp.events.RegionCodes;
 import org.hcp.events.calendar.WorkingCalendar;
+import org.hcp.events.policy.CaseDeadlines;
 import org.hcp.events.policy.JurisdictionPolicy;
 import org.hcp.events.policy.PolicyBook;
 import org.hcp.kit.config.Clocks;

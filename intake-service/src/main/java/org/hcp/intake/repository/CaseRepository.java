@@ -27,7 +27,7 @@ import org.hcp.events.CaseKind;
 import org.hcp.events.CaseVisit;
 import org.hcp.events.EventEnvelope;
 import org.hcp.events.EventJson;
-import org.hcp.intake.domain.CaseDeadlines;
+import org.hcp.events.policy.CaseDeadlines;
 import org.hcp.intake.domain.ServiceCase;
 
 /** Completed cases and their rating slots, read and written inside the caller's transaction. */

@@ -16,7 +16,7 @@ import org.hcp.events.Topics;
 import org.hcp.events.WorkingCalendarPublished;
 import org.hcp.events.calendar.WorkingCalendar;
 import org.hcp.events.calendar.YearArrangement;
-import org.hcp.intake.domain.CaseDeadlines;
+import org.hcp.events.policy.CaseDeadlines;
 import org.hcp.intake.domain.ServiceCase;
 import org.hcp.intake.repository.CaseRepository;
 import org.hcp.kit.outbox.Outbox;

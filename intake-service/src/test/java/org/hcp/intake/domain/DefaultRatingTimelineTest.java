@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.hcp.events.calendar.WorkingCalendar;
+import org.hcp.events.policy.CaseDeadlines;
 import org.hcp.events.policy.PolicyBook;
 import org.junit.jupiter.api.Test;
 

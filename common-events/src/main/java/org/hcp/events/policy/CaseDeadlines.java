@@ -1,11 +1,8 @@
-package org.hcp.intake.domain;
+package org.hcp.events.policy;
 
 import java.time.Instant;
 import java.time.ZoneId;
 import org.hcp.events.calendar.WorkingCalendar;
-import org.hcp.events.policy.Deadline;
-import org.hcp.events.policy.DefaultRatingRule;
-import org.hcp.events.policy.JurisdictionPolicy;
 
 /**
  * The moments a completed case's rating depends on, from its jurisdiction's policy and the working calendar:
