@@ -1,0 +1,96 @@
+package org.hcp.localstack.history;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.hcp.events.CaseCompleted;
+import org.hcp.events.Channel;
+import org.hcp.events.EventJson;
+import org.hcp.events.RatingOrigin;
+import org.hcp.events.RatingReminderIssued;
+import org.hcp.events.RatingSubmitted;
+import org.hcp.events.policy.PolicyBook;
+import org.hcp.localstack.history.HistoryGenerator.Item;
+import org.hcp.localstack.history.HistoryGenerator.Options;
+import org.junit.jupiter.api.Test;
+
+/** The generated history is reproducible, in recording order, in the real format, and shaped as docs/history.md says. */
+class HistoryGeneratorTest {
+
+    private static final Options ONE_MONTH = new Options(7, LocalDate.of(2025, 3, 1), 1, 0.5);
+
+    private static List<Item> generate(Options options) {
+        List<Item> items = new ArrayList<>();
+        HistoryGenerator.generate(options, items::add);
+        return items;
+    }
+
+    @Test
+    void theSameOptionsGiveTheSameHistoryEventForEvent() {
+        List<String> first = generate(ONE_MONTH).stream().map(i -> EventJson.write(i.event())).toList();
+        List<String> second = generate(ONE_MONTH).stream().map(i -> EventJson.write(i.event())).toList();
+        assertEquals(first, second);
+        assertFalse(first.equals(generate(new Options(8, ONE_MONTH.from(), 1, 0.5)).stream()
+                .map(i -> EventJson.write(i.event())).toList()), "another seed, another history");
+    }
+
+    @Test
+    void eventsComeInTheOrderTheyWouldHaveBeenRecordedAndReadBackAsWritten() {
+        List<Item> items = generate(ONE_MONTH);
+        for (int i = 1; i < items.size(); i++) {
+            assertFalse(items.get(i).event().recordedAt().isBefore(items.get(i - 1).event().recordedAt()), "at " + i);
+        }
+        for (Item item : items) {
+            String json = EventJson.write(item.event());
+            assertEquals(json, EventJson.write(EventJson.read(json)), "the published schema reads it back");
+        }
+    }
+
+    @Test
+    void r1_9_theHistoryHasTheShapeOfAMonthOfHalls() {
+        List<Item> items = generate(ONE_MONTH);
+        List<CaseCompleted> cases = payloads(items, CaseCompleted.class);
+        List<RatingSubmitted> ratings = payloads(items, RatingSubmitted.class);
+        List<RatingSubmitted> own = ratings.stream().filter(r -> r.origin() == RatingOrigin.EVALUATOR).toList();
+        List<RatingSubmitted> defaults = ratings.stream().filter(r -> r.origin() == RatingOrigin.DEFAULT_RATING)
+                .toList();
+
+        assertTrue(cases.size() > 5_000, "cases: " + cases.size());
+        assertEquals(cases.size(), ratings.size(), "every case is rated once, by its evaluator or by default");
+        double rated = (double) own.size() / cases.size();
+        assertTrue(rated > 0.75 && rated < 0.88, "rated by evaluators: " + rated);
+        double bad = own.stream().filter(r -> r.level() <= 2).count() / (double) own.size();
+        assertTrue(bad > 0.02 && bad < 0.08, "bad reviews: " + bad);
+        PolicyBook policies = PolicyBook.shipped();
+        own.stream().filter(r -> r.level() <= 2).forEach(r -> {
+            assertFalse(r.tags().isEmpty(), "R1.3: a bad review names its problem");
+            r.tags().forEach(t -> assertTrue(policies.resolve(r.regionCode(), LocalDate.of(2025, 3, 1)).hasTag(t)));
+        });
+        Set<Channel> channels = EnumSet.noneOf(Channel.class);
+        own.forEach(r -> channels.add(r.channel()));
+        assertTrue(channels.containsAll(List.of(Channel.WINDOW_DEVICE, Channel.QR_CODE, Channel.MOBILE_APP,
+                Channel.WEBSITE, Channel.SMS, Channel.HOTLINE_12345, Channel.PAPER_FORM)), channels.toString());
+        // R1.9: Jilin City's default is 3 (JE inherits it), Tai'an's 4 after a reminder.
+        assertEquals(Set.of(3), levels(defaults, "2202"));
+        assertEquals(Set.of(4), levels(defaults, "3709"));
+        List<RatingReminderIssued> reminders = payloads(items, RatingReminderIssued.class);
+        assertFalse(reminders.isEmpty());
+        assertTrue(reminders.stream().allMatch(r -> r.regionCode().startsWith("3709")), "only Tai'an reminds");
+    }
+
+    private static Set<Integer> levels(List<RatingSubmitted> ratings, String prefix) {
+        Set<Integer> levels = new java.util.TreeSet<>();
+        ratings.stream().filter(r -> r.regionCode().startsWith(prefix)).forEach(r -> levels.add(r.level()));
+        return levels;
+    }
+
+    private static <T> List<T> payloads(List<Item> items, Class<T> type) {
+        return items.stream().map(i -> i.event().payload()).filter(type::isInstance).map(type::cast).toList();
+    }
+}
