@@ -40,6 +40,7 @@ import org.hcp.events.appeal.IntegrityFlagReviewed;
 import org.hcp.events.appeal.RatingNotAdopted;
 import org.hcp.kit.messaging.KafkaClients;
 import org.hcp.kit.messaging.LogReplay;
+import org.hcp.kit.outbox.Outbox;
 import org.hcp.kit.outcome.Outcome;
 import org.hcp.kit.reference.ReferenceData;
 import org.hcp.kit.text.Text;
@@ -111,7 +112,7 @@ public class RebuildService {
             update(scratch, "SET search_path TO rebuild_appeal, public", Tuple.tuple());
             Outcome<RebuildResult> result = inTransaction(pool, tx -> {
                 update(tx, "LOCK TABLE " + String.join(", ", TABLES) + " IN EXCLUSIVE MODE", Tuple.tuple());
-                if (!drained(tx)) {
+                if (!Outbox.awaitDrained(tx, Topics.APPEALS, DRAIN)) {
                     return Outcome.conflict("rebuild-outbox", Text.of("rebuild.outboxNotDrained"),
                             "events of " + Topics.APPEALS + " still wait in the outbox after " + DRAIN
                                     + "; is Kafka reachable?");
@@ -225,23 +226,5 @@ public class RebuildService {
                     + " EXCEPT SELECT * FROM public." + table + ") b) AS n", Tuple.tuple()).get(0).getLong("n"));
         }
         return n;
-    }
-
-    /** Waits (holding the lock, so nothing new is added) until the relay has published every appeal event. */
-    private static boolean drained(SqlConnection tx) {
-        long deadline = System.nanoTime() + DRAIN.toNanos();
-        while (query(tx, "SELECT count(*) AS n FROM public.outbox WHERE topic = $1", Tuple.of(Topics.APPEALS)).get(0)
-                .getLong("n") > 0) {
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        return true;
     }
 }

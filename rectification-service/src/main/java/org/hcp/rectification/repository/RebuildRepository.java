@@ -120,9 +120,4 @@ public class RebuildRepository {
     public void lockLedger(SqlConnection tx) {
         update(tx, "LOCK TABLE rectification, rectification_event IN EXCLUSIVE MODE", Tuple.tuple());
     }
-
-    /** Events of hcp.rectifications still waiting in the outbox (not yet in the log). */
-    public long unpublished(SqlConnection tx, String topic) {
-        return query(tx, "SELECT count(*) AS n FROM outbox WHERE topic = $1", Tuple.of(topic)).get(0).getLong("n");
-    }
 }

@@ -13,6 +13,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.hcp.events.Topics;
 import org.hcp.kit.messaging.KafkaClients;
 import org.hcp.kit.messaging.LogReplay;
+import org.hcp.kit.outbox.Outbox;
 import org.hcp.kit.outcome.Outcome;
 import org.hcp.kit.text.Text;
 import org.hcp.rectification.repository.RebuildRepository;
@@ -67,7 +68,7 @@ public class RebuildService {
             int rectifications = inTransaction(pool, tx -> rebuild.fold(tx, null));
             Outcome<RebuildResult> result = inTransaction(pool, tx -> {
                 rebuild.lockLedger(tx);
-                if (!drained(tx)) {
+                if (!Outbox.awaitDrained(tx, Topics.RECTIFICATIONS, DRAIN)) {
                     return Outcome.conflict("rebuild-outbox", Text.of("rebuild.outboxNotDrained"),
                             "events of " + Topics.RECTIFICATIONS + " still wait in the outbox after " + DRAIN
                                     + "; is Kafka reachable?");
@@ -95,22 +96,5 @@ public class RebuildService {
         } finally {
             running.unlock();
         }
-    }
-
-    /** Waits (holding the lock, so nothing new is added) until the relay has published every rectification event. */
-    private boolean drained(io.vertx.mutiny.sqlclient.SqlConnection tx) {
-        long deadline = System.nanoTime() + DRAIN.toNanos();
-        while (rebuild.unpublished(tx, Topics.RECTIFICATIONS) > 0) {
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -3,6 +3,7 @@ package org.hcp.kit.outbox;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
+import java.time.Duration;
 import java.util.List;
 import org.hcp.events.EventEnvelope;
 import org.hcp.events.EventJson;
@@ -28,6 +29,28 @@ public final class Outbox {
         }
         return tx.preparedQuery(INSERT).executeBatch(events.stream().map(e -> row(topic, e)).toList())
                 .replaceWithVoid();
+    }
+
+    /**
+     * Waits until the relay has published every event of {@code topic} still in the outbox, polling from the caller's
+     * transaction (a rebuild holds its writers' lock there, so nothing new is added meanwhile); false when
+     * {@code within} passed first or the thread was interrupted.
+     */
+    public static boolean awaitDrained(SqlConnection tx, String topic, Duration within) {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (Transactions.query(tx, "SELECT count(*) AS n FROM outbox WHERE topic = $1", Tuple.of(topic)).get(0)
+                .getLong("n") > 0) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Tuple row(String topic, EventEnvelope<?> event) {
