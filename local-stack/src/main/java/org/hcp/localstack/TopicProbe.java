@@ -1,10 +1,12 @@
 package org.hcp.localstack;
 
 import java.time.Duration;
+import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.Future;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -52,11 +54,11 @@ public final class TopicProbe {
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
-            List<java.util.concurrent.Future<?>> acks = new ArrayList<>();
+            List<Future<?>> acks = new ArrayList<>();
             for (Map.Entry<String, String> r : records) {
                 acks.add(producer.send(new ProducerRecord<>(topic, r.getKey(), r.getValue())));
             }
-            for (java.util.concurrent.Future<?> ack : acks) {
+            for (Future<?> ack : acks) {
                 ack.get();
             }
         } catch (Exception e) {
@@ -66,14 +68,7 @@ public final class TopicProbe {
 
     /** Sends raw values (for poison-event tests and for feeding a consumer directly), waiting for each ack. */
     public static void send(String bootstrapServers, String topic, String key, String value) {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
-            producer.send(new ProducerRecord<>(topic, key, value)).get();
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot send to " + topic, e);
-        }
+        // SimpleEntry, not Map.entry: a poison-event test may send without a key.
+        sendAll(bootstrapServers, topic, List.of(new AbstractMap.SimpleEntry<>(key, value)));
     }
 }

@@ -21,6 +21,8 @@ import org.hcp.events.DirectoryKind;
 import org.hcp.events.EvaluatorType;
 import org.hcp.events.EventEnvelope;
 import org.hcp.events.EventPayload;
+import org.hcp.events.EventType;
+import org.hcp.events.EventTypes;
 import org.hcp.events.RatingOrigin;
 import org.hcp.events.RatingReminderIssued;
 import org.hcp.events.RatingScope;
@@ -313,8 +315,8 @@ public final class HistoryGenerator {
         // Event ids from the options, so a second run of the same options writes the very same events.
         UUID id = UUID.nameUUIDFromBytes(("history-event\n" + options + "\n" + (++events))
                 .getBytes(StandardCharsets.UTF_8));
-        EventEnvelope<EventPayload> e = EventEnvelope.of(payload, key, region, at, at, null, null, PRODUCER);
-        return new EventEnvelope<>(id, e.type(), e.schemaVersion(), e.occurredAt(), e.recordedAt(), e.region(),
-                e.key(), e.causationId(), e.correlationId(), e.producer(), e.payload());
+        EventType type = EventTypes.typeOf(payload.getClass());
+        return new EventEnvelope<>(id, type.name(), type.version(), at, at, region, key, null, null, PRODUCER,
+                payload);
     }
 }
