@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.hcp.events.EventPayload;
-import org.hcp.events.RatingLevel;
 import org.hcp.events.RatingOrigin;
 import org.hcp.events.policy.Deadline;
 import org.hcp.events.policy.JurisdictionRules;

@@ -97,12 +97,12 @@ public class CaseFileRepository {
             String rectificationId = link.get(0).getString("rectification_id");
             List<Row> steps = query(pool, "SELECT envelope FROM rectification_step WHERE rectification_id = $1 "
                     + "ORDER BY recorded_at, event_id", Tuple.of(rectificationId));
+            Entry last = null;
             for (Row row : steps) {
                 var e = EventJson.read(row.getString("envelope"));
-                timeline.add(new Entry("rectification", e.type(), e.recordedAt(), e.payload()));
+                last = new Entry("rectification", e.type(), e.recordedAt(), e.payload());
+                timeline.add(last);
             }
-            Entry last = timeline.stream().filter(e -> e.source().equals("rectification"))
-                    .reduce((a, b) -> b).orElse(null);
             progress = last == null ? null : new RectificationProgress(rectificationId, last.type(),
                     last.recordedAt(), steps.size());
         }

@@ -1,6 +1,7 @@
 package org.hcp.appeal.repository;
 
 import static org.hcp.kit.db.Transactions.batch;
+import static org.hcp.kit.db.Transactions.query;
 import static org.hcp.kit.db.Transactions.update;
 
 import io.smallrye.mutiny.Uni;
@@ -119,7 +120,7 @@ public class DecisionRecordRepository {
 
     /** The notices of decisions on one rating, in order. */
     public List<Notice> notices(String ratingId) {
-        return org.hcp.kit.db.Transactions.query(pool, "SELECT " + NOTICE_COLUMNS + " FROM appeal_notice WHERE "
+        return query(pool, "SELECT " + NOTICE_COLUMNS + " FROM appeal_notice WHERE "
                 + "rating_id = $1 ORDER BY notice_id", Tuple.of(ratingId)).stream()
                 .map(DecisionRecordRepository::notice).toList();
     }

@@ -24,7 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.hcp.appeal.domain.IntegrityDetector.Subject;
+import java.util.function.Function;
 import org.hcp.appeal.domain.IntegrityFlag;
 import org.hcp.appeal.domain.ObservedRating;
 import org.hcp.events.Channel;
@@ -77,7 +77,7 @@ public class IntegrityRepository {
     }
 
     private static void sameDay(SqlConnection tx, String column, List<ObservedRating> ratings,
-            java.util.function.Function<ObservedRating, String> key, ZoneId zone, Map<String, ObservedRating> into) {
+            Function<ObservedRating, String> key, ZoneId zone, Map<String, ObservedRating> into) {
         if (ratings.isEmpty()) {
             return;
         }
@@ -165,32 +165,27 @@ public class IntegrityRepository {
                 });
     }
 
-    /** One flag within a region prefix (null: any) with its evidence ratings and review history. */
-    public Uni<Optional<FlagFile>> file(String flagId, String regionPrefix) {
-        return pool.preparedQuery("SELECT " + FLAG_COLUMNS + " FROM integrity_flag WHERE flag_id = $1 AND ($2::text "
-                        + "IS NULL OR region_code LIKE $2 || '%')").execute(Tuple.of(flagId, regionPrefix))
-                .flatMap(rows -> {
-                    if (!rows.iterator().hasNext()) {
-                        return Uni.createFrom().item(Optional.<FlagFile>empty());
-                    }
-                    IntegrityFlag flag = flag(rows.iterator().next());
-                    return pool.preparedQuery("SELECT " + RATING_COLUMNS + " FROM integrity_rating WHERE rating_id = "
-                                    + "ANY($1) ORDER BY rated_at, rating_id")
-                            .execute(Tuple.of(flag.ratingIds().toArray(String[]::new)))
-                            .flatMap(ratings -> pool.preparedQuery("SELECT envelope FROM integrity_review WHERE "
-                                    + "flag_id = $1 ORDER BY seq").execute(Tuple.of(flagId)).map(reviews -> {
-                                        List<Evidence> evidence = new ArrayList<>();
-                                        ratings.forEach(r -> evidence.add(Evidence.of(observed(r))));
-                                        List<AppealRepository.Recorded> history = new ArrayList<>();
-                                        for (Row row : reviews) {
-                                            var e = EventJson.read(row.getString("envelope"));
-                                            history.add(new AppealRepository.Recorded(e.type(), e.recordedAt(),
-                                                    e.payload()));
-                                        }
-                                        return Optional.of(new FlagFile(flag, flag.status(), flag.pending(), evidence,
-                                                history));
-                                    }));
-                });
+    /**
+     * One flag within a region prefix (null: any) with its evidence ratings and review history. Sequential reads on
+     * a worker thread, like the appeal case file: a bureau opens a flag now and then.
+     */
+    public Optional<FlagFile> file(String flagId, String regionPrefix) {
+        Optional<IntegrityFlag> found = query(pool, "SELECT " + FLAG_COLUMNS + " FROM integrity_flag WHERE flag_id = "
+                + "$1 AND ($2::text IS NULL OR region_code LIKE $2 || '%')", Tuple.of(flagId, regionPrefix)).stream()
+                .findFirst().map(IntegrityRepository::flag);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        IntegrityFlag flag = found.get();
+        List<Evidence> evidence = query(pool, "SELECT " + RATING_COLUMNS + " FROM integrity_rating WHERE rating_id = "
+                + "ANY($1) ORDER BY rated_at, rating_id", Tuple.of(flag.ratingIds().toArray(String[]::new))).stream()
+                .map(r -> Evidence.of(observed(r))).toList();
+        List<AppealRepository.Recorded> reviews = query(pool, "SELECT envelope FROM integrity_review WHERE flag_id = "
+                + "$1 ORDER BY seq", Tuple.of(flagId)).stream().map(row -> {
+                    var e = EventJson.read(row.getString("envelope"));
+                    return new AppealRepository.Recorded(e.type(), e.recordedAt(), e.payload());
+                }).toList();
+        return Optional.of(new FlagFile(flag, flag.status(), flag.pending(), evidence, reviews));
     }
 
     /** A flagged rating as the bureau sees it: where, when, what level, how soon after completion. No evaluator. */

@@ -97,10 +97,11 @@ public class IntegrityFlagResource {
     @Path("/{flagId}")
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @RolesAllowed({"bureau", "auditor", "admin"})
+    @Blocking
     @Operation(summary = "R6.3: one flag: its rule, evidence (the ratings, without evaluator) and reviews")
-    public Uni<FlagFile> flag(@PathParam("flagId") String flagId) {
-        return flags.file(flagId, access.filter(null, null).regionPrefix()).map(found -> found.orElseThrow(
-                () -> ProblemException.notFound("no integrity flag " + flagId + " within the caller's scope")));
+    public FlagFile flag(@PathParam("flagId") String flagId) {
+        return flags.file(flagId, access.filter(null, null).regionPrefix()).orElseThrow(
+                () -> ProblemException.notFound("no integrity flag " + flagId + " within the caller's scope"));
     }
 
     @POST
