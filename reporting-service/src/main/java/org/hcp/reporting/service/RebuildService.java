@@ -8,21 +8,19 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.hcp.events.Topics;
 import org.hcp.kit.messaging.ConsumedOffsets;
 import org.hcp.kit.messaging.KafkaClients;
 import org.hcp.kit.messaging.LogReplay;
 import org.hcp.kit.outcome.Outcome;
 import org.hcp.kit.text.Text;
-import org.hcp.reporting.messaging.RatingBatch;
+import org.hcp.reporting.messaging.StatisticsTopics;
 import org.hcp.reporting.repository.StatisticsRepository;
 import org.jboss.logging.Logger;
 
 /**
- * Rebuilds the statistics from the log (docs/architecture.md, "Reading"): replay hcp.ratings from its first offset into
+ * Rebuilds the statistics from the log (docs/architecture.md, "Reading"): replay their topics from the first offsets into
  * the schema that is not live, then, holding the switch lock so the live projection pauses, replay what arrived
  * meanwhile and make that schema live. The live projection then goes on in it, and its de-duplication by rating id
  * skips what the rebuild already counted.
@@ -34,12 +32,15 @@ public class RebuildService {
 
     private final Pool pool;
     private final StatisticsRepository statistics;
+    private final StatisticsWriter writer;
     private final KafkaClients clients;
     private final ReentrantLock running = new ReentrantLock();
 
-    public RebuildService(Pool pool, StatisticsRepository statistics, KafkaClients clients) {
+    public RebuildService(Pool pool, StatisticsRepository statistics, StatisticsWriter writer,
+            KafkaClients clients) {
         this.pool = pool;
         this.statistics = statistics;
+        this.writer = writer;
         this.clients = clients;
     }
 
@@ -55,17 +56,18 @@ public class RebuildService {
         try (KafkaConsumer<String, String> consumer = clients.consumer(null, "reporting-rebuild", 2000)) {
             String previous = inTransaction(pool, tx -> statistics.liveSchema(tx, StatisticsRepository.Lock.NONE));
             String target = previous.equals("rm_a") ? "rm_b" : "rm_a";
-            LOG.infof("rebuild: replaying %s into %s (live: %s)", Topics.RATINGS, target, previous);
+            LOG.infof("rebuild: replaying %s into %s (live: %s)", StatisticsTopics.TOPICS, target, previous);
             inTransaction(pool, tx -> {
                 statistics.truncate(tx, target);
                 return null;
             });
 
-            List<TopicPartition> partitions = LogReplay.fromTheStart(consumer, Topics.RATINGS);
+            List<TopicPartition> partitions = LogReplay.fromTheStart(consumer, StatisticsTopics.TOPICS);
             // Reading and decoding the next batch overlaps writing the last (docs/performance.md, "Rebuild").
             long replayed = LogReplay.replayOverlapped(consumer, consumer.endOffsets(partitions,
-                    Duration.ofSeconds(30)), RatingBatch::readSkippingUnreadable, ratings -> inTransaction(pool, tx -> {
-                        statistics.apply(tx, target, ratings.ratings());
+                    Duration.ofSeconds(30)), StatisticsTopics::readSkippingUnreadable, batch -> inTransaction(pool,
+                    tx -> {
+                        writer.apply(tx, target, batch.events());
                         return null;
                     }));
             replayed += switchOver(consumer, partitions, target);
@@ -85,17 +87,11 @@ public class RebuildService {
         return inTransaction(pool, tx -> {
             statistics.liveSchema(tx, StatisticsRepository.Lock.SWITCH);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(30));
-            long replayed = replayUntil(consumer, end, ratings -> statistics.apply(tx, target, ratings.ratings()));
+            long replayed = LogReplay.replayUntil(consumer, end,
+                    records -> writer.apply(tx, target, StatisticsTopics.readSkippingUnreadable(records).events()));
             ConsumedOffsets.record(tx, StatisticsRepository.PROJECTION, end);
-            // Decisions the live schema took in while the replay ran (their projection waits on this lock now).
-            statistics.resync(tx, target, null);
             statistics.switchTo(tx, target);
             return replayed;
         });
-    }
-
-    private static long replayUntil(KafkaConsumer<String, String> consumer, Map<TopicPartition, Long> end,
-            Consumer<RatingBatch> apply) {
-        return LogReplay.replayUntil(consumer, end, records -> apply.accept(RatingBatch.readSkippingUnreadable(records)));
     }
 }

@@ -3,20 +3,80 @@ package org.hcp.reporting.service;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
-import org.hcp.reporting.domain.Satisfaction;
-import org.hcp.reporting.repository.StatisticsRepository;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.hcp.reporting.domain.Figures;
+import org.hcp.reporting.domain.Measure;
+import org.hcp.reporting.domain.TallyQuery;
+import org.hcp.reporting.repository.AggregateRepository;
 
+/** The figures (R4.1, R4.1a) by dimension (R4.2), and the tag analysis (R4.6), from the counters. */
 @ApplicationScoped
 public class StatisticsService {
 
-    private final StatisticsRepository statistics;
+    private final AggregateRepository aggregates;
 
-    public StatisticsService(StatisticsRepository statistics) {
-        this.statistics = statistics;
+    public StatisticsService(AggregateRepository aggregates) {
+        this.aggregates = aggregates;
     }
 
-    /** R4.1 satisfaction over a region prefix (R4.2), optionally one institution, between two days inclusive. */
-    public Uni<Satisfaction> satisfaction(String regionPrefix, String institution, LocalDate from, LocalDate to) {
-        return statistics.levelCounts(regionPrefix, institution, from, to).map(Satisfaction::of);
+    public record Group(String key, Figures figures) {
+    }
+
+    /** The figures of every group, and of all groups together. */
+    public record FigureTable(Figures total, List<Group> groups, int groupCount) {
+    }
+
+    public Uni<FigureTable> figures(TallyQuery query, int limit, int offset) {
+        return aggregates.tally(query).map(groups -> {
+            Map<String, Long> all = new HashMap<>();
+            groups.values().forEach(counters -> counters.forEach((m, n) -> all.merge(m, n, Long::sum)));
+            List<Group> page = groups.entrySet().stream().skip(offset).limit(limit)
+                    .map(e -> new Group(e.getKey(), Figures.of(e.getValue()))).toList();
+            return new FigureTable(Figures.of(all), page, groups.size());
+        });
+    }
+
+    /**
+     * R4.6: one tag's bad reviews in the period and in the period of the same length before it.
+     *
+     * @param share    of the period's bad reviews, the share that carry this tag
+     * @param change   count minus previousCount (month-on-month when the period is one month)
+     */
+    public record TagCount(String tag, long count, Double share, long previousCount, long change) {
+    }
+
+    public record TagTable(long badReviews, LocalDate previousFrom, LocalDate previousTo, List<TagCount> tags) {
+    }
+
+    /** R4.6 over whole months: the most used tags, their share of bad reviews, and the change from the months before. */
+    public Uni<TagTable> tags(TallyQuery query, int limit) {
+        long months = ChronoUnit.MONTHS.between(query.from(), query.to().plusDays(1));
+        LocalDate previousFrom = query.from().minusMonths(months);
+        LocalDate previousTo = query.from().minusDays(1);
+        TallyQuery previous = new TallyQuery(query.dimension(), query.member(), query.regionPrefix(),
+                query.institution(), previousFrom, previousTo, TallyQuery.Grouping.NONE, 0, false, true);
+        Uni<Map<String, Long>> now = aggregates.tally(query.withTags()).map(StatisticsService::only);
+        Uni<Map<String, Long>> before = aggregates.tally(previous).map(StatisticsService::only);
+        Uni<Figures> figures = aggregates.tally(query).map(g -> Figures.of(only(g)));
+        return Uni.combine().all().unis(now, before, figures).asTuple().map(t -> {
+            List<TagCount> tags = new ArrayList<>();
+            long bad = t.getItem3().bad();
+            t.getItem1().forEach((measure, n) -> {
+                long prev = t.getItem2().getOrDefault(measure, 0L);
+                tags.add(new TagCount(measure.substring(Measure.TAG.length()), n,
+                        bad == 0 ? null : Math.round(n * 10_000.0 / bad) / 10_000.0, prev, n - prev));
+            });
+            tags.sort(Comparator.comparingLong(TagCount::count).reversed().thenComparing(TagCount::tag));
+            return new TagTable(bad, previousFrom, previousTo, tags.stream().limit(limit).toList());
+        });
+    }
+
+    private static Map<String, Long> only(Map<String, Map<String, Long>> groups) {
+        return groups.isEmpty() ? Map.of() : groups.values().iterator().next();
     }
 }

@@ -32,6 +32,10 @@ class AccessMatrixTest {
                 // a bureau sees its own region only; asking for another is refused
                 get("GET /api/v1/stats/satisfaction", "/api/v1/stats/satisfaction?region=2202",
                         "401 401 401 403 403 403 403 200 403 403 200 200 200"),
+                get("GET /api/v1/stats/figures", "/api/v1/stats/figures?region=2202&by=institution",
+                        "401 401 401 403 403 403 403 200 403 403 200 200 200"),
+                get("GET /api/v1/stats/tags", "/api/v1/stats/tags?region=2202&from=2025-01-01&to=2025-01-31",
+                        "401 401 401 403 403 403 403 200 403 403 200 200 200"),
                 json("POST /api/v1/admin/rebuild", "/api/v1/admin/rebuild",
                         "401 401 401 403 403 403 403 403 403 403 403 403 200"));
         AccessMatrix.check(base, rows);

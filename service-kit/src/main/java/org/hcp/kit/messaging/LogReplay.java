@@ -25,8 +25,15 @@ public final class LogReplay {
 
     /** Assigns every partition of {@code topic} and rewinds them to their first offset; answers the partitions. */
     public static List<TopicPartition> fromTheStart(KafkaConsumer<String, String> consumer, String topic) {
-        List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                .map(p -> new TopicPartition(topic, p.partition())).toList();
+        return fromTheStart(consumer, List.of(topic));
+    }
+
+    /** Assigns every partition of every topic and rewinds them to their first offset; answers the partitions. */
+    public static List<TopicPartition> fromTheStart(KafkaConsumer<String, String> consumer, List<String> topics) {
+        List<TopicPartition> partitions = topics.stream()
+                .flatMap(topic -> consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                        .map(p -> new TopicPartition(topic, p.partition())))
+                .toList();
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);
         return partitions;

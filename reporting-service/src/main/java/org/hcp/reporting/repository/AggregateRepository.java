@@ -1,0 +1,150 @@
+package org.hcp.reporting.repository;
+
+import static org.hcp.kit.db.Transactions.update;
+import static org.hcp.reporting.repository.StatisticsRepository.checked;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.hcp.reporting.domain.Contribution;
+import org.hcp.reporting.domain.Dimensions;
+import org.hcp.reporting.domain.Dimensions.Dimension;
+import org.hcp.reporting.domain.TallyQuery;
+
+/**
+ * The counters: one row per dimension member, region, institution, period and measure, per day ({@code agg_day}, the
+ * daily dimensions) and per month ({@code agg_month}, every dimension). Contributions are summed in memory first, so
+ * a batch writes each counter once, in one statement for both tables.
+ */
+@ApplicationScoped
+public class AggregateRepository {
+
+    private final Pool pool;
+    private final StatisticsRepository statistics;
+
+    public AggregateRepository(Pool pool, StatisticsRepository statistics) {
+        this.pool = pool;
+        this.statistics = statistics;
+    }
+
+    private record Key(String dim, String region, String institution, String member, LocalDate period,
+            String measure, boolean daily) {
+    }
+
+    public void add(SqlConnection tx, String schema, List<Contribution> contributions) {
+        Map<Key, Long> sums = new HashMap<>();
+        for (Contribution c : contributions) {
+            Dimensions d = c.dimensions();
+            LocalDate month = c.day().withDayOfMonth(1);
+            for (Dimension dim : Dimension.values()) {
+                String member = d.member(dim);
+                if (member == null) {
+                    continue;
+                }
+                if (dim.daily()) {
+                    sums.merge(new Key(dim.code(), d.regionCode(), d.institutionCode(), member, c.day(), c.measure(),
+                            true), c.n(), Long::sum);
+                }
+                sums.merge(new Key(dim.code(), d.regionCode(), d.institutionCode(), member, month, c.measure(), false),
+                        c.n(), Long::sum);
+            }
+        }
+        sums.values().removeIf(n -> n == 0);
+        if (sums.isEmpty()) {
+            return;
+        }
+        int size = sums.size();
+        List<String> dims = new ArrayList<>(size);
+        List<String> regions = new ArrayList<>(size);
+        List<String> institutions = new ArrayList<>(size);
+        List<String> members = new ArrayList<>(size);
+        List<LocalDate> periods = new ArrayList<>(size);
+        List<String> measures = new ArrayList<>(size);
+        List<Long> counts = new ArrayList<>(size);
+        List<Boolean> daily = new ArrayList<>(size);
+        sums.forEach((k, n) -> {
+            dims.add(k.dim());
+            regions.add(k.region());
+            institutions.add(k.institution());
+            members.add(k.member());
+            periods.add(k.period());
+            measures.add(k.measure());
+            counts.add(n);
+            daily.add(k.daily());
+        });
+        update(tx, """
+                WITH c AS (
+                    SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::date[], $6::text[],
+                                         $7::bigint[], $8::boolean[])
+                        AS t(dim, region_code, institution_code, member, period, measure, n, daily)
+                ), d AS (
+                    INSERT INTO %1$s.agg_day (dim, region_code, institution_code, member, day, measure, n)
+                    SELECT dim, region_code, institution_code, member, period, measure, n FROM c WHERE daily
+                    ON CONFLICT (dim, region_code, institution_code, member, day, measure)
+                    DO UPDATE SET n = %1$s.agg_day.n + excluded.n
+                )
+                INSERT INTO %1$s.agg_month (dim, region_code, institution_code, member, month, measure, n)
+                SELECT dim, region_code, institution_code, member, period, measure, n FROM c WHERE NOT daily
+                ON CONFLICT (dim, region_code, institution_code, member, month, measure)
+                DO UPDATE SET n = %1$s.agg_month.n + excluded.n""".formatted(checked(schema)),
+                Tuple.tuple().addArrayOfString(dims.toArray(String[]::new))
+                        .addArrayOfString(regions.toArray(String[]::new))
+                        .addArrayOfString(institutions.toArray(String[]::new))
+                        .addArrayOfString(members.toArray(String[]::new))
+                        .addArrayOfLocalDate(periods.toArray(LocalDate[]::new))
+                        .addArrayOfString(measures.toArray(String[]::new))
+                        .addArrayOfLong(counts.toArray(Long[]::new))
+                        .addArrayOfBoolean(daily.toArray(Boolean[]::new)));
+    }
+
+    /**
+     * The counters {@code q} asks for, summed per group in the live schema: group key ("" when not grouped) →
+     * measure → count, groups in key order. Reads only counters, never facts.
+     */
+    public Uni<Map<String, Map<String, Long>>> tally(TallyQuery q) {
+        String period = q.daily() ? "day" : "month";
+        String group = switch (q.grouping()) {
+            case NONE -> "''";
+            case REGION -> "left(region_code, $8)";
+            case INSTITUTION -> "institution_code";
+            case MEMBER -> "member";
+            case DAY -> period + "::text";
+            case WEEK -> "date_trunc('week', " + period + ")::date::text";
+            case MONTH -> "date_trunc('month', " + period + ")::date::text";
+            case QUARTER -> "date_trunc('quarter', " + period + ")::date::text";
+            case YEAR -> "date_trunc('year', " + period + ")::date::text";
+        };
+        String prefix = q.regionPrefix() == null ? "" : q.regionPrefix();
+        return statistics.liveSchema().flatMap(s -> pool.preparedQuery("""
+                        SELECT %2$s AS g, measure, sum(n) AS n FROM %1$s.%3$s
+                        WHERE dim = $1 AND ($2::text IS NULL OR member = $2)
+                          AND region_code >= $3 AND region_code < $4
+                          AND ($5::text IS NULL OR institution_code = $5)
+                          AND ($6::date IS NULL OR %4$s >= $6) AND ($7::date IS NULL OR %4$s <= $7)
+                          AND (measure LIKE 'tag.%%') = $9 AND $8::int >= 0
+                        GROUP BY g, measure ORDER BY g""".formatted(s, group, q.daily() ? "agg_day" : "agg_month",
+                        period))
+                .execute(Tuple.from(java.util.Arrays.asList(q.dimension().code(), q.member(), prefix,
+                        prefix + ":", q.institution(), q.from(), q.to(), q.regionLength(), q.tags())))
+                .map(rows -> {
+                    Map<String, Map<String, Long>> groups = new LinkedHashMap<>();
+                    for (Row row : rows) {
+                        long n = row.getLong("n");
+                        if (n != 0) {
+                            groups.computeIfAbsent(row.getString("g"), g -> new HashMap<>())
+                                    .put(row.getString("measure"), n);
+                        }
+                    }
+                    return groups;
+                }));
+    }
+}

@@ -1,0 +1,139 @@
+package org.hcp.reporting.rest;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.hcp.events.Channel;
+import org.hcp.events.RegionCodes;
+import org.hcp.kit.rest.Access;
+import org.hcp.kit.rest.ProblemException;
+import org.hcp.kit.text.Violation;
+import org.hcp.reporting.domain.Dimensions.Dimension;
+import org.hcp.reporting.domain.TallyQuery;
+import org.hcp.reporting.domain.TallyQuery.Grouping;
+
+/**
+ * Reads the statistics endpoints' query parameters into a {@link TallyQuery}, refusing what the counters cannot answer
+ * with a 422 that names the parameter. Region and institution are narrowed to the caller's scope (R6.1).
+ */
+final class FigureParameters {
+
+    /** GB/T 2260 levels: province, city, county, township, village. */
+    private static final int[] REGION_LEVELS = {2, 4, 6, 9, 12};
+    static final List<String> BY = List.of("region", "institution", "window", "staff", "platform", "item", "channel",
+            "day", "week", "month", "quarter", "year");
+
+    private final List<Violation> errors = new ArrayList<>();
+
+    private FigureParameters() {
+    }
+
+    /** The values of window, staff, platform, item and channel, by dimension, as given (null when absent). */
+    record Members(String window, String staff, String platform, String item, String channel) {
+    }
+
+    static TallyQuery read(Access access, String region, String institution, Members members, String from, String to,
+            String by, boolean periodRequired) {
+        FigureParameters p = new FigureParameters();
+        String regionPrefix = blankToNull(region);
+        if (regionPrefix != null && !RegionCodes.isPrefix(regionPrefix)) {
+            p.errors.add(Violation.of("?region", "query.regionPrefix"));
+        }
+        LocalDate fromDay = p.day("?from", from);
+        LocalDate toDay = p.day("?to", to);
+        if (fromDay != null && toDay != null && fromDay.isAfter(toDay)) {
+            p.errors.add(Violation.of("?from", "query.fromAfterTo"));
+        }
+        if (periodRequired && (blankToNull(from) == null || blankToNull(to) == null)) {
+            p.errors.add(Violation.of(blankToNull(from) == null ? "?from" : "?to", "query.periodRequired"));
+        }
+        Map<Dimension, String> filters = new LinkedHashMap<>();
+        put(filters, Dimension.WINDOW, members.window());
+        put(filters, Dimension.STAFF, members.staff());
+        put(filters, Dimension.PLATFORM, members.platform());
+        put(filters, Dimension.ITEM, members.item());
+        put(filters, Dimension.CHANNEL, members.channel());
+        if (filters.containsKey(Dimension.CHANNEL)
+                && Arrays.stream(Channel.values()).noneMatch(c -> c.name().equals(filters.get(Dimension.CHANNEL)))) {
+            p.errors.add(Violation.of("?channel", "query.channel",
+                    Arrays.stream(Channel.values()).map(Enum::name).collect(Collectors.joining(", "))));
+        }
+        Grouping grouping = Grouping.NONE;
+        Dimension byDimension = null;
+        String byValue = blankToNull(by);
+        if (byValue != null) {
+            String b = byValue.toLowerCase(Locale.ROOT);
+            if (!BY.contains(b)) {
+                p.errors.add(Violation.of("?by", "query.by", String.join(", ", BY)));
+            } else if (b.equals("region") || b.equals("institution")) {
+                grouping = Grouping.valueOf(b.toUpperCase(Locale.ROOT));
+            } else if (BY.indexOf(b) >= BY.indexOf("day")) {
+                grouping = Grouping.valueOf(b.toUpperCase(Locale.ROOT));
+            } else {
+                grouping = Grouping.MEMBER;
+                byDimension = Dimension.valueOf(b.toUpperCase(Locale.ROOT));
+            }
+        }
+        List<Dimension> named = new ArrayList<>(filters.keySet());
+        if (byDimension != null && !named.contains(byDimension)) {
+            named.add(byDimension);
+        }
+        if (named.size() > 1) {
+            p.errors.add(Violation.of(byDimension != null ? "?by" : "?" + named.get(1).code(),
+                    "query.oneDimension"));
+        }
+        Dimension dimension = named.isEmpty() ? Dimension.TOTAL : named.get(0);
+        boolean wholeMonths = (fromDay == null || fromDay.getDayOfMonth() == 1)
+                && (toDay == null || toDay.plusDays(1).getDayOfMonth() == 1);
+        boolean needsDays = grouping == Grouping.DAY || grouping == Grouping.WEEK || !wholeMonths;
+        if (needsDays && !dimension.daily()) {
+            if (grouping == Grouping.DAY || grouping == Grouping.WEEK) {
+                p.errors.add(Violation.of("?by", "query.dailyGrouping", byValue));
+            } else {
+                p.errors.add(Violation.of(fromDay != null && fromDay.getDayOfMonth() != 1 ? "?from" : "?to",
+                        "query.wholeMonths", dimension.code()));
+            }
+        }
+        if (!p.errors.isEmpty()) {
+            throw ProblemException.invalid(p.errors);
+        }
+        Access.Filter visible = access.filter(regionPrefix, blankToNull(institution));
+        int regionLength = 0;
+        if (grouping == Grouping.REGION) {
+            int own = visible.regionPrefix() == null ? 0 : visible.regionPrefix().length();
+            regionLength = Arrays.stream(REGION_LEVELS).filter(l -> l > own).findFirst().orElse(12);
+        }
+        return new TallyQuery(dimension, filters.get(dimension), visible.regionPrefix(), visible.institution(),
+                fromDay, toDay, grouping, regionLength, needsDays, false);
+    }
+
+    private static void put(Map<Dimension, String> filters, Dimension dimension, String value) {
+        String v = blankToNull(value);
+        if (v != null) {
+            filters.put(dimension, v);
+        }
+    }
+
+    private LocalDate day(String pointer, String value) {
+        String v = blankToNull(value);
+        if (v == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(v);
+        } catch (DateTimeParseException e) {
+            errors.add(Violation.of(pointer, "query.date"));
+            return null;
+        }
+    }
+
+    static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}
