@@ -28,6 +28,16 @@ import org.hcp.events.RatingReminderIssued;
 import org.hcp.events.RatingScope;
 import org.hcp.events.RatingSubmitted;
 import org.hcp.events.Topics;
+import org.hcp.events.appeal.AppealDecided;
+import org.hcp.events.appeal.AppealFiled;
+import org.hcp.events.appeal.AppealOutcome;
+import org.hcp.events.appeal.Appellant;
+import org.hcp.events.appeal.RatingNotAdopted;
+import org.hcp.events.rectification.CallbackRecorded;
+import org.hcp.events.rectification.CallbackResult;
+import org.hcp.events.rectification.RectificationClosed;
+import org.hcp.events.rectification.RectificationOpened;
+import org.hcp.events.rectification.RectificationWithdrawn;
 import org.hcp.events.calendar.WorkingCalendar;
 import org.hcp.events.policy.BadReviewTag;
 import org.hcp.events.policy.CaseDeadlines;
@@ -228,11 +238,16 @@ public final class HistoryGenerator {
                 int level = level(item, weaker);
                 String ratingId = UUID.nameUUIDFromBytes(("history-rating\n" + caseNumber)
                         .getBytes(StandardCharsets.UTF_8)).toString();
+                List<String> tags = level <= 2 ? tags(policy, item) : List.of();
                 add(Topics.RATINGS, new RatingSubmitted(ratingId, caseNumber, kind, item.code(), institution,
                         channel == Channel.WINDOW_DEVICE ? window : null, staff, platform, d.region(), channel,
-                        channel.nationalPf(), level, level <= 2 ? tags(policy, item) : List.of(), null, List.of(),
+                        channel.nationalPf(), level, tags, null, List.of(),
                         type, evaluator, RatingOrigin.EVALUATOR, 1, ratedAt, completed, RatingScope.CASE, null, null,
                         ratingId, null), ratingId, d.region(), ratedAt);
+                if (level <= 2) {
+                    badReviewWork(d, ratingId, caseNumber, level, tags, item, institution, window, staff, channel,
+                            ratedAt);
+                }
                 return;
             }
         }
@@ -251,6 +266,55 @@ public final class HistoryGenerator {
                 platform, d.region(), Channel.SYSTEM_DEFAULT, Channel.SYSTEM_DEFAULT.nationalPf(),
                 deadlines.defaultLevel(), List.of(), null, List.of(), null, null, RatingOrigin.DEFAULT_RATING, 1, due,
                 completed, RatingScope.CASE, null, null, ratingId, null), ratingId, d.region(), due);
+    }
+
+    /**
+     * What follows a bad review, as rectification-service and appeal-service record it: the rectification opened at
+     * once (R2.1) under the id the service gives it (the rating id); for most evaluators, who rated by name, a callback
+     * that reaches them (R2.5); an appeal for one in twelve, upheld for four in ten of those (R3.4: the rating is
+     * not adopted and its rectification withdrawn); else the rectification closed, mostly on time.
+     */
+    private void badReviewWork(District d, String ratingId, String caseNumber, int level, List<String> tags,
+            ServiceItem item,
+            String institution, String window, String staff, Channel channel, Instant ratedAt) {
+        String rectificationId = ratingId;
+        boolean realName = random.nextDouble() < 0.8;
+        Instant opened = ratedAt.plusSeconds(1 + random.nextInt(5));
+        add(Topics.RECTIFICATIONS, new RectificationOpened(rectificationId, List.of(ratingId), List.of(caseNumber),
+                level, tags, channel, item.code(), institution, channel == Channel.WINDOW_DEVICE ? window : null,
+                staff, d.region(), realName, ratedAt, opened, null, false), rectificationId, d.region(), opened);
+        if (realName && random.nextDouble() < 0.9) {
+            Instant called = opened.plus(Duration.ofHours(2 + random.nextInt(72)));
+            add(Topics.RECTIFICATIONS, new CallbackRecorded(rectificationId, CallbackResult.REACHED, null,
+                    institution, called), rectificationId, d.region(), called);
+        }
+        if (random.nextDouble() < 1.0 / 12) {
+            String appealId = UUID.nameUUIDFromBytes(("history-appeal\n" + ratingId).getBytes(StandardCharsets.UTF_8))
+                    .toString();
+            Instant filed = ratedAt.plus(Duration.ofHours(4 + random.nextInt(20)));
+            add(Topics.APPEALS, new AppealFiled(appealId, ratingId, caseNumber, level, institution, d.region(),
+                    Appellant.INSTITUTION, "评价与事实不符", filed, null, null, false, institution, filed), ratingId,
+                    d.region(), filed);
+            Instant decided = filed.plus(Duration.ofHours(24 + random.nextInt(48)));
+            boolean upheld = random.nextDouble() < 0.4;
+            add(Topics.APPEALS, new AppealDecided(appealId, ratingId,
+                    upheld ? AppealOutcome.UPHELD : AppealOutcome.REJECTED, false, upheld ? "核实为误评" : "评价属实",
+                    true, "bureau:" + d.region(), decided), ratingId, d.region(), decided);
+            if (upheld) {
+                add(Topics.APPEALS, new RatingNotAdopted(ratingId, caseNumber, appealId, false, "核实为误评",
+                        "bureau:" + d.region(), decided), ratingId, d.region(), decided);
+                Instant withdrawn = decided.plusSeconds(1);
+                add(Topics.RECTIFICATIONS, new RectificationWithdrawn(rectificationId, ratingId, appealId, withdrawn),
+                        rectificationId, d.region(), withdrawn);
+                return;
+            }
+        }
+        if (random.nextDouble() < 0.9) {
+            boolean onTime = random.nextDouble() < 0.85;
+            Instant closed = opened.plus(Duration.ofDays(onTime ? 2 + random.nextInt(8) : 16 + random.nextInt(10)));
+            add(Topics.RECTIFICATIONS, new RectificationClosed(rectificationId, onTime, institution, closed),
+                    rectificationId, d.region(), closed);
+        }
     }
 
     /** The mix of channels evaluators use: at a window most rate on its device; online cases rate online. */

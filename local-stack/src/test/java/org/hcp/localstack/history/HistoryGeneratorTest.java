@@ -15,7 +15,15 @@ import org.hcp.events.EventJson;
 import org.hcp.events.RatingOrigin;
 import org.hcp.events.RatingReminderIssued;
 import org.hcp.events.RatingSubmitted;
+import org.hcp.events.appeal.AppealDecided;
+import org.hcp.events.appeal.AppealFiled;
+import org.hcp.events.appeal.AppealOutcome;
+import org.hcp.events.appeal.RatingNotAdopted;
 import org.hcp.events.policy.PolicyBook;
+import org.hcp.events.rectification.CallbackRecorded;
+import org.hcp.events.rectification.RectificationClosed;
+import org.hcp.events.rectification.RectificationOpened;
+import org.hcp.events.rectification.RectificationWithdrawn;
 import org.hcp.localstack.history.HistoryGenerator.Item;
 import org.hcp.localstack.history.HistoryGenerator.Options;
 import org.junit.jupiter.api.Test;
@@ -82,6 +90,40 @@ class HistoryGeneratorTest {
         List<RatingReminderIssued> reminders = payloads(items, RatingReminderIssued.class);
         assertFalse(reminders.isEmpty());
         assertTrue(reminders.stream().allMatch(r -> r.regionCode().startsWith("3709")), "only Tai'an reminds");
+    }
+
+    @Test
+    void r2_r3_everyBadReviewIsRectifiedOrWithdrawnAfterAnUpheldAppeal() {
+        List<Item> items = generate(ONE_MONTH);
+        List<RatingSubmitted> bad = payloads(items, RatingSubmitted.class).stream()
+                .filter(r -> r.origin() == RatingOrigin.EVALUATOR && r.level() <= 2).toList();
+        java.util.Map<String, RectificationOpened> opened = new java.util.HashMap<>();
+        payloads(items, RectificationOpened.class).forEach(o -> opened.put(o.rectificationId(), o));
+        assertEquals(bad.size(), opened.size(), "R2.1: one rectification per bad review");
+        for (RatingSubmitted r : bad) {
+            RectificationOpened o = opened.get(r.ratingId());
+            assertEquals(r.tags(), o.tags());
+            assertEquals(r.institutionCode(), o.institutionCode());
+        }
+        List<AppealFiled> appeals = payloads(items, AppealFiled.class);
+        double appealed = appeals.size() / (double) bad.size();
+        assertTrue(appealed > 0.03 && appealed < 0.15, "appealed: " + appealed);
+        Set<String> notAdopted = new java.util.HashSet<>();
+        payloads(items, RatingNotAdopted.class).forEach(n -> notAdopted.add(n.ratingId()));
+        Set<String> upheld = new java.util.HashSet<>();
+        payloads(items, AppealDecided.class).stream().filter(d -> d.outcome() == AppealOutcome.UPHELD)
+                .forEach(d -> upheld.add(d.ratingId()));
+        assertFalse(upheld.isEmpty());
+        assertEquals(upheld, notAdopted, "R3.4: exactly the upheld appeals make their rating not adopted");
+        Set<String> withdrawn = new java.util.HashSet<>();
+        payloads(items, RectificationWithdrawn.class).forEach(w -> withdrawn.add(w.rectificationId()));
+        assertEquals(upheld, withdrawn);
+        List<RectificationClosed> closed = payloads(items, RectificationClosed.class);
+        assertTrue(closed.stream().noneMatch(c -> withdrawn.contains(c.rectificationId())));
+        double onTime = closed.stream().filter(RectificationClosed::onTime).count() / (double) closed.size();
+        assertTrue(onTime > 0.7 && onTime < 0.95, "closed on time: " + onTime);
+        assertTrue(payloads(items, CallbackRecorded.class).stream()
+                .allMatch(c -> opened.get(c.rectificationId()).realName()), "R2.5: callbacks go to named evaluators");
     }
 
     private static Set<Integer> levels(List<RatingSubmitted> ratings, String prefix) {
