@@ -33,8 +33,18 @@ public final class Generate {
                 LocalDate.parse(option(args, "--from", d.from().toString())),
                 Integer.parseInt(option(args, "--months", Integer.toString(d.months()))),
                 Double.parseDouble(option(args, "--scale", Double.toString(d.scale()))));
+        long started = System.nanoTime();
+        System.out.println("generating " + options + " ...");
+        Map<String, Long> perTopic = write(args[0], options);
+        long total = perTopic.values().stream().mapToLong(Long::longValue).sum();
+        double seconds = (System.nanoTime() - started) / 1e9;
+        System.out.printf("%,d events written in %.1f s: %s%n", total, seconds, perTopic);
+    }
+
+    /** Writes the history of {@code options} to the broker; answers how many events went to each topic. */
+    public static Map<String, Long> write(String bootstrapServers, HistoryGenerator.Options options) {
         Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, args[0]);
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -43,8 +53,6 @@ public final class Generate {
         props.put(ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(256 * 1024));
         Map<String, Long> perTopic = new TreeMap<>();
         AtomicReference<Exception> failure = new AtomicReference<>();
-        long started = System.nanoTime();
-        System.out.println("generating " + options + " ...");
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
             HistoryGenerator.generate(options, item -> {
                 producer.send(new ProducerRecord<>(item.topic(), item.event().key(), EventJson.write(item.event())),
@@ -60,9 +68,7 @@ public final class Generate {
         if (failure.get() != null) {
             throw new IllegalStateException("the broker refused events; the history is incomplete", failure.get());
         }
-        long total = perTopic.values().stream().mapToLong(Long::longValue).sum();
-        double seconds = (System.nanoTime() - started) / 1e9;
-        System.out.printf("%,d events written in %.1f s: %s%n", total, seconds, perTopic);
+        return perTopic;
     }
 
     private static String option(String[] args, String name, String fallback) {

@@ -1,0 +1,296 @@
+package org.hcp.reporting.recompute;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.hcp.events.CaseCompleted;
+import org.hcp.events.EventJson;
+import org.hcp.events.EventPayload;
+import org.hcp.events.RatingOrigin;
+import org.hcp.events.RatingSubmitted;
+import org.hcp.events.appeal.AppealDecided;
+import org.hcp.events.appeal.AppealFiled;
+import org.hcp.events.appeal.AppealOutcome;
+import org.hcp.events.appeal.RatingNotAdopted;
+import org.hcp.events.appeal.RatingReinstated;
+import org.hcp.events.rectification.CallbackRecorded;
+import org.hcp.events.rectification.CallbackResult;
+import org.hcp.events.rectification.RectificationClosed;
+import org.hcp.events.rectification.RectificationOpened;
+import org.hcp.events.rectification.RectificationResumed;
+import org.hcp.events.rectification.RectificationWithdrawn;
+
+/**
+ * The R4.1 figures recomputed from the raw log by a plain fold, sharing no code with reporting-service's facts,
+ * counters or {@code Figures}: what the API answers is checked against this. Definitions as docs/figures.md states
+ * them.
+ */
+public final class IndependentFold {
+
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+    /** Where something counts; a field it does not have is null. */
+    record Place(String region, String institution, String window, String staff, String platform, String item,
+            String channel, LocalDate day) {
+
+        String get(String dimension) {
+            return switch (dimension) {
+                case "window" -> window;
+                case "staff" -> staff;
+                case "platform" -> platform;
+                case "item" -> item;
+                case "channel" -> channel;
+                default -> throw new IllegalArgumentException(dimension);
+            };
+        }
+    }
+
+    private record Rating(Place place, int level, boolean evaluator, String caseNumber) {
+    }
+
+    private static final class Rect {
+        Place place;
+        boolean realName;
+        boolean withdrawn;
+        boolean closed;
+        boolean onTime;
+        boolean calledBack;
+    }
+
+    private record Appeal(Place place) {
+    }
+
+    private final Map<String, Rating> ratings = new HashMap<>();
+    private final Map<String, Boolean> notAdopted = new HashMap<>();
+    private final Map<String, Place> cases = new HashMap<>();
+    private final Map<String, Rect> rects = new HashMap<>();
+    private final Map<String, Appeal> appeals = new HashMap<>();
+    private final Map<String, Boolean> upheld = new HashMap<>();
+    private final Map<String, List<String>> tags = new HashMap<>();
+
+    public void accept(ConsumerRecord<String, String> record) {
+        EventPayload p;
+        try {
+            p = EventJson.read(record.value()).payload();
+        } catch (RuntimeException unreadable) {
+            return;
+        }
+        if (p instanceof RatingSubmitted r && !ratings.containsKey(r.ratingId())) {
+            ratings.put(r.ratingId(), new Rating(new Place(r.regionCode(), r.institutionCode(), r.windowCode(),
+                    r.staffId(), r.platformCode(), r.itemCode(), r.channel().name(), day(r.ratedAt())), r.level(),
+                    r.origin() == RatingOrigin.EVALUATOR, r.caseNumber()));
+            tags.put(r.ratingId(), r.tags().stream().distinct().toList());
+        } else if (p instanceof RatingNotAdopted d) {
+            notAdopted.put(d.ratingId(), true);
+        } else if (p instanceof RatingReinstated d) {
+            notAdopted.put(d.ratingId(), false);
+        } else if (p instanceof CaseCompleted c && !cases.containsKey(c.caseNumber())) {
+            cases.put(c.caseNumber(), new Place(c.regionCode(), c.institutionCode(), c.windowCode(), c.staffId(),
+                    c.platformCode(), c.itemCode(), null, day(c.completedAt())));
+        } else if (p instanceof RectificationOpened o && !rects.containsKey(o.rectificationId())) {
+            Rect x = new Rect();
+            x.place = new Place(o.regionCode(), o.institutionCode(), o.windowCode(), o.staffId(), null, o.itemCode(),
+                    o.channel().name(), day(o.ratedAt()));
+            x.realName = o.realName();
+            rects.put(o.rectificationId(), x);
+        } else if (p instanceof RectificationWithdrawn w && rects.containsKey(w.rectificationId())) {
+            rects.get(w.rectificationId()).withdrawn = true;
+        } else if (p instanceof RectificationResumed w && rects.containsKey(w.rectificationId())) {
+            rects.get(w.rectificationId()).withdrawn = false;
+        } else if (p instanceof RectificationClosed c && rects.containsKey(c.rectificationId())) {
+            rects.get(c.rectificationId()).closed = true;
+            rects.get(c.rectificationId()).onTime = c.onTime();
+        } else if (p instanceof CallbackRecorded c && c.result() == CallbackResult.REACHED
+                && rects.containsKey(c.rectificationId())) {
+            rects.get(c.rectificationId()).calledBack = true;
+        } else if (p instanceof AppealFiled f && !appeals.containsKey(f.appealId())) {
+            appeals.put(f.appealId(), new Appeal(new Place(f.regionCode(), f.institutionCode(), null, null, null,
+                    null, null, day(f.filedAt()))));
+        } else if (p instanceof AppealDecided d) {
+            upheld.put(d.appealId(), d.outcome() == AppealOutcome.UPHELD);
+        }
+    }
+
+    private static LocalDate day(java.time.Instant at) {
+        return at.atZone(CHINA).toLocalDate();
+    }
+
+    private boolean adopted(String ratingId) {
+        return !notAdopted.getOrDefault(ratingId, false);
+    }
+
+    /** An evaluator's bad review of {@code institution} that is counted now. */
+    public String adoptedBadReview(String institution) {
+        return ratings.entrySet().stream()
+                .filter(e -> adopted(e.getKey()) && e.getValue().evaluator() && e.getValue().level() <= 2
+                        && institution.equals(e.getValue().place().institution()))
+                .map(Map.Entry::getKey).sorted().findFirst().orElseThrow();
+    }
+
+    public int ratingCount() {
+        return (int) ratings.keySet().stream().filter(this::adopted).count();
+    }
+
+    /**
+     * A query as the API reads it.
+     *
+     * @param dimension    window, staff, platform, item, channel, or null
+     * @param member       one member of it, or null
+     * @param by           region, institution, a dimension, day, week, month, quarter, year, or null
+     * @param regionLength for by=region
+     */
+    public record Query(String region, String institution, String dimension, String member, LocalDate from,
+            LocalDate to, String by, int regionLength) {
+    }
+
+    private boolean matches(Query q, Place p) {
+        if (q.region() != null && !p.region().startsWith(q.region())) {
+            return false;
+        }
+        if (q.institution() != null && !q.institution().equals(p.institution())) {
+            return false;
+        }
+        if (q.from() != null && p.day().isBefore(q.from()) || q.to() != null && p.day().isAfter(q.to())) {
+            return false;
+        }
+        if (q.dimension() != null) {
+            String value = p.get(q.dimension());
+            return value != null && (q.member() == null || q.member().equals(value));
+        }
+        return true;
+    }
+
+    private String group(Query q, Place p) {
+        if (q.by() == null) {
+            return "";
+        }
+        LocalDate d = p.day();
+        return switch (q.by()) {
+            case "region" -> p.region().substring(0, Math.min(q.regionLength(), p.region().length()));
+            case "institution" -> p.institution();
+            case "day" -> d.toString();
+            case "week" -> d.with(DayOfWeek.MONDAY).toString();
+            case "month" -> d.withDayOfMonth(1).toString();
+            case "quarter" -> LocalDate.of(d.getYear(), (d.getMonthValue() - 1) / 3 * 3 + 1, 1).toString();
+            case "year" -> LocalDate.of(d.getYear(), 1, 1).toString();
+            default -> p.get(q.by());
+        };
+    }
+
+    /** Group key → figure name → value (counts as Long, rates as Double or null), groups with any count only. */
+    public Map<String, Map<String, Object>> figures(Query q) {
+        Map<String, long[]> counts = new TreeMap<>();
+        // 0 ratings, 1..5 per level, 6 active, 7 active good, 8 defaults, 9 completed, 10 rated, 11 rects,
+        // 12 closed, 13 on time, 14 real name, 15 called back, 16 appeals, 17 upheld
+        Function<String, long[]> slot = g -> counts.computeIfAbsent(g, k -> new long[18]);
+        Map<String, Integer> evaluatorRatingsPerCase = new HashMap<>();
+        ratings.forEach((id, r) -> {
+            if (!adopted(id)) {
+                return;
+            }
+            if (r.evaluator()) {
+                evaluatorRatingsPerCase.merge(r.caseNumber(), 1, Integer::sum);
+            }
+            if (!matches(q, r.place())) {
+                return;
+            }
+            long[] c = slot.apply(group(q, r.place()));
+            c[0]++;
+            c[r.level()]++;
+            if (r.evaluator()) {
+                c[6]++;
+                if (r.level() >= 3) {
+                    c[7]++;
+                }
+            } else {
+                c[8]++;
+            }
+        });
+        cases.forEach((number, place) -> {
+            if (matches(q, place) && (q.dimension() == null || !q.dimension().equals("channel"))) {
+                long[] c = slot.apply(group(q, place));
+                c[9]++;
+                if (evaluatorRatingsPerCase.getOrDefault(number, 0) > 0) {
+                    c[10]++;
+                }
+            }
+        });
+        rects.values().forEach(x -> {
+            if (!x.withdrawn && matches(q, x.place)) {
+                long[] c = slot.apply(group(q, x.place));
+                c[11]++;
+                c[12] += x.closed ? 1 : 0;
+                c[13] += x.closed && x.onTime ? 1 : 0;
+                c[14] += x.realName ? 1 : 0;
+                c[15] += x.realName && x.calledBack ? 1 : 0;
+            }
+        });
+        appeals.forEach((id, a) -> {
+            if (matches(q, a.place())) {
+                long[] c = slot.apply(group(q, a.place()));
+                c[16]++;
+                c[17] += upheld.getOrDefault(id, false) ? 1 : 0;
+            }
+        });
+        Map<String, Map<String, Object>> out = new TreeMap<>();
+        counts.forEach((g, c) -> {
+            if (java.util.Arrays.stream(c).allMatch(n -> n == 0)) {
+                return;
+            }
+            Map<String, Object> f = new TreeMap<>();
+            long good = c[3] + c[4] + c[5];
+            f.put("ratings", c[0]);
+            f.put("activeRatings", c[6]);
+            f.put("defaultRatings", c[8]);
+            f.put("good", good);
+            f.put("bad", c[1] + c[2]);
+            f.put("goodRate", rate(good, c[0]));
+            f.put("activeGoodRate", rate(c[7], c[6]));
+            f.put("satisfactionRate", rate(c[4] + c[5], c[0]));
+            f.put("badRate", rate(c[1] + c[2], c[0]));
+            f.put("unratedRate", rate(c[8], c[0]));
+            f.put("completedCases", c[9]);
+            f.put("ratedCases", c[10]);
+            f.put("coverage", rate(c[10], c[9]));
+            f.put("rectifications", c[11]);
+            f.put("rectified", c[12]);
+            f.put("rectificationRate", rate(c[12], c[11]));
+            f.put("rectifiedOnTime", c[13]);
+            f.put("onTimeRate", rate(c[13], c[12]));
+            f.put("realNameBadReviews", c[14]);
+            f.put("calledBack", c[15]);
+            f.put("callbackRate", rate(c[15], c[14]));
+            f.put("appealsFiled", c[16]);
+            f.put("appealsUpheld", c[17]);
+            for (int level = 1; level <= 5; level++) {
+                f.put("byLevel." + level, c[level]);
+            }
+            out.put(g, f);
+        });
+        return out;
+    }
+
+    /** R4.6: per tag, adopted bad reviews carrying it, over a query without grouping. */
+    public Map<String, Long> tags(Query q) {
+        Map<String, Long> out = new TreeMap<>();
+        ratings.forEach((id, r) -> {
+            if (adopted(id) && r.level() <= 2 && matches(q, r.place())) {
+                tags.get(id).forEach(t -> out.merge(t, 1L, Long::sum));
+            }
+        });
+        return out;
+    }
+
+    static Double rate(long part, long whole) {
+        return whole == 0 ? null
+                : BigDecimal.valueOf(part).divide(BigDecimal.valueOf(whole), 4, RoundingMode.HALF_UP).doubleValue();
+    }
+}
