@@ -26,6 +26,7 @@ import java.util.List;
  * @param appealDecision            R3.2: how long the bureau has to decide
  * @param maliciousEvaluatorCreditRecord R3.4 (TA): an upheld malicious rating goes to the evaluator's credit file
  * @param integrity                 R6.3: the thresholds of the integrity review's detection rules
+ * @param rankingWarning            R4.4: who is warned for ranking at the bottom repeatedly
  * @param showStaffOnRatingPage     whether the citizen's rating page names the staff member
  */
 public record JurisdictionPolicy(
@@ -47,6 +48,7 @@ public record JurisdictionPolicy(
         Term appealDecision,
         Boolean maliciousEvaluatorCreditRecord,
         IntegrityThresholds integrity,
+        RankingWarning rankingWarning,
         Boolean showStaffOnRatingPage) {
 
     /** R1.3: is this code in the catalogue? */
@@ -71,6 +73,7 @@ public record JurisdictionPolicy(
                 pick(appealDecision, parent.appealDecision),
                 pick(maliciousEvaluatorCreditRecord, parent.maliciousEvaluatorCreditRecord),
                 pick(integrity, parent.integrity),
+                pick(rankingWarning, parent.rankingWarning),
                 pick(showStaffOnRatingPage, parent.showStaffOnRatingPage));
     }
 

@@ -132,7 +132,8 @@ public final class PolicyBook {
                 result.defaultRating(), result.callbackReply(), result.rectificationClearCase(),
                 result.rectificationComplexCase(), result.complexCaseFeedback(),
                 result.verificationAfterRectification(), result.appealWindow(), result.appealDecision(),
-                result.maliciousEvaluatorCreditRecord(), result.integrity(), result.showStaffOnRatingPage());
+                result.maliciousEvaluatorCreditRecord(), result.integrity(), result.rankingWarning(),
+                result.showStaffOnRatingPage());
     }
 
     public static ZoneId zoneOf(JurisdictionPolicy policy) {

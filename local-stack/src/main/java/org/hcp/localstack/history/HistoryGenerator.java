@@ -339,14 +339,15 @@ public final class HistoryGenerator {
         };
     }
 
-    /** Mostly 非常满意; harder items and the weaker staff member draw more bad reviews. */
+    /** Mostly 非常满意; harder items and the weaker staff member draw more bad reviews and more level 3. */
     private int level(ServiceItem item, boolean weaker) {
         double bad = 0.02 + 0.015 * item.difficulty() + (weaker ? 0.05 : 0);
         double r = random.nextDouble();
         if (r < bad) {
             return random.nextDouble() < 0.4 ? 1 : 2;
         }
-        if (r < bad + 0.04 + 0.01 * item.difficulty()) {
+        // The weaker staff member also leaves more people merely 基本满意.
+        if (r < bad + 0.04 + 0.01 * item.difficulty() + (weaker ? 0.15 : 0)) {
             return 3;
         }
         return r < bad + 0.16 ? 4 : 5;

@@ -13,6 +13,7 @@ import org.hcp.events.RatingLevel;
  * @param byLevel            adopted ratings per level 1..5
  * @param activeRatings      of those, given by evaluators
  * @param defaultRatings     of those, default ratings made by the system (R1.9)
+ * @param satisfied          levels 4..5
  * @param good               levels 3..5 (R1.1)
  * @param bad                levels 1..2: the bad-review count (R4.1)
  * @param goodRate           好评率: good / ratings (R4.1a)
@@ -34,7 +35,8 @@ import org.hcp.events.RatingLevel;
  * @param appealsFiled       appeals filed in the period (R3.1)
  * @param appealsUpheld      of those, upheld (R3.4)
  */
-public record Figures(long ratings, Map<Integer, Long> byLevel, long activeRatings, long defaultRatings, long good,
+public record Figures(long ratings, Map<Integer, Long> byLevel, long activeRatings, long defaultRatings, long satisfied,
+        long good,
         long bad, Double goodRate, Double activeGoodRate, Double satisfactionRate, Double badRate, Double unratedRate,
         long completedCases, long ratedCases, Double coverage, long rectifications, long rectified,
         Double rectificationRate, long rectifiedOnTime, Double onTimeRate, long realNameBadReviews, long calledBack,
@@ -71,7 +73,7 @@ public record Figures(long ratings, Map<Integer, Long> byLevel, long activeRatin
         long onTime = counters.getOrDefault(Measure.RECTIFIED_ON_TIME, 0L);
         long realName = counters.getOrDefault(Measure.REAL_NAME, 0L);
         long calledBack = counters.getOrDefault(Measure.CALLED_BACK, 0L);
-        return new Figures(ratings, byLevel, active, defaults, good, bad, rate(good, ratings),
+        return new Figures(ratings, byLevel, active, defaults, satisfied, good, bad, rate(good, ratings),
                 rate(activeGood, active), rate(satisfied, ratings), rate(bad, ratings), rate(defaults, ratings),
                 completed, rated, rate(rated, completed), rectifications, rectified, rate(rectified, rectifications),
                 onTime, rate(onTime, rectified), realName, calledBack, rate(calledBack, realName),

@@ -23,11 +23,16 @@ public record TallyQuery(Dimension dimension, String member, String regionPrefix
         LocalDate to, Grouping grouping, int regionLength, boolean daily, boolean tags) {
 
     public enum Grouping {
-        NONE, REGION, INSTITUTION, MEMBER, DAY, WEEK, MONTH, QUARTER, YEAR;
+        NONE, REGION, INSTITUTION, MEMBER, INSTITUTION_MEMBER, DAY, WEEK, MONTH, QUARTER, YEAR;
 
         public boolean isPeriod() {
             return ordinal() >= DAY.ordinal();
         }
+    }
+
+    /** The same scope and period, read from {@code dim}'s counters grouped by {@code by}. */
+    public TallyQuery over(Dimension dim, Grouping by) {
+        return new TallyQuery(dim, null, regionPrefix, institution, from, to, by, 0, false, false);
     }
 
     public TallyQuery withTags() {

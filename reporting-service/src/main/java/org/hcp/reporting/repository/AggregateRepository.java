@@ -47,7 +47,7 @@ public class AggregateRepository {
             LocalDate month = c.day().withDayOfMonth(1);
             for (Dimension dim : Dimension.values()) {
                 String member = d.member(dim);
-                if (member == null) {
+                if (member == null || !dim.counts(c.measure())) {
                     continue;
                 }
                 if (dim.daily()) {
@@ -117,6 +117,7 @@ public class AggregateRepository {
             case REGION -> "left(region_code, $8)";
             case INSTITUTION -> "institution_code";
             case MEMBER -> "member";
+            case INSTITUTION_MEMBER -> "institution_code || '" + Dimensions.PAIR + "' || member";
             case DAY -> period + "::text";
             case WEEK -> "date_trunc('week', " + period + ")::date::text";
             case MONTH -> "date_trunc('month', " + period + ")::date::text";

@@ -40,6 +40,12 @@ final class FigureParameters {
 
     static TallyQuery read(Access access, String region, String institution, Members members, String from, String to,
             String by, boolean periodRequired) {
+        return read(access, region, institution, members, from, to, by, periodRequired, false);
+    }
+
+    /** @param monthly the answer is read from monthly counters only (whole months required) */
+    static TallyQuery read(Access access, String region, String institution, Members members, String from, String to,
+            String by, boolean periodRequired, boolean monthly) {
         FigureParameters p = new FigureParameters();
         String regionPrefix = blankToNull(region);
         if (regionPrefix != null && !RegionCodes.isPrefix(regionPrefix)) {
@@ -92,12 +98,12 @@ final class FigureParameters {
         boolean wholeMonths = (fromDay == null || fromDay.getDayOfMonth() == 1)
                 && (toDay == null || toDay.plusDays(1).getDayOfMonth() == 1);
         boolean needsDays = grouping == Grouping.DAY || grouping == Grouping.WEEK || !wholeMonths;
-        if (needsDays && !dimension.daily()) {
+        if (needsDays && (!dimension.daily() || monthly)) {
             if (grouping == Grouping.DAY || grouping == Grouping.WEEK) {
                 p.errors.add(Violation.of("?by", "query.dailyGrouping", byValue));
             } else {
                 p.errors.add(Violation.of(fromDay != null && fromDay.getDayOfMonth() != 1 ? "?from" : "?to",
-                        "query.wholeMonths", dimension.code()));
+                        "query.wholeMonths", monthly ? "ranking" : dimension.code()));
             }
         }
         if (!p.errors.isEmpty()) {

@@ -14,10 +14,13 @@ import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.hcp.events.policy.RankingWarning;
+import org.hcp.kit.reference.ReferenceData;
 import org.hcp.kit.rest.Access;
 import org.hcp.kit.rest.Problem;
 import org.hcp.kit.rest.ProblemException;
 import org.hcp.kit.text.Violation;
+import org.hcp.reporting.domain.FairRanking;
 import org.hcp.reporting.domain.Figures;
 import org.hcp.reporting.domain.TallyQuery;
 import org.hcp.reporting.service.StatisticsService;
@@ -31,10 +34,12 @@ public class StatisticsResource {
 
     private final StatisticsService service;
     private final Access access;
+    private final ReferenceData reference;
 
-    public StatisticsResource(StatisticsService service, Access access) {
+    public StatisticsResource(StatisticsService service, Access access, ReferenceData reference) {
         this.service = service;
         this.access = access;
+        this.reference = reference;
     }
 
     /** What was asked, after the caller's scope was applied. */
@@ -96,6 +101,70 @@ public class StatisticsResource {
                 q.to(), TallyQuery.Grouping.NONE, 0, false, false);
         return service.tags(whole, limit).map(t -> new TagReport(asked(q, null), t.badReviews(), t.previousFrom(),
                 t.previousTo(), t.tags()));
+    }
+
+    public record RankingReport(Asked query, String unit, double z, List<FairRanking.Ranked> units, Page page) {
+    }
+
+    @GET
+    @Path("/rankings")
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+    @Operation(summary = "Institutions, windows or staff ranked fairly by satisfaction (R4.4, R4.5)",
+            description = "Over whole months from..to within region / institution. Each unit's satisfaction rate "
+                    + "(levels 4-5) is standardised for the mix of items it handled and ranked by the lower bound "
+                    + "of its 95 % interval, so few ratings never outrank many; the raw rate is given beside it. "
+                    + "Formula and a worked example: docs/figures.md, \"Fair ranking\".")
+    public Uni<RankingReport> rankings(@QueryParam("unit") @DefaultValue("institution") String unit,
+            @QueryParam("region") String region, @QueryParam("institution") String institution,
+            @QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("limit") @DefaultValue("100") int limit, @QueryParam("offset") @DefaultValue("0") int offset) {
+        checkPage(limit, offset);
+        StatisticsService.Unit u = unit(unit);
+        TallyQuery q = FigureParameters.read(access, region, institution,
+                new FigureParameters.Members(null, null, null, null, null), from, to, null, true, true);
+        return service.ranking(u, q).map(all -> new RankingReport(asked(q, null), u.name().toLowerCase(
+                java.util.Locale.ROOT), FairRanking.Z, all.stream().skip(offset).limit(limit).toList(),
+                new Page(limit, offset, all.size())));
+    }
+
+    public record WarningReport(Asked query, String unit, StatisticsService.Warnings warnings) {
+    }
+
+    @GET
+    @Path("/warnings")
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+    @Operation(summary = "Units at the bottom of the fair ranking month after month (R4.4)",
+            description = "The units of region / institution ranked among the last bottomN in each of "
+                    + "consecutiveMonths months ending with month (YYYY-MM); both numbers are the region's policy "
+                    + "(rankingWarning).")
+    public Uni<WarningReport> warnings(@QueryParam("unit") @DefaultValue("institution") String unit,
+            @QueryParam("region") String region, @QueryParam("institution") String institution,
+            @Parameter(description = "the last month, YYYY-MM") @QueryParam("month") String month) {
+        StatisticsService.Unit u = unit(unit);
+        LocalDate last;
+        try {
+            last = java.time.YearMonth.parse(month == null ? "" : month.trim()).atDay(1);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ProblemException.invalid(Violation.of("?month", "query.month"));
+        }
+        TallyQuery q = FigureParameters.read(access, region, institution,
+                new FigureParameters.Members(null, null, null, null, null), null, null, null, false, true);
+        // The policy of the scope's region: a prefix is the division it abbreviates (2202 is 220200), none is national.
+        String prefix = q.regionPrefix() == null ? "" : q.regionPrefix();
+        String policyRegion = prefix.length() < 6 ? (prefix + "000000").substring(0, 6)
+                : prefix.substring(0, prefix.length() < 9 ? 6 : prefix.length() < 12 ? 9 : 12);
+        RankingWarning policy = reference.rules(policyRegion, last.atStartOfDay(org.hcp.kit.config.Clocks.CHINA)
+                .toInstant()).policy().rankingWarning();
+        return service.warnings(u, q, last, policy).map(w -> new WarningReport(asked(q, null),
+                u.name().toLowerCase(java.util.Locale.ROOT), w));
+    }
+
+    private static StatisticsService.Unit unit(String unit) {
+        try {
+            return StatisticsService.Unit.valueOf(unit.trim().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid(Violation.of("?unit", "query.unit"));
+        }
     }
 
     public record SatisfactionReport(String region, String institution, LocalDate from, LocalDate to, long total,

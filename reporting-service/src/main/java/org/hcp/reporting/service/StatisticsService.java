@@ -9,6 +9,11 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.hcp.events.policy.RankingWarning;
+import org.hcp.reporting.domain.BottomWarnings;
+import org.hcp.reporting.domain.Dimensions;
+import org.hcp.reporting.domain.Dimensions.Dimension;
+import org.hcp.reporting.domain.FairRanking;
 import org.hcp.reporting.domain.Figures;
 import org.hcp.reporting.domain.Measure;
 import org.hcp.reporting.domain.TallyQuery;
@@ -74,6 +79,52 @@ public class StatisticsService {
             tags.sort(Comparator.comparingLong(TagCount::count).reversed().thenComparing(TagCount::tag));
             return new TagTable(bad, previousFrom, previousTo, tags.stream().limit(limit).toList());
         });
+    }
+
+    /** R4.4 / R4.5: who is ranked. */
+    public enum Unit {
+        INSTITUTION, WINDOW, STAFF
+    }
+
+    /** The units of {@code scope} ranked fairly over its period (whole months); all of them, best first. */
+    public Uni<List<FairRanking.Ranked>> ranking(Unit unit, TallyQuery scope) {
+        TallyQuery q = switch (unit) {
+            case INSTITUTION -> scope.over(Dimension.ITEM, TallyQuery.Grouping.INSTITUTION_MEMBER);
+            case WINDOW -> scope.over(Dimension.WINDOW_ITEM, TallyQuery.Grouping.MEMBER);
+            case STAFF -> scope.over(Dimension.STAFF_ITEM, TallyQuery.Grouping.MEMBER);
+        };
+        return aggregates.tally(q).map(groups -> {
+            List<FairRanking.Cell> cells = new ArrayList<>(groups.size());
+            groups.forEach((key, counters) -> {
+                int cut = key.lastIndexOf(Dimensions.PAIR);
+                Figures f = Figures.of(counters);
+                cells.add(new FairRanking.Cell(key.substring(0, cut), key.substring(cut + 1), f.ratings(),
+                        f.satisfied()));
+            });
+            return FairRanking.rank(cells);
+        });
+    }
+
+    public record Warnings(int bottomN, int consecutiveMonths, List<LocalDate> months,
+            List<BottomWarnings.Warned> warned) {
+    }
+
+    /**
+     * R4.4: the units of {@code scope} at the bottom of the fair ranking in each of the policy's consecutive months
+     * ending with {@code lastMonth}.
+     */
+    public Uni<Warnings> warnings(Unit unit, TallyQuery scope, LocalDate lastMonth, RankingWarning policy) {
+        List<LocalDate> months = new ArrayList<>();
+        List<Uni<List<FairRanking.Ranked>>> rankings = new ArrayList<>();
+        for (int i = policy.consecutiveMonths() - 1; i >= 0; i--) {
+            LocalDate month = lastMonth.minusMonths(i);
+            months.add(month);
+            rankings.add(ranking(unit, new TallyQuery(scope.dimension(), null, scope.regionPrefix(),
+                    scope.institution(), month, month.plusMonths(1).minusDays(1), TallyQuery.Grouping.NONE, 0, false,
+                    false)));
+        }
+        return Uni.join().all(rankings).andFailFast().map(all -> new Warnings(policy.bottomN(),
+                policy.consecutiveMonths(), months, BottomWarnings.of(all, policy)));
     }
 
     private static Map<String, Long> only(Map<String, Map<String, Long>> groups) {

@@ -289,6 +289,63 @@ public final class IndependentFold {
         return out;
     }
 
+    /**
+     * R4.5 recomputed: unit → {ratings, satisfied, index, lower, upper}, units in rank order (by the lower bound of
+     * the indirectly standardised satisfaction rate's Wilson interval, then by ratings, then by name).
+     */
+    public java.util.LinkedHashMap<String, double[]> ranking(String unit, Query q) {
+        Map<String, Map<String, long[]>> cells = new TreeMap<>();
+        ratings.forEach((id, r) -> {
+            String u = switch (unit) {
+                case "institution" -> r.place().institution();
+                case "window" -> r.place().window();
+                default -> r.place().staff();
+            };
+            if (adopted(id) && u != null && r.place().item() != null && matches(q, r.place())) {
+                long[] c = cells.computeIfAbsent(u, k -> new TreeMap<>()).computeIfAbsent(r.place().item(),
+                        k -> new long[2]);
+                c[0]++;
+                c[1] += r.level() >= 4 ? 1 : 0;
+            }
+        });
+        Map<String, long[]> items = new HashMap<>();
+        cells.values().forEach(m -> m.forEach((item, c) -> {
+            long[] t = items.computeIfAbsent(item, k -> new long[2]);
+            t[0] += c[0];
+            t[1] += c[1];
+        }));
+        double all = items.values().stream().mapToLong(t -> t[0]).sum();
+        double scope = items.values().stream().mapToLong(t -> t[1]).sum() / all;
+        List<Map.Entry<String, double[]>> rows = new java.util.ArrayList<>();
+        cells.forEach((u, m) -> {
+            double n = 0;
+            double sat = 0;
+            double expectedSatisfied = 0;
+            for (Map.Entry<String, long[]> e : m.entrySet()) {
+                n += e.getValue()[0];
+                sat += e.getValue()[1];
+                long[] t = items.get(e.getKey());
+                expectedSatisfied += e.getValue()[0] * (t[1] / (double) t[0]);
+            }
+            double factor = expectedSatisfied == 0 ? 1 : scope * n / expectedSatisfied;
+            double p = sat / n;
+            double z = 1.96;
+            double denominator = 1 + z * z / n;
+            double centre = (p + z * z / (2 * n)) / denominator;
+            double half = z / denominator * Math.sqrt(p * (1 - p) / n + z * z / (4 * n * n));
+            rows.add(Map.entry(u, new double[] {n, sat, p * factor, Math.max(0, centre - half) * factor,
+                    Math.min(1, centre + half) * factor}));
+        });
+        rows.sort((a, b) -> {
+            int c = Double.compare(Math.round(b.getValue()[3] * 1e4), Math.round(a.getValue()[3] * 1e4));
+            c = c != 0 ? c : Double.compare(b.getValue()[0], a.getValue()[0]);
+            return c != 0 ? c : a.getKey().compareTo(b.getKey());
+        });
+        java.util.LinkedHashMap<String, double[]> out = new java.util.LinkedHashMap<>();
+        rows.forEach(e -> out.put(e.getKey(), e.getValue()));
+        return out;
+    }
+
     static Double rate(long part, long whole) {
         return whole == 0 ? null
                 : BigDecimal.valueOf(part).divide(BigDecimal.valueOf(whole), 4, RoundingMode.HALF_UP).doubleValue();
