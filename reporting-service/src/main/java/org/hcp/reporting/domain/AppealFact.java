@@ -12,7 +12,7 @@ import org.hcp.kit.config.Clocks;
  * An appeal as R4.1 counts it: filed on its filing day, and whether it was upheld. Appeals name no window, staff or
  * item, so they count under region and institution only.
  */
-public record AppealFact(String appealId, Dimensions dimensions, LocalDate day, boolean upheld) {
+public record AppealFact(String appealId, Dimensions dimensions, LocalDate day, boolean upheld) implements Fact {
 
     public static AppealFact evolve(AppealFact fact, EventPayload event) {
         if (event instanceof AppealFiled f) {
@@ -26,6 +26,7 @@ public record AppealFact(String appealId, Dimensions dimensions, LocalDate day, 
         return fact;
     }
 
+    @Override
     public List<Contribution> contributions() {
         Contribution filed = Contribution.of(dimensions, day, Measure.APPEALS_FILED);
         return upheld ? List.of(filed, Contribution.of(dimensions, day, Measure.APPEALS_UPHELD)) : List.of(filed);

@@ -12,7 +12,8 @@ import org.hcp.kit.config.Clocks;
  * @param completedDay     null until the case's CaseCompleted is read
  * @param evaluatorRatings adopted ratings by the evaluator (not defaults)
  */
-public record CaseFact(String caseNumber, Dimensions dimensions, LocalDate completedDay, int evaluatorRatings) {
+public record CaseFact(String caseNumber, Dimensions dimensions, LocalDate completedDay, int evaluatorRatings)
+        implements Fact {
 
     /** A case known only from a rating so far. */
     public static CaseFact rated(RatingFact rating) {
@@ -35,6 +36,7 @@ public record CaseFact(String caseNumber, Dimensions dimensions, LocalDate compl
         return new CaseFact(caseNumber, dimensions, completedDay, evaluatorRatings + delta);
     }
 
+    @Override
     public List<Contribution> contributions() {
         if (completedDay == null) {
             return List.of();

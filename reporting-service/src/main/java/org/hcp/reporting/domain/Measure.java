@@ -15,9 +15,9 @@ public final class Measure {
     /** Adopted bad reviews carrying a tag (R4.6), per tag code: {@code tag.<code>}. */
     public static final String TAG = "tag.";
     /** Cases completed (CaseCompleted), counted on their completion day. */
-    public static final String CASES_COMPLETED = "case.completed";
+    public static final String CASES_COMPLETED = "cases.completed";
     /** Of those, cases with at least one adopted rating by the evaluator. */
-    public static final String CASES_RATED = "case.rated";
+    public static final String CASES_RATED = "cases.rated";
     /** Rectifications of bad reviews (R2.1) not withdrawn, counted on the bad review's day. */
     public static final String RECTIFICATIONS = "rect.opened";
     /** Of those, closed (R2.3). */
@@ -29,9 +29,9 @@ public final class Measure {
     /** Of those, whose evaluator a callback reached. */
     public static final String CALLED_BACK = "rect.calledBack";
     /** Appeals filed (R3.1), counted on their filing day. */
-    public static final String APPEALS_FILED = "appeal.filed";
+    public static final String APPEALS_FILED = "appeals.filed";
     /** Of those, upheld (R3.4). */
-    public static final String APPEALS_UPHELD = "appeal.upheld";
+    public static final String APPEALS_UPHELD = "appeals.upheld";
 
     private Measure() {
     }

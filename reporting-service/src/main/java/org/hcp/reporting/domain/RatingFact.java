@@ -15,7 +15,7 @@ import org.hcp.kit.config.Clocks;
  * adopted (R3.4: a not-adopted rating counts nowhere; R3.5: a reinstated one counts again).
  */
 public record RatingFact(String ratingId, UUID eventId, String caseNumber, Dimensions dimensions, int level,
-        RatingOrigin origin, LocalDate day, List<String> tags, boolean adopted) {
+        RatingOrigin origin, LocalDate day, List<String> tags, boolean adopted) implements Fact {
 
     /** The statistics day is the rating's own day in China, not the day we happened to read it. */
     public static RatingFact of(EventEnvelope<RatingSubmitted> event) {
@@ -36,6 +36,7 @@ public record RatingFact(String ratingId, UUID eventId, String caseNumber, Dimen
     }
 
     /** One rating at its origin and level; a bad review also counts each of its tags once (R4.6). */
+    @Override
     public List<Contribution> contributions() {
         if (!adopted) {
             return List.of();

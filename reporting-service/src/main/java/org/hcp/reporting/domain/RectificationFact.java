@@ -18,7 +18,7 @@ import org.hcp.kit.config.Clocks;
  * callback reached that evaluator (R2.5).
  */
 public record RectificationFact(String rectificationId, Dimensions dimensions, LocalDate day, boolean realName,
-        boolean withdrawn, boolean closed, boolean onTime, boolean calledBack) {
+        boolean withdrawn, boolean closed, boolean onTime, boolean calledBack) implements Fact {
 
     public static RectificationFact opened(RectificationOpened o) {
         return new RectificationFact(o.rectificationId(), new Dimensions(o.regionCode(), o.institutionCode(),
@@ -54,6 +54,7 @@ public record RectificationFact(String rectificationId, Dimensions dimensions, L
                 isCalledBack);
     }
 
+    @Override
     public List<Contribution> contributions() {
         if (withdrawn) {
             return List.of();

@@ -20,10 +20,10 @@ import org.hcp.reporting.repository.StatisticsRepository;
 import org.jboss.logging.Logger;
 
 /**
- * Rebuilds the statistics from the log (docs/architecture.md, "Reading"): replay their topics from the first offsets into
- * the schema that is not live, then, holding the switch lock so the live projection pauses, replay what arrived
- * meanwhile and make that schema live. The live projection then goes on in it, and its de-duplication by rating id
- * skips what the rebuild already counted.
+ * Rebuilds the statistics from the log (docs/architecture.md, "Reading"): replay their four topics from the first
+ * offsets into the schema that is not live, through the live projection's own writer; then, holding the switch lock
+ * so the live projection pauses, replay what arrived meanwhile, record the end as the projection's position and make
+ * that schema live.
  */
 @ApplicationScoped
 public class RebuildService {

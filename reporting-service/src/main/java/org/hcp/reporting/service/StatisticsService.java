@@ -58,7 +58,7 @@ public class StatisticsService {
     public record TagTable(long badReviews, LocalDate previousFrom, LocalDate previousTo, List<TagCount> tags) {
     }
 
-    /** R4.6 over whole months: the most used tags, their share of bad reviews, and the change from the months before. */
+    /** R4.6 over whole months: the most used tags, their share of bad reviews, the change from the months before. */
     public Uni<TagTable> tags(TallyQuery query, int limit) {
         long months = ChronoUnit.MONTHS.between(query.from(), query.to().plusDays(1));
         LocalDate previousFrom = query.from().minusMonths(months);

@@ -3,10 +3,14 @@ package org.hcp.reporting.service;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import org.hcp.events.CaseCompleted;
 import org.hcp.events.EventEnvelope;
 import org.hcp.events.EventPayload;
@@ -23,6 +27,7 @@ import org.hcp.events.rectification.RectificationWithdrawn;
 import org.hcp.reporting.domain.AppealFact;
 import org.hcp.reporting.domain.CaseFact;
 import org.hcp.reporting.domain.Contribution;
+import org.hcp.reporting.domain.Fact;
 import org.hcp.reporting.domain.RatingFact;
 import org.hcp.reporting.domain.RectificationFact;
 import org.hcp.reporting.repository.AggregateRepository;
@@ -112,7 +117,7 @@ public class StatisticsWriter {
         }
         RatingFact after = before.withAdopted(!notAdopted);
         facts.setAdopted(tx, schema, ratingId, after.adopted());
-        change.addAll(Contribution.change(before.contributions(), after.contributions()));
+        change.addAll(Fact.change(before, after));
         if (before.ratesItsCase() != after.ratesItsCase()) {
             countCase(caseRatings, caseSeenIn, before, after.ratesItsCase() ? 1 : -1);
         }
@@ -140,56 +145,44 @@ public class StatisticsWriter {
                     new CaseFact(c.caseNumber(), null, null, 0)).completed(c));
         }
         List<Contribution> change = new ArrayList<>();
-        after.forEach((number, fact) -> {
-            CaseFact old = before.get(number);
-            change.addAll(Contribution.change(old == null ? List.of() : old.contributions(), fact.contributions()));
-        });
+        after.forEach((number, fact) -> change.addAll(Fact.change(before.get(number), fact)));
         facts.saveCases(tx, schema, after.values().stream().filter(f -> !f.equals(before.get(f.caseNumber())))
                 .toList());
         return change;
     }
 
     private List<Contribution> rectifications(SqlConnection tx, String schema, Map<String, List<EventPayload>> events) {
-        if (events.isEmpty()) {
-            return List.of();
-        }
-        Map<String, RectificationFact> before = facts.rectifications(tx, schema, events.keySet());
-        List<RectificationFact> changed = new ArrayList<>();
-        List<Contribution> change = new ArrayList<>();
-        events.forEach((id, list) -> {
-            RectificationFact old = before.get(id);
-            RectificationFact fact = old;
-            for (EventPayload e : list) {
-                fact = RectificationFact.evolve(fact, e);
-            }
-            if (fact != null && !fact.equals(old)) {
-                changed.add(fact);
-                change.addAll(Contribution.change(old == null ? List.of() : old.contributions(), fact.contributions()));
-            }
-        });
-        facts.saveRectifications(tx, schema, changed);
-        return change;
+        return fold(events, ids -> facts.rectifications(tx, schema, ids), RectificationFact::evolve,
+                changed -> facts.saveRectifications(tx, schema, changed));
     }
 
     private List<Contribution> appeals(SqlConnection tx, String schema, Map<String, List<EventPayload>> events) {
+        return fold(events, ids -> facts.appeals(tx, schema, ids), AppealFact::evolve,
+                changed -> facts.saveAppeals(tx, schema, changed));
+    }
+
+    /** Loads the facts {@code events} name, folds each one's events in order, saves those that changed. */
+    private static <F extends Fact> List<Contribution> fold(Map<String, List<EventPayload>> events,
+            Function<Collection<String>, Map<String, F>> load, BiFunction<F, EventPayload, F> evolve,
+            Consumer<List<F>> save) {
         if (events.isEmpty()) {
             return List.of();
         }
-        Map<String, AppealFact> before = facts.appeals(tx, schema, events.keySet());
-        List<AppealFact> changed = new ArrayList<>();
+        Map<String, F> before = load.apply(events.keySet());
+        List<F> changed = new ArrayList<>();
         List<Contribution> change = new ArrayList<>();
         events.forEach((id, list) -> {
-            AppealFact old = before.get(id);
-            AppealFact fact = old;
+            F old = before.get(id);
+            F fact = old;
             for (EventPayload e : list) {
-                fact = AppealFact.evolve(fact, e);
+                fact = evolve.apply(fact, e);
             }
             if (fact != null && !fact.equals(old)) {
                 changed.add(fact);
-                change.addAll(Contribution.change(old == null ? List.of() : old.contributions(), fact.contributions()));
+                change.addAll(Fact.change(old, fact));
             }
         });
-        facts.saveAppeals(tx, schema, changed);
+        save.accept(changed);
         return change;
     }
 

@@ -70,10 +70,10 @@ class FactsTest {
         CaseFact completedFirst = new CaseFact("CASE-1", null, null, 0).completed(completed("2025-03-03T02:00:00Z"))
                 .withEvaluatorRatings(1);
         assertEquals(completedFirst, ratedFirst);
-        assertEquals(Map.of("case.completed", 1L, "case.rated", 1L), sum(ratedFirst.contributions()));
+        assertEquals(Map.of("cases.completed", 1L, "cases.rated", 1L), sum(ratedFirst.contributions()));
         assertEquals(LocalDate.of(2025, 3, 3), ratedFirst.completedDay(), "counted on its completion day");
         assertEquals(ratedFirst, ratedFirst.completed(completed("2025-03-09T02:00:00Z")), "the first completion counts");
-        assertEquals(Map.of("case.completed", 1L), sum(ratedFirst.withEvaluatorRatings(-1).contributions()),
+        assertEquals(Map.of("cases.completed", 1L), sum(ratedFirst.withEvaluatorRatings(-1).contributions()),
                 "its only rating not adopted, the case is completed and unrated");
     }
 
