@@ -188,7 +188,9 @@ class SpineSystemTest {
         String institution = newInstitution();
         reporting.stop();
         ServiceProcess crashing = new ServiceProcess("reporting-service", "reporting", stack)
-                .with("HCP_FAULT_HALT_AFTER_PROJECTION_COMMIT", "true").start();
+                .with("HCP_FAULT_HALT_AFTER_PROJECTION_COMMIT", "true")
+                // The statistics read cases too: halt after the rating's batch, not its case's.
+                .with("HCP_FAULT_HALT_AFTER_TOPIC", "hcp.ratings").start();
         String ratingId = submit(institution, 4);
         assertEquals(137, crashing.awaitExit(Duration.ofSeconds(30)), "halted by the fault injection");
         assertEquals(1, factsFor(ratingId), "the read model was written before the crash");

@@ -133,7 +133,7 @@ public final class ProjectionLoop implements BackgroundWorker, AutoCloseable {
             throw new IllegalStateException("batch of " + batch.size() + " failed, retrying from its first record: "
                     + e, e);
         }
-        faults.afterProjectionCommit(name);
+        faults.afterProjectionCommit(name, polled.partitions().stream().map(TopicPartition::topic).toList());
         try {
             consumer.commitSync(nextOffsets(batch));
         } catch (CommitFailedException | RebalanceInProgressException e) {

@@ -25,7 +25,7 @@ class ProjectionLoopTest {
 
     private final KafkaBroker kafka = LocalStack.shared().kafka();
     private final KafkaClients clients = new KafkaClients(kafka.bootstrapServers());
-    private final FaultInjection noFaults = new FaultInjection(false);
+    private final FaultInjection noFaults = new FaultInjection(false, java.util.Optional.empty());
 
     private String newTopic() {
         String topic = "hcp.loop-test-" + UUID.randomUUID();
