@@ -25,7 +25,7 @@ public final class TopicProbe {
 
     public static List<ConsumerRecord<String, String>> readAll(String bootstrapServers, String topic) {
         List<ConsumerRecord<String, String>> records = new ArrayList<>();
-        forEach(bootstrapServers, List.of(topic), Duration.ofSeconds(30), records::add);
+        forEach(bootstrapServers, List.of(topic), Duration.ofSeconds(30), true, records::add);
         return records;
     }
 
@@ -34,6 +34,12 @@ public final class TopicProbe {
      * holding them: for logs too big to keep in memory. Order is kept within a partition.
      */
     public static long forEach(String bootstrapServers, List<String> topics, Duration timeout,
+            java.util.function.Consumer<ConsumerRecord<String, String>> each) {
+        return forEach(bootstrapServers, topics, timeout, false, each);
+    }
+
+    /** @param pastTheEnd also hand over what a poll returned beyond the end (records that arrived meanwhile) */
+    private static long forEach(String bootstrapServers, List<String> topics, Duration timeout, boolean pastTheEnd,
             java.util.function.Consumer<ConsumerRecord<String, String>> each) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
@@ -56,7 +62,8 @@ public final class TopicProbe {
                     throw new IllegalStateException("could not read " + topics + " to their end in " + timeout);
                 }
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (record.offset() < end.get(new TopicPartition(record.topic(), record.partition()))) {
+                    TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+                    if (pastTheEnd || record.offset() < end.get(partition)) {
                         each.accept(record);
                         read++;
                     }

@@ -81,10 +81,11 @@ class IntegrityReviewTest {
                 .body("status", equalTo("NOT_ADOPTED")).body("pending", equalTo(0));
         review(flagId, "{\"outcome\":\"DISMISSED\",\"reason\":\"again\"}").then().statusCode(409);
 
-        List<String> notAdopted = TopicProbe.readAll(LocalStack.shared().kafka().bootstrapServers(), Topics.APPEALS)
-                .stream().filter(r -> r.value().contains("\"RatingNotAdopted\"") && r.value().contains(flagId))
-                .map(r -> r.key()).sorted().toList();
-        assertEquals(evidence.stream().sorted().toList(), notAdopted, "one RatingNotAdopted per flagged rating");
+        // The outbox relay publishes after the answer: wait for it, then look at exactly what is on the topic.
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertEquals(evidence.stream().sorted().toList(),
+                TopicProbe.readAll(LocalStack.shared().kafka().bootstrapServers(), Topics.APPEALS).stream()
+                        .filter(r -> r.value().contains("\"RatingNotAdopted\"") && r.value().contains(flagId))
+                        .map(r -> r.key()).sorted().toList(), "one RatingNotAdopted per flagged rating"));
     }
 
     @Test
