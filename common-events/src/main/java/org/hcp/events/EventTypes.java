@@ -6,6 +6,7 @@ import org.hcp.events.appeal.AppealEvidenceAdded;
 import org.hcp.events.appeal.AppealFiled;
 import org.hcp.events.appeal.AppealOverdue;
 import org.hcp.events.appeal.IntegrityFlagReviewed;
+import org.hcp.events.bulletin.BulletinPublished;
 import org.hcp.events.appeal.AppealVerified;
 import org.hcp.events.appeal.RatingNotAdopted;
 import org.hcp.events.appeal.RatingReinstated;
@@ -82,12 +83,17 @@ public final class EventTypes {
     public static final EventType INTEGRITY_FLAG_REVIEWED =
             new EventType("IntegrityFlagReviewed", 1, IntegrityFlagReviewed.class);
 
+    // R4.3: a monthly bulletin, frozen, on Topics.BULLETINS, keyed by bulletin id.
+    public static final EventType BULLETIN_PUBLISHED =
+            new EventType("BulletinPublished", 1, BulletinPublished.class);
+
     public static final List<EventType> ALL = List.of(RATING_SUBMITTED, CASE_COMPLETED, RATING_REMINDER_ISSUED,
             DIRECTORY_ENTRY_RECORDED, WORKING_CALENDAR_PUBLISHED, RECTIFICATION_OPENED, RECTIFICATION_CASE_ADDED,
             RESPONSIBLE_ASSIGNED, CALLBACK_RECORDED, RECTIFICATION_CLASSIFIED, RECTIFICATION_RESOLVED, FEEDBACK_GIVEN,
             RECTIFICATION_VERIFIED, INTERVIEW_RECORDED, RECTIFICATION_STEP_OVERDUE, RECTIFICATION_CLOSED,
             RECTIFICATION_WITHDRAWN, RECTIFICATION_RESUMED, RATING_NOT_ADOPTED, RATING_REINSTATED, APPEAL_FILED,
-            APPEAL_EVIDENCE_ADDED, APPEAL_VERIFIED, APPEAL_DECIDED, APPEAL_OVERDUE, INTEGRITY_FLAG_REVIEWED);
+            APPEAL_EVIDENCE_ADDED, APPEAL_VERIFIED, APPEAL_DECIDED, APPEAL_OVERDUE, INTEGRITY_FLAG_REVIEWED,
+            BULLETIN_PUBLISHED);
 
     private EventTypes() {
     }

@@ -22,10 +22,14 @@ public final class Topics {
     /** Appeal decisions (R3): RatingNotAdopted / RatingReinstated, keyed by rating id; appeal-service publishes. */
     public static final String APPEALS = "hcp.appeals";
 
+    /** Monthly bulletins (R4.3), frozen once published, keyed by bulletin id; reporting-service publishes. */
+    public static final String BULLETINS = "hcp.bulletins";
+
     /** Events a consumer could not read or apply, with the reason in headers; keyed by the source event's key. */
     public static final String DEAD_LETTER = "hcp.deadletter";
 
-    public static final String[] ALL = {RATINGS, CASES, DIRECTORY, RECTIFICATIONS, APPEALS, DEAD_LETTER};
+    public static final String[] ALL = {RATINGS, CASES, DIRECTORY, RECTIFICATIONS, APPEALS, BULLETINS,
+        DEAD_LETTER};
 
     /** Every topic keeps every record forever: nothing is ever deleted or compacted away from the log of record. */
     public static final Map<String, String> CONFIG = Map.of(
