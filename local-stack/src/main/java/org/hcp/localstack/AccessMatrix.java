@@ -190,7 +190,7 @@ public final class AccessMatrix {
         String method = row.operation().substring(0, row.operation().indexOf(' '));
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + row.path()))
                 .timeout(Duration.ofSeconds(60))
-                .header("Accept", "application/json, application/problem+json, text/html");
+                .header("Accept", "application/json, application/problem+json, text/html, text/csv");
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }

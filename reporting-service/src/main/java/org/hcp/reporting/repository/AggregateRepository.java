@@ -104,6 +104,16 @@ public class AggregateRepository {
                         .addArrayOfString(measures.toArray(String[]::new))
                         .addArrayOfLong(counts.toArray(Long[]::new))
                         .addArrayOfBoolean(daily.toArray(Boolean[]::new)));
+        if (counts.stream().anyMatch(n -> n < 0)) {
+            // A counter taken back to zero goes, so the counters are the same rows whatever the history that led to
+            // them: a rebuild, which never counts what was taken back, must find the same rows as the live schema.
+            Tuple touched = Tuple.tuple().addArrayOfString(regions.toArray(String[]::new))
+                    .addArrayOfString(institutions.toArray(String[]::new));
+            update(tx, "DELETE FROM %s.agg_day WHERE n = 0 AND region_code = ANY($1) AND institution_code = ANY($2)"
+                    .formatted(checked(schema)), touched);
+            update(tx, "DELETE FROM %s.agg_month WHERE n = 0 AND region_code = ANY($1) AND institution_code = ANY($2)"
+                    .formatted(checked(schema)), touched);
+        }
     }
 
     /**
@@ -114,7 +124,7 @@ public class AggregateRepository {
         String period = q.daily() ? "day" : "month";
         String group = switch (q.grouping()) {
             case NONE -> "''";
-            case REGION -> "left(region_code, $8)";
+            case REGION -> "region_code";
             case INSTITUTION -> "institution_code";
             case MEMBER -> "member";
             case INSTITUTION_MEMBER -> "institution_code || '" + Dimensions.PAIR + "' || member";
@@ -125,17 +135,37 @@ public class AggregateRepository {
             case YEAR -> "date_trunc('year', " + period + ")::date::text";
         };
         String prefix = q.regionPrefix() == null ? "" : q.regionPrefix();
-        return statistics.liveSchema().flatMap(s -> pool.preparedQuery("""
-                        SELECT %2$s AS g, measure, sum(n) AS n FROM %1$s.%3$s
-                        WHERE dim = $1 AND ($2::text IS NULL OR member = $2)
-                          AND region_code >= $3 AND region_code < $4
-                          AND ($5::text IS NULL OR institution_code = $5)
-                          AND ($6::date IS NULL OR %4$s >= $6) AND ($7::date IS NULL OR %4$s <= $7)
-                          AND (measure LIKE 'tag.%%') = $9 AND $8::int >= 0
-                        GROUP BY g, measure ORDER BY g""".formatted(s, group, q.daily() ? "agg_day" : "agg_month",
-                        period))
-                .execute(Tuple.from(java.util.Arrays.asList(q.dimension().code(), q.member(), prefix,
-                        prefix + ":", q.institution(), q.from(), q.to(), q.regionLength(), q.tags())))
+        // Only the conditions asked for, with their parameters: "$n IS NULL OR …" would keep the planner from the
+        // period's index in a generic plan (a week of one dimension read the whole region's rows, docs/performance.md).
+        List<Object> parameters = new ArrayList<>(List.of(q.dimension().code(), prefix, prefix + ":", q.tags()));
+        StringBuilder where = new StringBuilder("dim = $1 AND region_code >= $2 AND region_code < $3 "
+                + "AND (measure LIKE 'tag.%') = $4");
+        if (q.member() != null) {
+            parameters.add(q.member());
+            where.append(" AND member = $").append(parameters.size());
+        }
+        if (q.institution() != null) {
+            parameters.add(q.institution());
+            where.append(" AND institution_code = $").append(parameters.size());
+        }
+        if (q.from() != null) {
+            parameters.add(q.from());
+            where.append(" AND ").append(period).append(" >= $").append(parameters.size());
+        }
+        if (q.to() != null) {
+            parameters.add(q.to());
+            where.append(" AND ").append(period).append(" <= $").append(parameters.size());
+        }
+        String grouped = group;
+        if (q.grouping() == TallyQuery.Grouping.REGION) {
+            parameters.add(q.regionLength());
+            grouped = "left(region_code, $" + parameters.size() + ")";
+        }
+        String sql = "SELECT %2$s AS g, measure, sum(n) AS n FROM %1$s.%3$s WHERE %4$s GROUP BY g, measure ORDER BY g";
+        String finalGroup = grouped;
+        return statistics.liveSchema().flatMap(s -> pool.preparedQuery(sql.formatted(s, finalGroup,
+                        q.daily() ? "agg_day" : "agg_month", where))
+                .execute(Tuple.from(parameters))
                 .map(rows -> {
                     Map<String, Map<String, Long>> groups = new LinkedHashMap<>();
                     for (Row row : rows) {
@@ -146,6 +176,18 @@ public class AggregateRepository {
                         }
                     }
                     return groups;
+                }));
+    }
+
+    /** Every region × institution with counters in {@code month} (its first day): the bulletins' scopes (R4.3). */
+    public Uni<List<String[]>> regionsAndInstitutions(LocalDate month) {
+        return statistics.liveSchema().flatMap(s -> pool.preparedQuery("SELECT DISTINCT region_code, institution_code "
+                + "FROM %s.agg_month WHERE dim = 'total' AND month = $1 AND n <> 0 ORDER BY 1, 2".formatted(s))
+                .execute(Tuple.of(month))
+                .map(rows -> {
+                    List<String[]> out = new ArrayList<>();
+                    rows.forEach(r -> out.add(new String[] {r.getString(0), r.getString(1)}));
+                    return out;
                 }));
     }
 }

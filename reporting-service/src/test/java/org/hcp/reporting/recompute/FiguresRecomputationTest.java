@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.config.HttpClientConfig;
 import io.restassured.path.json.JsonPath;
 import io.restassured.path.json.config.JsonPathConfig;
 import java.time.Duration;
@@ -249,8 +251,10 @@ class FiguresRecomputationTest {
                 .getLong("figures.bad") == before.getLong("figures.bad") - 1);
         assertServedEqualsFold(fold(), months);
 
-        JsonPath rebuilt = given().auth().oauth2(ADMIN).post("/api/v1/admin/rebuild").then().statusCode(200)
-                .extract().jsonPath();
+        // A rebuild of a million ratings outlasts the test client's default 30 s read timeout.
+        JsonPath rebuilt = given().config(RestAssured.config().httpClient(HttpClientConfig.httpClientConfig()
+                        .setParam("http.socket.timeout", 3_600_000))).auth().oauth2(ADMIN)
+                .post("/api/v1/admin/rebuild").then().statusCode(200).extract().jsonPath();
         assertServedEqualsFold(fold(), months);
 
         if (BENCH) {

@@ -40,6 +40,23 @@ class AccessMatrixTest {
                         "401 401 401 403 403 403 403 200 403 403 200 200 200"),
                 get("GET /api/v1/stats/tags", "/api/v1/stats/tags?region=2202&from=2025-01-01&to=2025-01-31",
                         "401 401 401 403 403 403 403 200 403 403 200 200 200"),
+                // bulletins: publishing for bureaus and admins ("+": past the access check, then 422 for the empty
+                // body); reading public (R4.7), 404 here for a bulletin never published
+                json("POST /api/v1/bulletins", "/api/v1/bulletins",
+                        "401 401 401 403 403 403 403 + + + 403 403 +"),
+                get("GET /api/v1/bulletins", "/api/v1/bulletins?month=2025-01",
+                        "200 200 200 200 200 200 200 200 200 200 200 200 200"),
+                get("GET /api/v1/bulletins/{month}/{scope}/{code}", "/api/v1/bulletins/2025-01/REGION/220202",
+                        "404 404 404 404 404 404 404 404 404 404 404 404 404"),
+                get("GET /api/v1/bulletins/{month}/{scope}/{code}/bulletin.json",
+                        "/api/v1/bulletins/2025-01/REGION/220202/bulletin.json",
+                        "404 404 404 404 404 404 404 404 404 404 404 404 404"),
+                get("GET /api/v1/bulletins/{month}/{scope}/{code}/bulletin.csv",
+                        "/api/v1/bulletins/2025-01/REGION/220202/bulletin.csv",
+                        "404 404 404 404 404 404 404 404 404 404 404 404 404"),
+                get("GET /api/v1/bulletins/{month}/{scope}/{code}/bulletin.html",
+                        "/api/v1/bulletins/2025-01/REGION/220202/bulletin.html",
+                        "404 404 404 404 404 404 404 404 404 404 404 404 404"),
                 json("POST /api/v1/admin/rebuild", "/api/v1/admin/rebuild",
                         "401 401 401 403 403 403 403 403 403 403 403 403 200"));
         AccessMatrix.check(base, rows);

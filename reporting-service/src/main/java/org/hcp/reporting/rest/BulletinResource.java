@@ -1,0 +1,203 @@
+package org.hcp.reporting.rest;
+
+import io.smallrye.common.annotation.Blocking;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.hcp.events.RegionCodes;
+import org.hcp.events.bulletin.BulletinPublished;
+import org.hcp.events.bulletin.BulletinScope;
+import org.hcp.kit.rest.Access;
+import org.hcp.kit.rest.Problem;
+import org.hcp.kit.rest.ProblemException;
+import org.hcp.kit.text.Text;
+import org.hcp.kit.text.Violation;
+import org.hcp.reporting.domain.Bulletins;
+import org.hcp.reporting.service.BulletinService;
+
+/**
+ * R4.3 / R4.7: monthly bulletins. Reading them is public (no login): they hold aggregates only, never an evaluator
+ * or a rating's text. Publishing one for a past month is for the bureau of its region and for admins.
+ */
+@Path("/api/v1/bulletins")
+@Tag(name = "bulletins", description = "月度通报 / Monthly bulletins (R4.3)")
+public class BulletinResource {
+
+    private final BulletinService bulletins;
+    private final Access access;
+
+    public BulletinResource(BulletinService bulletins, Access access) {
+        this.bulletins = bulletins;
+        this.access = access;
+    }
+
+    /** A request to publish: a month, and one scope, or none for every scope of the month. */
+    public record PublishRequest(String month, BulletinScope scope, String code) {
+    }
+
+    public record Summary(String bulletinId, String month, BulletinScope scope, String scopeCode, String regionCode,
+            String contentHash, boolean created) {
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+    @RolesAllowed({"bureau", "admin"})
+    @Blocking
+    @Operation(summary = "Publish a month's bulletins now (R4.3)",
+            description = "The scheduler publishes each month's bulletins when it ends; this publishes them for a "
+                    + "past month on demand: one scope (REGION with a county code, INSTITUTION with its code), or "
+                    + "every scope of the month (admin). A bulletin already published is answered as it was "
+                    + "(frozen), with created=false. 201 when something new was published, else 200; 409 while the "
+                    + "statistics are still catching up with the log.")
+    public Response publish(PublishRequest request) {
+        List<Violation> errors = new ArrayList<>();
+        YearMonth month = null;
+        if (request == null || request.month() == null) {
+            errors.add(Violation.of("/month", "bulletin.month"));
+        } else {
+            try {
+                month = YearMonth.parse(request.month().trim());
+            } catch (DateTimeParseException e) {
+                errors.add(Violation.of("/month", "bulletin.month"));
+            }
+        }
+        if (month != null && !month.isBefore(YearMonth.now(org.hcp.kit.config.Clocks.CHINA))) {
+            errors.add(Violation.of("/month", "bulletin.monthNotOver"));
+        }
+        boolean one = request != null && request.scope() != null;
+        if (one && (request.code() == null || request.code().isBlank())) {
+            errors.add(Violation.of("/code", "bulletin.code"));
+        } else if (one && request.scope() == BulletinScope.REGION && !RegionCodes.isCode(request.code().trim())) {
+            errors.add(Violation.of("/code", "bulletin.regionCode"));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        if (!bulletins.caughtUp()) {
+            throw ProblemException.conflict("statistics-catching-up", Text.of("bulletin.catchingUp"),
+                    "the statistics have not read the whole log yet; try again in a moment");
+        }
+        List<BulletinService.Published> published;
+        if (one) {
+            String code = request.code().trim();
+            String region = request.scope() == BulletinScope.REGION ? code : institutionRegion(month, code);
+            access.requireWithin(request.scope() == BulletinScope.INSTITUTION ? code : null, region);
+            published = List.of(bulletins.publish(month, request.scope(), code, region));
+        } else {
+            access.requireWithin(null, "000000");
+            published = bulletins.publishMonth(month);
+        }
+        List<Summary> out = published.stream().map(p -> new Summary(p.bulletin().bulletinId(), p.bulletin().month(),
+                p.bulletin().scope(), p.bulletin().scopeCode(), p.bulletin().regionCode(),
+                p.bulletin().contentHash(), p.created())).toList();
+        boolean created = published.stream().anyMatch(BulletinService.Published::created);
+        return Response.status(created ? 201 : 200).entity(out).build();
+    }
+
+    private String institutionRegion(YearMonth month, String institution) {
+        return bulletins.regionOf(month, institution).orElseThrow(() -> ProblemException.invalid(
+                Violation.of("/code", "bulletin.noRatings")));
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @PermitAll
+    @Blocking
+    @Operation(summary = "The bulletins of a month (public)", description = "region: a GB/T 2260 prefix.")
+    public List<Summary> list(@QueryParam("month") String month, @QueryParam("region") String region) {
+        YearMonth m = month(month);
+        org.hcp.kit.rest.QueryChecks.regionPrefix(region == null || region.isBlank() ? null : region.trim());
+        return bulletins.list(m.toString(), region == null || region.isBlank() ? null : region.trim()).stream()
+                .map(BulletinService::read).map(b -> new Summary(b.bulletinId(), b.month(), b.scope(),
+                        b.scopeCode(), b.regionCode(), b.contentHash(), false)).toList();
+    }
+
+    /** A bulletin as published, and what changed in its month since (R4.3). */
+    public record BulletinWithErrata(BulletinPublished bulletin, List<Bulletins.Erratum> errata) {
+    }
+
+    @GET
+    @Path("/{month}/{scope}/{code}")
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+    @PermitAll
+    @Blocking
+    @Operation(summary = "A bulletin and its errata (public)",
+            description = "The bulletin exactly as published, and every figure of its month that differs now "
+                    + "(an upheld appeal, a late rating), as published and as now.")
+    public BulletinWithErrata get(@PathParam("month") String month, @PathParam("scope") String scope,
+            @PathParam("code") String code) {
+        BulletinPublished b = BulletinService.read(stored(month, scope, code));
+        return new BulletinWithErrata(b, bulletins.errata(b));
+    }
+
+    @GET
+    @Path("/{month}/{scope}/{code}/bulletin.json")
+    @Produces(MediaType.APPLICATION_JSON)
+    @PermitAll
+    @Blocking
+    @Operation(summary = "The bulletin's frozen content, byte for byte as published (public)")
+    public String json(@PathParam("month") String month, @PathParam("scope") String scope,
+            @PathParam("code") String code) {
+        return stored(month, scope, code).payload();
+    }
+
+    @GET
+    @Path("/{month}/{scope}/{code}/bulletin.csv")
+    @Produces("text/csv; charset=UTF-8")
+    @PermitAll
+    @Blocking
+    @Operation(summary = "The bulletin as CSV (public); the same bytes whatever happens to its month later")
+    public Response csv(@PathParam("month") String month, @PathParam("scope") String scope,
+            @PathParam("code") String code) {
+        BulletinPublished b = BulletinService.read(stored(month, scope, code));
+        return Response.ok(BulletinDocuments.csv(b)).header("Content-Disposition",
+                "attachment; filename=\"bulletin-" + b.bulletinId().replace('/', '-') + ".csv\"").build();
+    }
+
+    @GET
+    @Path("/{month}/{scope}/{code}/bulletin.html")
+    @Produces("text/html; charset=UTF-8")
+    @PermitAll
+    @Blocking
+    @Operation(summary = "The bulletin as a web page (public), its errata below it")
+    public String html(@PathParam("month") String month, @PathParam("scope") String scope,
+            @PathParam("code") String code) {
+        BulletinPublished b = BulletinService.read(stored(month, scope, code));
+        return BulletinDocuments.html(b, bulletins.errata(b));
+    }
+
+    private org.hcp.reporting.repository.BulletinRepository.Stored stored(String month, String scope, String code) {
+        YearMonth m = month(month);
+        BulletinScope s;
+        try {
+            s = BulletinScope.valueOf(scope);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.notFound("no bulletin scope " + scope);
+        }
+        return bulletins.find(Bulletins.id(m, s, code))
+                .orElseThrow(() -> ProblemException.notFound("no bulletin " + Bulletins.id(m, s, code)));
+    }
+
+    private static YearMonth month(String month) {
+        try {
+            return YearMonth.parse(month == null ? "" : month.trim());
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalid(Violation.of("?month", "bulletin.month"));
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package org.hcp.reporting.service;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * R4.3: at each month's end, the month's bulletins. Every replica runs it every {@code hcp.reporting.bulletin-interval};
+ * a bulletin id is published once (the row and its event commit together, a second insert does nothing), so the
+ * first round of the new month publishes them and later rounds only add scopes whose first rating came late.
+ */
+@Singleton
+public class BulletinScheduler extends org.hcp.kit.messaging.PeriodicWorker {
+
+    private final BulletinService bulletins;
+    private final Clock clock;
+
+    public BulletinScheduler(BulletinService bulletins, Clock clock, MeterRegistry metrics,
+            @ConfigProperty(name = "hcp.reporting.bulletin-interval") Duration interval) {
+        super("bulletin-scheduler", interval, metrics);
+        this.bulletins = bulletins;
+        this.clock = clock;
+    }
+
+    @Override
+    protected boolean round() {
+        runOnce(clock.instant());
+        return false;
+    }
+
+    @Override
+    protected String describeFailure(Exception e) {
+        return "cannot publish the month's bulletins: " + e.getMessage();
+    }
+
+    /** One round at {@code now}: answers how many bulletins it published; none while the statistics catch up. */
+    public long runOnce(Instant now) {
+        if (!bulletins.caughtUp()) {
+            return 0;
+        }
+        return bulletins.publishMonth(BulletinService.dueMonth(now)).stream()
+                .filter(BulletinService.Published::created).count();
+    }
+}

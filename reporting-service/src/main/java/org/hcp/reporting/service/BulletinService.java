@@ -1,0 +1,208 @@
+package org.hcp.reporting.service;
+
+import static org.hcp.kit.db.Transactions.await;
+import static org.hcp.kit.db.Transactions.inTransaction;
+
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.hcp.events.EventEnvelope;
+import org.hcp.events.EventJson;
+import org.hcp.events.bulletin.BulletinPublished;
+import org.hcp.events.bulletin.BulletinScope;
+import org.hcp.events.policy.BadReviewTag;
+import org.hcp.kit.config.Clocks;
+import org.hcp.kit.messaging.ConsumedOffsets;
+import org.hcp.kit.messaging.KafkaClients;
+import org.hcp.kit.outbox.OutboxRelay;
+import org.hcp.kit.reference.ReferenceData;
+import org.hcp.reporting.domain.Bulletins;
+import org.hcp.reporting.domain.Dimensions.Dimension;
+import org.hcp.reporting.domain.Figures;
+import org.hcp.reporting.domain.TallyQuery;
+import org.hcp.reporting.repository.AggregateRepository;
+import org.hcp.reporting.messaging.StatisticsTopics;
+import org.hcp.reporting.repository.BulletinRepository;
+import org.hcp.reporting.repository.StatisticsRepository;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.jboss.logging.Logger;
+
+/**
+ * R4.3: monthly bulletins per county-level region and per institution, published once and frozen; their errata are
+ * what changed in the month since. Blocking: called from worker threads (the scheduler, blocking endpoints).
+ */
+@ApplicationScoped
+public class BulletinService {
+
+    public static final String PRODUCER = "reporting-service";
+    private static final Logger LOG = Logger.getLogger(BulletinService.class);
+    private static final int TOP_TAGS = 5;
+
+    private final Pool pool;
+    private final StatisticsService statistics;
+    private final AggregateRepository aggregates;
+    private final BulletinRepository bulletins;
+    private final ReferenceData reference;
+    private final OutboxRelay relay;
+    private final KafkaClients clients;
+    private final Clock clock;
+
+    public BulletinService(Pool pool, StatisticsService statistics, AggregateRepository aggregates,
+            BulletinRepository bulletins, ReferenceData reference, OutboxRelay relay, KafkaClients clients,
+            Clock clock) {
+        this.pool = pool;
+        this.statistics = statistics;
+        this.aggregates = aggregates;
+        this.bulletins = bulletins;
+        this.reference = reference;
+        this.relay = relay;
+        this.clients = clients;
+        this.clock = clock;
+    }
+
+    /** A bulletin and whether this call published it (false: it was already, and is answered as it was). */
+    public record Published(BulletinPublished bulletin, String payloadJson, boolean created) {
+    }
+
+    /**
+     * Whether the statistics have read every topic up to the end it has now. A bulletin is frozen: it must never be
+     * composed from a read model still catching up (after a start, a restart, a rebuild).
+     */
+    public boolean caughtUp() {
+        Map<TopicPartition, Long> applied = ConsumedOffsets.read(pool, StatisticsRepository.PROJECTION);
+        try (KafkaConsumer<String, String> consumer = clients.consumer(null, "reporting-bulletins", 1)) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (String topic : StatisticsTopics.TOPICS) {
+                consumer.partitionsFor(topic, Duration.ofSeconds(10))
+                        .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+            }
+            return consumer.endOffsets(partitions, Duration.ofSeconds(10)).entrySet().stream()
+                    .allMatch(e -> e.getValue() == 0 || applied.getOrDefault(e.getKey(), 0L) >= e.getValue());
+        }
+    }
+
+    /** Publishes one bulletin, or answers the one already published under its id. */
+    public Published publish(YearMonth month, BulletinScope scope, String code, String regionCode) {
+        String id = Bulletins.id(month, scope, code);
+        Optional<BulletinRepository.Stored> existing = bulletins.find(id);
+        if (existing.isPresent()) {
+            return new Published(read(existing.get()), existing.get().payload(), false);
+        }
+        BulletinPublished b = compose(month, scope, code, regionCode, clock.instant());
+        String json = EventJson.mapper().valueToTree(b).toString();
+        EventEnvelope<BulletinPublished> event = EventEnvelope.of(b, id, b.regionCode(), b.publishedAt(),
+                b.publishedAt(), null, null, PRODUCER);
+        boolean created = inTransaction(pool, tx -> bulletins.publish(tx, event, json));
+        if (!created) {
+            BulletinRepository.Stored raced = bulletins.find(id).orElseThrow();
+            return new Published(read(raced), raced.payload(), false);
+        }
+        relay.wake();
+        LOG.infof("bulletin %s published (content %s)", id, b.contentHash());
+        return new Published(b, json, true);
+    }
+
+    /**
+     * Every bulletin of {@code month} not published yet: one per county-level region (GB/T 2260: six digits, not a
+     * city's or province's ..00) and one per institution with counters in that month.
+     */
+    public List<Published> publishMonth(YearMonth month) {
+        Map<String, String> institutions = new TreeMap<>();
+        Map<String, String> counties = new TreeMap<>();
+        for (String[] ri : await(aggregates.regionsAndInstitutions(month.atDay(1)))) {
+            String county = ri[0].substring(0, 6);
+            if (!county.endsWith("00")) {
+                counties.put(county, county);
+            }
+            institutions.putIfAbsent(ri[1], ri[0]);
+        }
+        List<Published> out = new ArrayList<>();
+        counties.forEach((code, region) -> out.add(publish(month, BulletinScope.REGION, code, region)));
+        institutions.forEach((code, region) -> out.add(publish(month, BulletinScope.INSTITUTION, code, region)));
+        return out;
+    }
+
+    /** The region of an institution's counters in {@code month}; empty when it had none. */
+    public Optional<String> regionOf(YearMonth month, String institution) {
+        return await(aggregates.regionsAndInstitutions(month.atDay(1))).stream()
+                .filter(ri -> ri[1].equals(institution)).map(ri -> ri[0]).findFirst();
+    }
+
+    /** The month before {@code now}'s month in China: the one whose bulletins are due. */
+    public static YearMonth dueMonth(Instant now) {
+        return YearMonth.from(now.atZone(Clocks.CHINA)).minusMonths(1);
+    }
+
+    public Optional<BulletinRepository.Stored> find(String id) {
+        return bulletins.find(id);
+    }
+
+    public List<BulletinRepository.Stored> list(String month, String regionPrefix) {
+        return bulletins.list(month, regionPrefix);
+    }
+
+    /** R4.3: how the month's figures now differ from what the bulletin published. */
+    public List<Bulletins.Erratum> errata(BulletinPublished frozen) {
+        TallyQuery scope = scope(YearMonth.parse(frozen.month()), frozen.scope(), frozen.scopeCode());
+        Figures now = await(statistics.figures(scope, 1, 0)).total();
+        return Bulletins.errata(frozen, now, channels(scope));
+    }
+
+    public static BulletinPublished read(BulletinRepository.Stored stored) {
+        try {
+            return EventJson.mapper().readValue(stored.payload(), BulletinPublished.class);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("unreadable stored bulletin " + stored.bulletinId(), e);
+        }
+    }
+
+    private BulletinPublished compose(YearMonth month, BulletinScope scope, String code, String regionCode,
+            Instant now) {
+        TallyQuery q = scope(month, scope, code);
+        Figures figures = await(statistics.figures(q, 1, 0)).total();
+        StatisticsService.Unit ranked = scope == BulletinScope.REGION ? StatisticsService.Unit.INSTITUTION
+                : StatisticsService.Unit.STAFF;
+        List<org.hcp.reporting.domain.FairRanking.Ranked> ranking = await(statistics.ranking(ranked, q));
+        Map<String, String> tagNames = new LinkedHashMap<>();
+        List<BadReviewTag> catalogue = reference.rules(regionCode, month.atEndOfMonth()
+                .atStartOfDay(Clocks.CHINA).toInstant()).policy().badReviewTags();
+        if (catalogue != null) {
+            catalogue.forEach(t -> tagNames.put(t.code(), t.name()));
+        }
+        List<BulletinPublished.TagCount> tags = await(statistics.tags(q, TOP_TAGS)).tags().stream()
+                .map(t -> new BulletinPublished.TagCount(t.tag(), tagNames.get(t.tag()), t.count(), t.share()))
+                .toList();
+        return Bulletins.bulletin(month, scope, code, regionCode, figures, channels(q), ranking, tags, now);
+    }
+
+    private Map<String, Long> channels(TallyQuery scope) {
+        Map<String, Long> out = new TreeMap<>();
+        await(statistics.figures(scope.over(Dimension.CHANNEL, TallyQuery.Grouping.MEMBER), 1000, 0)).groups()
+                .forEach(g -> {
+                    if (g.figures().ratings() != 0) {
+                        out.put(g.key(), g.figures().ratings());
+                    }
+                });
+        return out;
+    }
+
+    private static TallyQuery scope(YearMonth month, BulletinScope scope, String code) {
+        LocalDate from = month.atDay(1);
+        LocalDate to = month.atEndOfMonth();
+        return scope == BulletinScope.REGION
+                ? new TallyQuery(Dimension.TOTAL, null, code, null, from, to, TallyQuery.Grouping.NONE, 0, false, false)
+                : new TallyQuery(Dimension.TOTAL, null, null, code, from, to, TallyQuery.Grouping.NONE, 0, false,
+                        false);
+    }
+}
