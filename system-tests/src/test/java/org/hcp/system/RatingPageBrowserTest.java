@@ -12,8 +12,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -21,18 +19,12 @@ import org.hcp.events.EventJson;
 import org.hcp.localstack.DevTokens;
 import org.hcp.localstack.LocalStack;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -44,50 +36,27 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class RatingPageBrowserTest {
 
-    static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("HCP_CHROMIUM", "/usr/bin/chromium"));
-    static final Path CHROMEDRIVER = Path.of(System.getenv().getOrDefault("HCP_CHROMEDRIVER", "/usr/bin/chromedriver"));
-    static final Path SCREENSHOTS = Path.of(System.getProperty("hcp.screenshots", "target/screenshots"));
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String CHANNEL = DevTokens.mint("channel", null, Duration.ofHours(1));
     private static final String ADMIN = DevTokens.mint("admin", null, Duration.ofHours(1));
 
     private static ServiceProcess intake;
+    private static HeadlessChromium chromium;
     private static WebDriver browser;
-    private static Path profile;
 
     @BeforeAll
     static void startIntakeAndTheBrowser() throws IOException {
-        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            String why = "no browser: " + CHROMIUM + " or " + CHROMEDRIVER + " is missing (Debian packages chromium and "
-                    + "chromium-driver; ./hcp test installs them when it can)";
-            if (System.getenv("HCP_REQUIRE_BROWSER") != null) {
-                throw new IllegalStateException("HCP_REQUIRE_BROWSER is set but there is " + why);
-            }
-            System.err.println("\n" + "!".repeat(100) + "\n!!! SKIPPED: the rating page browser test, " + why + "\n"
-                    + "!".repeat(100) + "\n");
-            Assumptions.abort(why);
-        }
+        HeadlessChromium.requireBrowser("the rating page browser test");
         intake = new ServiceProcess("intake-service", "intake", LocalStack.shared()).start();
         registerTheDemoDirectory();
-        Files.createDirectories(SCREENSHOTS);
-        profile = Files.createTempDirectory("hcp-chromium-");
-        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        // The flags that keep chromium from reaching out to the closed network (env: java-maven.md).
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--user-data-dir=" + profile, "--window-size=390,1200", "--lang=zh-CN");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        chromium = HeadlessChromium.start(390, 1200);
+        browser = chromium.browser;
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.quit();
+        if (chromium != null) {
+            chromium.close();
         }
         if (intake != null) {
             intake.stop();
@@ -162,8 +131,7 @@ class RatingPageBrowserTest {
     }
 
     private static void screenshot(String name) throws IOException {
-        byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
-        Files.write(SCREENSHOTS.resolve(name + ".png"), png);
+        chromium.screenshot(name);
     }
 
     private static String reportACase() throws Exception {

@@ -1,0 +1,74 @@
+package org.hcp.system;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Debian's headless chromium through its chromium-driver, for the browser tests, and their screenshots in
+ * {@code system-tests/target/screenshots/}. Without a browser a test is skipped loudly, unless
+ * {@code HCP_REQUIRE_BROWSER} is set (CI sets it), when it fails.
+ */
+final class HeadlessChromium implements AutoCloseable {
+
+    static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("HCP_CHROMIUM", "/usr/bin/chromium"));
+    static final Path CHROMEDRIVER = Path.of(System.getenv().getOrDefault("HCP_CHROMEDRIVER", "/usr/bin/chromedriver"));
+    static final Path SCREENSHOTS = Path.of(System.getProperty("hcp.screenshots", "target/screenshots"));
+
+    final WebDriver browser;
+
+    private HeadlessChromium(WebDriver browser) {
+        this.browser = browser;
+    }
+
+    /** Skips (or, when required, fails) the calling test class when there is no browser. */
+    static void requireBrowser(String test) {
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+            String why = "no browser: " + CHROMIUM + " or " + CHROMEDRIVER + " is missing (Debian packages chromium and "
+                    + "chromium-driver; ./hcp test installs them when it can)";
+            if (System.getenv("HCP_REQUIRE_BROWSER") != null) {
+                throw new IllegalStateException("HCP_REQUIRE_BROWSER is set but there is " + why);
+            }
+            System.err.println("\n" + "!".repeat(100) + "\n!!! SKIPPED: " + test + ", " + why + "\n"
+                    + "!".repeat(100) + "\n");
+            Assumptions.abort(why);
+        }
+    }
+
+    /** A browser window of {@code width} × {@code height} CSS pixels, Chinese first. */
+    static HeadlessChromium start(int width, int height) throws IOException {
+        Files.createDirectories(SCREENSHOTS);
+        Path profile = Files.createTempDirectory("hcp-chromium-");
+        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        // The flags that keep chromium from reaching out to the closed network (env: java-maven.md).
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--user-data-dir=" + profile, "--window-size=" + width + "," + height,
+                "--lang=zh-CN");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        WebDriver browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        return new HeadlessChromium(browser);
+    }
+
+    void screenshot(String name) throws IOException {
+        byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
+        Files.write(SCREENSHOTS.resolve(name + ".png"), png);
+    }
+
+    @Override
+    public void close() {
+        browser.quit();
+    }
+}
