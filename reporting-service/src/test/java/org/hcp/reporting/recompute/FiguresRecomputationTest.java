@@ -264,6 +264,14 @@ class FiguresRecomputationTest {
                     fold.ratingCount(), replayed, rebuilt.getLong("durationMs"),
                     replayed * 1000.0 / rebuilt.getLong("durationMs"));
             latencies(months);
+            long t = System.nanoTime();
+            List<Map<String, Object>> bulletins = given().config(RestAssured.config().httpClient(
+                    HttpClientConfig.httpClientConfig().setParam("http.socket.timeout", 3_600_000)))
+                    .auth().oauth2(ADMIN).contentType("application/json")
+                    .body("{\"month\":\"" + FROM.plusMonths(months - 1).toString().substring(0, 7) + "\"}")
+                    .post("/api/v1/bulletins").then().statusCode(201).extract().jsonPath().getList("$");
+            System.out.printf("bulletins of a month: %d published in %.1f s%n", bulletins.size(),
+                    (System.nanoTime() - t) / 1e9);
         }
     }
 
