@@ -49,8 +49,9 @@ public class BulletinResource {
     public record PublishRequest(String month, BulletinScope scope, String code) {
     }
 
+    /** A published bulletin in a list; {@code created} says whether this request published it. */
     public record Summary(String bulletinId, String month, BulletinScope scope, String scopeCode, String regionCode,
-            String contentHash, boolean created) {
+            String contentHash, Boolean created) {
     }
 
     @POST
@@ -124,7 +125,7 @@ public class BulletinResource {
         org.hcp.kit.rest.QueryChecks.regionPrefix(region == null || region.isBlank() ? null : region.trim());
         return bulletins.list(m.toString(), region == null || region.isBlank() ? null : region.trim()).stream()
                 .map(BulletinService::read).map(b -> new Summary(b.bulletinId(), b.month(), b.scope(),
-                        b.scopeCode(), b.regionCode(), b.contentHash(), false)).toList();
+                        b.scopeCode(), b.regionCode(), b.contentHash(), null)).toList();
     }
 
     /** A bulletin as published, and what changed in its month since (R4.3). */
