@@ -15,6 +15,7 @@ import org.hcp.events.EventPayload;
  * @param bulletinId       {@code <month>/<scope>/<code>}, e.g. {@code 2025-03/REGION/220202}
  * @param month            the month, {@code YYYY-MM}
  * @param scopeCode        the region code (REGION) or the institution code (INSTITUTION)
+ * @param scopeName        the scope's name in the directory at the month's end (R4.2); null when it has none
  * @param regionCode       the region the scope lies in (the scope's own code for a region)
  * @param figures          every R4.1 figure by name (docs/figures.md); a rate with no denominator is absent
  * @param ratingsByChannel adopted ratings per channel
@@ -28,6 +29,7 @@ public record BulletinPublished(
         @JsonProperty(required = true) String month,
         @JsonProperty(required = true) BulletinScope scope,
         @JsonProperty(required = true) String scopeCode,
+        String scopeName,
         @JsonProperty(required = true) String regionCode,
         @JsonProperty(required = true) Map<String, Number> figures,
         Map<String, Long> ratingsByChannel,
@@ -43,9 +45,9 @@ public record BulletinPublished(
         topTags = topTags == null ? List.of() : List.copyOf(topTags);
     }
 
-    /** One unit of the fair ranking as published. */
-    public record RankedUnit(int rank, String unit, long ratings, double rawRate, double index, double lower,
-            double upper) {
+    /** One unit of the fair ranking as published, with its name at the month's end. */
+    public record RankedUnit(int rank, String unit, String name, long ratings, double rawRate, double index,
+            double lower, double upper) {
     }
 
     /** One bad-review tag as published: its code, its name in the catalogue, its count and share. */

@@ -68,21 +68,22 @@ public final class Bulletins {
     }
 
     /** The bulletin, its content hash computed over everything but the hash and the time of publication. */
-    public static BulletinPublished bulletin(YearMonth month, BulletinScope scope, String code, String regionCode,
-            Figures figures, Map<String, Long> ratingsByChannel, List<FairRanking.Ranked> ranking,
+    public static BulletinPublished bulletin(YearMonth month, BulletinScope scope, String code, String scopeName,
+            String regionCode, Figures figures, Map<String, Long> ratingsByChannel, List<FairRanking.Ranked> ranking,
             List<BulletinPublished.TagCount> topTags, Instant publishedAt) {
         List<BulletinPublished.RankedUnit> units = ranking.stream().map(r -> new BulletinPublished.RankedUnit(
-                r.rank(), r.unit(), r.ratings(), r.rawRate(), r.index(), r.lower(), r.upper())).toList();
+                r.rank(), r.unit(), r.name(), r.ratings(), r.rawRate(), r.index(), r.lower(), r.upper())).toList();
         BulletinPublished unhashed = new BulletinPublished(id(month, scope, code), month.toString(), scope, code,
-                regionCode, figures(figures), new TreeMap<>(ratingsByChannel), units, topTags, "", Instant.EPOCH);
-        return new BulletinPublished(unhashed.bulletinId(), unhashed.month(), scope, code, regionCode,
+                scopeName, regionCode, figures(figures), new TreeMap<>(ratingsByChannel), units, topTags, "",
+                Instant.EPOCH);
+        return new BulletinPublished(unhashed.bulletinId(), unhashed.month(), scope, code, scopeName, regionCode,
                 unhashed.figures(), unhashed.ratingsByChannel(), units, topTags, hash(unhashed), publishedAt);
     }
 
     /** SHA-256 of the canonical JSON (keys sorted) of the bulletin without its hash and time; the JDK's digest. */
     public static String hash(BulletinPublished b) {
         BulletinPublished content = new BulletinPublished(b.bulletinId(), b.month(), b.scope(), b.scopeCode(),
-                b.regionCode(), new TreeMap<>(b.figures()), new TreeMap<>(b.ratingsByChannel()), b.ranking(),
+                b.scopeName(), b.regionCode(), new TreeMap<>(b.figures()), new TreeMap<>(b.ratingsByChannel()), b.ranking(),
                 b.topTags(), "", Instant.EPOCH);
         try {
             byte[] json = CANONICAL.writeValueAsString(content).getBytes(StandardCharsets.UTF_8);

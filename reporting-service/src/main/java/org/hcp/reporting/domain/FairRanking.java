@@ -26,14 +26,19 @@ public final class FairRanking {
 
     /**
      * @param rank         1 = best
+     * @param name         the unit's name in the directory as at the end of the period (R4.2); null until looked up
      * @param rawRate      satisfied / ratings
      * @param expectedRate what the scope's per-item rates predict for this unit's mix of items
      * @param index        the standardised rate: rawRate / expectedRate × the scope's rate
      * @param lower        lower bound of the index at {@link #Z}
      * @param upper        upper bound
      */
-    public record Ranked(int rank, String unit, long ratings, long satisfied, double rawRate, double expectedRate,
-            double index, double lower, double upper) {
+    public record Ranked(int rank, String unit, String name, long ratings, long satisfied, double rawRate,
+            double expectedRate, double index, double lower, double upper) {
+
+        public Ranked withName(String unitName) {
+            return new Ranked(rank, unit, unitName, ratings, satisfied, rawRate, expectedRate, index, lower, upper);
+        }
     }
 
     public static List<Ranked> rank(List<Cell> cells) {
@@ -71,7 +76,7 @@ public final class FairRanking {
             // Every item's rate is 0 (nobody satisfied anywhere): nothing to standardise against; the raw rate stands.
             double scale = expected == 0 ? 1 : scopeRate / expected;
             double[] wilson = wilson(u[1], n);
-            out.add(new Ranked(0, unit, n, (long) u[1], round(raw), round(expected), round(raw * scale),
+            out.add(new Ranked(0, unit, null, n, (long) u[1], round(raw), round(expected), round(raw * scale),
                     round(wilson[0] * scale), round(wilson[1] * scale)));
         });
         out.sort(Comparator.comparingDouble(Ranked::lower).reversed()
@@ -80,7 +85,7 @@ public final class FairRanking {
         List<Ranked> ranked = new ArrayList<>(out.size());
         for (int i = 0; i < out.size(); i++) {
             Ranked r = out.get(i);
-            ranked.add(new Ranked(i + 1, r.unit(), r.ratings(), r.satisfied(), r.rawRate(), r.expectedRate(),
+            ranked.add(new Ranked(i + 1, r.unit(), null, r.ratings(), r.satisfied(), r.rawRate(), r.expectedRate(),
                     r.index(), r.lower(), r.upper()));
         }
         return ranked;

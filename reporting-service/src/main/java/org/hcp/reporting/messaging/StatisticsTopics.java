@@ -9,9 +9,12 @@ import org.hcp.kit.messaging.EventBatch;
 /** The topics the statistics follow, and how a replayed batch of them is read. */
 public final class StatisticsTopics {
 
-    /** Everything a figure counts: ratings, cases (coverage), rectifications and appeals (R4.1). */
+    /**
+     * Everything a figure counts: ratings, cases (coverage), rectifications and appeals (R4.1); and the directory, for
+     * the names of what is counted (R4.2).
+     */
     public static final List<String> TOPICS = List.of(Topics.RATINGS, Topics.CASES, Topics.RECTIFICATIONS,
-            Topics.APPEALS);
+            Topics.APPEALS, Topics.DIRECTORY);
 
     private StatisticsTopics() {
     }

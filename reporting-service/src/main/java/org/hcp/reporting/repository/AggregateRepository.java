@@ -190,4 +190,21 @@ public class AggregateRepository {
                     return out;
                 }));
     }
+
+    /** R4.2: each code's name in the directory as it was at {@code at}; codes without an entry then are left out. */
+    public Uni<Map<String, String>> names(String kind, java.util.Collection<String> codes, java.time.Instant at) {
+        if (codes.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return statistics.liveSchema().flatMap(s -> pool.preparedQuery("""
+                        SELECT DISTINCT ON (code) code, name FROM %s.directory_name
+                        WHERE kind = $1 AND code = ANY($2) AND effective_from <= $3
+                        ORDER BY code, effective_from DESC, version DESC""".formatted(s))
+                .execute(Tuple.of(kind, codes.toArray(String[]::new), at.atOffset(java.time.ZoneOffset.UTC)))
+                .map(rows -> {
+                    Map<String, String> names = new HashMap<>();
+                    rows.forEach(r -> names.put(r.getString("code"), r.getString("name")));
+                    return names;
+                }));
+    }
 }

@@ -194,6 +194,14 @@ public class FactRepository {
                         f.dimensions().institutionCode(), f.day(), f.upheld())).toList());
     }
 
+    /** R4.2: every version of a directory entry, once. */
+    public void saveDirectory(SqlConnection tx, String schema, List<org.hcp.events.DirectoryEntryRecorded> entries) {
+        batch(tx, "INSERT INTO %s.directory_name (kind, code, version, name, effective_from) VALUES ($1, $2, $3, $4, $5) "
+                .formatted(checked(schema)) + "ON CONFLICT DO NOTHING",
+                entries.stream().map(e -> Tuple.of(e.kind().name(), e.code(), e.version(), e.name(),
+                        e.effectiveFrom().atOffset(ZoneOffset.UTC))).toList());
+    }
+
     private static List<Row> load(SqlConnection tx, String schema, String table, String key, Collection<String> ids) {
         if (ids.isEmpty()) {
             return List.of();

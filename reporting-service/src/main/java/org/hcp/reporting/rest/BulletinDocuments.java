@@ -62,7 +62,8 @@ final class BulletinDocuments {
         rows.add(List.of("section", "item", "名称", "name", "value"));
         rows.add(List.of("bulletin", "bulletinId", "通报编号", "Bulletin", b.bulletinId()));
         rows.add(List.of("bulletin", "month", "月份", "Month", b.month()));
-        rows.add(List.of("bulletin", "scope", "范围", "Scope", b.scope().name() + " " + b.scopeCode()));
+        rows.add(List.of("bulletin", "scope", "范围", "Scope", b.scope().name() + " " + b.scopeCode()
+                + (b.scopeName() == null ? "" : " " + b.scopeName())));
         rows.add(List.of("bulletin", "contentHash", "内容摘要 (SHA-256)", "Content hash", b.contentHash()));
         b.figures().forEach((name, value) -> {
             String[] l = LABELS.getOrDefault(name, new String[] {name, name});
@@ -70,7 +71,8 @@ final class BulletinDocuments {
         });
         b.ratingsByChannel().forEach((channel, n) -> rows.add(List.of("channel", channel, channelName(channel),
                 channel, Long.toString(n))));
-        b.ranking().forEach(r -> rows.add(List.of("ranking", r.unit(), "第" + r.rank() + "名", "rank " + r.rank(),
+        b.ranking().forEach(r -> rows.add(List.of("ranking", r.unit(), "第" + r.rank() + "名"
+                + (r.name() == null ? "" : " " + r.name()), "rank " + r.rank(),
                 r.index() + " [" + r.lower() + ", " + r.upper() + "] raw " + r.rawRate() + " n=" + r.ratings())));
         b.topTags().forEach(t -> rows.add(List.of("tag", t.tag(), t.name() == null ? t.tag() : t.name(), t.tag(),
                 t.count() + (t.share() == null ? "" : " (" + t.share() + ")"))));

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.hcp.events.DirectoryKind;
 import org.hcp.events.EventEnvelope;
 import org.hcp.events.EventJson;
 import org.hcp.events.bulletin.BulletinPublished;
@@ -183,7 +184,10 @@ public class BulletinService {
         List<BulletinPublished.TagCount> tags = await(statistics.tags(q, TOP_TAGS)).tags().stream()
                 .map(t -> new BulletinPublished.TagCount(t.tag(), tagNames.get(t.tag()), t.count(), t.share()))
                 .toList();
-        return Bulletins.bulletin(month, scope, code, regionCode, figures, channels(q), ranking, tags, now);
+        String scopeName = await(statistics.names(scope == BulletinScope.REGION ? DirectoryKind.REGION
+                : DirectoryKind.INSTITUTION, List.of(code), statistics.asOf(q))).get(code);
+        return Bulletins.bulletin(month, scope, code, scopeName, regionCode, figures, channels(q), ranking, tags,
+                now);
     }
 
     private Map<String, Long> channels(TallyQuery scope) {

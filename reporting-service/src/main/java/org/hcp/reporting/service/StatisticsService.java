@@ -2,6 +2,8 @@ package org.hcp.reporting.service;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -9,6 +11,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.hcp.events.DirectoryKind;
 import org.hcp.events.policy.RankingWarning;
 import org.hcp.reporting.domain.BottomWarnings;
 import org.hcp.reporting.domain.Dimensions;
@@ -24,12 +27,15 @@ import org.hcp.reporting.repository.AggregateRepository;
 public class StatisticsService {
 
     private final AggregateRepository aggregates;
+    private final Clock clock;
 
-    public StatisticsService(AggregateRepository aggregates) {
+    public StatisticsService(AggregateRepository aggregates, Clock clock) {
         this.aggregates = aggregates;
+        this.clock = clock;
     }
 
-    public record Group(String key, Figures figures) {
+    /** One group's figures; {@code name} is the directory's name for its key as at the end of the period (R4.2). */
+    public record Group(String key, String name, Figures figures) {
     }
 
     /** The figures of every group, and of all groups together. */
@@ -37,13 +43,50 @@ public class StatisticsService {
     }
 
     public Uni<FigureTable> figures(TallyQuery query, int limit, int offset) {
-        return aggregates.tally(query).map(groups -> {
+        return aggregates.tally(query).flatMap(groups -> {
             Map<String, Long> all = new HashMap<>();
             groups.values().forEach(counters -> counters.forEach((m, n) -> all.merge(m, n, Long::sum)));
-            List<Group> page = groups.entrySet().stream().skip(offset).limit(limit)
-                    .map(e -> new Group(e.getKey(), Figures.of(e.getValue()))).toList();
-            return new FigureTable(Figures.of(all), page, groups.size());
+            List<Map.Entry<String, Map<String, Long>>> page = groups.entrySet().stream().skip(offset).limit(limit)
+                    .toList();
+            String kind = directoryKind(query);
+            Uni<Map<String, String>> names = kind == null ? Uni.createFrom().item(Map.of())
+                    : aggregates.names(kind, page.stream().map(e -> directoryCode(query, e.getKey())).toList(),
+                            asOf(query));
+            return names.map(n -> new FigureTable(Figures.of(all), page.stream().map(e -> new Group(e.getKey(),
+                    n.get(directoryCode(query, e.getKey())), Figures.of(e.getValue()))).toList(), groups.size()));
         });
+    }
+
+    /** Names as they were at the end of the period asked for, or now (R4.2). */
+    public Instant asOf(TallyQuery query) {
+        return query.to() == null ? clock.instant()
+                : query.to().plusDays(1).atStartOfDay(org.hcp.kit.config.Clocks.CHINA).toInstant().minusNanos(1);
+    }
+
+    /** R4.2: the names of {@code codes} of a directory {@code kind} as at {@code at}. */
+    public Uni<Map<String, String>> names(DirectoryKind kind, List<String> codes, Instant at) {
+        return aggregates.names(kind.name(), codes, at);
+    }
+
+    /** The directory kind a grouping's keys are codes of; null for periods and channels. */
+    private static String directoryKind(TallyQuery q) {
+        return switch (q.grouping()) {
+            case REGION -> "REGION";
+            case INSTITUTION -> "INSTITUTION";
+            case MEMBER -> switch (q.dimension()) {
+                case WINDOW -> "WINDOW";
+                case STAFF -> "STAFF";
+                case PLATFORM -> "PLATFORM";
+                case ITEM -> "ITEM";
+                default -> null;
+            };
+            default -> null;
+        };
+    }
+
+    /** A region group's key is a prefix: 22 names 220000, 2202 names 220200 (GB/T 2260). */
+    private static String directoryCode(TallyQuery q, String key) {
+        return q.grouping() == TallyQuery.Grouping.REGION && key.length() < 6 ? (key + "000000").substring(0, 6) : key;
     }
 
     /**
@@ -81,7 +124,7 @@ public class StatisticsService {
         });
     }
 
-    /** R4.4 / R4.5: who is ranked. */
+    /** R4.4 / R4.5: who is ranked (each is also a kind of the directory, which names it). */
     public enum Unit {
         INSTITUTION, WINDOW, STAFF
     }
@@ -102,7 +145,8 @@ public class StatisticsService {
                         f.satisfied()));
             });
             return FairRanking.rank(cells);
-        });
+        }).flatMap(ranked -> names(DirectoryKind.valueOf(unit.name()), ranked.stream().map(FairRanking.Ranked::unit).toList(), asOf(scope))
+                .map(n -> ranked.stream().map(r -> r.withName(n.get(r.unit()))).toList()));
     }
 
     public record Warnings(int bottomN, int consecutiveMonths, List<LocalDate> months,

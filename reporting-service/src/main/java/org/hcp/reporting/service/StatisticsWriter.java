@@ -12,6 +12,7 @@ import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.hcp.events.CaseCompleted;
+import org.hcp.events.DirectoryEntryRecorded;
 import org.hcp.events.EventEnvelope;
 import org.hcp.events.EventPayload;
 import org.hcp.events.RatingSubmitted;
@@ -58,9 +59,12 @@ public class StatisticsWriter {
         List<EventPayload> decisions = new ArrayList<>();
         Map<String, List<EventPayload>> rectifications = new LinkedHashMap<>();
         Map<String, List<EventPayload>> appeals = new LinkedHashMap<>();
+        List<DirectoryEntryRecorded> directory = new ArrayList<>();
         for (EventEnvelope<EventPayload> event : events) {
             EventPayload p = event.payload();
-            if (p instanceof RatingSubmitted) {
+            if (p instanceof DirectoryEntryRecorded d) {
+                directory.add(d);
+            } else if (p instanceof RatingSubmitted) {
                 @SuppressWarnings("unchecked")
                 EventEnvelope<RatingSubmitted> rating = (EventEnvelope<RatingSubmitted>) (EventEnvelope<?>) event;
                 ratings.add(RatingFact.of(rating));
@@ -96,6 +100,9 @@ public class StatisticsWriter {
         change.addAll(rectifications(tx, schema, rectifications));
         change.addAll(appeals(tx, schema, appeals));
         aggregates.add(tx, schema, change);
+        if (!directory.isEmpty()) {
+            facts.saveDirectory(tx, schema, directory);
+        }
     }
 
     /** R3.4 / R3.5: the latest decision counts the rating out or back in, if it has been read. */

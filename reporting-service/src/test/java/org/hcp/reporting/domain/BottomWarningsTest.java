@@ -13,7 +13,7 @@ class BottomWarningsTest {
     private static List<FairRanking.Ranked> month(String... unitsBestFirst) {
         List<FairRanking.Ranked> ranked = new ArrayList<>();
         for (int i = 0; i < unitsBestFirst.length; i++) {
-            ranked.add(new FairRanking.Ranked(i + 1, unitsBestFirst[i], 100, 80, 0.8, 0.8, 0.8, 0.7, 0.9));
+            ranked.add(new FairRanking.Ranked(i + 1, unitsBestFirst[i], null, 100, 80, 0.8, 0.8, 0.8, 0.7, 0.9));
         }
         return ranked;
     }

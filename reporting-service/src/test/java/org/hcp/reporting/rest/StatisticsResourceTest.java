@@ -212,6 +212,33 @@ class StatisticsResourceTest {
         }
     }
 
+    private static void register(String institution, int version, String name, String effectiveFrom) {
+        Instant from = Instant.parse(effectiveFrom);
+        var entry = new org.hcp.events.DirectoryEntryRecorded(org.hcp.events.DirectoryKind.INSTITUTION, institution,
+                version, name, "220201", null, null, true, from);
+        String key = org.hcp.events.DirectoryEntryRecorded.key(org.hcp.events.DirectoryKind.INSTITUTION, institution);
+        publish(Topics.DIRECTORY, EventEnvelope.of(entry, key, "220201", from, from, null, null, "test"));
+    }
+
+    @Test
+    void r4_2_aGroupIsNamedAsTheDirectoryNamedItAtTheEndOfThePeriod() {
+        String institution = newInstitution();
+        register(institution, 1, "城东服务中心", "2024-12-31T16:00:00Z");
+        register(institution, 2, "城东政务服务中心", "2025-05-31T16:00:00Z");
+        publish(rating("220201", institution, 5, Instant.parse("2025-03-05T03:00:00Z")));
+        publish(rating("220201", institution, 4, Instant.parse("2025-07-05T03:00:00Z")));
+        await().atMost(Duration.ofSeconds(20)).until(() -> stats("institution=" + institution).getInt("total") == 2);
+        String figures = "/api/v1/stats/figures?region=220201&by=institution&limit=1000";
+        await().atMost(Duration.ofSeconds(20)).until(() -> "城东服务中心".equals(given().auth().oauth2(ADMIN)
+                .get(figures + "&from=2025-03-01&to=2025-03-31").then().extract().jsonPath()
+                .getString("groups.find { it.key == '" + institution + "' }.name")));
+        given().auth().oauth2(ADMIN).get(figures + "&from=2025-07-01&to=2025-07-31").then().statusCode(200)
+                .body("groups.find { it.key == '" + institution + "' }.name", equalTo("城东政务服务中心"));
+        given().auth().oauth2(ADMIN).get("/api/v1/stats/rankings?region=220201&from=2025-03-01&to=2025-03-31")
+                .then().statusCode(200)
+                .body("units.find { it.unit == '" + institution + "' }.name", equalTo("城东服务中心"));
+    }
+
     @Test
     void aBureauSeesOnlyItsOwnRegion() {
         given().auth().oauth2(BUREAU).get("/api/v1/stats/satisfaction?region=220201").then().statusCode(200)
