@@ -20,7 +20,7 @@ import org.hcp.reporting.repository.StatisticsRepository;
 import org.jboss.logging.Logger;
 
 /**
- * Rebuilds the statistics from the log (docs/architecture.md, "Reading"): replay their four topics from the first
+ * Rebuilds the statistics from the log (docs/architecture.md, "Reading"): replay their five topics from the first
  * offsets into the schema that is not live, through the live projection's own writer; then, holding the switch lock
  * so the live projection pauses, replay what arrived meanwhile, record the end as the projection's position and make
  * that schema live.
