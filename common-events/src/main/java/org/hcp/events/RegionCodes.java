@@ -25,6 +25,22 @@ public final class RegionCodes {
     }
 
     /**
+     * The division a roll-up prefix stands for (R4.2): a province or city prefix is its code with the zeros written
+     * out ({@code 22} is 220000, {@code 2202} is 220200); a longer prefix is the county, township or village it lies
+     * in.
+     */
+    public static String divisionOf(String prefix) {
+        if (!isPrefix(prefix)) {
+            throw new IllegalArgumentException("not a GB/T 2260 prefix: " + prefix);
+        }
+        int length = prefix.length();
+        if (length < 6) {
+            return (prefix + "000000").substring(0, 6);
+        }
+        return prefix.substring(0, length < 9 ? 6 : length < 12 ? 9 : 12);
+    }
+
+    /**
      * The enclosing division: village → township → county → city → province → null. 220271 (a development zone
      * of Jilin City) → 220200 → 220000.
      */

@@ -30,6 +30,16 @@ class RegionCodesTest {
     }
 
     @Test
+    void r4_2_aPrefixStandsForTheDivisionItNames() {
+        assertEquals("220000", RegionCodes.divisionOf("22"));
+        assertEquals("220200", RegionCodes.divisionOf("2202"));
+        assertEquals("220271", RegionCodes.divisionOf("220271"));
+        assertEquals("220271", RegionCodes.divisionOf("2202710"));
+        assertEquals("220271001", RegionCodes.divisionOf("2202710011"));
+        assertEquals("220271001002", RegionCodes.divisionOf("220271001002"));
+    }
+
+    @Test
     void theHierarchyFollowsTheCode() {
         assertEquals(java.util.List.of("220271001002", "220271001", "220271", "220200", "220000"),
                 RegionCodes.selfAndAncestors("220271001002"));
