@@ -122,18 +122,6 @@ public class AggregateRepository {
      */
     public Uni<Map<String, Map<String, Long>>> tally(TallyQuery q) {
         String period = q.daily() ? "day" : "month";
-        String group = switch (q.grouping()) {
-            case NONE -> "''";
-            case REGION -> "region_code";
-            case INSTITUTION -> "institution_code";
-            case MEMBER -> "member";
-            case INSTITUTION_MEMBER -> "institution_code || '" + Dimensions.PAIR + "' || member";
-            case DAY -> period + "::text";
-            case WEEK -> "date_trunc('week', " + period + ")::date::text";
-            case MONTH -> "date_trunc('month', " + period + ")::date::text";
-            case QUARTER -> "date_trunc('quarter', " + period + ")::date::text";
-            case YEAR -> "date_trunc('year', " + period + ")::date::text";
-        };
         String prefix = q.regionPrefix() == null ? "" : q.regionPrefix();
         // Only the conditions asked for, with their parameters: "$n IS NULL OR …" would keep the planner from the
         // period's index in a generic plan (a week of one dimension read the whole region's rows, docs/performance.md).
@@ -156,14 +144,23 @@ public class AggregateRepository {
             parameters.add(q.to());
             where.append(" AND ").append(period).append(" <= $").append(parameters.size());
         }
-        String grouped = group;
-        if (q.grouping() == TallyQuery.Grouping.REGION) {
-            parameters.add(q.regionLength());
-            grouped = "left(region_code, $" + parameters.size() + ")";
-        }
+        String group = switch (q.grouping()) {
+            case NONE -> "''";
+            case REGION -> {
+                parameters.add(q.regionLength());
+                yield "left(region_code, $" + parameters.size() + ")";
+            }
+            case INSTITUTION -> "institution_code";
+            case MEMBER -> "member";
+            case INSTITUTION_MEMBER -> "institution_code || '" + Dimensions.PAIR + "' || member";
+            case DAY -> period + "::text";
+            case WEEK -> "date_trunc('week', " + period + ")::date::text";
+            case MONTH -> "date_trunc('month', " + period + ")::date::text";
+            case QUARTER -> "date_trunc('quarter', " + period + ")::date::text";
+            case YEAR -> "date_trunc('year', " + period + ")::date::text";
+        };
         String sql = "SELECT %2$s AS g, measure, sum(n) AS n FROM %1$s.%3$s WHERE %4$s GROUP BY g, measure ORDER BY g";
-        String finalGroup = grouped;
-        return statistics.liveSchema().flatMap(s -> pool.preparedQuery(sql.formatted(s, finalGroup,
+        return statistics.liveSchema().flatMap(s -> pool.preparedQuery(sql.formatted(s, group,
                         q.daily() ? "agg_day" : "agg_month", where))
                 .execute(Tuple.from(parameters))
                 .map(rows -> {

@@ -100,6 +100,7 @@ public class BulletinResource {
             access.requireWithin(request.scope() == BulletinScope.INSTITUTION ? code : null, region);
             published = List.of(bulletins.publish(month, request.scope(), code, region));
         } else {
+            // Every scope of a month is national: only an unscoped caller (admin) is within it.
             access.requireWithin(null, "000000");
             published = bulletins.publishMonth(month);
         }

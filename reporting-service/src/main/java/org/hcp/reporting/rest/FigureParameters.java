@@ -28,26 +28,24 @@ final class FigureParameters {
     private static final int[] REGION_LEVELS = {2, 4, 6, 9, 12};
     static final List<String> BY = List.of("region", "institution", "window", "staff", "platform", "item", "channel",
             "day", "week", "month", "quarter", "year");
+    /** The groupings by the members of one dimension. */
+    private static final List<String> MEMBER_DIMENSIONS = List.of("window", "staff", "platform", "item", "channel");
 
     private final List<Violation> errors = new ArrayList<>();
 
     private FigureParameters() {
     }
 
-    /** The values of window, staff, platform, item and channel, by dimension, as given (null when absent). */
-    record Members(String window, String staff, String platform, String item, String channel) {
-    }
-
-    static TallyQuery read(Access access, String region, String institution, Members members, String from, String to,
-            String by, boolean periodRequired) {
-        return read(access, region, institution, members, from, to, by, periodRequired, false);
-    }
-
-    /** @param monthly the answer is read from monthly counters only (whole months required) */
-    static TallyQuery read(Access access, String region, String institution, Members members, String from, String to,
-            String by, boolean periodRequired, boolean monthly) {
+    /**
+     * @param by             the grouping asked for, or null
+     * @param periodRequired from and to must be given
+     * @param monthly        the answer is read from monthly counters only (whole months required)
+     */
+    static TallyQuery read(Access access, Filters filters, String by, boolean periodRequired, boolean monthly) {
         FigureParameters p = new FigureParameters();
-        String regionPrefix = blankToNull(region);
+        String from = filters.from;
+        String to = filters.to;
+        String regionPrefix = blankToNull(filters.region);
         if (regionPrefix != null && !RegionCodes.isPrefix(regionPrefix)) {
             p.errors.add(Violation.of("?region", "query.regionPrefix"));
         }
@@ -59,14 +57,14 @@ final class FigureParameters {
         if (periodRequired && (blankToNull(from) == null || blankToNull(to) == null)) {
             p.errors.add(Violation.of(blankToNull(from) == null ? "?from" : "?to", "query.periodRequired"));
         }
-        Map<Dimension, String> filters = new LinkedHashMap<>();
-        put(filters, Dimension.WINDOW, members.window());
-        put(filters, Dimension.STAFF, members.staff());
-        put(filters, Dimension.PLATFORM, members.platform());
-        put(filters, Dimension.ITEM, members.item());
-        put(filters, Dimension.CHANNEL, members.channel());
-        if (filters.containsKey(Dimension.CHANNEL)
-                && Arrays.stream(Channel.values()).noneMatch(c -> c.name().equals(filters.get(Dimension.CHANNEL)))) {
+        Map<Dimension, String> members = new LinkedHashMap<>();
+        put(members, Dimension.WINDOW, filters.window);
+        put(members, Dimension.STAFF, filters.staff);
+        put(members, Dimension.PLATFORM, filters.platform);
+        put(members, Dimension.ITEM, filters.item);
+        put(members, Dimension.CHANNEL, filters.channel);
+        if (members.containsKey(Dimension.CHANNEL)
+                && Arrays.stream(Channel.values()).noneMatch(c -> c.name().equals(members.get(Dimension.CHANNEL)))) {
             p.errors.add(Violation.of("?channel", "query.channel",
                     Arrays.stream(Channel.values()).map(Enum::name).collect(Collectors.joining(", "))));
         }
@@ -77,16 +75,15 @@ final class FigureParameters {
             String b = byValue.toLowerCase(Locale.ROOT);
             if (!BY.contains(b)) {
                 p.errors.add(Violation.of("?by", "query.by", String.join(", ", BY)));
-            } else if (b.equals("region") || b.equals("institution")) {
-                grouping = Grouping.valueOf(b.toUpperCase(Locale.ROOT));
-            } else if (BY.indexOf(b) >= BY.indexOf("day")) {
-                grouping = Grouping.valueOf(b.toUpperCase(Locale.ROOT));
-            } else {
+            } else if (MEMBER_DIMENSIONS.contains(b)) {
                 grouping = Grouping.MEMBER;
                 byDimension = Dimension.valueOf(b.toUpperCase(Locale.ROOT));
+            } else {
+                // region, institution or a period: a grouping of its own name
+                grouping = Grouping.valueOf(b.toUpperCase(Locale.ROOT));
             }
         }
-        List<Dimension> named = new ArrayList<>(filters.keySet());
+        List<Dimension> named = new ArrayList<>(members.keySet());
         if (byDimension != null && !named.contains(byDimension)) {
             named.add(byDimension);
         }
@@ -109,20 +106,20 @@ final class FigureParameters {
         if (!p.errors.isEmpty()) {
             throw ProblemException.invalid(p.errors);
         }
-        Access.Filter visible = access.filter(regionPrefix, blankToNull(institution));
+        Access.Filter visible = access.filter(regionPrefix, blankToNull(filters.institution));
         int regionLength = 0;
         if (grouping == Grouping.REGION) {
             int own = visible.regionPrefix() == null ? 0 : visible.regionPrefix().length();
             regionLength = Arrays.stream(REGION_LEVELS).filter(l -> l > own).findFirst().orElse(12);
         }
-        return new TallyQuery(dimension, filters.get(dimension), visible.regionPrefix(), visible.institution(),
+        return new TallyQuery(dimension, members.get(dimension), visible.regionPrefix(), visible.institution(),
                 fromDay, toDay, grouping, regionLength, needsDays, false);
     }
 
-    private static void put(Map<Dimension, String> filters, Dimension dimension, String value) {
+    private static void put(Map<Dimension, String> members, Dimension dimension, String value) {
         String v = blankToNull(value);
         if (v != null) {
-            filters.put(dimension, v);
+            members.put(dimension, v);
         }
     }
 

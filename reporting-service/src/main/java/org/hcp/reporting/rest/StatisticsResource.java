@@ -2,6 +2,7 @@ package org.hcp.reporting.rest;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -14,6 +15,7 @@ import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.hcp.events.RegionCodes;
 import org.hcp.events.policy.RankingWarning;
 import org.hcp.kit.reference.ReferenceData;
 import org.hcp.kit.rest.Access;
@@ -63,18 +65,11 @@ public class StatisticsResource {
                     + "Asia/Shanghai, inclusive. Window, staff, platform and item are counted per month: their "
                     + "periods must be whole months. Definitions: docs/figures.md. A bureau token sees its region "
                     + "only.")
-    public Uni<FigureReport> figures(
-            @Parameter(description = "region code prefix, 2 to 12 digits") @QueryParam("region") String region,
-            @QueryParam("institution") String institution, @QueryParam("window") String window,
-            @QueryParam("staff") String staff, @QueryParam("platform") String platform,
-            @QueryParam("item") String item, @QueryParam("channel") String channel,
-            @Parameter(description = "first day, YYYY-MM-DD") @QueryParam("from") String from,
-            @Parameter(description = "last day, YYYY-MM-DD") @QueryParam("to") String to,
+    public Uni<FigureReport> figures(@BeanParam Filters filters,
             @Parameter(description = "grouping") @QueryParam("by") String by,
             @QueryParam("limit") @DefaultValue("100") int limit, @QueryParam("offset") @DefaultValue("0") int offset) {
         checkPage(limit, offset);
-        TallyQuery q = FigureParameters.read(access, region, institution,
-                new FigureParameters.Members(window, staff, platform, item, channel), from, to, by, false);
+        TallyQuery q = FigureParameters.read(access, filters, by, false, false);
         return service.figures(q, limit, offset).map(t -> new FigureReport(asked(q, by), t.total(), t.groups(),
                 new Page(limit, offset, t.groupCount())));
     }
@@ -89,14 +84,9 @@ public class StatisticsResource {
     @Operation(summary = "The most used bad-review tags (R4.6)",
             description = "Over whole months from..to: each tag's count, its share of the bad reviews, and its count "
                     + "in the same number of months before (month-on-month for one month). Filters as for figures.")
-    public Uni<TagReport> tags(@QueryParam("region") String region, @QueryParam("institution") String institution,
-            @QueryParam("window") String window, @QueryParam("staff") String staff,
-            @QueryParam("platform") String platform, @QueryParam("item") String item,
-            @QueryParam("channel") String channel, @QueryParam("from") String from, @QueryParam("to") String to,
-            @QueryParam("limit") @DefaultValue("10") int limit) {
+    public Uni<TagReport> tags(@BeanParam Filters filters, @QueryParam("limit") @DefaultValue("10") int limit) {
         checkPage(limit, 0);
-        TallyQuery q = FigureParameters.read(access, region, institution,
-                new FigureParameters.Members(window, staff, platform, item, channel), from, to, "month", true);
+        TallyQuery q = FigureParameters.read(access, filters, "month", true, false);
         TallyQuery whole = new TallyQuery(q.dimension(), q.member(), q.regionPrefix(), q.institution(), q.from(),
                 q.to(), TallyQuery.Grouping.NONE, 0, false, false);
         return service.tags(whole, limit).map(t -> new TagReport(asked(q, null), t.badReviews(), t.previousFrom(),
@@ -120,8 +110,7 @@ public class StatisticsResource {
             @QueryParam("limit") @DefaultValue("100") int limit, @QueryParam("offset") @DefaultValue("0") int offset) {
         checkPage(limit, offset);
         StatisticsService.Unit u = unit(unit);
-        TallyQuery q = FigureParameters.read(access, region, institution,
-                new FigureParameters.Members(null, null, null, null, null), from, to, null, true, true);
+        TallyQuery q = FigureParameters.read(access, Filters.scope(region, institution, from, to), null, true, true);
         return service.ranking(u, q).map(all -> new RankingReport(asked(q, null), u.name().toLowerCase(
                 java.util.Locale.ROOT), FairRanking.Z, all.stream().skip(offset).limit(limit).toList(),
                 new Page(limit, offset, all.size())));
@@ -147,12 +136,11 @@ public class StatisticsResource {
         } catch (java.time.format.DateTimeParseException e) {
             throw ProblemException.invalid(Violation.of("?month", "query.month"));
         }
-        TallyQuery q = FigureParameters.read(access, region, institution,
-                new FigureParameters.Members(null, null, null, null, null), null, null, null, false, true);
-        // The policy of the scope's region: a prefix is the division it abbreviates (2202 is 220200), none is national.
-        String prefix = q.regionPrefix() == null ? "" : q.regionPrefix();
-        String policyRegion = prefix.length() < 6 ? (prefix + "000000").substring(0, 6)
-                : prefix.substring(0, prefix.length() < 9 ? 6 : prefix.length() < 12 ? 9 : 12);
+        TallyQuery q = FigureParameters.read(access, Filters.scope(region, institution, null, null), null, false,
+                true);
+        // The policy of the scope's region: a prefix is the division it abbreviates (2202 is 220200); none (00) is
+        // national.
+        String policyRegion = RegionCodes.divisionOf(q.regionPrefix() == null ? "00" : q.regionPrefix());
         RankingWarning policy = reference.rules(policyRegion, last.atStartOfDay(org.hcp.kit.config.Clocks.CHINA)
                 .toInstant()).policy().rankingWarning();
         return service.warnings(u, q, last, policy).map(w -> new WarningReport(asked(q, null),
@@ -182,8 +170,8 @@ public class StatisticsResource {
             @Parameter(description = "institution code") @QueryParam("institution") String institution,
             @Parameter(description = "first day, YYYY-MM-DD") @QueryParam("from") String from,
             @Parameter(description = "last day, YYYY-MM-DD") @QueryParam("to") String to) {
-        TallyQuery q = FigureParameters.read(access, region, institution,
-                new FigureParameters.Members(null, null, null, null, null), from, to, null, false);
+        TallyQuery q = FigureParameters.read(access, Filters.scope(region, institution, from, to), null, false,
+                false);
         return service.figures(q, 1, 0).map(t -> {
             Figures f = t.total();
             return new SatisfactionReport(q.regionPrefix(), q.institution(), q.from(), q.to(), f.ratings(),

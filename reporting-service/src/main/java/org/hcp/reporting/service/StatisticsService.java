@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.hcp.events.DirectoryKind;
+import org.hcp.events.RegionCodes;
 import org.hcp.events.policy.RankingWarning;
 import org.hcp.reporting.domain.BottomWarnings;
 import org.hcp.reporting.domain.Dimensions;
@@ -86,7 +87,7 @@ public class StatisticsService {
 
     /** A region group's key is a prefix: 22 names 220000, 2202 names 220200 (GB/T 2260). */
     private static String directoryCode(TallyQuery q, String key) {
-        return q.grouping() == TallyQuery.Grouping.REGION && key.length() < 6 ? (key + "000000").substring(0, 6) : key;
+        return q.grouping() == TallyQuery.Grouping.REGION ? RegionCodes.divisionOf(key) : key;
     }
 
     /**

@@ -2,6 +2,7 @@ package org.hcp.reporting.service;
 
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -56,7 +57,7 @@ public class StatisticsWriter {
     public void apply(SqlConnection tx, String schema, List<EventEnvelope<EventPayload>> events) {
         List<RatingFact> ratings = new ArrayList<>();
         List<CaseCompleted> completions = new ArrayList<>();
-        List<EventPayload> decisions = new ArrayList<>();
+        List<Decision> decisions = new ArrayList<>();
         Map<String, List<EventPayload>> rectifications = new LinkedHashMap<>();
         Map<String, List<EventPayload>> appeals = new LinkedHashMap<>();
         List<DirectoryEntryRecorded> directory = new ArrayList<>();
@@ -70,8 +71,10 @@ public class StatisticsWriter {
                 ratings.add(RatingFact.of(rating));
             } else if (p instanceof CaseCompleted c) {
                 completions.add(c);
-            } else if (p instanceof RatingNotAdopted || p instanceof RatingReinstated) {
-                decisions.add(p);
+            } else if (p instanceof RatingNotAdopted d) {
+                decisions.add(new Decision(d.ratingId(), true, d.decisionId(), d.decidedAt()));
+            } else if (p instanceof RatingReinstated d) {
+                decisions.add(new Decision(d.ratingId(), false, d.decisionId(), d.decidedAt()));
             } else if (p instanceof AppealFiled f) {
                 appeals.computeIfAbsent(f.appealId(), id -> new ArrayList<>()).add(p);
             } else if (p instanceof AppealDecided d) {
@@ -93,7 +96,7 @@ public class StatisticsWriter {
                 countCase(caseRatings, caseSeenIn, r, 1);
             }
         }
-        for (EventPayload d : decisions) {
+        for (Decision d : decisions) {
             decide(tx, schema, d, change, caseRatings, caseSeenIn);
         }
         change.addAll(cases(tx, schema, completions, caseRatings, caseSeenIn));
@@ -105,19 +108,16 @@ public class StatisticsWriter {
         }
     }
 
+    /** R3.4 / R3.5: a rating's appeal decision, not adopted or reinstated. */
+    private record Decision(String ratingId, boolean notAdopted, String decisionId, Instant decidedAt) {
+    }
+
     /** R3.4 / R3.5: the latest decision counts the rating out or back in, if it has been read. */
-    private void decide(SqlConnection tx, String schema, EventPayload decision, List<Contribution> change,
+    private void decide(SqlConnection tx, String schema, Decision decision, List<Contribution> change,
             Map<String, Integer> caseRatings, Map<String, RatingFact> caseSeenIn) {
-        boolean notAdopted = decision instanceof RatingNotAdopted;
-        String ratingId;
-        if (decision instanceof RatingNotAdopted d) {
-            ratingId = d.ratingId();
-            facts.recordDecision(tx, schema, ratingId, true, d.decisionId(), d.decidedAt());
-        } else {
-            RatingReinstated d = (RatingReinstated) decision;
-            ratingId = d.ratingId();
-            facts.recordDecision(tx, schema, ratingId, false, d.decisionId(), d.decidedAt());
-        }
+        String ratingId = decision.ratingId();
+        boolean notAdopted = decision.notAdopted();
+        facts.recordDecision(tx, schema, ratingId, notAdopted, decision.decisionId(), decision.decidedAt());
         RatingFact before = facts.rating(tx, schema, ratingId);
         if (before == null || before.adopted() == !notAdopted) {
             return;
