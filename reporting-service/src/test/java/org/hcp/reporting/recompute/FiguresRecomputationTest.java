@@ -60,6 +60,12 @@ class FiguresRecomputationTest {
         return fold;
     }
 
+    /** An admin request that may take long: a rebuild of a million ratings outlasts the client's default 30 s. */
+    private static io.restassured.specification.RequestSpecification patient() {
+        return given().config(RestAssured.config().httpClient(HttpClientConfig.httpClientConfig()
+                .setParam("http.socket.timeout", 3_600_000))).auth().oauth2(ADMIN);
+    }
+
     private static JsonPath get(String path) {
         // Rates as doubles: JsonPath reads them as floats by default, a tenth of a basis point off.
         return given().auth().oauth2(ADMIN).get(path).then().statusCode(200).extract().jsonPath()
@@ -251,10 +257,7 @@ class FiguresRecomputationTest {
                 .getLong("figures.bad") == before.getLong("figures.bad") - 1);
         assertServedEqualsFold(fold(), months);
 
-        // A rebuild of a million ratings outlasts the test client's default 30 s read timeout.
-        JsonPath rebuilt = given().config(RestAssured.config().httpClient(HttpClientConfig.httpClientConfig()
-                        .setParam("http.socket.timeout", 3_600_000))).auth().oauth2(ADMIN)
-                .post("/api/v1/admin/rebuild").then().statusCode(200).extract().jsonPath();
+        JsonPath rebuilt = patient().post("/api/v1/admin/rebuild").then().statusCode(200).extract().jsonPath();
         assertServedEqualsFold(fold(), months);
 
         if (BENCH) {
@@ -265,9 +268,7 @@ class FiguresRecomputationTest {
                     replayed * 1000.0 / rebuilt.getLong("durationMs"));
             latencies(months);
             long t = System.nanoTime();
-            List<Map<String, Object>> bulletins = given().config(RestAssured.config().httpClient(
-                    HttpClientConfig.httpClientConfig().setParam("http.socket.timeout", 3_600_000)))
-                    .auth().oauth2(ADMIN).contentType("application/json")
+            List<Map<String, Object>> bulletins = patient().contentType("application/json")
                     .body("{\"month\":\"" + FROM.plusMonths(months - 1).toString().substring(0, 7) + "\"}")
                     .post("/api/v1/bulletins").then().statusCode(201).extract().jsonPath().getList("$");
             System.out.printf("bulletins of a month: %d published in %.1f s%n", bulletins.size(),
