@@ -102,12 +102,12 @@ final class BulletinDocuments {
         return Templates.bulletin(new Page(b, figures, channels, errata)).render();
     }
 
-    private static String format(String name, Number value) {
+    static String format(String name, Number value) {
         return name.endsWith("Rate") || name.equals("coverage")
                 ? String.format(java.util.Locale.ROOT, "%.2f%%", value.doubleValue() * 100) : value.toString();
     }
 
-    private static String channelName(String channel) {
+    static String channelName(String channel) {
         try {
             return org.hcp.events.Channel.valueOf(channel).chineseName();
         } catch (IllegalArgumentException e) {

@@ -39,8 +39,10 @@ public class BulletinResource {
 
     private final BulletinService bulletins;
     private final Access access;
+    private final BulletinPdf pdf;
 
-    public BulletinResource(BulletinService bulletins, Access access) {
+    public BulletinResource(BulletinService bulletins, Access access, BulletinPdf pdf) {
+        this.pdf = pdf;
         this.bulletins = bulletins;
         this.access = access;
     }
@@ -181,6 +183,23 @@ public class BulletinResource {
             @PathParam("code") String code) {
         BulletinPublished b = BulletinService.read(stored(month, scope, code));
         return BulletinDocuments.html(b, bulletins.errata(b));
+    }
+
+    @GET
+    @Path("/{month}/{scope}/{code}/bulletin.pdf")
+    @Produces({"application/pdf", Problem.MEDIA_TYPE})
+    @PermitAll
+    @Blocking
+    @Operation(summary = "The bulletin as a PDF (public), its errata after it",
+            description = "503 when the server has no CJK font to draw it with (hcp.bulletin.pdf-fonts).")
+    public Response pdf(@PathParam("month") String month, @PathParam("scope") String scope,
+            @PathParam("code") String code) {
+        BulletinPublished b = BulletinService.read(stored(month, scope, code));
+        byte[] document = pdf.render(b, bulletins.errata(b)).orElseThrow(() -> new ProblemException(503,
+                "pdf-font-missing", Text.of("bulletin.pdfFont"), "no CJK font to draw the PDF with: install Debian's "
+                        + "fonts-wqy-microhei or set hcp.bulletin.pdf-fonts", List.of()));
+        return Response.ok(document, "application/pdf").header("Content-Disposition",
+                "inline; filename=\"bulletin-" + b.bulletinId().replace('/', '-') + ".pdf\"").build();
     }
 
     private org.hcp.reporting.repository.BulletinRepository.Stored stored(String month, String scope, String code) {

@@ -10,11 +10,14 @@ import static org.hcp.localstack.TestEvents.publish;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.lowagie.text.pdf.PdfReader;
+import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -68,8 +71,24 @@ class BulletinTest {
         return given().get(path).then().statusCode(200).extract().asString();
     }
 
+    /** The text a reader of the PDF sees, read back by OpenPDF's own extractor. */
+    private static String pdfText(String path) throws IOException {
+        byte[] pdf = given().get(path).then().statusCode(200).contentType("application/pdf").extract().asByteArray();
+        PdfReader reader = new PdfReader(pdf);
+        try {
+            StringBuilder text = new StringBuilder();
+            PdfTextExtractor extractor = new PdfTextExtractor(reader);
+            for (int page = 1; page <= reader.getNumberOfPages(); page++) {
+                text.append(extractor.getTextFromPage(page)).append('\n');
+            }
+            return text.toString();
+        } finally {
+            reader.close();
+        }
+    }
+
     @Test
-    void r4_3_aPublishedBulletinNeverChangesAndAnUpheldAppealInItsMonthShowsAsAnErratum() {
+    void r4_3_aPublishedBulletinNeverChangesAndAnUpheldAppealInItsMonthShowsAsAnErratum() throws IOException {
         String institution = "BUL-" + UUID.randomUUID().toString().substring(0, 8);
         Instant june = Instant.parse("2025-06-10T02:00:00Z");
         List<EventEnvelope<RatingSubmitted>> ratings = List.of(rating(institution, 5, june),
@@ -91,7 +110,10 @@ class BulletinTest {
                 .body("bulletin.topTags[0].tag", equalTo("SLOW")).body("bulletin.topTags[0].name", equalTo("办理时间长"))
                 .body("errata.size()", equalTo(0));
         String html = body(base + "/bulletin.html");
-        for (String document : List.of(json, csv, html)) {
+        String pdf = pdfText(base + "/bulletin.pdf");
+        assertTrue(pdf.contains("月度通报") && pdf.contains("好评率") && pdf.contains(COUNTY) && pdf.contains("60.00%")
+                && pdf.contains("办理时间长") && !pdf.contains("勘误"), pdf);
+        for (String document : List.of(json, csv, html, pdf)) {
             assertTrue(!document.contains(PSEUDONYM) && !document.contains(TEXT),
                     "R4.7: never an evaluator, never a rating's text");
         }
@@ -119,6 +141,9 @@ class BulletinTest {
         assertTrue(changed.contains(Map.of("figure", "byLevel.1", "published", 1, "now", 0)), changed.toString());
         given().get(base + "/bulletin.html").then().statusCode(200).contentType(containsString("text/html"))
                 .body(containsString("勘误")).body(containsString("好评率")).body(containsString(COUNTY));
+        String pdfAfter = pdfText(base + "/bulletin.pdf");
+        assertTrue(pdfAfter.contains("勘误") && pdfAfter.contains("60.00%"), "the PDF shows the bulletin as published "
+                + "and its erratum after it: " + pdfAfter);
 
         // Its event went out once, through the outbox.
         await().atMost(Duration.ofSeconds(20)).until(() -> TopicProbe.readAll(
