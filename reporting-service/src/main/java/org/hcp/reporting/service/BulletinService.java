@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,7 +20,6 @@ import org.hcp.events.EventEnvelope;
 import org.hcp.events.EventJson;
 import org.hcp.events.bulletin.BulletinPublished;
 import org.hcp.events.bulletin.BulletinScope;
-import org.hcp.events.policy.BadReviewTag;
 import org.hcp.kit.config.Clocks;
 import org.hcp.kit.messaging.ConsumedOffsets;
 import org.hcp.kit.messaging.KafkaClients;
@@ -54,19 +52,17 @@ public class BulletinService {
     private final StatisticsService statistics;
     private final AggregateRepository aggregates;
     private final BulletinRepository bulletins;
-    private final ReferenceData reference;
     private final OutboxRelay relay;
     private final KafkaClients clients;
     private final Clock clock;
 
     public BulletinService(Pool pool, StatisticsService statistics, AggregateRepository aggregates,
-            BulletinRepository bulletins, ReferenceData reference, OutboxRelay relay, KafkaClients clients,
+            BulletinRepository bulletins, OutboxRelay relay, KafkaClients clients,
             Clock clock) {
         this.pool = pool;
         this.statistics = statistics;
         this.aggregates = aggregates;
         this.bulletins = bulletins;
-        this.reference = reference;
         this.relay = relay;
         this.clients = clients;
         this.clock = clock;
@@ -175,12 +171,7 @@ public class BulletinService {
         StatisticsService.Unit ranked = scope == BulletinScope.REGION ? StatisticsService.Unit.INSTITUTION
                 : StatisticsService.Unit.STAFF;
         List<org.hcp.reporting.domain.FairRanking.Ranked> ranking = await(statistics.ranking(ranked, q));
-        Map<String, String> tagNames = new LinkedHashMap<>();
-        List<BadReviewTag> catalogue = reference.rules(regionCode, month.atEndOfMonth()
-                .atStartOfDay(Clocks.CHINA).toInstant()).policy().badReviewTags();
-        if (catalogue != null) {
-            catalogue.forEach(t -> tagNames.put(t.code(), t.name()));
-        }
+        Map<String, String> tagNames = statistics.tagNames(regionCode, month.atEndOfMonth());
         List<BulletinPublished.TagCount> tags = await(statistics.tags(q, TOP_TAGS)).tags().stream()
                 .map(t -> new BulletinPublished.TagCount(t.tag(), tagNames.get(t.tag()), t.count(), t.share()))
                 .toList();

@@ -9,11 +9,15 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.hcp.events.DirectoryKind;
 import org.hcp.events.RegionCodes;
+import org.hcp.events.policy.BadReviewTag;
 import org.hcp.events.policy.RankingWarning;
+import org.hcp.kit.config.Clocks;
+import org.hcp.kit.reference.ReferenceData;
 import org.hcp.reporting.domain.BottomWarnings;
 import org.hcp.reporting.domain.Dimensions;
 import org.hcp.reporting.domain.Dimensions.Dimension;
@@ -29,8 +33,10 @@ public class StatisticsService {
 
     private final AggregateRepository aggregates;
     private final Clock clock;
+    private final ReferenceData reference;
 
-    public StatisticsService(AggregateRepository aggregates, Clock clock) {
+    public StatisticsService(AggregateRepository aggregates, Clock clock, ReferenceData reference) {
+        this.reference = reference;
         this.aggregates = aggregates;
         this.clock = clock;
     }
@@ -96,7 +102,19 @@ public class StatisticsService {
      * @param share    of the period's bad reviews, the share that carry this tag
      * @param change   count minus previousCount (month-on-month when the period is one month)
      */
-    public record TagCount(String tag, long count, Double share, long previousCount, long change) {
+    /** @param name the tag's name in the catalogue of the region's policy at the period's end; null when not there */
+    public record TagCount(String tag, String name, long count, Double share, long previousCount, long change) {
+    }
+
+    /** The bad-review tag catalogue's names (R1.6) under the policy of {@code regionCode} on {@code day}. */
+    public Map<String, String> tagNames(String regionCode, LocalDate day) {
+        Map<String, String> names = new LinkedHashMap<>();
+        List<BadReviewTag> catalogue = reference.rules(regionCode == null ? "" : regionCode,
+                day.atStartOfDay(Clocks.CHINA).toInstant()).policy().badReviewTags();
+        if (catalogue != null) {
+            catalogue.forEach(t -> names.put(t.code(), t.name()));
+        }
+        return names;
     }
 
     public record TagTable(long badReviews, LocalDate previousFrom, LocalDate previousTo, List<TagCount> tags) {
@@ -115,9 +133,11 @@ public class StatisticsService {
         return Uni.combine().all().unis(now, before, figures).asTuple().map(t -> {
             List<TagCount> tags = new ArrayList<>();
             long bad = t.getItem3().bad();
+            Map<String, String> names = tagNames(query.regionPrefix(), query.to());
             t.getItem1().forEach((measure, n) -> {
                 long prev = t.getItem2().getOrDefault(measure, 0L);
-                tags.add(new TagCount(measure.substring(Measure.TAG.length()), n,
+                String tag = measure.substring(Measure.TAG.length());
+                tags.add(new TagCount(tag, names.get(tag), n,
                         bad == 0 ? null : Math.round(n * 10_000.0 / bad) / 10_000.0, prev, n - prev));
             });
             tags.sort(Comparator.comparingLong(TagCount::count).reversed().thenComparing(TagCount::tag));
