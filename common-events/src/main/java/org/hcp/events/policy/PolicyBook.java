@@ -115,7 +115,9 @@ public final class PolicyBook {
 
     /** The policy in force for {@code regionCode} on {@code day}, every field filled. */
     public JurisdictionPolicy resolve(String regionCode, LocalDate day) {
-        List<String> chain = new ArrayList<>(RegionCodes.selfAndAncestors(regionCode));
+        // No region: the national policy alone, for what is counted over every region.
+        List<String> chain = regionCode == null ? new ArrayList<>()
+                : new ArrayList<>(RegionCodes.selfAndAncestors(regionCode));
         chain.add(NATIONAL);
         JurisdictionPolicy result = null;
         for (int i = chain.size() - 1; i >= 0; i--) {

@@ -33,6 +33,17 @@ class PolicyBookTest {
     }
 
     @Test
+    void noRegionResolvesTheNationalPolicyAlone() {
+        JurisdictionPolicy national = book.resolve(null, DAY);
+        JurisdictionPolicy beijing = book.resolve("110101", DAY); // no policy of its own here: the national one
+        assertEquals(beijing.defaultRating(), national.defaultRating());
+        assertEquals(beijing.badReviewTags(), national.badReviewTags());
+        assertEquals(beijing.appealWindow(), national.appealWindow());
+        assertEquals(Term.workingDays(5), national.appealWindow(), "not Tai'an's 3 (R3.2)");
+        assertTrue(national.maliciousEvaluatorCreditRecord() != Boolean.TRUE, "a Tai'an setting only");
+    }
+
+    @Test
     void r1_9_taianRemindsAfter1WorkingDayAndDefaultsToLevel4After4More() {
         JurisdictionPolicy ta = book.resolve("370902", DAY);
         assertEquals(new DefaultRatingRule(Term.workingDays(1), Term.workingDays(4), 4), ta.defaultRating());

@@ -106,10 +106,14 @@ public class StatisticsService {
     public record TagCount(String tag, String name, long count, Double share, long previousCount, long change) {
     }
 
-    /** The bad-review tag catalogue's names (R1.6) under the policy of {@code regionCode} on {@code day}. */
+    /**
+     * The bad-review tag catalogue's names (R1.6) under the policy of {@code regionCode} (a code or a roll-up prefix;
+     * none: the national policy) on {@code day}.
+     */
     public Map<String, String> tagNames(String regionCode, LocalDate day) {
         Map<String, String> names = new LinkedHashMap<>();
-        List<BadReviewTag> catalogue = reference.rules(regionCode == null ? "" : regionCode,
+        String division = regionCode == null || regionCode.isBlank() ? null : RegionCodes.divisionOf(regionCode);
+        List<BadReviewTag> catalogue = reference.rules(division,
                 day.atStartOfDay(Clocks.CHINA).toInstant()).policy().badReviewTags();
         if (catalogue != null) {
             catalogue.forEach(t -> names.put(t.code(), t.name()));
