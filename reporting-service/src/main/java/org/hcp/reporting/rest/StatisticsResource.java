@@ -9,7 +9,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -17,11 +19,13 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hcp.events.RegionCodes;
 import org.hcp.events.policy.RankingWarning;
+import org.hcp.events.text.Csv;
 import org.hcp.kit.reference.ReferenceData;
 import org.hcp.kit.rest.Access;
 import org.hcp.kit.rest.Problem;
 import org.hcp.kit.rest.ProblemException;
 import org.hcp.kit.text.Violation;
+import org.hcp.reporting.domain.Bulletins;
 import org.hcp.reporting.domain.FairRanking;
 import org.hcp.reporting.domain.Figures;
 import org.hcp.reporting.domain.TallyQuery;
@@ -72,6 +76,34 @@ public class StatisticsResource {
         TallyQuery q = FigureParameters.read(access, filters, by, false, false);
         return service.figures(q, limit, offset).map(t -> new FigureReport(asked(q, by), t.total(), t.groups(),
                 new Page(limit, offset, t.groupCount())));
+    }
+
+    @GET
+    @Path("/figures")
+    @Produces("text/csv")
+    @Operation(summary = "The same figures as CSV (Accept: text/csv): a row for the total, then one per group",
+            description = "Columns: group, name, then every figure by its name in docs/figures.md.")
+    public Uni<Response> figuresCsv(@BeanParam Filters filters, @QueryParam("by") String by,
+            @QueryParam("limit") @DefaultValue("100") int limit, @QueryParam("offset") @DefaultValue("0") int offset) {
+        checkPage(limit, offset);
+        TallyQuery q = FigureParameters.read(access, filters, by, false, false);
+        return service.figures(q, limit, offset).map(t -> {
+            List<List<String>> rows = new ArrayList<>();
+            List<String> header = new ArrayList<>(List.of("group", "name"));
+            header.addAll(Bulletins.figures(t.total()).keySet());
+            rows.add(header);
+            rows.add(csvRow("", "total", t.total(), header));
+            t.groups().forEach(g -> rows.add(csvRow(g.key(), g.name(), g.figures(), header)));
+            return Response.ok(Csv.write(rows), "text/csv; charset=UTF-8")
+                    .header("Content-Disposition", "attachment; filename=\"figures.csv\"").build();
+        });
+    }
+
+    private static List<String> csvRow(String key, String name, Figures figures, List<String> header) {
+        Map<String, Number> values = Bulletins.figures(figures);
+        List<String> row = new ArrayList<>(List.of(key, name == null ? "" : name));
+        header.subList(2, header.size()).forEach(f -> row.add(values.get(f) == null ? "" : values.get(f).toString()));
+        return row;
     }
 
     public record TagReport(Asked query, long badReviews, LocalDate previousFrom, LocalDate previousTo,

@@ -25,6 +25,7 @@ import org.hcp.events.RatingSubmitted;
 import org.hcp.events.Topics;
 import org.hcp.events.appeal.RatingNotAdopted;
 import org.hcp.events.appeal.RatingReinstated;
+import org.hcp.events.text.Csv;
 import org.hcp.localstack.DevTokens;
 import org.hcp.localstack.LocalStack;
 import org.hcp.localstack.LocalStackTestResource;
@@ -71,6 +72,33 @@ class StatisticsResourceTest {
         assertEquals(0.6667, report.getDouble("goodRate"), 1e-9);
         assertEquals(0.5, report.getDouble("satisfactionRate"), 1e-9, "levels 4 and 5 of all (docs/figures.md)");
         assertEquals(0, stats("institution=" + institution + "&from=2024-11-06").getInt("total"));
+    }
+
+    @Test
+    void r4_2_theFiguresComeAsCsvWithTheSameNumbersAsTheJson() {
+        String institution = newInstitution();
+        Instant day = Instant.parse("2024-10-08T03:00:00Z");
+        for (int level : new int[]{5, 4, 4, 1}) {
+            publish(rating("220201", institution, level, day));
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> stats("institution=" + institution).getInt("total") == 4);
+        String query = "/api/v1/stats/figures?institution=" + institution + "&from=2024-10-01&to=2024-10-31&by=month";
+        JsonPath json = given().auth().oauth2(ADMIN).accept("application/json").get(query).then().statusCode(200)
+                .extract().jsonPath();
+        String text = given().auth().oauth2(ADMIN).accept("text/csv").get(query).then().statusCode(200)
+                .contentType(org.hamcrest.Matchers.containsString("text/csv")).extract().asString();
+        List<Csv.Record> rows = Csv.parse(text);
+        List<String> header = rows.get(0).fields();
+        assertEquals(List.of("group", "name", "ratings"), header.subList(0, 3));
+        assertEquals(3, rows.size(), "the total, then October: " + text);
+        for (int row = 1; row < rows.size(); row++) {
+            String prefix = row == 1 ? "figures." : "groups[0].figures.";
+            for (String figure : List.of("ratings", "good", "bad", "goodRate", "satisfactionRate")) {
+                assertEquals(json.getString(prefix + figure), rows.get(row).fields().get(header.indexOf(figure)),
+                        figure + " in row " + row);
+            }
+        }
+        assertEquals(json.getString("groups[0].key"), rows.get(2).fields().get(0));
     }
 
     @Test
