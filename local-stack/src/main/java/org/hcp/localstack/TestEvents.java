@@ -18,9 +18,15 @@ public final class TestEvents {
 
     /** A RatingSubmitted as intake would publish it; a bad review carries a tag (R1.3). */
     public static EventEnvelope<RatingSubmitted> rating(String region, String institution, int level, Instant ratedAt) {
+        return rating(region, institution, null, null, level, ratedAt);
+    }
+
+    /** A rating at a window, of a staff member (either may be null). */
+    public static EventEnvelope<RatingSubmitted> rating(String region, String institution, String window, String staff,
+            int level, Instant ratedAt) {
         String ratingId = UUID.randomUUID().toString();
         RatingSubmitted payload = new RatingSubmitted(ratingId, "C-" + ratingId.substring(0, 8), null, "ITEM-1",
-                institution, null, null, null, region, Channel.WEBSITE, Channel.WEBSITE.nationalPf(), level,
+                institution, window, staff, null, region, Channel.WEBSITE, Channel.WEBSITE.nationalPf(), level,
                 level <= 2 ? List.of("SLOW") : List.of(), null, null, null, null, RatingOrigin.EVALUATOR, 1, ratedAt,
                 null, null, null, null, null, null);
         return EventEnvelope.of(payload, ratingId, region, ratedAt, Instant.now(), null, null, "test");

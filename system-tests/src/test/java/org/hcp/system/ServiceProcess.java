@@ -97,7 +97,7 @@ final class ServiceProcess implements AutoCloseable {
         return process.exitValue();
     }
 
-    private void awaitReady(Duration timeout) {
+    void awaitReady(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {

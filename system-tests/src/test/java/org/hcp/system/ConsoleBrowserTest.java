@@ -1,0 +1,243 @@
+package org.hcp.system;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import org.hcp.events.EventEnvelope;
+import org.hcp.events.RatingSubmitted;
+import org.hcp.localstack.DevTokens;
+import org.hcp.localstack.LocalStack;
+import org.hcp.localstack.TestEvents;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+
+/**
+ * The supervisor console (R4, role bureau) in a real browser: the packaged reporting, rectification and appeal
+ * services on real Kafka and PostgreSQL, a county's bureau signed in through the address {@code ./hcp console}
+ * prints. Every screen is visited and its data checked, in Chinese, in English and on a tablet. Screenshots in
+ * {@code system-tests/target/screenshots/console-*.png}.
+ */
+class ConsoleBrowserTest {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final String COUNTY = "370911";
+    private static final String ADMIN = DevTokens.mint("admin", null, Duration.ofHours(1));
+    private static final String BUREAU = DevTokens.mint("bureau", COUNTY, Duration.ofHours(1));
+
+    private static ServiceProcess reporting;
+    private static ServiceProcess rectification;
+    private static ServiceProcess appeal;
+    private static HeadlessChromium chromium;
+
+    @BeforeAll
+    static void startTheServicesAndTheBrowser() throws Exception {
+        HeadlessChromium.requireBrowser("the console browser test");
+        LocalStack stack = LocalStack.shared();
+        rectification = new ServiceProcess("rectification-service", "rectification", stack).launch();
+        appeal = new ServiceProcess("appeal-service", "appeal", stack).launch();
+        reporting = new ServiceProcess("reporting-service", "reporting", stack)
+                .with("HCP_RECTIFICATION_URL", rectification.url(""))
+                .with("HCP_APPEAL_URL", appeal.url("")).launch();
+        for (ServiceProcess service : List.of(rectification, appeal, reporting)) {
+            service.awaitReady(Duration.ofSeconds(180));
+        }
+        chromium = HeadlessChromium.start(1280, 1000);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (chromium != null) {
+            chromium.close();
+        }
+        for (ServiceProcess service : new ServiceProcess[] {reporting, rectification, appeal}) {
+            if (service != null) {
+                service.stop();
+            }
+        }
+    }
+
+    private static HttpResponse<String> call(ServiceProcess service, String token, String method, String path,
+            String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(service.url(path)))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json");
+        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body));
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static void await(String what, BooleanSupplier done) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (!done.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("never: " + what);
+            }
+            Thread.sleep(300);
+        }
+    }
+
+    private static boolean answers(ServiceProcess service, String token, String path, String expected) {
+        try {
+            return call(service, token, "GET", path, null).body().contains(expected);
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    /** Clicks a tab or a row and waits until the console says the view is drawn. */
+    private static String show(By target, String view) {
+        chromium.browser.findElement(target).click();
+        return waitFor(view);
+    }
+
+    private static String waitFor(String view) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            WebElement body = chromium.browser.findElement(By.tagName("body"));
+            String ready = body.getAttribute("data-ready");
+            if (view.equals(ready) && !chromium.browser.findElements(By.id("view-" + view)).isEmpty()) {
+                return chromium.browser.findElement(By.id("view-" + view)).getText();
+            }
+            if ("problem".equals(ready)) {
+                throw new AssertionError(view + ": " + chromium.browser.findElement(By.id("problem")).getText());
+            }
+            sleep();
+        }
+        throw new AssertionError(view + " was never drawn");
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
+    void r4_theBureausConsoleShowsEveryScreenFromTheStatisticsTheLedgerAndTheAppealQueue() throws Exception {
+        String suffix = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        String centre = "CON-C-" + suffix;
+        String station = "CON-S-" + suffix;
+        Instant now = Instant.now();
+        List<EventEnvelope<RatingSubmitted>> ratings = new ArrayList<>();
+        int[] centreLevels = {5, 5, 5, 5, 4, 4, 3, 2, 1, 1};
+        for (int i = 0; i < centreLevels.length; i++) {
+            ratings.add(TestEvents.rating(COUNTY, centre, centre + "-W0" + (i % 2 + 1), centre + "-P" + (i % 3),
+                    centreLevels[i], now.minusSeconds(60)));
+        }
+        for (int level : new int[] {5, 5, 5, 4, 4, 2}) {
+            ratings.add(TestEvents.rating(COUNTY, station, station + "-W01", station + "-P0", level,
+                    now.minusSeconds(60)));
+        }
+        // A bad review a past month's bulletin counts.
+        Instant february = Instant.parse("2025-02-12T02:00:00Z");
+        for (int level : new int[] {5, 4, 1}) {
+            ratings.add(TestEvents.rating(COUNTY, centre, centre + "-W01", centre + "-P0", level, february));
+        }
+        ratings.forEach(TestEvents::publish);
+
+        YearMonth month = YearMonth.from(now.atZone(ZoneId.of("Asia/Shanghai")));
+        String figures = "/api/v1/stats/figures?institution=" + centre + "&from=" + month.atDay(1) + "&to="
+                + month.atEndOfMonth();
+        await("the statistics count the month", () -> answers(reporting, ADMIN, figures, "\"ratings\":10,"));
+        await("the ledger has the centre's four bad reviews", () -> answers(rectification, ADMIN,
+                "/api/v1/rectifications/summary?institution=" + centre, "\"badReviews\":4"));
+        RatingSubmitted appealed = ratings.get(8).payload();
+        String filing = "{\"ratingId\":\"%s\",\"appellant\":\"STAFF\",\"grounds\":\"误触评价器\"}"
+                .formatted(appealed.ratingId());
+        String handler = DevTokens.mint("handler", centre, Duration.ofHours(1));
+        await("the appeal is filed", () -> {
+            try {
+                return call(appeal, handler, "POST", "/api/v1/appeals", filing).statusCode() == 200;
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        // 409 while the statistics are still reading the log (R4.3: never from a read model catching up).
+        await("February's bulletin is published", () -> {
+            try {
+                int status = call(reporting, ADMIN, "POST", "/api/v1/bulletins",
+                        "{\"month\":\"2025-02\",\"scope\":\"REGION\",\"code\":\"" + COUNTY + "\"}").statusCode();
+                return status == 201 || status == 200;
+            } catch (Exception e) {
+                return false;
+            }
+        });
+
+        // Signed in as ./hcp console does it: the token in the fragment.
+        chromium.browser.get(reporting.url("/console/?from=" + month + "&to=" + month + "#token=" + BUREAU));
+        String overview = waitFor("overview");
+        assertTrue(overview.contains("评价数") && overview.contains("好评率") && overview.contains("整改率"), overview);
+        assertTrue(chromium.browser.findElement(By.id("scope")).getText().contains(COUNTY));
+        assertTrue(!chromium.browser.getCurrentUrl().contains("token="), "the token leaves the address bar");
+        for (String chart : List.of("trend-chart", "channel-chart", "below-chart")) {
+            assertTrue(chromium.browser.findElement(By.id(chart)).getSize().getHeight() > 100
+                    && !chromium.browser.findElements(By.cssSelector("#" + chart + " canvas")).isEmpty(), chart);
+        }
+        chromium.screenshot("console-01-overview");
+
+        String drill = show(By.cssSelector("nav a[data-view=drill]"), "drill");
+        assertTrue(drill.contains(centre) && drill.contains(station), drill);
+        chromium.screenshot("console-02-drill-county");
+        String institution = show(By.xpath("//table[@id='drill-table']//td[contains(., '" + centre + "')]"), "drill");
+        assertTrue(institution.contains(centre + "-W01") && institution.contains(centre + "-P2"), institution);
+        chromium.screenshot("console-03-drill-institution");
+        String window = show(By.xpath("//table[@id='window-table']//td[contains(., '" + centre + "-W01')]"), "drill");
+        assertTrue(chromium.browser.findElement(By.id("crumbs")).getText().contains(centre + "-W01"), window);
+        assertEquals("5", chromium.browser.findElement(By.cssSelector("#kpis .kpi .v")).getText(),
+                "the window's ratings this month: " + window);
+        chromium.screenshot("console-04-drill-window");
+
+        String rankings = show(By.cssSelector("nav a[data-view=rankings]"), "rankings");
+        assertTrue(rankings.contains(centre) && rankings.contains(station) && rankings.contains(" – "), rankings);
+        chromium.screenshot("console-05-rankings");
+
+        String tags = show(By.cssSelector("nav a[data-view=tags]"), "tags");
+        assertTrue(tags.contains("办理时间长"), "R4.6 with the catalogue's name: " + tags);
+        chromium.screenshot("console-06-tags");
+
+        String ledger = show(By.cssSelector("nav a[data-view=rectifications]"), "rectifications");
+        assertTrue(ledger.contains(centre) && ledger.contains(station), ledger);
+        chromium.screenshot("console-07-rectifications");
+
+        String appeals = show(By.cssSelector("nav a[data-view=appeals]"), "appeals");
+        assertTrue(appeals.contains(appealed.caseNumber()) && appeals.contains("OPEN"), appeals);
+        chromium.screenshot("console-08-appeals");
+
+        show(By.cssSelector("nav a[data-view=bulletins]"), "bulletins");
+        ((JavascriptExecutor) chromium.browser).executeScript(
+                "document.getElementById('from').value = '2025-02'; document.getElementById('to').value = '2025-02';");
+        String bulletins = show(By.cssSelector("#filters button[type=submit]"), "bulletins");
+        assertTrue(bulletins.contains("2025-02") && bulletins.contains(COUNTY) && bulletins.contains("PDF"), bulletins);
+        chromium.screenshot("console-09-bulletins");
+
+        chromium.browser.findElement(By.id("lang")).click();
+        String english = waitFor("bulletins");
+        assertTrue(chromium.browser.findElement(By.id("nav")).getText().contains("Overview")
+                && english.contains("Bulletin"), english);
+        show(By.cssSelector("nav a[data-view=overview]"), "overview");
+        chromium.screenshot("console-10-overview-english");
+
+        chromium.browser.manage().window().setSize(new Dimension(768, 1024));
+        chromium.browser.findElement(By.id("lang")).click();
+        waitFor("overview");
+        chromium.screenshot("console-11-overview-tablet");
+    }
+}
