@@ -33,6 +33,16 @@ import org.hcp.reporting.domain.RectificationFact;
 public class FactRepository {
 
     /**
+     * Every read and write of the facts and counters goes by key. A table that grows from empty within one replay
+     * keeps statistics that call it empty until autovacuum analyses it, and the planner then scans the whole table
+     * for each batch's {@code = ANY} lookup: the same replay measured 7 s or 65 s in loading cases, depending on when
+     * the analyse came (docs/performance.md). For the rest of this transaction, sequential scans are a last resort.
+     */
+    public void lookUpByKey(SqlConnection tx) {
+        update(tx, "SET LOCAL enable_seqscan = off", Tuple.tuple());
+    }
+
+    /**
      * Inserts the ratings not recorded before (by rating id), each adopted unless a recorded decision says otherwise
      * (R3.4: the decision may have been read first); answers those it inserted, as inserted.
      */
@@ -132,22 +142,48 @@ public class FactRepository {
         return found;
     }
 
+    /** One statement for the batch: a row per statement was most of a replay's time (docs/performance.md). */
     public void saveCases(SqlConnection tx, String schema, Collection<CaseFact> cases) {
-        batch(tx, """
+        if (cases.isEmpty()) {
+            return;
+        }
+        int n = cases.size();
+        String[] numbers = new String[n];
+        String[] regions = new String[n];
+        String[] institutions = new String[n];
+        String[] windows = new String[n];
+        String[] staff = new String[n];
+        String[] platforms = new String[n];
+        String[] items = new String[n];
+        LocalDate[] completed = new LocalDate[n];
+        Integer[] evaluatorRatings = new Integer[n];
+        int i = 0;
+        for (CaseFact c : cases) {
+            Dimensions d = c.dimensions();
+            numbers[i] = c.caseNumber();
+            regions[i] = d.regionCode();
+            institutions[i] = d.institutionCode();
+            windows[i] = d.windowCode();
+            staff[i] = d.staffId();
+            platforms[i] = d.platformCode();
+            items[i] = d.itemCode();
+            completed[i] = c.completedDay();
+            evaluatorRatings[i] = c.evaluatorRatings();
+            i++;
+        }
+        update(tx, """
                 INSERT INTO %s.case_fact (case_number, region_code, institution_code, window_code, staff_id,
                                           platform_code, item_code, completed_day, evaluator_ratings)
-                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+                SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
+                                     $7::text[], $8::date[], $9::int[])
                 ON CONFLICT (case_number) DO UPDATE SET region_code = EXCLUDED.region_code,
                     institution_code = EXCLUDED.institution_code, window_code = EXCLUDED.window_code,
                     staff_id = EXCLUDED.staff_id, platform_code = EXCLUDED.platform_code,
                     item_code = EXCLUDED.item_code, completed_day = EXCLUDED.completed_day,
                     evaluator_ratings = EXCLUDED.evaluator_ratings""".formatted(checked(schema)),
-                cases.stream().map(c -> {
-                    Dimensions d = c.dimensions();
-                    return Tuple.from(Arrays.asList(c.caseNumber(), d.regionCode(), d.institutionCode(),
-                            d.windowCode(), d.staffId(), d.platformCode(), d.itemCode(), c.completedDay(),
-                            c.evaluatorRatings()));
-                }).toList());
+                Tuple.tuple().addArrayOfString(numbers).addArrayOfString(regions).addArrayOfString(institutions)
+                        .addArrayOfString(windows).addArrayOfString(staff).addArrayOfString(platforms)
+                        .addArrayOfString(items).addArrayOfLocalDate(completed).addArrayOfInteger(evaluatorRatings));
     }
 
     public Map<String, RectificationFact> rectifications(SqlConnection tx, String schema, Collection<String> ids) {

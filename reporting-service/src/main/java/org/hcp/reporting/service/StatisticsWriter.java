@@ -55,6 +55,7 @@ public class StatisticsWriter {
     }
 
     public void apply(SqlConnection tx, String schema, List<EventEnvelope<EventPayload>> events) {
+        facts.lookUpByKey(tx);
         List<RatingFact> ratings = new ArrayList<>();
         List<CaseCompleted> completions = new ArrayList<>();
         List<Decision> decisions = new ArrayList<>();
