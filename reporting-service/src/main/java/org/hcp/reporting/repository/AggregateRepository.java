@@ -36,32 +36,63 @@ public class AggregateRepository {
         this.statistics = statistics;
     }
 
+    /** Counters per statement. */
+    private static final int CHUNK = 10_000;
+
     private record Key(String dim, String region, String institution, String member, LocalDate period,
             String measure, boolean daily) {
     }
 
-    public void add(SqlConnection tx, String schema, List<Contribution> contributions) {
-        Map<Key, Long> sums = new HashMap<>();
-        for (Contribution c : contributions) {
-            Dimensions d = c.dimensions();
-            LocalDate month = c.day().withDayOfMonth(1);
-            for (Dimension dim : Dimension.values()) {
-                String member = d.member(dim);
-                if (member == null || !dim.counts(c.measure())) {
-                    continue;
+    /**
+     * Counter changes summed in memory and not yet written. The live projection writes a batch's at once; the rebuild
+     * keeps them across batches and writes each counter once every {@link #size()} keys, since a month's counters
+     * are touched by every batch of that month (docs/performance.md, "Rebuild").
+     */
+    public static final class Sums {
+
+        private final Map<Key, Long> sums = new HashMap<>();
+
+        public Sums add(List<Contribution> contributions) {
+            for (Contribution c : contributions) {
+                Dimensions d = c.dimensions();
+                LocalDate month = c.day().withDayOfMonth(1);
+                for (Dimension dim : Dimension.values()) {
+                    String member = d.member(dim);
+                    if (member == null || !dim.counts(c.measure())) {
+                        continue;
+                    }
+                    if (dim.daily()) {
+                        sums.merge(new Key(dim.code(), d.regionCode(), d.institutionCode(), member, c.day(),
+                                c.measure(), true), c.n(), Long::sum);
+                    }
+                    sums.merge(new Key(dim.code(), d.regionCode(), d.institutionCode(), member, month, c.measure(),
+                            false), c.n(), Long::sum);
                 }
-                if (dim.daily()) {
-                    sums.merge(new Key(dim.code(), d.regionCode(), d.institutionCode(), member, c.day(), c.measure(),
-                            true), c.n(), Long::sum);
-                }
-                sums.merge(new Key(dim.code(), d.regionCode(), d.institutionCode(), member, month, c.measure(), false),
-                        c.n(), Long::sum);
             }
+            return this;
         }
+
+        /** How many counters are pending. */
+        public int size() {
+            return sums.size();
+        }
+    }
+
+    /**
+     * Writes the pending counter changes and forgets them: a statement for both tables per {@link #CHUNK} counters,
+     * since the client encodes a statement's parameters in one direct buffer (64 MB at most in a service).
+     */
+    public void write(SqlConnection tx, String schema, Sums pending) {
+        Map<Key, Long> sums = pending.sums;
         sums.values().removeIf(n -> n == 0);
-        if (sums.isEmpty()) {
-            return;
+        List<Map.Entry<Key, Long>> all = new ArrayList<>(sums.entrySet());
+        for (int from = 0; from < all.size(); from += CHUNK) {
+            writeChunk(tx, schema, all.subList(from, Math.min(all.size(), from + CHUNK)));
         }
+        sums.clear();
+    }
+
+    private void writeChunk(SqlConnection tx, String schema, List<Map.Entry<Key, Long>> sums) {
         int size = sums.size();
         List<String> dims = new ArrayList<>(size);
         List<String> regions = new ArrayList<>(size);
@@ -71,7 +102,9 @@ public class AggregateRepository {
         List<String> measures = new ArrayList<>(size);
         List<Long> counts = new ArrayList<>(size);
         List<Boolean> daily = new ArrayList<>(size);
-        sums.forEach((k, n) -> {
+        sums.forEach(entry -> {
+            Key k = entry.getKey();
+            long n = entry.getValue();
             dims.add(k.dim());
             regions.add(k.region());
             institutions.add(k.institution());
@@ -107,8 +140,8 @@ public class AggregateRepository {
         if (counts.stream().anyMatch(n -> n < 0)) {
             // A counter taken back to zero goes, so the counters are the same rows whatever the history that led to
             // them: a rebuild, which never counts what was taken back, must find the same rows as the live schema.
-            Tuple touched = Tuple.tuple().addArrayOfString(regions.toArray(String[]::new))
-                    .addArrayOfString(institutions.toArray(String[]::new));
+            Tuple touched = Tuple.tuple().addArrayOfString(new java.util.TreeSet<>(regions).toArray(String[]::new))
+                    .addArrayOfString(new java.util.TreeSet<>(institutions).toArray(String[]::new));
             update(tx, "DELETE FROM %s.agg_day WHERE n = 0 AND region_code = ANY($1) AND institution_code = ANY($2)"
                     .formatted(checked(schema)), touched);
             update(tx, "DELETE FROM %s.agg_month WHERE n = 0 AND region_code = ANY($1) AND institution_code = ANY($2)"

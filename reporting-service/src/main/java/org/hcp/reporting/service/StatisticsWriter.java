@@ -46,6 +46,9 @@ import org.hcp.reporting.repository.FactRepository;
 @ApplicationScoped
 public class StatisticsWriter {
 
+    /** Bounds the heap the rebuild's pending counters take: they are written when this many are pending. */
+    public static final int PENDING_COUNTERS = 100_000;
+
     private final FactRepository facts;
     private final AggregateRepository aggregates;
 
@@ -55,6 +58,17 @@ public class StatisticsWriter {
     }
 
     public void apply(SqlConnection tx, String schema, List<EventEnvelope<EventPayload>> events) {
+        AggregateRepository.Sums counters = new AggregateRepository.Sums();
+        apply(tx, schema, events, counters);
+        aggregates.write(tx, schema, counters);
+    }
+
+    /**
+     * As {@link #apply(SqlConnection, String, List)}, but the counter changes are added to {@code counters} and
+     * written only once it holds {@link #PENDING_COUNTERS} or more: the caller writes the rest at the end.
+     */
+    public void apply(SqlConnection tx, String schema, List<EventEnvelope<EventPayload>> events,
+            AggregateRepository.Sums counters) {
         facts.lookUpByKey(tx);
         List<RatingFact> ratings = new ArrayList<>();
         List<CaseCompleted> completions = new ArrayList<>();
@@ -103,7 +117,10 @@ public class StatisticsWriter {
         change.addAll(cases(tx, schema, completions, caseRatings, caseSeenIn));
         change.addAll(rectifications(tx, schema, rectifications));
         change.addAll(appeals(tx, schema, appeals));
-        aggregates.add(tx, schema, change);
+        counters.add(change);
+        if (counters.size() >= PENDING_COUNTERS) {
+            aggregates.write(tx, schema, counters);
+        }
         if (!directory.isEmpty()) {
             facts.saveDirectory(tx, schema, directory);
         }
