@@ -234,15 +234,17 @@ class FiguresRecomputationTest {
 
     @Test
     void r4_1_r4_2_everyFigureByEveryDimensionEqualsAnIndependentFoldBeforeAndAfterAnAppealAndARebuild() {
-        int months = BENCH ? 12 : 3;
-        HistoryGenerator.Options options = new HistoryGenerator.Options(13, FROM, months, BENCH ? 6.2 : 0.2);
+        // A smaller bench, for trying a change: -Dhcp.bench.months=12 -Dhcp.bench.scale=1.5 (about 250,000 ratings).
+        int months = BENCH ? Integer.getInteger("hcp.bench.months", 12) : 3;
+        double scale = BENCH ? Double.parseDouble(System.getProperty("hcp.bench.scale", "6.2")) : 0.2;
+        HistoryGenerator.Options options = new HistoryGenerator.Options(13, FROM, months, scale);
         long started = System.nanoTime();
         Map<String, Long> written = Generate.write(bootstrap(), options);
         double generateSeconds = (System.nanoTime() - started) / 1e9;
         long events = written.values().stream().mapToLong(Long::longValue).sum();
 
         IndependentFold fold = fold();
-        assertTrue(fold.ratingCount() > (BENCH ? 1_000_000 : 5_000), "ratings: " + fold.ratingCount());
+        assertTrue(fold.ratingCount() > (BENCH ? 150_000 * scale : 5_000), "ratings: " + fold.ratingCount());
         await().atMost(Duration.ofMinutes(BENCH ? 30 : 3)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> servedRatings() == fold.ratingCount());
         assertServedEqualsFold(fold, months);
