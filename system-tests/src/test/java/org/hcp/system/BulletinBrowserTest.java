@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,7 +31,6 @@ import org.openqa.selenium.Dimension;
  */
 class BulletinBrowserTest {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String ADMIN = DevTokens.mint("admin", null, Duration.ofHours(1));
     private static final String COUNTY = "220204";
 
@@ -59,11 +55,7 @@ class BulletinBrowserTest {
     }
 
     private static HttpResponse<String> call(String method, String path, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(reporting.url(path)))
-                .header("Authorization", "Bearer " + ADMIN).header("Content-Type", "application/json");
-        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(body));
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return reporting.call(ADMIN, method, path, body);
     }
 
     private static void awaitBody(String path, String expected) throws Exception {

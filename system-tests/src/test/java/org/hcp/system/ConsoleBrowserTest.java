@@ -3,10 +3,6 @@ package org.hcp.system;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -36,7 +32,6 @@ import org.openqa.selenium.WebElement;
  */
 class ConsoleBrowserTest {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String COUNTY = "370911";
     private static final String ADMIN = DevTokens.mint("admin", null, Duration.ofHours(1));
     private static final String BUREAU = DevTokens.mint("bureau", COUNTY, Duration.ofHours(1));
@@ -73,15 +68,6 @@ class ConsoleBrowserTest {
         }
     }
 
-    private static HttpResponse<String> call(ServiceProcess service, String token, String method, String path,
-            String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(service.url(path)))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json");
-        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(body));
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
     private static void await(String what, BooleanSupplier done) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         while (!done.getAsBoolean()) {
@@ -94,7 +80,7 @@ class ConsoleBrowserTest {
 
     private static boolean answers(ServiceProcess service, String token, String path, String expected) {
         try {
-            return call(service, token, "GET", path, null).body().contains(expected);
+            return service.call(token, "GET", path, null).body().contains(expected);
         } catch (Exception e) {
             return false;
         }
@@ -165,7 +151,7 @@ class ConsoleBrowserTest {
         String handler = DevTokens.mint("handler", centre, Duration.ofHours(1));
         await("the appeal is filed", () -> {
             try {
-                return call(appeal, handler, "POST", "/api/v1/appeals", filing).statusCode() == 200;
+                return appeal.call(handler, "POST", "/api/v1/appeals", filing).statusCode() == 200;
             } catch (Exception e) {
                 return false;
             }
@@ -173,7 +159,7 @@ class ConsoleBrowserTest {
         // 409 while the statistics are still reading the log (R4.3: never from a read model catching up).
         await("February's bulletin is published", () -> {
             try {
-                int status = call(reporting, ADMIN, "POST", "/api/v1/bulletins",
+                int status = reporting.call(ADMIN, "POST", "/api/v1/bulletins",
                         "{\"month\":\"2025-02\",\"scope\":\"REGION\",\"code\":\"" + COUNTY + "\"}").statusCode();
                 return status == 201 || status == 200;
             } catch (Exception e) {

@@ -56,6 +56,16 @@ final class ServiceProcess implements AutoCloseable {
         return "http://127.0.0.1:" + port + path;
     }
 
+    /** A JSON request with a bearer token; {@code body} null sends none. */
+    HttpResponse<String> call(String token, String method, String path, String body)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path)))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json");
+        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body));
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** Starts the process and waits until it reports ready. */
     ServiceProcess start() {
         launch();
