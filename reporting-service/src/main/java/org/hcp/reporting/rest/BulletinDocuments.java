@@ -92,22 +92,37 @@ final class BulletinDocuments {
     }
 
     static String html(BulletinPublished b, List<Bulletins.Erratum> errata) {
-        List<Row> figures = new ArrayList<>();
-        b.figures().forEach((name, value) -> {
-            String[] l = LABELS.getOrDefault(name, new String[] {name, name});
-            figures.add(new Row(l[0], l[1], format(name, value)));
-        });
-        List<Row> channels = new ArrayList<>();
-        b.ratingsByChannel().forEach((c, n) -> channels.add(new Row(channelName(c), c, Long.toString(n))));
-        return Templates.bulletin(new Page(b, figures, channels, errata)).render();
+        return Templates.bulletin(new Page(b, figureRows(b), channelRows(b), errata)).render();
     }
 
-    static String format(String name, Number value) {
+    /** Every figure, labelled in Chinese and English, its value as a reader sees it (the page and the PDF). */
+    static List<Row> figureRows(BulletinPublished b) {
+        List<Row> rows = new ArrayList<>();
+        b.figures().forEach((name, value) -> {
+            String[] l = LABELS.getOrDefault(name, new String[] {name, name});
+            rows.add(new Row(l[0], l[1], format(name, value)));
+        });
+        return rows;
+    }
+
+    /** Ratings per channel: the channel's Chinese name, its code, the count. */
+    static List<Row> channelRows(BulletinPublished b) {
+        List<Row> rows = new ArrayList<>();
+        b.ratingsByChannel().forEach((c, n) -> rows.add(new Row(channelName(c), c, Long.toString(n))));
+        return rows;
+    }
+
+    /** The name a downloaded document is saved under. */
+    static String fileName(BulletinPublished b, String extension) {
+        return "bulletin-" + b.bulletinId().replace('/', '-') + "." + extension;
+    }
+
+    private static String format(String name, Number value) {
         return name.endsWith("Rate") || name.equals("coverage")
                 ? String.format(java.util.Locale.ROOT, "%.2f%%", value.doubleValue() * 100) : value.toString();
     }
 
-    static String channelName(String channel) {
+    private static String channelName(String channel) {
         try {
             return org.hcp.events.Channel.valueOf(channel).chineseName();
         } catch (IllegalArgumentException e) {

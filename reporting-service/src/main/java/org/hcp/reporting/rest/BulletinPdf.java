@@ -78,16 +78,12 @@ public class BulletinPdf {
 
         document.add(section("主要指标 Figures", heading));
         PdfPTable figures = table(new float[] {3, 2, 1.4f});
-        b.figures().forEach((name, value) -> {
-            String[] label = BulletinDocuments.LABELS.getOrDefault(name, new String[] {name, name});
-            row(figures, text, label[0], label[1], BulletinDocuments.format(name, value));
-        });
+        BulletinDocuments.figureRows(b).forEach(r -> row(figures, text, r.zh(), r.en(), r.value()));
         document.add(figures);
 
         document.add(section("分渠道评价数 Ratings by channel", heading));
         PdfPTable channels = table(new float[] {3, 2, 1.4f});
-        b.ratingsByChannel().forEach((c, n) -> row(channels, text, BulletinDocuments.channelName(c), c,
-                Long.toString(n)));
+        BulletinDocuments.channelRows(b).forEach(r -> row(channels, text, r.zh(), r.en(), r.value()));
         document.add(channels);
 
         if (!b.ranking().isEmpty()) {

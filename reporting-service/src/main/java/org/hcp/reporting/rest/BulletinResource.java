@@ -170,7 +170,7 @@ public class BulletinResource {
             @PathParam("code") String code) {
         BulletinPublished b = BulletinService.read(stored(month, scope, code));
         return Response.ok(BulletinDocuments.csv(b)).header("Content-Disposition",
-                "attachment; filename=\"bulletin-" + b.bulletinId().replace('/', '-') + ".csv\"").build();
+                "attachment; filename=\"" + BulletinDocuments.fileName(b, "csv") + "\"").build();
     }
 
     @GET
@@ -199,7 +199,7 @@ public class BulletinResource {
                 "pdf-font-missing", Text.of("bulletin.pdfFont"), "no CJK font to draw the PDF with: install Debian's "
                         + "fonts-wqy-microhei or set hcp.bulletin.pdf-fonts", List.of()));
         return Response.ok(document, "application/pdf").header("Content-Disposition",
-                "inline; filename=\"bulletin-" + b.bulletinId().replace('/', '-') + ".pdf\"").build();
+                "inline; filename=\"" + BulletinDocuments.fileName(b, "pdf") + "\"").build();
     }
 
     private org.hcp.reporting.repository.BulletinRepository.Stored stored(String month, String scope, String code) {

@@ -121,7 +121,7 @@ public class StatisticsResource {
         TallyQuery q = FigureParameters.read(access, filters, "month", true, false);
         TallyQuery whole = new TallyQuery(q.dimension(), q.member(), q.regionPrefix(), q.institution(), q.from(),
                 q.to(), TallyQuery.Grouping.NONE, 0, false, false);
-        return service.tags(whole, limit).map(t -> new TagReport(asked(q, null), t.badReviews(), t.previousFrom(),
+        return service.tags(whole, limit, q.regionPrefix()).map(t -> new TagReport(asked(q, null), t.badReviews(), t.previousFrom(),
                 t.previousTo(), t.tags()));
     }
 

@@ -171,10 +171,8 @@ public class BulletinService {
         StatisticsService.Unit ranked = scope == BulletinScope.REGION ? StatisticsService.Unit.INSTITUTION
                 : StatisticsService.Unit.STAFF;
         List<org.hcp.reporting.domain.FairRanking.Ranked> ranking = await(statistics.ranking(ranked, q));
-        Map<String, String> tagNames = statistics.tagNames(regionCode, month.atEndOfMonth());
-        List<BulletinPublished.TagCount> tags = await(statistics.tags(q, TOP_TAGS)).tags().stream()
-                .map(t -> new BulletinPublished.TagCount(t.tag(), tagNames.get(t.tag()), t.count(), t.share()))
-                .toList();
+        List<BulletinPublished.TagCount> tags = await(statistics.tags(q, TOP_TAGS, regionCode)).tags().stream()
+                .map(t -> new BulletinPublished.TagCount(t.tag(), t.name(), t.count(), t.share())).toList();
         String scopeName = await(statistics.names(scope == BulletinScope.REGION ? DirectoryKind.REGION
                 : DirectoryKind.INSTITUTION, List.of(code), statistics.asOf(q))).get(code);
         return Bulletins.bulletin(month, scope, code, scopeName, regionCode, figures, channels(q), ranking, tags,

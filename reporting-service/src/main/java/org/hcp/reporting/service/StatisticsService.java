@@ -102,7 +102,7 @@ public class StatisticsService {
      * @param share    of the period's bad reviews, the share that carry this tag
      * @param change   count minus previousCount (month-on-month when the period is one month)
      */
-    /** @param name the tag's name in the catalogue of the region's policy at the period's end; null when not there */
+    /** @param name the tag's name in the catalogue of the naming region's policy at the period's end; null if absent */
     public record TagCount(String tag, String name, long count, Double share, long previousCount, long change) {
     }
 
@@ -110,7 +110,7 @@ public class StatisticsService {
      * The bad-review tag catalogue's names (R1.6) under the policy of {@code regionCode} (a code or a roll-up prefix;
      * none: the national policy) on {@code day}.
      */
-    public Map<String, String> tagNames(String regionCode, LocalDate day) {
+    private Map<String, String> tagNames(String regionCode, LocalDate day) {
         Map<String, String> names = new LinkedHashMap<>();
         String division = regionCode == null || regionCode.isBlank() ? null : RegionCodes.divisionOf(regionCode);
         List<BadReviewTag> catalogue = reference.rules(division,
@@ -124,8 +124,11 @@ public class StatisticsService {
     public record TagTable(long badReviews, LocalDate previousFrom, LocalDate previousTo, List<TagCount> tags) {
     }
 
-    /** R4.6 over whole months: the most used tags, their share of bad reviews, the change from the months before. */
-    public Uni<TagTable> tags(TallyQuery query, int limit) {
+    /**
+     * R4.6 over whole months: the most used tags, their share of bad reviews, the change from the months before, each
+     * named from the catalogue of {@code namingRegion} (a code or prefix; null: the national one).
+     */
+    public Uni<TagTable> tags(TallyQuery query, int limit, String namingRegion) {
         long months = ChronoUnit.MONTHS.between(query.from(), query.to().plusDays(1));
         LocalDate previousFrom = query.from().minusMonths(months);
         LocalDate previousTo = query.from().minusDays(1);
@@ -137,7 +140,7 @@ public class StatisticsService {
         return Uni.combine().all().unis(now, before, figures).asTuple().map(t -> {
             List<TagCount> tags = new ArrayList<>();
             long bad = t.getItem3().bad();
-            Map<String, String> names = tagNames(query.regionPrefix(), query.to());
+            Map<String, String> names = tagNames(namingRegion, query.to());
             t.getItem1().forEach((measure, n) -> {
                 long prev = t.getItem2().getOrDefault(measure, 0L);
                 String tag = measure.substring(Measure.TAG.length());
