@@ -10,6 +10,7 @@ import org.hcp.events.bulletin.BulletinPublished;
 import org.hcp.events.appeal.AppealVerified;
 import org.hcp.events.appeal.RatingNotAdopted;
 import org.hcp.events.appeal.RatingReinstated;
+import org.hcp.events.audit.LogCheckpointed;
 import org.hcp.events.rectification.CallbackRecorded;
 import org.hcp.events.rectification.FeedbackGiven;
 import org.hcp.events.rectification.InterviewRecorded;
@@ -87,13 +88,16 @@ public final class EventTypes {
     public static final EventType BULLETIN_PUBLISHED =
             new EventType("BulletinPublished", 1, BulletinPublished.class);
 
+    // R5.3: the notary's signed checkpoint of one topic-partition, on Topics.CHECKPOINTS, keyed by topic/partition.
+    public static final EventType LOG_CHECKPOINTED = new EventType("LogCheckpointed", 1, LogCheckpointed.class);
+
     public static final List<EventType> ALL = List.of(RATING_SUBMITTED, CASE_COMPLETED, RATING_REMINDER_ISSUED,
             DIRECTORY_ENTRY_RECORDED, WORKING_CALENDAR_PUBLISHED, RECTIFICATION_OPENED, RECTIFICATION_CASE_ADDED,
             RESPONSIBLE_ASSIGNED, CALLBACK_RECORDED, RECTIFICATION_CLASSIFIED, RECTIFICATION_RESOLVED, FEEDBACK_GIVEN,
             RECTIFICATION_VERIFIED, INTERVIEW_RECORDED, RECTIFICATION_STEP_OVERDUE, RECTIFICATION_CLOSED,
             RECTIFICATION_WITHDRAWN, RECTIFICATION_RESUMED, RATING_NOT_ADOPTED, RATING_REINSTATED, APPEAL_FILED,
             APPEAL_EVIDENCE_ADDED, APPEAL_VERIFIED, APPEAL_DECIDED, APPEAL_OVERDUE, INTEGRITY_FLAG_REVIEWED,
-            BULLETIN_PUBLISHED);
+            BULLETIN_PUBLISHED, LOG_CHECKPOINTED);
 
     private EventTypes() {
     }

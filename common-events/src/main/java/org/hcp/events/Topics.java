@@ -28,7 +28,17 @@ public final class Topics {
     /** Events a consumer could not read or apply, with the reason in headers; keyed by the source event's key. */
     public static final String DEAD_LETTER = "hcp.deadletter";
 
+    /**
+     * The notary's signed checkpoints of every other topic (R5.3), keyed by {@code topic/partition}; reporting-service
+     * publishes, the offline verifier reads. Not itself notarised: each checkpoint is signed and chained.
+     */
+    public static final String CHECKPOINTS = "hcp.checkpoints";
+
     public static final String[] ALL = {RATINGS, CASES, DIRECTORY, RECTIFICATIONS, APPEALS, BULLETINS,
+        DEAD_LETTER, CHECKPOINTS};
+
+    /** The topics the notary checkpoints: every topic of record, all but the checkpoints themselves. */
+    public static final String[] NOTARISED = {RATINGS, CASES, DIRECTORY, RECTIFICATIONS, APPEALS, BULLETINS,
         DEAD_LETTER};
 
     /** Every topic keeps every record forever: nothing is ever deleted or compacted away from the log of record. */
