@@ -31,7 +31,10 @@ public class ProductionSecrets {
             new DevelopmentValue("hcp.evaluator.pseudonym-key", "dev-only-pseudonym-key-do-not-use-in-production",
                     "HCP_EVALUATOR_PSEUDONYM_KEY"),
             new DevelopmentValue("hcp.evaluator.contact-master-key", "ZGV2LW9ubHktY29udGFjdC1rZXktbm90LTQtcHJvZCE=",
-                    "HCP_EVALUATOR_CONTACT_MASTER_KEY (32 random bytes, base64)"));
+                    "HCP_EVALUATOR_CONTACT_MASTER_KEY (32 random bytes, base64)"),
+            new DevelopmentValue("hcp.audit.signing-key",
+                    "MC4CAQAwBQYDK2VwBCIEIJx9azXAUGB3Q3PdLAfc+prTvjg2W5yps7Z54IcTgFrh",
+                    "HCP_AUDIT_SIGNING_KEY and HCP_AUDIT_PUBLIC_KEY (docs/audit.md, \"Keys\")"));
 
     void onStart(@Observes StartupEvent event) {
         List<String> profiles = ConfigUtils.getProfiles();

@@ -2,10 +2,12 @@ package org.hcp.kit.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Properties;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -25,6 +27,10 @@ public class KafkaClients {
      * relay round quickly and the rows simply wait in the outbox for the next one.
      */
     public KafkaProducer<String, String> producer(String clientId) {
+        return producer(clientId, props -> { });
+    }
+
+    private KafkaProducer<String, String> producer(String clientId, Consumer<Properties> more) {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
@@ -38,6 +44,7 @@ public class KafkaClients {
         props.put(ProducerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, "1000");
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        more.accept(props);
         return new KafkaProducer<>(props);
     }
 
@@ -47,6 +54,10 @@ public class KafkaClients {
      * @param groupId null for a consumer that assigns partitions itself (replays)
      */
     public KafkaConsumer<String, String> consumer(String groupId, String clientId, int maxPollRecords) {
+        return new KafkaConsumer<>(consumerProperties(groupId, clientId, maxPollRecords));
+    }
+
+    private Properties consumerProperties(String groupId, String clientId, int maxPollRecords) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         if (groupId != null) {
@@ -63,6 +74,25 @@ public class KafkaClients {
         props.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, "3000");
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        return props;
+    }
+
+    /**
+     * A transactional producer (the notary's): only the instance that called {@code initTransactions()} last can
+     * commit, so two replicas never both extend one chain; what a fenced one had in flight is aborted.
+     */
+    public KafkaProducer<String, String> transactionalProducer(String clientId, String transactionalId) {
+        return producer(clientId, props -> props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId));
+    }
+
+    /**
+     * Records byte for byte, without a group (the caller assigns and seeks): what the notary and the verifier hash
+     * must be exactly what the log holds, not a decoded string.
+     */
+    public KafkaConsumer<byte[], byte[]> rawConsumer(String clientId, int maxPollRecords) {
+        Properties props = consumerProperties(null, clientId, maxPollRecords);
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         return new KafkaConsumer<>(props);
     }
 

@@ -1,0 +1,146 @@
+package org.hcp.localstack.audit;
+
+import java.nio.charset.StandardCharsets;
+import java.security.PublicKey;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.hcp.events.EventJson;
+import org.hcp.events.Topics;
+import org.hcp.events.audit.Finding;
+import org.hcp.events.audit.LogCheckpointed;
+import org.hcp.events.audit.LoggedRecord;
+import org.hcp.events.audit.PartitionVerifier;
+import org.hcp.events.audit.PartitionVerifier.StoredCheckpoint;
+
+/**
+ * The offline check of the whole log against its checkpoints (R5.3, docs/audit.md): reads {@code hcp.checkpoints},
+ * then every topic of record up to where it ends now, byte for byte, with nothing but read access and the notary's
+ * public key. It writes nothing and joins no consumer group.
+ */
+public final class LogVerification {
+
+    private final String bootstrapServers;
+    private final PublicKey key;
+
+    public LogVerification(String bootstrapServers, PublicKey key) {
+        this.bootstrapServers = bootstrapServers;
+        this.key = key;
+    }
+
+    /** What the verification found, per partition, with the time it took. */
+    public record Report(List<PartitionVerifier.Result> partitions, long records, Duration took) {
+
+        public List<Finding> findings() {
+            return partitions.stream().flatMap(p -> p.findings().stream()).toList();
+        }
+
+        public long verified() {
+            return partitions.stream().mapToLong(PartitionVerifier.Result::verified).sum();
+        }
+
+        public long uncovered() {
+            return partitions.stream().mapToLong(PartitionVerifier.Result::uncovered).sum();
+        }
+    }
+
+    public Report run() {
+        long started = System.nanoTime();
+        Map<String, List<StoredCheckpoint>> chains = readChains();
+        Map<TopicPartition, PartitionVerifier> verifiers = new LinkedHashMap<>();
+        long records = 0;
+        try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (String topic : Topics.NOTARISED) {
+                for (PartitionInfo info : partitionsOf(consumer, topic)) {
+                    TopicPartition tp = new TopicPartition(topic, info.partition());
+                    partitions.add(tp);
+                    verifiers.put(tp, new PartitionVerifier(topic, info.partition(),
+                            chains.getOrDefault(LogCheckpointed.chainOf(topic, info.partition()), List.of()), key));
+                }
+            }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            List<TopicPartition> open = new ArrayList<>(partitions.stream()
+                    .filter(tp -> consumer.position(tp) < ends.get(tp)).toList());
+            consumer.pause(partitions.stream().filter(tp -> !open.contains(tp)).toList());
+            while (!open.isEmpty()) {
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                    TopicPartition tp = new TopicPartition(record.topic(), record.partition());
+                    if (record.offset() < ends.get(tp)) {
+                        verifiers.get(tp).accept(loggedRecord(record));
+                        records++;
+                    }
+                }
+                for (TopicPartition tp : List.copyOf(open)) {
+                    if (consumer.position(tp) >= ends.get(tp)) {
+                        open.remove(tp);
+                        consumer.pause(List.of(tp));
+                    }
+                }
+            }
+        }
+        List<PartitionVerifier.Result> results = verifiers.values().stream().map(PartitionVerifier::finish).toList();
+        return new Report(results, records, Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    /** Every checkpoint by chain ({@code topic/partition}), in the order stored, with its own offset. */
+    private Map<String, List<StoredCheckpoint>> readChains() {
+        Map<String, List<StoredCheckpoint>> chains = new HashMap<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
+            List<TopicPartition> partitions = partitionsOf(consumer, Topics.CHECKPOINTS).stream()
+                    .map(p -> new TopicPartition(Topics.CHECKPOINTS, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < ends.get(tp))) {
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                    LogCheckpointed checkpoint = EventJson.read(new String(record.value(), StandardCharsets.UTF_8),
+                            LogCheckpointed.class).payload();
+                    chains.computeIfAbsent(LogCheckpointed.chainOf(checkpoint.topic(), checkpoint.partition()),
+                            k -> new ArrayList<>()).add(new StoredCheckpoint(checkpoint, record.offset()));
+                }
+            }
+        }
+        return chains;
+    }
+
+    private static List<PartitionInfo> partitionsOf(KafkaConsumer<byte[], byte[]> consumer, String topic) {
+        List<PartitionInfo> partitions = consumer.listTopics(Duration.ofSeconds(10)).get(topic);
+        return partitions == null ? List.of() : partitions;
+    }
+
+    static LoggedRecord loggedRecord(ConsumerRecord<byte[], byte[]> record) {
+        List<LoggedRecord.Header> headers = new ArrayList<>();
+        for (Header header : record.headers()) {
+            headers.add(new LoggedRecord.Header(header.key(), header.value()));
+        }
+        return new LoggedRecord(record.topic(), record.partition(), record.offset(), record.timestamp(),
+                record.key(), record.value(), headers);
+    }
+
+    private KafkaConsumer<byte[], byte[]> consumer() {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "hcp-audit-verify");
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
+        props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, Integer.toString(4 * 1024 * 1024));
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        return new KafkaConsumer<>(props);
+    }
+}
