@@ -37,6 +37,7 @@ class ProductionSecretsTest {
         config.put("mp.jwt.verify.publickey.location", "https://idp.example.gov.cn/realms/hcp/certs");
         config.put("hcp.rating-link.key", "a-real-secret");
         config.remove("hcp.evaluator.pseudonym-key"); // a service that has no such setting
+        config.put("hcp.audit.signing-key", "MC4CAQAwBQYDK2VwBCIEI-a-real-key");
         List<String> offending = ProductionSecrets.developmentValuesInUse(List.of("prod"),
                 key -> Optional.ofNullable(config.get(key)));
         assertEquals(1, offending.size(), offending.toString());
