@@ -70,6 +70,9 @@ class AccessMatrixTest {
                         "401 401 401 403 403 403 403 502 502 502 502 403 502"),
                 get("GET /api/v1/console/appeals", "/api/v1/console/appeals",
                         "401 401 401 403 403 403 403 502 502 502 502 403 502"),
+                // R5.2: a sync token reads its own province's feed; this one names none, so it is refused
+                get("GET /api/v1/sync/ratings", "/api/v1/sync/ratings?limit=1",
+                        "401 401 401 403 403 403 403 403 403 403 200 403 200"),
                 json("POST /api/v1/admin/rebuild", "/api/v1/admin/rebuild",
                         "401 401 401 403 403 403 403 403 403 403 403 403 200"));
         AccessMatrix.check(base, rows);

@@ -74,6 +74,23 @@ public class Access {
         }
     }
 
+    /**
+     * R5.2: the province prefix a {@code sync} caller reports to, from its {@code hcp_scope}, 403 without one; null for
+     * an {@code admin} or {@code auditor}, who may read every province's feed.
+     */
+    public String syncProvince() {
+        Set<String> groups = caller.getGroups();
+        if (groups != null && (groups.contains("admin") || groups.contains("auditor"))) {
+            return null;
+        }
+        Object claim = caller.getClaim(SCOPE_CLAIM);
+        String scope = claim == null ? null : claim.toString().strip();
+        if (scope == null || scope.isEmpty()) {
+            throw forbidden("a sync token must carry its province's region prefix in the claim " + SCOPE_CLAIM);
+        }
+        return scope;
+    }
+
     /** The institution a handler acts for (its scope); null for roles that are not narrowed to one. */
     public String handlerInstitution() {
         return kind() == Kind.HANDLER ? scope() : null;
