@@ -106,6 +106,11 @@ public final class ProvinceRecords {
         return kind.nationalCode();
     }
 
+    /** R5.4's time format, for the envelope's {@code time} too. */
+    public static String assessTime(Instant at) {
+        return time(at);
+    }
+
     static String time(Instant at) {
         return TIME.format(at);
     }

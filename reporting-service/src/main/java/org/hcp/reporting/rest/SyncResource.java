@@ -2,7 +2,22 @@ package org.hcp.reporting.rest;
 
 import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import org.hcp.events.text.Csv;
+import org.hcp.reporting.repository.SyncPushRepository;
+import org.hcp.reporting.service.ProvincePush;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
@@ -27,10 +42,89 @@ public class SyncResource {
 
     private final SyncFeed feed;
     private final Access access;
+    private final SyncPushRepository batches;
+    private final ProvincePush push;
+    private final Clock clock;
 
-    public SyncResource(SyncFeed feed, Access access) {
+    public SyncResource(SyncFeed feed, Access access, SyncPushRepository batches, ProvincePush push, Clock clock) {
         this.feed = feed;
         this.access = access;
+        this.batches = batches;
+        this.push = push;
+        this.clock = clock;
+    }
+
+    /** A batch as listed: its state, not its records. */
+    public record BatchView(String batchId, String province, long seq, int records, String status, int attempts,
+            String lastError, Instant nextAttemptAt, Instant createdAt, Instant acknowledgedAt,
+            Integer acknowledgedRecords) {
+    }
+
+    @GET
+    @Path("/push/batches")
+    @RolesAllowed({"auditor", "admin"})
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+    @Operation(summary = "The push's batches, newest first per province: PENDING (being sent or retried), PARKED "
+            + "(failed max-attempts times; retried every parked-retry, or now with POST …/retry), ACKNOWLEDGED")
+    public List<BatchView> pushBatches(@QueryParam("status") String status,
+            @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size) {
+        QueryChecks.page(page, size, 500);
+        if (status != null && !List.of("PENDING", "PARKED", "ACKNOWLEDGED").contains(status)) {
+            throw ProblemException.invalid(Violation.of("?status", "sync.status"));
+        }
+        return batches.list(status, page, size).stream().map(b -> new BatchView(b.batchId(), b.province(), b.seq(),
+                b.records(), b.status(), b.attempts(), b.lastError(), b.nextAttemptAt(), b.createdAt(),
+                b.acknowledgedAt(), b.acknowledgedRecords())).toList();
+    }
+
+    @POST
+    @Path("/push/batches/{batchId}/retry")
+    @RolesAllowed("admin")
+    @Produces(Problem.MEDIA_TYPE)
+    @Operation(summary = "Send a parked batch again now, its attempts counted afresh")
+    public Response retry(@PathParam("batchId") String batchId) {
+        if (!batches.retry(batchId, clock.instant())) {
+            throw ProblemException.notFound("no parked batch " + batchId);
+        }
+        push.wake();
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("/push/reconciliation")
+    @RolesAllowed({"auditor", "admin"})
+    @Produces({MediaType.APPLICATION_JSON, "text/csv", Problem.MEDIA_TYPE})
+    @Operation(summary = "Per day (China time) and province: batches and records sent, records the province "
+            + "acknowledged, batches still open or parked; JSON, or CSV with Accept: text/csv")
+    public Response reconciliation(@QueryParam("from") String from, @QueryParam("to") String to,
+            @Context HttpHeaders headers) {
+        LocalDate first = date("?from", from);
+        LocalDate last = date("?to", to);
+        if (first.isAfter(last)) {
+            throw ProblemException.invalid(Violation.of("?from", "query.fromAfterTo"));
+        }
+        List<SyncPushRepository.DayLine> lines = batches.reconciliation(first, last, ZoneId.of("Asia/Shanghai"));
+        if (headers.getAcceptableMediaTypes().stream().anyMatch(m -> m.toString().startsWith("text/csv"))) {
+            List<List<String>> rows = new ArrayList<>();
+            rows.add(List.of("day", "province", "batches", "records_sent", "records_acknowledged", "difference",
+                    "open_batches", "parked_batches"));
+            for (SyncPushRepository.DayLine l : lines) {
+                rows.add(List.of(l.day().toString(), l.province(), Integer.toString(l.batches()),
+                        Long.toString(l.recordsSent()), Long.toString(l.recordsAcknowledged()),
+                        Long.toString(l.recordsSent() - l.recordsAcknowledged()), Integer.toString(l.openBatches()),
+                        Integer.toString(l.parkedBatches())));
+            }
+            return Response.ok(Csv.write(rows), "text/csv; charset=UTF-8").build();
+        }
+        return Response.ok(lines, MediaType.APPLICATION_JSON).build();
+    }
+
+    private static LocalDate date(String pointer, String value) {
+        try {
+            return LocalDate.parse(value);
+        } catch (RuntimeException e) {
+            throw ProblemException.invalid(Violation.of(pointer, "query.date"));
+        }
     }
 
     @GET

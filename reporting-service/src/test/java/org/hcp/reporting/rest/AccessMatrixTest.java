@@ -73,6 +73,14 @@ class AccessMatrixTest {
                 // R5.2: a sync token reads its own province's feed; this one names none, so it is refused
                 get("GET /api/v1/sync/ratings", "/api/v1/sync/ratings?limit=1",
                         "401 401 401 403 403 403 403 403 403 403 200 403 200"),
+                // the push's state: auditors and admins see it, admins send a parked batch again (none here: 404)
+                get("GET /api/v1/sync/push/batches", "/api/v1/sync/push/batches",
+                        "401 401 401 403 403 403 403 403 403 403 200 403 200"),
+                json("POST /api/v1/sync/push/batches/{batchId}/retry", "/api/v1/sync/push/batches/22-00000001/retry",
+                        "401 401 401 403 403 403 403 403 403 403 403 403 404"),
+                get("GET /api/v1/sync/push/reconciliation",
+                        "/api/v1/sync/push/reconciliation?from=2025-01-01&to=2025-01-31",
+                        "401 401 401 403 403 403 403 403 403 403 200 403 200"),
                 json("POST /api/v1/admin/rebuild", "/api/v1/admin/rebuild",
                         "401 401 401 403 403 403 403 403 403 403 403 403 200"));
         AccessMatrix.check(base, rows);
