@@ -3,38 +3,57 @@ package org.hcp.localstack.audit;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PublicKey;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.hcp.events.EventJson;
 import org.hcp.events.audit.CheckpointKeys;
 import org.hcp.events.audit.Finding;
 import org.hcp.events.audit.PartitionVerifier;
 
 /**
- * {@code ./hcp audit verify [--bootstrap HOST:PORT] [--public-key FILE]}: the auditor's offline check of the log
- * (R5.3, docs/audit.md). Exit 0 when every checkpointed record verifies, 1 when anything was found, 2 on bad usage.
+ * {@code ./hcp audit …}: the auditor's tools, reading the log alone (R5.3, docs/audit.md).
+ * <pre>
+ * verify [--bootstrap HOST:PORT] [--public-key FILE]   every record against the signed checkpoints
+ * as-of INSTANT [--region R] [--institution I] [--from D] [--to D] [--by B] [--events]
+ *                                                      the figures as they stood at INSTANT, and the events behind them
+ * bulletins [--month YYYY-MM] [--region R]             each published bulletin recomputed as of its publication
+ * </pre>
+ * Exit 0 when all is as it should be, 1 when anything was found, 2 on bad usage.
  */
 public final class Audit {
 
     private static final int SHOWN = 100;
+    private static final String DEFAULT_BOOTSTRAP = "127.0.0.1:19092";
+    private static final String USAGE = String.join("\n",
+            "usage: ./hcp audit verify [--bootstrap HOST:PORT] [--public-key FILE]",
+            "       ./hcp audit as-of INSTANT [--region R] [--institution I] [--from D] [--to D] [--by B] [--events]",
+            "       ./hcp audit bulletins [--month YYYY-MM] [--region R]");
 
     private Audit() {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length == 0 || !args[0].equals("verify")) {
+        if (args.length == 0) {
             usage();
         }
-        String bootstrap = "127.0.0.1:19092";
-        Path publicKeyFile = null;
-        for (int i = 1; i < args.length; i++) {
-            switch (args[i]) {
-                case "--bootstrap" -> bootstrap = value(args, ++i);
-                case "--public-key" -> publicKeyFile = Path.of(value(args, ++i));
-                default -> usage();
-            }
+        switch (args[0]) {
+            case "verify" -> verify(args);
+            case "as-of" -> asOf(args);
+            case "bulletins" -> bulletins(args);
+            default -> usage();
         }
-        if (publicKeyFile == null) {
+    }
+
+    private static void verify(String[] args) throws Exception {
+        Map<String, String> o = options(args, 1, "--bootstrap", "--public-key");
+        if (!o.containsKey("--public-key")) {
             usage();
         }
+        String bootstrap = o.getOrDefault("--bootstrap", DEFAULT_BOOTSTRAP);
+        Path publicKeyFile = Path.of(o.get("--public-key"));
         String pem = Files.readString(publicKeyFile);
         PublicKey key = CheckpointKeys.publicKey(CheckpointKeys.algorithmOf(pem), pem);
         System.out.printf("verifying the log at %s against key %s (%s)%n", bootstrap, CheckpointKeys.keyId(key),
@@ -42,6 +61,50 @@ public final class Audit {
         LogVerification.Report report = new LogVerification(bootstrap, key).run();
         print(report);
         System.exit(report.findings().isEmpty() ? 0 : 1);
+    }
+
+    private static void asOf(String[] args) {
+        if (args.length < 2) {
+            usage();
+        }
+        Instant instant = AuditQueries.parseInstant(args[1]);
+        Map<String, String> o = options(args, 2, "--bootstrap", "--region", "--institution", "--from", "--to", "--by",
+                "--events");
+        String region = o.get("--region");
+        AuditFold.Query query = new AuditFold.Query(region, o.get("--institution"), null, null,
+                o.containsKey("--from") ? LocalDate.parse(o.get("--from")) : null,
+                o.containsKey("--to") ? LocalDate.parse(o.get("--to")) : null, o.get("--by"),
+                region == null ? 2 : Math.min(12, region.length() + 2));
+        AuditFold fold = new AuditQueries(o.getOrDefault("--bootstrap", DEFAULT_BOOTSTRAP)).foldAsOf(instant);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("asOf", instant.toString());
+        out.put("query", query);
+        out.put("figures", fold.figures(query));
+        if (o.containsKey("--events")) {
+            out.put("events", fold.contributors(query));
+        }
+        System.out.println(json(out));
+        System.exit(0);
+    }
+
+    private static void bulletins(String[] args) {
+        Map<String, String> o = options(args, 1, "--bootstrap", "--month", "--region");
+        List<AuditQueries.BulletinAudit> audits = new AuditQueries(o.getOrDefault("--bootstrap", DEFAULT_BOOTSTRAP))
+                .bulletins(o.get("--month"), o.get("--region"));
+        boolean allReproduced = true;
+        for (AuditQueries.BulletinAudit a : audits) {
+            boolean reproduced = a.asPublished().isEmpty();
+            allReproduced &= reproduced;
+            System.out.printf("%s published %s: %s (%d figures recomputed from the log as of then)%n", a.bulletinId(),
+                    a.publishedAt(), reproduced ? "identical" : "DIFFERS " + a.asPublished(), a.compared());
+            if (!a.errata().isEmpty()) {
+                System.out.println("  erratum since: " + a.errata());
+                a.causes().forEach(c -> System.out.println("    because of " + c));
+            }
+        }
+        System.out.printf("%d bulletins, %s%n", audits.size(), allReproduced ? "every one reproduced exactly"
+                : "some NOT reproduced");
+        System.exit(allReproduced ? 0 : 1);
     }
 
     static void print(LogVerification.Report report) {
@@ -68,15 +131,35 @@ public final class Audit {
         }
     }
 
-    private static String value(String[] args, int i) {
-        if (i >= args.length) {
-            usage();
+    /** {@code --name value} pairs; {@code --events} stands alone. */
+    private static Map<String, String> options(String[] args, int from, String... names) {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (int i = from; i < args.length; i++) {
+            if (!List.of(names).contains(args[i])) {
+                usage();
+            }
+            if (args[i].equals("--events")) {
+                options.put(args[i], "true");
+            } else {
+                if (i + 1 >= args.length) {
+                    usage();
+                }
+                options.put(args[i], args[++i]);
+            }
         }
-        return args[i];
+        return options;
+    }
+
+    private static String json(Object value) {
+        try {
+            return EventJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(value);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void usage() {
-        System.err.println("usage: ./hcp audit verify [--bootstrap HOST:PORT] [--public-key FILE]");
+        System.err.println(USAGE);
         System.exit(2);
     }
 }

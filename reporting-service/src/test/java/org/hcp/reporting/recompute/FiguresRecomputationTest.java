@@ -31,7 +31,8 @@ import org.hcp.localstack.TopicProbe;
 import org.hcp.localstack.history.Generate;
 import org.hcp.localstack.history.HistoryGenerator;
 import org.hcp.reporting.messaging.StatisticsTopics;
-import org.hcp.reporting.recompute.IndependentFold.Query;
+import org.hcp.localstack.audit.AuditFold;
+import org.hcp.localstack.audit.AuditFold.Query;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -54,8 +55,8 @@ class FiguresRecomputationTest {
         return LocalStack.shared().kafka().bootstrapServers();
     }
 
-    private static IndependentFold fold() {
-        IndependentFold fold = new IndependentFold();
+    private static AuditFold fold() {
+        AuditFold fold = new AuditFold();
         TopicProbe.forEach(bootstrap(), StatisticsTopics.TOPICS, Duration.ofMinutes(10), fold::accept);
         return fold;
     }
@@ -110,7 +111,7 @@ class FiguresRecomputationTest {
         return q;
     }
 
-    private static void assertServedEqualsFold(IndependentFold fold, int months) {
+    private static void assertServedEqualsFold(AuditFold fold, int months) {
         LocalDate lastMonth = FROM.plusMonths(months - 1);
         LocalDate end = FROM.plusMonths(months).minusDays(1);
         List<String> differences = new ArrayList<>();
@@ -203,7 +204,7 @@ class FiguresRecomputationTest {
         for (Map<String, Object> t : served) {
             String tag = (String) t.get("tag");
             if (!same(now.get(tag), t.get("count")) || !same(before.getOrDefault(tag, 0L), t.get("previousCount"))
-                    || !same(IndependentFold.rate(now.get(tag), bad), t.get("share"))) {
+                    || !same(AuditFold.rate(now.get(tag), bad), t.get("share"))) {
                 differences.add("tag " + tag + ": served " + t + ", recomputed " + now.get(tag) + " of " + bad
                         + ", before " + before.get(tag));
             }
@@ -233,7 +234,7 @@ class FiguresRecomputationTest {
     }
 
     @Test
-    void r4_1_r4_2_everyFigureByEveryDimensionEqualsAnIndependentFoldBeforeAndAfterAnAppealAndARebuild() {
+    void r4_1_r4_2_everyFigureByEveryDimensionEqualsAnAuditFoldBeforeAndAfterAnAppealAndARebuild() {
         // A smaller bench, for trying a change: -Dhcp.bench.months=12 -Dhcp.bench.scale=1.5 (about 250,000 ratings).
         int months = BENCH ? Integer.getInteger("hcp.bench.months", 12) : 3;
         double scale = BENCH ? Double.parseDouble(System.getProperty("hcp.bench.scale", "6.2")) : 0.2;
@@ -243,7 +244,7 @@ class FiguresRecomputationTest {
         double generateSeconds = (System.nanoTime() - started) / 1e9;
         long events = written.values().stream().mapToLong(Long::longValue).sum();
 
-        IndependentFold fold = fold();
+        AuditFold fold = fold();
         assertTrue(fold.ratingCount() > (BENCH ? 150_000 * scale : 5_000), "ratings: " + fold.ratingCount());
         await().atMost(Duration.ofMinutes(BENCH ? 30 : 3)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> servedRatings() == fold.ratingCount());

@@ -31,6 +31,8 @@ import org.hcp.localstack.DevTokens;
 import org.hcp.localstack.LocalStack;
 import org.hcp.localstack.LocalStackTestResource;
 import org.hcp.localstack.TestEvents;
+import org.hcp.localstack.audit.AuditFold;
+import org.hcp.localstack.audit.AuditQueries;
 import org.hcp.localstack.TopicProbe;
 import org.hcp.reporting.service.BulletinScheduler;
 import org.junit.jupiter.api.Test;
@@ -150,6 +152,27 @@ class BulletinTest {
                 LocalStack.shared().kafka().bootstrapServers(), Topics.BULLETINS).stream()
                 .filter(r -> r.key().equals(id)).count() == 1);
         assertEquals(published.getString("[0].contentHash"), errata.getString("bulletin.contentHash"));
+
+        // R5.3: the auditor, from the log alone, recomputes the bulletin as of its publication: identical; and its
+        // erratum is explained by the decision received since, about that very rating.
+        AuditQueries queries = new AuditQueries(LocalStack.shared().kafka().bootstrapServers());
+        AuditQueries.BulletinAudit audit = queries.bulletins("2025-06", COUNTY).stream()
+                .filter(a -> a.bulletinId().equals(id)).findFirst().orElseThrow();
+        assertEquals(List.of(), audit.asPublished(), "reproduced exactly");
+        assertTrue(audit.compared() >= 20, "figures compared: " + audit.compared());
+        assertTrue(audit.errata().stream().anyMatch(d -> d.figure().equals("bad") && d.published().intValue() == 2
+                && ((Number) d.recomputed()).intValue() == 1), audit.errata().toString());
+        String ratingEvent = ratings.get(4).eventId().toString();
+        assertEquals(1, audit.causes().size(), audit.causes().toString());
+        assertTrue(audit.causes().get(0).contains("RatingNotAdopted") && audit.causes().get(0).contains(ratingEvent),
+                audit.causes().toString());
+        // Drill-down: the events behind the institution's figures now, and the one no longer counted.
+        AuditFold.Contributors behind = queries.foldAsOf(null).contributors(new AuditFold.Query(null, institution,
+                null, null, null, null, null, 0));
+        assertEquals(4, behind.counted().size());
+        assertEquals(1, behind.notAdopted().size());
+        assertTrue(behind.notAdopted().get(0).startsWith("hcp.ratings/") && behind.notAdopted().get(0)
+                .contains(ratingEvent) && behind.notAdopted().get(0).contains("RatingNotAdopted"), behind.toString());
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.hcp.reporting.recompute;
+package org.hcp.localstack.audit;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -30,10 +30,12 @@ import org.hcp.events.rectification.RectificationWithdrawn;
 
 /**
  * The R4.1 figures recomputed from the raw log by a plain fold, sharing no code with reporting-service's facts,
- * counters or {@code Figures}: what the API answers is checked against this. Definitions as docs/figures.md states
- * them.
+ * counters or {@code Figures} (docs/audit.md, "Figures as of an instant"): the million-rating test checks the API
+ * against it, and the auditor's tool recomputes with it what stood at any instant. Definitions as docs/figures.md
+ * states them. An instant given, a record counts only if the log received it by then (its Kafka timestamp): later
+ * ratings and later decisions are not yet known.
  */
-public final class IndependentFold {
+public final class AuditFold {
 
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
@@ -75,15 +77,45 @@ public final class IndependentFold {
     private final Map<String, Appeal> appeals = new HashMap<>();
     private final Map<String, Boolean> upheld = new HashMap<>();
     private final Map<String, List<String>> tags = new HashMap<>();
+    private final Map<String, String> ratingPositions = new HashMap<>();
+    private final Map<String, String> decisionPositions = new HashMap<>();
+    private final Map<String, Long> ratingReceived = new HashMap<>();
+    private final Map<String, Long> decisionReceived = new HashMap<>();
+    private final java.time.Instant asOf;
+
+    /** Everything in the log. */
+    public AuditFold() {
+        this(null);
+    }
+
+    /** @param asOf count only what the log received by then; null for everything */
+    public AuditFold(java.time.Instant asOf) {
+        this.asOf = asOf;
+    }
 
     public void accept(ConsumerRecord<String, String> record) {
+        if (asOf != null && record.timestamp() > asOf.toEpochMilli()) {
+            return;
+        }
         EventPayload p;
+        org.hcp.events.EventEnvelope<EventPayload> event;
         try {
-            p = EventJson.read(record.value()).payload();
+            event = EventJson.read(record.value());
+            p = event.payload();
         } catch (RuntimeException unreadable) {
             return;
         }
+        String position = record.topic() + "/" + record.partition() + "/" + record.offset() + " " + event.eventId();
+        if (p instanceof RatingNotAdopted d) {
+            decisionPositions.put(d.ratingId(), position + " RatingNotAdopted");
+            decisionReceived.put(d.ratingId(), record.timestamp());
+        } else if (p instanceof RatingReinstated d) {
+            decisionPositions.put(d.ratingId(), position + " RatingReinstated");
+            decisionReceived.put(d.ratingId(), record.timestamp());
+        }
         if (p instanceof RatingSubmitted r && !ratings.containsKey(r.ratingId())) {
+            ratingPositions.put(r.ratingId(), position);
+            ratingReceived.put(r.ratingId(), record.timestamp());
             ratings.put(r.ratingId(), new Rating(new Place(r.regionCode(), r.institutionCode(), r.windowCode(),
                     r.staffId(), r.platformCode(), r.itemCode(), r.channel().name(), day(r.ratedAt())), r.level(),
                     r.origin() == RatingOrigin.EVALUATOR, r.caseNumber()));
@@ -133,6 +165,54 @@ public final class IndependentFold {
                 .filter(e -> adopted(e.getKey()) && e.getValue().evaluator() && e.getValue().level() <= 2
                         && institution.equals(e.getValue().place().institution()))
                 .map(Map.Entry::getKey).sorted().findFirst().orElseThrow();
+    }
+
+    /**
+     * Drill-down: the events behind a query's rating figures (docs/audit.md): each adopted rating that counts, and
+     * each rating of the scope not counted because of a decision, with that decision, as
+     * {@code topic/partition/offset eventId}.
+     */
+    public record Contributors(List<String> counted, List<String> notAdopted) {
+    }
+
+    public Contributors contributors(Query q) {
+        List<String> counted = new java.util.ArrayList<>();
+        List<String> excluded = new java.util.ArrayList<>();
+        ratings.forEach((id, r) -> {
+            if (matches(q, r.place())) {
+                if (adopted(id)) {
+                    counted.add(ratingPositions.get(id));
+                } else {
+                    excluded.add(ratingPositions.get(id) + " not adopted by " + decisionPositions.get(id));
+                }
+            }
+        });
+        counted.sort(null);
+        excluded.sort(null);
+        return new Contributors(counted, excluded);
+    }
+
+    /**
+     * What the log received after {@code since} that changes the query's rating figures: a rating of the scope that
+     * came late, or the latest decision about one (not adopted, reinstated). It explains a bulletin's erratum.
+     */
+    public List<String> changesAfter(Query q, java.time.Instant since) {
+        long after = since.toEpochMilli();
+        List<String> changes = new java.util.ArrayList<>();
+        ratings.forEach((id, r) -> {
+            if (!matches(q, r.place())) {
+                return;
+            }
+            if (ratingReceived.get(id) > after) {
+                changes.add("rating received later: " + ratingPositions.get(id));
+            }
+            Long decided = decisionReceived.get(id);
+            if (decided != null && decided > after) {
+                changes.add(decisionPositions.get(id) + " about rating " + ratingPositions.get(id));
+            }
+        });
+        changes.sort(null);
+        return changes;
     }
 
     public int ratingCount() {
@@ -346,7 +426,7 @@ public final class IndependentFold {
         return out;
     }
 
-    static Double rate(long part, long whole) {
+    public static Double rate(long part, long whole) {
         return whole == 0 ? null
                 : BigDecimal.valueOf(part).divide(BigDecimal.valueOf(whole), 4, RoundingMode.HALF_UP).doubleValue();
     }
