@@ -20,6 +20,7 @@ import org.hcp.events.audit.PartitionVerifier;
  * as-of INSTANT [--region R] [--institution I] [--from D] [--to D] [--by B] [--events]
  *                                                      the figures as they stood at INSTANT, and the events behind them
  * bulletins [--month YYYY-MM] [--region R]             each published bulletin recomputed as of its publication
+ * case CASE_NUMBER                                     every event of one case, in order, without the evaluator
  * </pre>
  * Exit 0 when all is as it should be, 1 when anything was found, 2 on bad usage.
  */
@@ -30,7 +31,8 @@ public final class Audit {
     private static final String USAGE = String.join("\n",
             "usage: ./hcp audit verify [--bootstrap HOST:PORT] [--public-key FILE]",
             "       ./hcp audit as-of INSTANT [--region R] [--institution I] [--from D] [--to D] [--by B] [--events]",
-            "       ./hcp audit bulletins [--month YYYY-MM] [--region R]");
+            "       ./hcp audit bulletins [--month YYYY-MM] [--region R]",
+            "       ./hcp audit case CASE_NUMBER");
 
     private Audit() {
     }
@@ -43,6 +45,7 @@ public final class Audit {
             case "verify" -> verify(args);
             case "as-of" -> asOf(args);
             case "bulletins" -> bulletins(args);
+            case "case" -> caseHistory(args);
             default -> usage();
         }
     }
@@ -85,6 +88,16 @@ public final class Audit {
         }
         System.out.println(json(out));
         System.exit(0);
+    }
+
+    private static void caseHistory(String[] args) {
+        if (args.length < 2) {
+            usage();
+        }
+        Map<String, String> o = options(args, 2, "--bootstrap");
+        List<CaseHistory.Entry> entries = CaseHistory.of(o.getOrDefault("--bootstrap", DEFAULT_BOOTSTRAP), args[1]);
+        System.out.println(json(entries));
+        System.exit(entries.isEmpty() ? 1 : 0);
     }
 
     private static void bulletins(String[] args) {

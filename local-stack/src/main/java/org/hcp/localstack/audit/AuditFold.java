@@ -32,7 +32,7 @@ import org.hcp.events.rectification.RectificationWithdrawn;
  * The R4.1 figures recomputed from the raw log by a plain fold, sharing no code with reporting-service's facts,
  * counters or {@code Figures} (docs/audit.md, "Figures as of an instant"): the million-rating test checks the API
  * against it, and the auditor's tool recomputes with it what stood at any instant. Definitions as docs/figures.md
- * states them. An instant given, a record counts only if the log received it by then (its Kafka timestamp): later
+ * states them. An instant given, an event counts only if it was recorded by then (its {@code recordedAt}): later
  * ratings and later decisions are not yet known.
  */
 public final class AuditFold {
@@ -88,15 +88,12 @@ public final class AuditFold {
         this(null);
     }
 
-    /** @param asOf count only what the log received by then; null for everything */
+    /** @param asOf count only what was recorded by then ({@code recordedAt}); null for everything */
     public AuditFold(java.time.Instant asOf) {
         this.asOf = asOf;
     }
 
     public void accept(ConsumerRecord<String, String> record) {
-        if (asOf != null && record.timestamp() > asOf.toEpochMilli()) {
-            return;
-        }
         EventPayload p;
         org.hcp.events.EventEnvelope<EventPayload> event;
         try {
@@ -105,17 +102,21 @@ public final class AuditFold {
         } catch (RuntimeException unreadable) {
             return;
         }
+        long recorded = event.recordedAt().toEpochMilli();
+        if (asOf != null && recorded > asOf.toEpochMilli()) {
+            return;
+        }
         String position = record.topic() + "/" + record.partition() + "/" + record.offset() + " " + event.eventId();
         if (p instanceof RatingNotAdopted d) {
             decisionPositions.put(d.ratingId(), position + " RatingNotAdopted");
-            decisionReceived.put(d.ratingId(), record.timestamp());
+            decisionReceived.put(d.ratingId(), recorded);
         } else if (p instanceof RatingReinstated d) {
             decisionPositions.put(d.ratingId(), position + " RatingReinstated");
-            decisionReceived.put(d.ratingId(), record.timestamp());
+            decisionReceived.put(d.ratingId(), recorded);
         }
         if (p instanceof RatingSubmitted r && !ratings.containsKey(r.ratingId())) {
             ratingPositions.put(r.ratingId(), position);
-            ratingReceived.put(r.ratingId(), record.timestamp());
+            ratingReceived.put(r.ratingId(), recorded);
             ratings.put(r.ratingId(), new Rating(new Place(r.regionCode(), r.institutionCode(), r.windowCode(),
                     r.staffId(), r.platformCode(), r.itemCode(), r.channel().name(), day(r.ratedAt())), r.level(),
                     r.origin() == RatingOrigin.EVALUATOR, r.caseNumber()));
@@ -193,7 +194,7 @@ public final class AuditFold {
     }
 
     /**
-     * What the log received after {@code since} that changes the query's rating figures: a rating of the scope that
+     * What was recorded after {@code since} that changes the query's rating figures: a rating of the scope that
      * came late, or the latest decision about one (not adopted, reinstated). It explains a bulletin's erratum.
      */
     public List<String> changesAfter(Query q, java.time.Instant since) {
@@ -204,7 +205,7 @@ public final class AuditFold {
                 return;
             }
             if (ratingReceived.get(id) > after) {
-                changes.add("rating received later: " + ratingPositions.get(id));
+                changes.add("rating recorded later: " + ratingPositions.get(id));
             }
             Long decided = decisionReceived.get(id);
             if (decided != null && decided > after) {

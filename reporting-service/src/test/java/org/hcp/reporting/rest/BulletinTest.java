@@ -33,6 +33,7 @@ import org.hcp.localstack.LocalStackTestResource;
 import org.hcp.localstack.TestEvents;
 import org.hcp.localstack.audit.AuditFold;
 import org.hcp.localstack.audit.AuditQueries;
+import org.hcp.localstack.audit.CaseHistory;
 import org.hcp.localstack.TopicProbe;
 import org.hcp.reporting.service.BulletinScheduler;
 import org.junit.jupiter.api.Test;
@@ -173,6 +174,12 @@ class BulletinTest {
         assertEquals(1, behind.notAdopted().size());
         assertTrue(behind.notAdopted().get(0).startsWith("hcp.ratings/") && behind.notAdopted().get(0)
                 .contains(ratingEvent) && behind.notAdopted().get(0).contains("RatingNotAdopted"), behind.toString());
+        // The case's history: its rating, then the decision about it; never who rated, nor their words (R6.1).
+        List<CaseHistory.Entry> history = CaseHistory.of(LocalStack.shared().kafka().bootstrapServers(),
+                worst.caseNumber());
+        assertEquals(List.of("RatingSubmitted", "RatingNotAdopted"),
+                history.stream().map(CaseHistory.Entry::type).toList());
+        assertTrue(!history.toString().contains(PSEUDONYM) && !history.toString().contains(TEXT), history.toString());
     }
 
     @Test
