@@ -24,6 +24,7 @@ import org.hcp.events.sync.ProvinceProfile;
 import org.hcp.events.sync.ProvinceProfiles;
 import org.hcp.events.sync.ProvinceRecords;
 import org.hcp.kit.messaging.KafkaClients;
+import org.jboss.logging.Logger;
 
 /**
  * The province feed (R5.2, docs/sync.md), read straight from the log: the cursor is a position in each partition of
@@ -52,6 +53,7 @@ public class SyncFeed {
         }
     }
 
+    private static final Logger LOG = Logger.getLogger(SyncFeed.class);
     private static final List<String> TOPICS = List.of(Topics.RATINGS, Topics.APPEALS);
     private static final String VERSION = "v1";
     private static final Duration MAX_READ = Duration.ofSeconds(10);
@@ -127,7 +129,16 @@ public class SyncFeed {
 
     /** Adds what one record means to the province (nothing when it is another province's or not for it). */
     private void add(ConsumerRecord<byte[], byte[]> record, String province, List<Item> items) {
-        EventEnvelope<EventPayload> event = EventJson.read(new String(record.value(), StandardCharsets.UTF_8));
+        EventEnvelope<EventPayload> event;
+        try {
+            event = EventJson.read(new String(record.value(), StandardCharsets.UTF_8));
+        } catch (RuntimeException unreadable) {
+            // Not an event this platform can read: the projections sent it to the dead-letter topic with the reason;
+            // a province cannot be sent what we cannot read either. Its place alone is logged, never its content.
+            LOG.warnf("sync feed skips the unreadable record %s/%d/%d", record.topic(), record.partition(),
+                    record.offset());
+            return;
+        }
         if (province != null && (event.region() == null || !event.region().startsWith(province))) {
             return;
         }

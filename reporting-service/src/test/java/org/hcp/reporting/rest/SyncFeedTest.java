@@ -24,7 +24,9 @@ import org.hcp.events.Topics;
 import org.hcp.events.appeal.RatingNotAdopted;
 import org.hcp.localstack.DevTokens;
 import org.hcp.localstack.LocalStackTestResource;
+import org.hcp.localstack.LocalStack;
 import org.hcp.localstack.TestEvents;
+import org.hcp.localstack.TopicProbe;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -53,6 +55,8 @@ class SyncFeedTest {
                 r.institutionCode(), null, null, null, COUNTY, Channel.SYSTEM_DEFAULT, 5, 3, List.of(), null, null,
                 null, null, RatingOrigin.DEFAULT_RATING, 1, at, null, null, null, null, null, null);
         ratings.add(EventEnvelope.of(byTheSystem, r.ratingId(), COUNTY, at, at, null, null, "test"));
+        // A record no one can read sits in the log among them: the feed steps over it (projections dead-letter it).
+        TopicProbe.send(LocalStack.shared().kafka().bootstrapServers(), Topics.RATINGS, "poison-sync", "{not an event");
         TestEvents.publishAll(Topics.RATINGS, ratings);
         TestEvents.publish(Topics.RATINGS, TestEvents.rating("540102", "G-540102-C", 5, at));
         RatingSubmitted appealed = ratings.get(0).payload();
