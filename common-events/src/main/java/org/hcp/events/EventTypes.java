@@ -33,63 +33,63 @@ import org.hcp.events.rectification.ResponsibleAssigned;
  */
 public final class EventTypes {
 
-    public static final EventType RATING_SUBMITTED = new EventType("RatingSubmitted", 1, RatingSubmitted.class);
+    public static final EventType RATING_SUBMITTED = new EventType("RatingSubmitted", 1, RatingSubmitted.class, Topics.RATINGS);
 
-    public static final EventType CASE_COMPLETED = new EventType("CaseCompleted", 1, CaseCompleted.class);
+    public static final EventType CASE_COMPLETED = new EventType("CaseCompleted", 1, CaseCompleted.class, Topics.CASES);
     public static final EventType RATING_REMINDER_ISSUED =
-            new EventType("RatingReminderIssued", 1, RatingReminderIssued.class);
+            new EventType("RatingReminderIssued", 1, RatingReminderIssued.class, Topics.CASES);
     public static final EventType DIRECTORY_ENTRY_RECORDED =
-            new EventType("DirectoryEntryRecorded", 1, DirectoryEntryRecorded.class);
+            new EventType("DirectoryEntryRecorded", 1, DirectoryEntryRecorded.class, Topics.DIRECTORY);
     public static final EventType WORKING_CALENDAR_PUBLISHED =
-            new EventType("WorkingCalendarPublished", 1, WorkingCalendarPublished.class);
+            new EventType("WorkingCalendarPublished", 1, WorkingCalendarPublished.class, Topics.DIRECTORY);
 
     // R2: the life of a rectification, on Topics.RECTIFICATIONS, keyed by rectification id.
     public static final EventType RECTIFICATION_OPENED =
-            new EventType("RectificationOpened", 1, RectificationOpened.class);
+            new EventType("RectificationOpened", 1, RectificationOpened.class, Topics.RECTIFICATIONS);
     public static final EventType RECTIFICATION_CASE_ADDED =
-            new EventType("RectificationCaseAdded", 1, RectificationCaseAdded.class);
+            new EventType("RectificationCaseAdded", 1, RectificationCaseAdded.class, Topics.RECTIFICATIONS);
     public static final EventType RESPONSIBLE_ASSIGNED =
-            new EventType("ResponsibleAssigned", 1, ResponsibleAssigned.class);
-    public static final EventType CALLBACK_RECORDED = new EventType("CallbackRecorded", 1, CallbackRecorded.class);
+            new EventType("ResponsibleAssigned", 1, ResponsibleAssigned.class, Topics.RECTIFICATIONS);
+    public static final EventType CALLBACK_RECORDED = new EventType("CallbackRecorded", 1, CallbackRecorded.class, Topics.RECTIFICATIONS);
     public static final EventType RECTIFICATION_CLASSIFIED =
-            new EventType("RectificationClassified", 1, RectificationClassified.class);
+            new EventType("RectificationClassified", 1, RectificationClassified.class, Topics.RECTIFICATIONS);
     public static final EventType RECTIFICATION_RESOLVED =
-            new EventType("RectificationResolved", 1, RectificationResolved.class);
-    public static final EventType FEEDBACK_GIVEN = new EventType("FeedbackGiven", 1, FeedbackGiven.class);
+            new EventType("RectificationResolved", 1, RectificationResolved.class, Topics.RECTIFICATIONS);
+    public static final EventType FEEDBACK_GIVEN = new EventType("FeedbackGiven", 1, FeedbackGiven.class, Topics.RECTIFICATIONS);
     public static final EventType RECTIFICATION_VERIFIED =
-            new EventType("RectificationVerified", 1, RectificationVerified.class);
-    public static final EventType INTERVIEW_RECORDED = new EventType("InterviewRecorded", 1, InterviewRecorded.class);
+            new EventType("RectificationVerified", 1, RectificationVerified.class, Topics.RECTIFICATIONS);
+    public static final EventType INTERVIEW_RECORDED = new EventType("InterviewRecorded", 1, InterviewRecorded.class, Topics.RECTIFICATIONS);
     public static final EventType RECTIFICATION_STEP_OVERDUE =
-            new EventType("RectificationStepOverdue", 1, RectificationStepOverdue.class);
+            new EventType("RectificationStepOverdue", 1, RectificationStepOverdue.class, Topics.RECTIFICATIONS);
     public static final EventType RECTIFICATION_CLOSED =
-            new EventType("RectificationClosed", 1, RectificationClosed.class);
+            new EventType("RectificationClosed", 1, RectificationClosed.class, Topics.RECTIFICATIONS);
     public static final EventType RECTIFICATION_WITHDRAWN =
-            new EventType("RectificationWithdrawn", 1, RectificationWithdrawn.class);
+            new EventType("RectificationWithdrawn", 1, RectificationWithdrawn.class, Topics.RECTIFICATIONS);
     public static final EventType RECTIFICATION_RESUMED =
-            new EventType("RectificationResumed", 1, RectificationResumed.class);
+            new EventType("RectificationResumed", 1, RectificationResumed.class, Topics.RECTIFICATIONS);
 
     // R3.4: appeal decisions, on Topics.APPEALS, keyed by rating id.
-    public static final EventType RATING_NOT_ADOPTED = new EventType("RatingNotAdopted", 1, RatingNotAdopted.class);
-    public static final EventType RATING_REINSTATED = new EventType("RatingReinstated", 1, RatingReinstated.class);
+    public static final EventType RATING_NOT_ADOPTED = new EventType("RatingNotAdopted", 1, RatingNotAdopted.class, Topics.APPEALS);
+    public static final EventType RATING_REINSTATED = new EventType("RatingReinstated", 1, RatingReinstated.class, Topics.APPEALS);
 
     // R3.1-R3.3: the appeal case file, on Topics.APPEALS, keyed by rating id (one open appeal per rating).
-    public static final EventType APPEAL_FILED = new EventType("AppealFiled", 1, AppealFiled.class);
+    public static final EventType APPEAL_FILED = new EventType("AppealFiled", 1, AppealFiled.class, Topics.APPEALS);
     public static final EventType APPEAL_EVIDENCE_ADDED =
-            new EventType("AppealEvidenceAdded", 1, AppealEvidenceAdded.class);
-    public static final EventType APPEAL_VERIFIED = new EventType("AppealVerified", 1, AppealVerified.class);
-    public static final EventType APPEAL_DECIDED = new EventType("AppealDecided", 1, AppealDecided.class);
-    public static final EventType APPEAL_OVERDUE = new EventType("AppealOverdue", 1, AppealOverdue.class);
+            new EventType("AppealEvidenceAdded", 1, AppealEvidenceAdded.class, Topics.APPEALS);
+    public static final EventType APPEAL_VERIFIED = new EventType("AppealVerified", 1, AppealVerified.class, Topics.APPEALS);
+    public static final EventType APPEAL_DECIDED = new EventType("AppealDecided", 1, AppealDecided.class, Topics.APPEALS);
+    public static final EventType APPEAL_OVERDUE = new EventType("AppealOverdue", 1, AppealOverdue.class, Topics.APPEALS);
 
     // R6.3: the bureau's review of an integrity flag, on Topics.APPEALS, keyed by flag id.
     public static final EventType INTEGRITY_FLAG_REVIEWED =
-            new EventType("IntegrityFlagReviewed", 1, IntegrityFlagReviewed.class);
+            new EventType("IntegrityFlagReviewed", 1, IntegrityFlagReviewed.class, Topics.APPEALS);
 
     // R4.3: a monthly bulletin, frozen, on Topics.BULLETINS, keyed by bulletin id.
     public static final EventType BULLETIN_PUBLISHED =
-            new EventType("BulletinPublished", 1, BulletinPublished.class);
+            new EventType("BulletinPublished", 1, BulletinPublished.class, Topics.BULLETINS);
 
     // R5.3: the notary's signed checkpoint of one topic-partition, on Topics.CHECKPOINTS, keyed by topic/partition.
-    public static final EventType LOG_CHECKPOINTED = new EventType("LogCheckpointed", 1, LogCheckpointed.class);
+    public static final EventType LOG_CHECKPOINTED = new EventType("LogCheckpointed", 1, LogCheckpointed.class, Topics.CHECKPOINTS);
 
     public static final List<EventType> ALL = List.of(RATING_SUBMITTED, CASE_COMPLETED, RATING_REMINDER_ISSUED,
             DIRECTORY_ENTRY_RECORDED, WORKING_CALENDAR_PUBLISHED, RECTIFICATION_OPENED, RECTIFICATION_CASE_ADDED,
