@@ -9,6 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.hcp.events.EventJson;
+import org.hcp.events.audit.AuditFold;
+import org.hcp.events.audit.BulletinAudits;
+import org.hcp.events.audit.CaseHistory;
 import org.hcp.events.audit.CheckpointKeys;
 import org.hcp.events.audit.Finding;
 import org.hcp.events.audit.PartitionVerifier;
@@ -70,7 +73,7 @@ public final class Audit {
         if (args.length < 2) {
             usage();
         }
-        Instant instant = AuditQueries.parseInstant(args[1]);
+        Instant instant = BulletinAudits.parseInstant(args[1]);
         Map<String, String> o = options(args, 2, "--bootstrap", "--region", "--institution", "--from", "--to", "--by",
                 "--events");
         String region = o.get("--region");
@@ -95,17 +98,18 @@ public final class Audit {
             usage();
         }
         Map<String, String> o = options(args, 2, "--bootstrap");
-        List<CaseHistory.Entry> entries = CaseHistory.of(o.getOrDefault("--bootstrap", DEFAULT_BOOTSTRAP), args[1]);
+        List<CaseHistory.Entry> entries = new AuditQueries(o.getOrDefault("--bootstrap", DEFAULT_BOOTSTRAP))
+                .caseHistory(args[1]);
         System.out.println(json(entries));
         System.exit(entries.isEmpty() ? 1 : 0);
     }
 
     private static void bulletins(String[] args) {
         Map<String, String> o = options(args, 1, "--bootstrap", "--month", "--region");
-        List<AuditQueries.BulletinAudit> audits = new AuditQueries(o.getOrDefault("--bootstrap", DEFAULT_BOOTSTRAP))
+        List<BulletinAudits.BulletinAudit> audits = new AuditQueries(o.getOrDefault("--bootstrap", DEFAULT_BOOTSTRAP))
                 .bulletins(o.get("--month"), o.get("--region"));
         boolean allReproduced = true;
-        for (AuditQueries.BulletinAudit a : audits) {
+        for (BulletinAudits.BulletinAudit a : audits) {
             boolean reproduced = a.asPublished().isEmpty();
             allReproduced &= reproduced;
             System.out.printf("%s published %s: %s (%d figures recomputed from the log as of then)%n", a.bulletinId(),

@@ -31,8 +31,8 @@ import org.hcp.localstack.TopicProbe;
 import org.hcp.localstack.history.Generate;
 import org.hcp.localstack.history.HistoryGenerator;
 import org.hcp.reporting.messaging.StatisticsTopics;
-import org.hcp.localstack.audit.AuditFold;
-import org.hcp.localstack.audit.AuditFold.Query;
+import org.hcp.events.audit.AuditFold;
+import org.hcp.events.audit.AuditFold.Query;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -57,7 +57,8 @@ class FiguresRecomputationTest {
 
     private static AuditFold fold() {
         AuditFold fold = new AuditFold();
-        TopicProbe.forEach(bootstrap(), StatisticsTopics.TOPICS, Duration.ofMinutes(10), fold::accept);
+        TopicProbe.forEach(bootstrap(), StatisticsTopics.TOPICS, Duration.ofMinutes(10),
+                r -> fold.accept(r.topic(), r.partition(), r.offset(), r.value()));
         return fold;
     }
 

@@ -31,9 +31,9 @@ import org.hcp.localstack.DevTokens;
 import org.hcp.localstack.LocalStack;
 import org.hcp.localstack.LocalStackTestResource;
 import org.hcp.localstack.TestEvents;
-import org.hcp.localstack.audit.AuditFold;
+import org.hcp.events.audit.AuditFold;
 import org.hcp.localstack.audit.AuditQueries;
-import org.hcp.localstack.audit.CaseHistory;
+import org.hcp.events.audit.CaseHistory;
 import org.hcp.localstack.TopicProbe;
 import org.hcp.reporting.service.BulletinScheduler;
 import org.junit.jupiter.api.Test;
@@ -157,7 +157,7 @@ class BulletinTest {
         // R5.3: the auditor, from the log alone, recomputes the bulletin as of its publication: identical; and its
         // erratum is explained by the decision received since, about that very rating.
         AuditQueries queries = new AuditQueries(LocalStack.shared().kafka().bootstrapServers());
-        AuditQueries.BulletinAudit audit = queries.bulletins("2025-06", COUNTY).stream()
+        org.hcp.events.audit.BulletinAudits.BulletinAudit audit = queries.bulletins("2025-06", COUNTY).stream()
                 .filter(a -> a.bulletinId().equals(id)).findFirst().orElseThrow();
         assertEquals(List.of(), audit.asPublished(), "reproduced exactly");
         assertTrue(audit.compared() >= 20, "figures compared: " + audit.compared());
@@ -175,8 +175,7 @@ class BulletinTest {
         assertTrue(behind.notAdopted().get(0).startsWith("hcp.ratings/") && behind.notAdopted().get(0)
                 .contains(ratingEvent) && behind.notAdopted().get(0).contains("RatingNotAdopted"), behind.toString());
         // The case's history: its rating, then the decision about it; never who rated, nor their words (R6.1).
-        List<CaseHistory.Entry> history = CaseHistory.of(LocalStack.shared().kafka().bootstrapServers(),
-                worst.caseNumber());
+        List<CaseHistory.Entry> history = queries.caseHistory(worst.caseNumber());
         assertEquals(List.of("RatingSubmitted", "RatingNotAdopted"),
                 history.stream().map(CaseHistory.Entry::type).toList());
         assertTrue(!history.toString().contains(PSEUDONYM) && !history.toString().contains(TEXT), history.toString());

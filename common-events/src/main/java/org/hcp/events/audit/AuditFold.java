@@ -1,4 +1,4 @@
-package org.hcp.localstack.audit;
+package org.hcp.events.audit;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.hcp.events.CaseCompleted;
 import org.hcp.events.EventJson;
 import org.hcp.events.EventPayload;
@@ -70,6 +69,10 @@ public final class AuditFold {
     private record Appeal(Place place) {
     }
 
+    /** The topics the figures come from (docs/figures.md). */
+    public static final List<String> TOPICS = List.of(org.hcp.events.Topics.RATINGS, org.hcp.events.Topics.CASES,
+            org.hcp.events.Topics.RECTIFICATIONS, org.hcp.events.Topics.APPEALS);
+
     private final Map<String, Rating> ratings = new HashMap<>();
     private final Map<String, Boolean> notAdopted = new HashMap<>();
     private final Map<String, Place> cases = new HashMap<>();
@@ -93,11 +96,12 @@ public final class AuditFold {
         this.asOf = asOf;
     }
 
-    public void accept(ConsumerRecord<String, String> record) {
+    /** One record of the log, in partition order, as the reader got it (Kafka-free, so any reader can feed it). */
+    public void accept(String topic, int partition, long offset, String value) {
         EventPayload p;
         org.hcp.events.EventEnvelope<EventPayload> event;
         try {
-            event = EventJson.read(record.value());
+            event = EventJson.read(value);
             p = event.payload();
         } catch (RuntimeException unreadable) {
             return;
@@ -106,7 +110,7 @@ public final class AuditFold {
         if (asOf != null && recorded > asOf.toEpochMilli()) {
             return;
         }
-        String position = record.topic() + "/" + record.partition() + "/" + record.offset() + " " + event.eventId();
+        String position = topic + "/" + partition + "/" + offset + " " + event.eventId();
         if (p instanceof RatingNotAdopted d) {
             decisionPositions.put(d.ratingId(), position + " RatingNotAdopted");
             decisionReceived.put(d.ratingId(), recorded);
