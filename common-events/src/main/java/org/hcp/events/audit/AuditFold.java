@@ -93,8 +93,19 @@ public final class AuditFold {
 
     /** @param asOf count only what was recorded by then ({@code recordedAt}); null for everything */
     public AuditFold(java.time.Instant asOf) {
-        this.asOf = asOf;
+        this(asOf, null);
     }
+
+    /**
+     * @param regionPrefix keep only events of this region (the envelope's), so that a fold of one county fits in a
+     *                     service's small heap; null for every region
+     */
+    public AuditFold(java.time.Instant asOf, String regionPrefix) {
+        this.asOf = asOf;
+        this.regionPrefix = regionPrefix;
+    }
+
+    private final String regionPrefix;
 
     /** One record of the log, in partition order, as the reader got it (Kafka-free, so any reader can feed it). */
     public void accept(String topic, int partition, long offset, String value) {
@@ -108,6 +119,9 @@ public final class AuditFold {
         }
         long recorded = event.recordedAt().toEpochMilli();
         if (asOf != null && recorded > asOf.toEpochMilli()) {
+            return;
+        }
+        if (regionPrefix != null && event.region() != null && !event.region().startsWith(regionPrefix)) {
             return;
         }
         String position = topic + "/" + partition + "/" + offset + " " + event.eventId();

@@ -40,6 +40,26 @@ public final class BulletinAudits {
             List<Difference> errata, List<String> causes) {
     }
 
+    /**
+     * Every bulletin given, each against the log as of its publication: {@code foldAsOf} is called once per
+     * publication instant (a month's bulletins go out together) and once with null for the log as it is now.
+     */
+    public static List<BulletinAudit> auditAll(List<BulletinPublished> bulletins,
+            java.util.function.Function<Instant, AuditFold> foldAsOf) {
+        Map<Instant, List<BulletinPublished>> byInstant = new TreeMap<>();
+        bulletins.forEach(b -> byInstant.computeIfAbsent(b.publishedAt(), k -> new ArrayList<>()).add(b));
+        List<BulletinAudit> audits = new ArrayList<>();
+        if (bulletins.isEmpty()) {
+            return audits;
+        }
+        AuditFold now = foldAsOf.apply(null);
+        for (Map.Entry<Instant, List<BulletinPublished>> entry : byInstant.entrySet()) {
+            AuditFold then = foldAsOf.apply(entry.getKey());
+            entry.getValue().forEach(b -> audits.add(audit(b, then, now)));
+        }
+        return audits;
+    }
+
     /** @param then the log folded as of the bulletin's publication; @param now the whole log folded */
     public static BulletinAudit audit(BulletinPublished b, AuditFold then, AuditFold now) {
         Query scope = scopeOf(b);

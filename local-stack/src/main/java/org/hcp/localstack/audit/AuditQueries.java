@@ -4,8 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.hcp.events.EventJson;
 import org.hcp.events.Topics;
@@ -48,16 +46,7 @@ public final class AuditQueries {
                 bulletins.add(b);
             }
         }
-        // One pass over the log per publication instant: a month's bulletins go out together.
-        Map<Instant, List<BulletinPublished>> byInstant = new TreeMap<>();
-        bulletins.forEach(b -> byInstant.computeIfAbsent(b.publishedAt(), k -> new ArrayList<>()).add(b));
-        AuditFold now = bulletins.isEmpty() ? null : foldAsOf(null);
-        List<BulletinAudit> audits = new ArrayList<>();
-        for (Map.Entry<Instant, List<BulletinPublished>> entry : byInstant.entrySet()) {
-            AuditFold then = foldAsOf(entry.getKey());
-            entry.getValue().forEach(b -> audits.add(BulletinAudits.audit(b, then, now)));
-        }
-        return audits;
+        return BulletinAudits.auditAll(bulletins, this::foldAsOf);
     }
 
     /** Every event of one case, in order, without the evaluator. */

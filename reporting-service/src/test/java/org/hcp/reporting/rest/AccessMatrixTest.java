@@ -81,6 +81,13 @@ class AccessMatrixTest {
                 get("GET /api/v1/sync/push/reconciliation",
                         "/api/v1/sync/push/reconciliation?from=2025-01-01&to=2025-01-31",
                         "401 401 401 403 403 403 403 403 403 403 200 403 200"),
+                // R5.3: the auditor API, read-only: auditors and admins
+                get("GET /api/v1/audit/figures", "/api/v1/audit/figures?asOf=2025-01-31T24:00%2B08:00&region=2202",
+                        "401 401 401 403 403 403 403 403 403 403 200 403 200"),
+                get("GET /api/v1/audit/bulletins", "/api/v1/audit/bulletins?region=2202&month=2025-01",
+                        "401 401 401 403 403 403 403 403 403 403 200 403 200"),
+                get("GET /api/v1/audit/cases/{caseNumber}", "/api/v1/audit/cases/NO-SUCH-CASE",
+                        "401 401 401 403 403 403 403 403 403 403 404 403 404"),
                 json("POST /api/v1/admin/rebuild", "/api/v1/admin/rebuild",
                         "401 401 401 403 403 403 403 403 403 403 403 403 200"));
         AccessMatrix.check(base, rows);
