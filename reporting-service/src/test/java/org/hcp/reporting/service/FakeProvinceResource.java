@@ -1,4 +1,4 @@
-package org.hcp.reporting.sync;
+package org.hcp.reporting.service;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;
@@ -18,7 +18,7 @@ public class FakeProvinceResource implements QuarkusTestResourceLifecycleManager
                 "hcp.sync.push.province", ProvincePushTest.PROVINCE,
                 "hcp.sync.push.signing-key", province.senderPrivateKey(),
                 "hcp.sync.push.province-key", province.provinceKey(),
-                "hcp.sync.push.batch-size", "4",
+                "hcp.sync.push.batch-size", "50",
                 "hcp.sync.push.max-attempts", "3",
                 "hcp.sync.push.backoff", "PT0.2S",
                 "hcp.sync.push.timeout", "PT1S",

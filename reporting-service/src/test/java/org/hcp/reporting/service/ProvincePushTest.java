@@ -1,4 +1,4 @@
-package org.hcp.reporting.sync;
+package org.hcp.reporting.service;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -7,11 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -19,20 +22,25 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import org.hcp.events.EventEnvelope;
+import org.hcp.events.EventJson;
 import org.hcp.events.RatingSubmitted;
 import org.hcp.events.Topics;
 import org.hcp.localstack.DevTokens;
 import org.hcp.localstack.FakeProvince;
+import org.hcp.localstack.LocalStack;
 import org.hcp.localstack.LocalStackTestResource;
-import org.hcp.localstack.TestEvents;
+import org.hcp.localstack.TopicProbe;
+import org.hcp.localstack.history.Generate;
+import org.hcp.localstack.history.HistoryGenerator;
+import org.hcp.reporting.repository.SyncPushRepository;
 import org.junit.jupiter.api.Test;
 
 /**
- * R5.2: the push delivers every rating of its province exactly once to a real HTTP province that checks our SM2
- * signature and decrypts the SM4 body, through an outage that parks a batch, and through acknowledgements lost on the
- * way back, which make us send a batch again under the same id.
+ * R5.2: the push delivers every rating of its province in a generated history exactly once to a real HTTP province
+ * that checks our SM2 signature and decrypts the SM4 body: through an outage that parks a batch, acknowledgements
+ * lost on the way back (the same batch id sent again), and a second replica that starts, works alongside and dies.
  */
 @QuarkusTest
 @QuarkusTestResource(value = LocalStackTestResource.class,
@@ -40,35 +48,52 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = FakeProvinceResource.class, restrictToAnnotatedClass = true)
 class ProvincePushTest {
 
-    // 云南省 (53): no other test rates there.
-    static final String PROVINCE = "53";
+    // Shandong, where the generated history's Tai'an lies.
+    static final String PROVINCE = "37";
     private static final String ADMIN = DevTokens.mint("admin");
 
+    @Inject
+    SyncFeed feed;
+    @Inject
+    SyncPushRepository batches;
+    @Inject
+    Clock clock;
+    @Inject
+    MeterRegistry metrics;
+
     @Test
-    void r5_2_everyRatingExactlyOnceThroughAnOutageAndLostAcknowledgements() {
+    void r5_2_aGeneratedHistoryExactlyOnceThroughAnOutageLostAcknowledgementsAndAReplicaThatDies() {
         FakeProvince province = FakeProvinceResource.province;
         province.mode(FakeProvince.Mode.FAIL);
-        List<EventEnvelope<RatingSubmitted>> ratings = new ArrayList<>();
-        Instant at = Instant.parse("2025-09-01T02:00:00Z");
-        for (int i = 0; i < 10; i++) {
-            ratings.add(TestEvents.rating("530102", "G-530102-C", 1 + i % 5, at.plusSeconds(i)));
-        }
-        TestEvents.publishAll(Topics.RATINGS, ratings);
-        TestEvents.publish(Topics.RATINGS, TestEvents.rating("540102", "G-540102-C", 5, at));
+        Generate.write(LocalStack.shared().kafka().bootstrapServers(),
+                new HistoryGenerator.Options(21, LocalDate.of(2025, 1, 1), 1, 0.1));
 
         // The province is down: the first batch fails max-attempts times and is parked, visible, kept.
-        await().atMost(Duration.ofSeconds(30)).until(() -> parked().size() == 1);
+        await().atMost(Duration.ofSeconds(60)).until(() -> parked().size() == 1);
         String parkedId = parked().get(0);
         assertTrue(province.batches().isEmpty());
-        assertTrue(province.deliveries().stream().filter(parkedId::equals).count() >= 3, province.deliveries().toString());
+        assertTrue(province.deliveries().stream().filter(parkedId::equals).count() >= 3,
+                province.deliveries().toString());
 
         // It comes back, but its answers get lost: it keeps what it got, and we send the same batch id again.
         province.mode(FakeProvince.Mode.ACCEPT_BUT_TIME_OUT);
         given().auth().oauth2(ADMIN).post("/api/v1/sync/push/batches/" + parkedId + "/retry").then().statusCode(204);
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 province.deliveries().stream().filter(parkedId::equals).count() >= 5);
+
+        // A second replica starts with nothing in memory, works beside the first, and dies mid-way.
+        ProvincePush replica = new ProvincePush(feed, batches, clock, metrics, true,
+                Optional.of(URI.create(province.url())), Optional.of(PROVINCE), "HCP", 50, 3, Duration.ofSeconds(1),
+                Duration.ofMillis(200), Duration.ofHours(1), Optional.of(province.senderPrivateKey()),
+                Optional.of(province.provinceKey()));
+        replica.onStart(null);
         province.mode(FakeProvince.Mode.ACCEPT);
-        await().atMost(Duration.ofSeconds(60)).until(() -> evaluateIds(province).size() == ratings.size()
+        await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> true);
+        replica.onStop(null);
+
+        Set<String> expected = provinceRatingsInTheLog();
+        assertTrue(expected.size() > 100, "the history has the province's ratings: " + expected.size());
+        await().atMost(Duration.ofSeconds(120)).until(() -> evaluateIds(province).size() >= expected.size()
                 && open().isEmpty());
 
         // Exactly once: every rating of the province in exactly one kept batch, its case with it, nothing else.
@@ -78,11 +103,8 @@ class ProvincePushTest {
             batch.path("evaluate").forEach(e -> times.merge(e.path("evaluateId").asText(), 1, Integer::sum));
             batch.path("projects").forEach(p -> projects.add(p.path("projectNo").asText()));
         }
-        for (EventEnvelope<RatingSubmitted> rating : ratings) {
-            assertEquals(1, times.get(rating.payload().ratingId()), rating.payload().ratingId());
-            assertTrue(projects.contains(rating.payload().caseNumber()), "its case registered");
-        }
-        assertEquals(ratings.size(), times.size(), "nothing of another province");
+        assertEquals(expected, times.keySet(), "every rating of the province, and nothing of another");
+        times.forEach((id, n) -> assertEquals(1, n, "exactly once: " + id));
         assertTrue(province.deliveries().size() > province.batches().size(), "some batches arrived more than once");
         assertEquals(List.of(), province.refusals(), "every delivery carried a good signature");
 
@@ -99,7 +121,23 @@ class ProvincePushTest {
         Map<String, Object> line = lines.stream().filter(l -> PROVINCE.equals(l.get("province"))).findFirst()
                 .orElseThrow();
         assertEquals(line.get("recordsSent"), line.get("recordsAcknowledged"));
-        assertEquals(ratings.size() * 2, ((Number) line.get("recordsSent")).intValue(), "a case and a rating each");
+    }
+
+    /** The ratings of the province the log holds, read independently of the feed. */
+    private static Set<String> provinceRatingsInTheLog() {
+        Set<String> ids = new HashSet<>();
+        TopicProbe.forEach(LocalStack.shared().kafka().bootstrapServers(), List.of(Topics.RATINGS),
+                Duration.ofMinutes(2), r -> {
+                    try {
+                        RatingSubmitted rating = EventJson.read(r.value(), RatingSubmitted.class).payload();
+                        if (rating.regionCode().startsWith(PROVINCE)) {
+                            ids.add(rating.ratingId());
+                        }
+                    } catch (RuntimeException unreadable) {
+                        // not a rating: the feed steps over it too
+                    }
+                });
+        return ids;
     }
 
     private static Set<String> evaluateIds(FakeProvince province) {
