@@ -83,6 +83,8 @@ public final class AuditFold {
     private final Map<String, String> ratingPositions = new HashMap<>();
     private final Map<String, String> decisionPositions = new HashMap<>();
     private final Map<String, Long> ratingReceived = new HashMap<>();
+    /** Where each case, rectification and appeal was first recorded, by "case:", "rectification:", "appeal:" id. */
+    private final Map<String, String> otherPositions = new HashMap<>();
     private final Map<String, Long> decisionReceived = new HashMap<>();
     private final java.time.Instant asOf;
 
@@ -146,12 +148,14 @@ public final class AuditFold {
         } else if (p instanceof CaseCompleted c && !cases.containsKey(c.caseNumber())) {
             cases.put(c.caseNumber(), new Place(c.regionCode(), c.institutionCode(), c.windowCode(), c.staffId(),
                     c.platformCode(), c.itemCode(), null, day(c.completedAt())));
+            otherPositions.put("case:" + c.caseNumber(), position);
         } else if (p instanceof RectificationOpened o && !rects.containsKey(o.rectificationId())) {
             Rect x = new Rect();
             x.place = new Place(o.regionCode(), o.institutionCode(), o.windowCode(), o.staffId(), null, o.itemCode(),
                     o.channel().name(), day(o.ratedAt()));
             x.realName = o.realName();
             rects.put(o.rectificationId(), x);
+            otherPositions.put("rectification:" + o.rectificationId(), position);
         } else if (p instanceof RectificationWithdrawn w && rects.containsKey(w.rectificationId())) {
             rects.get(w.rectificationId()).withdrawn = true;
         } else if (p instanceof RectificationResumed w && rects.containsKey(w.rectificationId())) {
@@ -165,6 +169,7 @@ public final class AuditFold {
         } else if (p instanceof AppealFiled f && !appeals.containsKey(f.appealId())) {
             appeals.put(f.appealId(), new Appeal(new Place(f.regionCode(), f.institutionCode(), null, null, null,
                     null, null, day(f.filedAt()))));
+            otherPositions.put("appeal:" + f.appealId(), position);
         } else if (p instanceof AppealDecided d) {
             upheld.put(d.appealId(), d.outcome() == AppealOutcome.UPHELD);
         }
@@ -191,7 +196,15 @@ public final class AuditFold {
      * each rating of the scope not counted because of a decision, with that decision, as
      * {@code topic/partition/offset eventId}.
      */
-    public record Contributors(List<String> counted, List<String> notAdopted) {
+    /**
+     * @param counted        the ratings counted (the rating figures: ratings, good, bad, byLevel, rates)
+     * @param notAdopted     the ratings of the scope a decision took out, each with that decision
+     * @param cases          the completed cases (completedCases, ratedCases, coverage)
+     * @param rectifications the rectifications opened, withdrawn ones left out (the rectification figures)
+     * @param appeals        the appeals filed (appealsFiled, appealsUpheld)
+     */
+    public record Contributors(List<String> counted, List<String> notAdopted, List<String> cases,
+            List<String> rectifications, List<String> appeals) {
     }
 
     public Contributors contributors(Query q) {
@@ -206,9 +219,28 @@ public final class AuditFold {
                 }
             }
         });
-        counted.sort(null);
-        excluded.sort(null);
-        return new Contributors(counted, excluded);
+        List<String> caseEvents = new java.util.ArrayList<>();
+        cases.forEach((number, place) -> {
+            if (matches(q, place) && (q.dimension() == null || !q.dimension().equals("channel"))) {
+                caseEvents.add(otherPositions.get("case:" + number));
+            }
+        });
+        List<String> rectEvents = new java.util.ArrayList<>();
+        rects.forEach((id, x) -> {
+            if (!x.withdrawn && matches(q, x.place)) {
+                rectEvents.add(otherPositions.get("rectification:" + id));
+            }
+        });
+        List<String> appealEvents = new java.util.ArrayList<>();
+        appeals.forEach((id, a) -> {
+            if (matches(q, a.place())) {
+                appealEvents.add(otherPositions.get("appeal:" + id));
+            }
+        });
+        for (List<String> list : List.of(counted, excluded, caseEvents, rectEvents, appealEvents)) {
+            list.sort(null);
+        }
+        return new Contributors(counted, excluded, caseEvents, rectEvents, appealEvents);
     }
 
     /**

@@ -125,23 +125,27 @@ public class SyncPushRepository {
         return out;
     }
 
-    /** R5.2 reconciliation: per day (China time) and province, what was sent and what the province acknowledged. */
-    public record DayLine(LocalDate day, String province, int batches, long recordsSent, long recordsAcknowledged,
-            int openBatches, int parkedBatches) {
+    /**
+     * R5.2 reconciliation, per day (China time), province and county (the rating's {@code areaCode}): ratings sent,
+     * ratings in batches the province acknowledged, and ratings still in an open or a parked batch.
+     */
+    public record DayLine(LocalDate day, String province, String region, long ratingsSent, long ratingsAcknowledged,
+            long ratingsOpen, long ratingsParked) {
     }
 
     public List<DayLine> reconciliation(LocalDate from, LocalDate to, ZoneId zone) {
         List<DayLine> out = new ArrayList<>();
         for (Row r : query(pool, """
-                SELECT (created_at AT TIME ZONE $3)::date AS day, province, count(*) AS batches,
-                       sum(records) AS sent, sum(coalesce(acknowledged_records, 0)) AS acknowledged,
-                       count(*) FILTER (WHERE status = 'PENDING') AS open,
-                       count(*) FILTER (WHERE status = 'PARKED') AS parked
-                FROM sync_push_batch
-                WHERE (created_at AT TIME ZONE $3)::date BETWEEN $1 AND $2
-                GROUP BY 1, 2 ORDER BY 1, 2""", Tuple.of(from, to, zone.getId()))) {
-            out.add(new DayLine(r.getLocalDate("day"), r.getString("province"), r.getInteger("batches"),
-                    r.getLong("sent"), r.getLong("acknowledged"), r.getInteger("open"), r.getInteger("parked")));
+                SELECT (b.created_at AT TIME ZONE $3)::date AS day, b.province, left(e ->> 'areaCode', 6) AS region,
+                       count(*) AS sent,
+                       count(*) FILTER (WHERE b.status = 'ACKNOWLEDGED') AS acknowledged,
+                       count(*) FILTER (WHERE b.status = 'PENDING') AS open,
+                       count(*) FILTER (WHERE b.status = 'PARKED') AS parked
+                FROM sync_push_batch b, jsonb_array_elements(b.params::jsonb -> 'evaluate') e
+                WHERE (b.created_at AT TIME ZONE $3)::date BETWEEN $1 AND $2
+                GROUP BY 1, 2, 3 ORDER BY 1, 2, 3""", Tuple.of(from, to, zone.getId()))) {
+            out.add(new DayLine(r.getLocalDate("day"), r.getString("province"), r.getString("region"),
+                    r.getLong("sent"), r.getLong("acknowledged"), r.getLong("open"), r.getLong("parked")));
         }
         return out;
     }

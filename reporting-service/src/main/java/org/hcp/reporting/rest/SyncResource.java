@@ -94,8 +94,8 @@ public class SyncResource {
     @Path("/push/reconciliation")
     @RolesAllowed({"auditor", "admin"})
     @Produces({MediaType.APPLICATION_JSON, "text/csv", Problem.MEDIA_TYPE})
-    @Operation(summary = "Per day (China time) and province: batches and records sent, records the province "
-            + "acknowledged, batches still open or parked; JSON, or CSV with Accept: text/csv")
+    @Operation(summary = "Per day (China time), province and county: ratings sent, ratings the province "
+            + "acknowledged, the difference, ratings still in an open or parked batch; JSON, or CSV with Accept: text/csv")
     public Response reconciliation(@QueryParam("from") String from, @QueryParam("to") String to,
             @Context HttpHeaders headers) {
         LocalDate first = date("?from", from);
@@ -106,13 +106,12 @@ public class SyncResource {
         List<SyncPushRepository.DayLine> lines = batches.reconciliation(first, last, ZoneId.of("Asia/Shanghai"));
         if (headers.getAcceptableMediaTypes().stream().anyMatch(m -> m.toString().startsWith("text/csv"))) {
             List<List<String>> rows = new ArrayList<>();
-            rows.add(List.of("day", "province", "batches", "records_sent", "records_acknowledged", "difference",
-                    "open_batches", "parked_batches"));
+            rows.add(List.of("day", "province", "region", "ratings_sent", "ratings_acknowledged", "difference",
+                    "ratings_open", "ratings_parked"));
             for (SyncPushRepository.DayLine l : lines) {
-                rows.add(List.of(l.day().toString(), l.province(), Integer.toString(l.batches()),
-                        Long.toString(l.recordsSent()), Long.toString(l.recordsAcknowledged()),
-                        Long.toString(l.recordsSent() - l.recordsAcknowledged()), Integer.toString(l.openBatches()),
-                        Integer.toString(l.parkedBatches())));
+                rows.add(List.of(l.day().toString(), l.province(), l.region(), Long.toString(l.ratingsSent()),
+                        Long.toString(l.ratingsAcknowledged()), Long.toString(l.ratingsSent() - l.ratingsAcknowledged()),
+                        Long.toString(l.ratingsOpen()), Long.toString(l.ratingsParked())));
             }
             return Response.ok(Csv.write(rows), "text/csv; charset=UTF-8").build();
         }

@@ -108,19 +108,25 @@ class ProvincePushTest {
         assertTrue(province.deliveries().size() > province.batches().size(), "some batches arrived more than once");
         assertEquals(List.of(), province.refusals(), "every delivery carried a good signature");
 
-        // Reconciliation: what we sent today is what the province acknowledged.
+        // Reconciliation: per county, what we sent today is what the province acknowledged, the whole history.
         String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
         given().auth().oauth2(ADMIN).accept("text/csv")
                 .get("/api/v1/sync/push/reconciliation?from=" + today + "&to=" + today)
                 .then().statusCode(200)
-                .body(containsString("day,province,batches,records_sent,records_acknowledged,difference"))
-                .body(containsString(today + "," + PROVINCE + ","));
+                .body(containsString("day,province,region,ratings_sent,ratings_acknowledged,difference"))
+                .body(containsString(today + "," + PROVINCE + ",3709"));
         List<Map<String, Object>> lines = given().auth().oauth2(ADMIN)
                 .get("/api/v1/sync/push/reconciliation?from=" + today + "&to=" + today)
                 .then().statusCode(200).extract().jsonPath().getList("$");
-        Map<String, Object> line = lines.stream().filter(l -> PROVINCE.equals(l.get("province"))).findFirst()
-                .orElseThrow();
-        assertEquals(line.get("recordsSent"), line.get("recordsAcknowledged"));
+        long sent = 0;
+        for (Map<String, Object> line : lines) {
+            if (PROVINCE.equals(line.get("province"))) {
+                assertEquals(line.get("ratingsSent"), line.get("ratingsAcknowledged"), line.toString());
+                assertTrue(((String) line.get("region")).startsWith(PROVINCE), line.toString());
+                sent += ((Number) line.get("ratingsSent")).longValue();
+            }
+        }
+        assertEquals(expected.size(), sent, "each rating counted once, in its county");
     }
 
     /** The ratings of the province the log holds, read independently of the feed. */
