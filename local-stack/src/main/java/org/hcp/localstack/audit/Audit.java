@@ -24,6 +24,7 @@ import org.hcp.events.audit.PartitionVerifier;
  *                                                      the figures as they stood at INSTANT, and the events behind them
  * bulletins [--month YYYY-MM] [--region R]             each published bulletin recomputed as of its publication
  * case CASE_NUMBER                                     every event of one case, in order, without the evaluator
+ * prove TOPIC/PARTITION/OFFSET [--public-key FILE]     one event's inclusion proof in its signed checkpoint
  * </pre>
  * Exit 0 when all is as it should be, 1 when anything was found, 2 on bad usage.
  */
@@ -35,7 +36,8 @@ public final class Audit {
             "usage: ./hcp audit verify [--bootstrap HOST:PORT] [--public-key FILE]",
             "       ./hcp audit as-of INSTANT [--region R] [--institution I] [--from D] [--to D] [--by B] [--events]",
             "       ./hcp audit bulletins [--month YYYY-MM] [--region R]",
-            "       ./hcp audit case CASE_NUMBER");
+            "       ./hcp audit case CASE_NUMBER",
+            "       ./hcp audit prove TOPIC/PARTITION/OFFSET [--public-key FILE]");
 
     private Audit() {
     }
@@ -49,6 +51,7 @@ public final class Audit {
             case "as-of" -> asOf(args);
             case "bulletins" -> bulletins(args);
             case "case" -> caseHistory(args);
+            case "prove" -> prove(args);
             default -> usage();
         }
     }
@@ -67,6 +70,31 @@ public final class Audit {
         LogVerification.Report report = new LogVerification(bootstrap, key).run();
         print(report);
         System.exit(report.findings().isEmpty() ? 0 : 1);
+    }
+
+    /** {@code prove TOPIC/PARTITION/OFFSET}: the event's RFC 6962 inclusion proof in its signed checkpoint. */
+    private static void prove(String[] args) throws Exception {
+        if (args.length < 2) {
+            usage();
+        }
+        String[] place = args[1].split("/");
+        if (place.length != 3) {
+            usage();
+        }
+        Map<String, String> o = options(args, 2, "--bootstrap", "--public-key");
+        if (!o.containsKey("--public-key")) {
+            usage();
+        }
+        String pem = Files.readString(Path.of(o.get("--public-key")));
+        PublicKey key = CheckpointKeys.publicKey(CheckpointKeys.algorithmOf(pem), pem);
+        LogVerification.InclusionProof proof = new LogVerification(o.getOrDefault("--bootstrap", DEFAULT_BOOTSTRAP),
+                key).prove(place[0], Integer.parseInt(place[1]), Long.parseLong(place[2]));
+        if (proof == null) {
+            System.out.println("no checkpoint covers " + args[1] + " yet");
+            System.exit(1);
+        }
+        System.out.println(json(proof));
+        System.exit(proof.included() && proof.signatureValid() ? 0 : 1);
     }
 
     private static void asOf(String[] args) {

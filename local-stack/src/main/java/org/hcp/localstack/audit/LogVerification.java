@@ -5,6 +5,7 @@ import java.security.PublicKey;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,9 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.hcp.events.EventJson;
 import org.hcp.events.Topics;
+import org.hcp.events.audit.CheckpointSigner;
 import org.hcp.events.audit.Finding;
+import org.hcp.events.audit.MerkleTree;
 import org.hcp.events.audit.LogCheckpointed;
 import org.hcp.events.audit.LoggedRecord;
 import org.hcp.events.audit.PartitionVerifier;
@@ -94,6 +97,49 @@ public final class LogVerification {
         }
         List<PartitionVerifier.Result> results = verifiers.values().stream().map(PartitionVerifier::finish).toList();
         return new Report(results, records, Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    /** An event's inclusion proof (RFC 6962): its leaf, its audit path, the signed root it leads to. */
+    public record InclusionProof(String topic, int partition, long offset, LogCheckpointed checkpoint, int leafIndex,
+            String leafHash, List<String> path, boolean signatureValid, boolean included) {
+    }
+
+    /** The proof that the record at {@code offset} is in its checkpoint; null when no checkpoint covers it yet. */
+    public InclusionProof prove(String topic, int partition, long offset) {
+        LogCheckpointed covering = readChains().getOrDefault(LogCheckpointed.chainOf(topic, partition), List.of())
+                .stream().map(StoredCheckpoint::checkpoint)
+                .filter(c -> c.startOffset() <= offset && offset < c.endOffset()).findFirst().orElse(null);
+        if (covering == null) {
+            return null;
+        }
+        TopicPartition tp = new TopicPartition(topic, partition);
+        List<byte[]> leaves = new ArrayList<>();
+        int index = -1;
+        try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
+            consumer.assign(List.of(tp));
+            consumer.seek(tp, covering.startOffset());
+            while (consumer.position(tp) < covering.endOffset()) {
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                    if (record.offset() >= covering.endOffset()) {
+                        break;
+                    }
+                    if (record.offset() == offset) {
+                        index = leaves.size();
+                    }
+                    leaves.add(loggedRecord(record).leafHash());
+                }
+            }
+        }
+        if (index < 0) {
+            return new InclusionProof(topic, partition, offset, covering, -1, null, List.of(),
+                    CheckpointSigner.verify(covering, key), false);
+        }
+        HexFormat hex = HexFormat.of();
+        List<byte[]> path = MerkleTree.inclusionPath(index, leaves);
+        boolean included = MerkleTree.verifyInclusion(leaves.get(index), index, covering.events(), path,
+                hex.parseHex(covering.root()));
+        return new InclusionProof(topic, partition, offset, covering, index, hex.formatHex(leaves.get(index)),
+                path.stream().map(hex::formatHex).toList(), CheckpointSigner.verify(covering, key), included);
     }
 
     /** Every checkpoint by chain ({@code topic/partition}), in the order stored, with its own offset. */

@@ -125,6 +125,22 @@ class LogTamperingTest {
         assertEquals(3, findings.get(0).offset(), "the forged checkpoint's own offset in hcp.checkpoints");
     }
 
+    @Test
+    void oneEventsInclusionIsProvenAgainstItsSignedCheckpointAndNotOnceItIsAltered() throws Exception {
+        LogVerification.InclusionProof proof = new LogVerification(kafka.bootstrapServers(), signer.publicKey())
+                .prove(Topics.RATINGS, 0, 13);
+        assertEquals(3, proof.leafIndex(), "the fourth record of the checkpoint over 10-19");
+        assertEquals(4, proof.path().size(), "log2 of ten, rounded up");
+        assertTrue(proof.included() && proof.signatureValid(), proof.toString());
+
+        kafka.stop();
+        rewriteInSegment(13, "\"level\":4", "\"level\":5");
+        kafka.start();
+        LogVerification.InclusionProof altered = new LogVerification(kafka.bootstrapServers(), signer.publicKey())
+                .prove(Topics.RATINGS, 0, 13);
+        assertTrue(!altered.included() && altered.signatureValid(), altered.toString());
+    }
+
     // --- helpers
 
     private LogVerification.Report verify() {
