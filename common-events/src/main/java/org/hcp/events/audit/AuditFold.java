@@ -85,6 +85,12 @@ public final class AuditFold {
     private final Map<String, Long> ratingReceived = new HashMap<>();
     /** Where each case, rectification and appeal was first recorded, by "case:", "rectification:", "appeal:" id. */
     private final Map<String, String> otherPositions = new HashMap<>();
+
+    /** An event that changed a case, rectification or appeal ("case:", "rectification:", "appeal:" id), when. */
+    private record Change(String key, long recorded, String what) {
+    }
+
+    private final List<Change> changes = new java.util.ArrayList<>();
     private final Map<String, Long> decisionReceived = new HashMap<>();
     private final java.time.Instant asOf;
 
@@ -149,6 +155,7 @@ public final class AuditFold {
             cases.put(c.caseNumber(), new Place(c.regionCode(), c.institutionCode(), c.windowCode(), c.staffId(),
                     c.platformCode(), c.itemCode(), null, day(c.completedAt())));
             otherPositions.put("case:" + c.caseNumber(), position);
+            changes.add(new Change("case:" + c.caseNumber(), recorded, position + " CaseCompleted"));
         } else if (p instanceof RectificationOpened o && !rects.containsKey(o.rectificationId())) {
             Rect x = new Rect();
             x.place = new Place(o.regionCode(), o.institutionCode(), o.windowCode(), o.staffId(), null, o.itemCode(),
@@ -156,22 +163,29 @@ public final class AuditFold {
             x.realName = o.realName();
             rects.put(o.rectificationId(), x);
             otherPositions.put("rectification:" + o.rectificationId(), position);
+            changes.add(new Change("rectification:" + o.rectificationId(), recorded, position + " RectificationOpened"));
         } else if (p instanceof RectificationWithdrawn w && rects.containsKey(w.rectificationId())) {
             rects.get(w.rectificationId()).withdrawn = true;
+            changes.add(new Change("rectification:" + w.rectificationId(), recorded, position + " RectificationWithdrawn"));
         } else if (p instanceof RectificationResumed w && rects.containsKey(w.rectificationId())) {
             rects.get(w.rectificationId()).withdrawn = false;
+            changes.add(new Change("rectification:" + w.rectificationId(), recorded, position + " RectificationResumed"));
         } else if (p instanceof RectificationClosed c && rects.containsKey(c.rectificationId())) {
             rects.get(c.rectificationId()).closed = true;
             rects.get(c.rectificationId()).onTime = c.onTime();
+            changes.add(new Change("rectification:" + c.rectificationId(), recorded, position + " RectificationClosed"));
         } else if (p instanceof CallbackRecorded c && c.result() == CallbackResult.REACHED
                 && rects.containsKey(c.rectificationId())) {
             rects.get(c.rectificationId()).calledBack = true;
+            changes.add(new Change("rectification:" + c.rectificationId(), recorded, position + " CallbackRecorded"));
         } else if (p instanceof AppealFiled f && !appeals.containsKey(f.appealId())) {
             appeals.put(f.appealId(), new Appeal(new Place(f.regionCode(), f.institutionCode(), null, null, null,
                     null, null, day(f.filedAt()))));
             otherPositions.put("appeal:" + f.appealId(), position);
+            changes.add(new Change("appeal:" + f.appealId(), recorded, position + " AppealFiled"));
         } else if (p instanceof AppealDecided d) {
             upheld.put(d.appealId(), d.outcome() == AppealOutcome.UPHELD);
+            changes.add(new Change("appeal:" + d.appealId(), recorded, position + " AppealDecided"));
         }
     }
 
@@ -244,26 +258,42 @@ public final class AuditFold {
     }
 
     /**
-     * What was recorded after {@code since} that changes the query's rating figures: a rating of the scope that
-     * came late, or the latest decision about one (not adopted, reinstated). It explains a bulletin's erratum.
+     * What was recorded after {@code since} that changes the query's figures: a rating of the scope that came late,
+     * the latest decision about one (not adopted, reinstated), and each later event of its cases, rectifications and
+     * appeals. It explains a bulletin's erratum.
      */
     public List<String> changesAfter(Query q, java.time.Instant since) {
         long after = since.toEpochMilli();
-        List<String> changes = new java.util.ArrayList<>();
+        List<String> found = new java.util.ArrayList<>();
         ratings.forEach((id, r) -> {
             if (!matches(q, r.place())) {
                 return;
             }
             if (ratingReceived.get(id) > after) {
-                changes.add("rating recorded later: " + ratingPositions.get(id));
+                found.add("rating recorded later: " + ratingPositions.get(id));
             }
             Long decided = decisionReceived.get(id);
             if (decided != null && decided > after) {
-                changes.add(decisionPositions.get(id) + " about rating " + ratingPositions.get(id));
+                found.add(decisionPositions.get(id) + " about rating " + ratingPositions.get(id));
             }
         });
-        changes.sort(null);
-        return changes;
+        for (Change change : changes) {
+            if (change.recorded() > after && placeOf(change.key()) != null && matches(q, placeOf(change.key()))) {
+                found.add(change.what());
+            }
+        }
+        found.sort(null);
+        return found;
+    }
+
+    private Place placeOf(String key) {
+        int colon = key.indexOf(':');
+        String id = key.substring(colon + 1);
+        return switch (key.substring(0, colon)) {
+            case "case" -> cases.get(id);
+            case "rectification" -> rects.containsKey(id) ? rects.get(id).place : null;
+            default -> appeals.containsKey(id) ? appeals.get(id).place() : null;
+        };
     }
 
     public int ratingCount() {

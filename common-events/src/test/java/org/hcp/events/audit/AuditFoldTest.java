@@ -39,6 +39,17 @@ class AuditFoldTest {
     }
 
     @Test
+    void whatWasRecordedAfterAnInstantIsNamedAsTheCauseOfAChange() throws IOException {
+        // Given a bulletin of Jilin published at the end of 2024: the rectification and the appeal came later
+        List<String> causes = fold(null).changesAfter(JILIN, Instant.parse("2024-12-31T16:00:00Z"));
+
+        assertEquals(2, causes.size(), causes.toString());
+        assertTrue(causes.get(0).startsWith("topic-of-AppealFiled/0/3 ") && causes.get(0).endsWith(" AppealFiled"));
+        assertTrue(causes.get(1).startsWith("topic-of-RectificationOpened/0/2 ")
+                && causes.get(1).endsWith(" RectificationOpened"), causes.toString());
+    }
+
+    @Test
     void asOfAnInstantOnlyWhatWasRecordedByThenCounts() throws IOException {
         // Given the case and its rating recorded on 2024-11-01, the rectification and appeal in 2025-09
         AuditFold november = fold(Instant.parse("2024-11-30T16:00:00Z"));
