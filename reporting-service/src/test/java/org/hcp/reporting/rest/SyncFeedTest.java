@@ -27,6 +27,8 @@ import org.hcp.localstack.LocalStackTestResource;
 import org.hcp.localstack.LocalStack;
 import org.hcp.localstack.TestEvents;
 import org.hcp.localstack.TopicProbe;
+import org.hcp.localstack.history.Generate;
+import org.hcp.localstack.history.HistoryGenerator;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -117,6 +119,50 @@ class SyncFeedTest {
                 .queryParam("after", secondPageCursor).get("/api/v1/sync/ratings")
                 .then().statusCode(200).extract().jsonPath().getList("items");
         assertEquals(secondPage, again);
+    }
+
+    @Test
+    void r5_2_aGeneratedHistoryIsPulledExactlyOnce() {
+        Generate.write(LocalStack.shared().kafka().bootstrapServers(),
+                new HistoryGenerator.Options(31, java.time.LocalDate.of(2025, 2, 1), 1, 0.05));
+        Set<String> expected = new HashSet<>();
+        TopicProbe.forEach(LocalStack.shared().kafka().bootstrapServers(), List.of(Topics.RATINGS),
+                Duration.ofMinutes(2), r -> {
+                    try {
+                        RatingSubmitted rating = org.hcp.events.EventJson.read(r.value(), RatingSubmitted.class)
+                                .payload();
+                        if (rating.regionCode().startsWith("22")) {
+                            expected.add(rating.ratingId());
+                        }
+                    } catch (RuntimeException unreadable) {
+                        // not a rating
+                    }
+                });
+        String jilin = DevTokens.mint("sync", "22", Duration.ofHours(1));
+
+        Map<String, Integer> times = new java.util.HashMap<>();
+        String cursor = null;
+        for (int page = 0; page < 1000; page++) {
+            var request = given().auth().oauth2(jilin).queryParam("limit", 500);
+            if (cursor != null) {
+                request.queryParam("after", cursor);
+            }
+            JsonPath body = request.get("/api/v1/sync/ratings").then().statusCode(200).extract().jsonPath();
+            List<Map<String, Object>> items = body.getList("items");
+            for (Map<String, Object> item : items) {
+                if ("evaluate".equals(item.get("kind"))) {
+                    times.merge((String) recordOf(item).get("evaluateId"), 1, Integer::sum);
+                }
+            }
+            cursor = body.getString("next");
+            if (body.getBoolean("caughtUp")) {
+                break;
+            }
+        }
+
+        assertTrue(expected.size() > 100, "the history has Jilin's ratings: " + expected.size());
+        assertEquals(expected, times.keySet());
+        times.forEach((id, n) -> assertEquals(1, n, "exactly once: " + id));
     }
 
     @Test
