@@ -55,7 +55,8 @@ public class SyncPushRepository {
      * Records the next batch, built from {@code cursorFrom}, unless the cursor moved meanwhile (another replica): answers
      * whether it was recorded.
      */
-    public boolean add(String province, String cursorFrom, String cursorTo, int records, String params, Instant now) {
+    public boolean add(String province, String cursorFrom, String cursorTo, int records, String params,
+            List<String> recordKeys, Instant now) {
         return Transactions.inTransaction(pool, tx -> {
             List<Row> cursor = query(tx, "SELECT cursor FROM sync_push_cursor WHERE province = $1 FOR UPDATE",
                     Tuple.of(province));
@@ -71,8 +72,24 @@ public class SyncPushRepository {
                     + "status, next_attempt_at, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, 'PENDING', $8, $8)",
                     Tuple.from(Arrays.asList(province + "-" + String.format("%08d", seq), province, seq, cursorFrom,
                             cursorTo, records, params, utc(now))));
+            update(tx, "INSERT INTO sync_push_sent (province, record_key, batch_id) "
+                    + "SELECT $1, k, $3 FROM unnest($2::text[]) AS k ON CONFLICT DO NOTHING",
+                    Tuple.of(province, recordKeys.toArray(String[]::new), province + "-" + String.format("%08d", seq)));
             return true;
         });
+    }
+
+    /** Those of {@code recordKeys} already put in a batch for the province (a record the log holds twice). */
+    public java.util.Set<String> alreadySent(String province, List<String> recordKeys) {
+        java.util.Set<String> sent = new java.util.HashSet<>();
+        if (recordKeys.isEmpty()) {
+            return sent;
+        }
+        for (Row r : query(pool, "SELECT record_key FROM sync_push_sent WHERE province = $1 AND record_key = ANY($2)",
+                Tuple.of(province, recordKeys.toArray(String[]::new)))) {
+            sent.add(r.getString("record_key"));
+        }
+        return sent;
     }
 
     /** A page with nothing for the province still moves its cursor on, when no batch is open. */

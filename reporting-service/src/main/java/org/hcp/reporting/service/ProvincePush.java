@@ -139,18 +139,44 @@ public class ProvincePush implements BackgroundWorker {
         return Duration.ZERO;
     }
 
-    /** Reads the feed after the cursor into the next batch; false when the province is caught up. */
+    /**
+     * Reads the feed after the cursor into the next batch; false when the province is caught up. A rating or case
+     * already put in a batch (the log may hold an event twice: the relay publishes at least once) is left out.
+     */
     private boolean next(Instant now) {
         String cursor = batches.cursor(settings.province());
         SyncFeed.Page page = feed.page(cursor, settings.batchSize(), settings.province());
-        if (page.items().isEmpty()) {
+        List<String> keys = page.items().stream().map(ProvincePush::recordKey).filter(java.util.Objects::nonNull)
+                .toList();
+        java.util.Set<String> seen = new java.util.HashSet<>(batches.alreadySent(settings.province(), keys));
+        List<SyncFeed.Item> kept = new ArrayList<>();
+        List<String> keptKeys = new ArrayList<>();
+        for (SyncFeed.Item item : page.items()) {
+            String key = recordKey(item);
+            if (key == null || seen.add(key)) {
+                kept.add(item);
+                if (key != null) {
+                    keptKeys.add(key);
+                }
+            }
+        }
+        if (kept.isEmpty()) {
             if (!page.next().equals(cursor)) {
                 batches.skipTo(settings.province(), page.next());
             }
             return !page.caughtUp();
         }
-        batches.add(settings.province(), cursor, page.next(), page.items().size(), params(page.items()), now);
+        batches.add(settings.province(), cursor, page.next(), kept.size(), params(kept), keptKeys, now);
         return true;
+    }
+
+    /** What makes a record the same one again: a rating by its id, a case by its number; a status change never. */
+    static String recordKey(SyncFeed.Item item) {
+        return switch (item.kind()) {
+            case "evaluate" -> "evaluate:" + item.record().get("evaluateId");
+            case "case" -> "case:" + item.record().get("projectNo");
+            default -> null;
+        };
     }
 
     private void send(Batch batch, Instant now) {

@@ -125,14 +125,15 @@ class SyncFeedTest {
     void r5_2_aGeneratedHistoryIsPulledExactlyOnce() {
         Generate.write(LocalStack.shared().kafka().bootstrapServers(),
                 new HistoryGenerator.Options(31, java.time.LocalDate.of(2025, 2, 1), 1, 0.05));
-        Set<String> expected = new HashSet<>();
+        // Each rating of Jilin as often as the log holds it: a relay that published one twice (at least once) shows.
+        Map<String, Integer> expected = new java.util.HashMap<>();
         TopicProbe.forEach(LocalStack.shared().kafka().bootstrapServers(), List.of(Topics.RATINGS),
                 Duration.ofMinutes(2), r -> {
                     try {
                         RatingSubmitted rating = org.hcp.events.EventJson.read(r.value(), RatingSubmitted.class)
                                 .payload();
                         if (rating.regionCode().startsWith("22")) {
-                            expected.add(rating.ratingId());
+                            expected.merge(rating.ratingId(), 1, Integer::sum);
                         }
                     } catch (RuntimeException unreadable) {
                         // not a rating
@@ -161,8 +162,8 @@ class SyncFeedTest {
         }
 
         assertTrue(expected.size() > 100, "the history has Jilin's ratings: " + expected.size());
-        assertEquals(expected, times.keySet());
-        times.forEach((id, n) -> assertEquals(1, n, "exactly once: " + id));
+        // Every record of the log exactly once: no rating missing, none repeated beyond what the log holds.
+        assertEquals(expected, times);
     }
 
     @Test

@@ -40,7 +40,8 @@ import org.junit.jupiter.api.Test;
 /**
  * R5.2: the push delivers every rating of its province in a generated history exactly once to a real HTTP province
  * that checks our SM2 signature and decrypts the SM4 body: through an outage that parks a batch, acknowledgements
- * lost on the way back (the same batch id sent again), and a second replica that starts, works alongside and dies.
+ * lost on the way back (the same batch id sent again), a rating the log holds twice, and a second replica that
+ * starts, works alongside and dies.
  */
 @QuarkusTest
 @QuarkusTestResource(value = LocalStackTestResource.class,
@@ -67,6 +68,10 @@ class ProvincePushTest {
         province.mode(FakeProvince.Mode.FAIL);
         Generate.write(LocalStack.shared().kafka().bootstrapServers(),
                 new HistoryGenerator.Options(21, LocalDate.of(2025, 1, 1), 1, 0.1));
+        // The relay publishes at least once: one of the province's ratings is in the log twice.
+        var twice = TopicProbe.readAll(LocalStack.shared().kafka().bootstrapServers(), Topics.RATINGS).stream()
+                .filter(r -> r.value().contains("\"regionCode\":\"37")).findFirst().orElseThrow();
+        TopicProbe.send(LocalStack.shared().kafka().bootstrapServers(), Topics.RATINGS, twice.key(), twice.value());
 
         // The province is down: the first batch fails max-attempts times and is parked, visible, kept.
         await().atMost(Duration.ofSeconds(60)).until(() -> parked().size() == 1);
