@@ -10,7 +10,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,8 +59,8 @@ public class AuditResource {
         if (by != null && !GROUPINGS.contains(by)) {
             throw ProblemException.invalid(Violation.of("?by", "audit.by"));
         }
-        AuditFold.Query query = new AuditFold.Query(region, institution, null, null, date("?from", from),
-                date("?to", to), by, Math.min(12, region.length() + 2));
+        AuditFold.Query query = new AuditFold.Query(region, institution, null, null, QueryChecks.date("?from", from),
+                QueryChecks.date("?to", to), by, Math.min(12, region.length() + 2));
         AuditFold fold = audit.foldAsOf(instant, region);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("asOf", instant);
@@ -114,17 +113,6 @@ public class AuditResource {
             return BulletinAudits.parseInstant(asOf);
         } catch (DateTimeParseException e) {
             throw ProblemException.invalid(Violation.of("?asOf", "audit.asOf"));
-        }
-    }
-
-    private static LocalDate date(String pointer, String value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            throw ProblemException.invalid(Violation.of(pointer, "query.date"));
         }
     }
 }

@@ -98,8 +98,8 @@ public class SyncResource {
             + "acknowledged, the difference, ratings still in an open or parked batch; JSON, or CSV with Accept: text/csv")
     public Response reconciliation(@QueryParam("from") String from, @QueryParam("to") String to,
             @Context HttpHeaders headers) {
-        LocalDate first = date("?from", from);
-        LocalDate last = date("?to", to);
+        LocalDate first = QueryChecks.requiredDate("?from", from);
+        LocalDate last = QueryChecks.requiredDate("?to", to);
         if (first.isAfter(last)) {
             throw ProblemException.invalid(Violation.of("?from", "query.fromAfterTo"));
         }
@@ -116,14 +116,6 @@ public class SyncResource {
             return Response.ok(Csv.write(rows), "text/csv; charset=UTF-8").build();
         }
         return Response.ok(lines, MediaType.APPLICATION_JSON).build();
-    }
-
-    private static LocalDate date(String pointer, String value) {
-        try {
-            return LocalDate.parse(value);
-        } catch (RuntimeException e) {
-            throw ProblemException.invalid(Violation.of(pointer, "query.date"));
-        }
     }
 
     @GET

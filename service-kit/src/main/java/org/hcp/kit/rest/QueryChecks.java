@@ -1,5 +1,7 @@
 package org.hcp.kit.rest;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import org.hcp.events.RegionCodes;
 import org.hcp.kit.text.Violation;
 
@@ -14,6 +16,27 @@ public final class QueryChecks {
         if (region != null && !RegionCodes.isPrefix(region)) {
             throw ProblemException.invalid(Violation.of("?region", "query.regionPrefix"));
         }
+    }
+
+    /** A date parameter ({@code YYYY-MM-DD}): null when absent, 422 naming {@code pointer} when it is not a date. */
+    public static LocalDate date(String pointer, String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalid(Violation.of(pointer, "query.date"));
+        }
+    }
+
+    /** A date parameter that must be given: 422 naming {@code pointer} when it is absent or not a date. */
+    public static LocalDate requiredDate(String pointer, String value) {
+        LocalDate day = date(pointer, value);
+        if (day == null) {
+            throw ProblemException.invalid(Violation.of(pointer, "query.date"));
+        }
+        return day;
     }
 
     /** {@code ?page} from 0 and {@code ?size} from 1 to {@code max}. */
