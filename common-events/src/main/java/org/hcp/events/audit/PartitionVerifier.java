@@ -6,9 +6,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.hcp.events.audit.Finding.Kind;
 
 /**
@@ -137,19 +139,24 @@ public final class PartitionVerifier {
         for (int i = 0; i < n; i++) {
             expectedAt.putIfAbsent(fingerprintAt(listed, i), i);
         }
+        // Each record's fingerprint once: a SHA-256 over its bytes, wanted again below for every altered candidate.
+        List<ByteBuffer> actual = new ArrayList<>(inRange.size());
+        for (LoggedRecord r : inRange) {
+            actual.add(ByteBuffer.wrap(r.fingerprint()));
+        }
+        Set<ByteBuffer> present = new HashSet<>(actual);
         boolean[] seen = new boolean[n];
         for (int j = 0; j < inRange.size(); j++) {
             LoggedRecord r = inRange.get(j);
-            ByteBuffer fingerprint = ByteBuffer.wrap(r.fingerprint());
             int position = contiguous ? (int) (r.offset() - c.startOffset()) : j;
-            Integer listedAt = expectedAt.get(fingerprint);
+            Integer listedAt = expectedAt.get(actual.get(j));
             if (listedAt != null && listedAt == position) {
                 seen[listedAt] = true;
             } else if (listedAt != null) {
                 seen[listedAt] = true;
                 findings.add(new Finding(Kind.REORDERED, topic, partition, r.offset(), "checkpoint " + c.sequence()
                         + " has this record at offset " + offsetOf(c, listedAt, contiguous)));
-            } else if (position >= 0 && position < n && !presentElsewhere(listed, position)) {
+            } else if (position >= 0 && position < n && !present.contains(fingerprintAt(listed, position))) {
                 seen[position] = true;
                 findings.add(new Finding(Kind.ALTERED, topic, partition, r.offset(), "content differs from checkpoint "
                         + c.sequence()));
@@ -164,16 +171,6 @@ public final class PartitionVerifier {
                         "checkpoint " + c.sequence() + " lists a record here that the log no longer has"));
             }
         }
-    }
-
-    private boolean presentElsewhere(byte[] listed, int position) {
-        ByteBuffer wanted = fingerprintAt(listed, position);
-        for (LoggedRecord r : inRange) {
-            if (ByteBuffer.wrap(r.fingerprint()).equals(wanted)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static ByteBuffer fingerprintAt(byte[] listed, int i) {
