@@ -91,8 +91,9 @@ public class SyncFeed {
                 ends.putAll(consumer.endOffsets(partitions.stream().filter(tp -> tp.topic().equals(topic)).toList()));
             }
             Map<TopicPartition, Long> positions = new LinkedHashMap<>();
+            Map<TopicPartition, Long> starts = consumer.beginningOffsets(partitions);
             for (TopicPartition tp : partitions) {
-                positions.put(tp, Math.max(from.getOrDefault(tp, 0L), consumer.beginningOffsets(List.of(tp)).get(tp)));
+                positions.put(tp, Math.max(from.getOrDefault(tp, 0L), starts.get(tp)));
             }
             for (TopicPartition tp : partitions) {
                 if (items.size() >= limit) {
