@@ -67,6 +67,9 @@ public final class Bench {
     private final ConcurrentLinkedQueue<String> unrated = new ConcurrentLinkedQueue<>();
     private final Map<String, Long> peakRss = new LinkedHashMap<>();
     private final List<Row> rows = new ArrayList<>();
+    private final CpuUse cpu;
+    /** Where each measured phase spent the machine's CPU, and what it did: phase → (shares, items, unit). */
+    private final List<CpuRow> cpuRows = new ArrayList<>();
     /** The load generator: one event loop, up to 64 connections per service. */
     private final io.vertx.core.Vertx vertx = io.vertx.core.Vertx.vertx(new io.vertx.core.VertxOptions()
             .setEventLoopPoolSize(1).setWorkerPoolSize(1));
@@ -76,6 +79,10 @@ public final class Bench {
 
     /** One line of the table: a figure, the limit it is read against and the target. */
     record Row(String figure, String measured, String limit, String ratio, String target, String met) {
+    }
+
+    /** A phase's CPU: the shares of the machine and how many items (requests, ratings, events) it handled. */
+    record CpuRow(String phase, CpuUse.Shares shares, long items, String unit) {
     }
 
     /** What a load phase saw. */
@@ -93,6 +100,7 @@ public final class Bench {
         intake = "http://127.0.0.1:" + Integer.parseInt(args[4]);
         reporting = "http://127.0.0.1:" + Integer.parseInt(args[5]);
         quick = Arrays.asList(args).contains("--quick");
+        cpu = new CpuUse(pids);
     }
 
     public static void main(String[] args) throws Exception {
@@ -128,7 +136,9 @@ public final class Bench {
         closedLoop(CLIENTS, Duration.ofSeconds(seconds(15, 5)), this::rateOne);
 
         say("case reports: " + CLIENTS + " connections, a new case per request");
+        CpuUse.Reading before = cpu.read();
         Load cases = closedLoop(CLIENTS, Duration.ofSeconds(seconds(20, 8)), this::reportCase);
+        cpuRows.add(new CpuRow("case reports", CpuUse.between(before, cpu.read()), cases.ok(), "request"));
         rows.add(httpRow("case reports", cases, pg));
 
         int batchSize = 500;
@@ -137,11 +147,15 @@ public final class Bench {
         topUp(batches * batchSize + 3_000 * singles);
 
         say("single ratings: " + CLIENTS + " connections, each rates a case of its own");
+        before = cpu.read();
         Load ratings = closedLoop(CLIENTS, Duration.ofSeconds(singles), this::rateOne);
+        cpuRows.add(new CpuRow("single ratings", CpuUse.between(before, cpu.read()), ratings.ok(), "rating"));
         rows.add(httpRow("single ratings", ratings, pg));
 
         say("batches: " + batches + " requests of " + batchSize + " ratings, 2 at a time");
+        before = cpu.read();
         Load batch = batchLoad(batches, batchSize);
+        cpuRows.add(new CpuRow("batches", CpuUse.between(before, cpu.read()), batch.ok() * batchSize, "rating"));
         double batchRate = batch.ok() * batchSize / batch.seconds();
         rows.add(new Row("batch of 500 (ratings/s; p50/p99 per request)", perSecond(batchRate, "ratings")
                 + latency(batch), "PostgreSQL " + round(pg), pct(batchRate / pg), "≥ 10,000/s",
@@ -152,11 +166,15 @@ public final class Bench {
         freshness(freshSeconds);
 
         say("rebuild of the statistics from the log");
-        rebuild(k[1]);
+        before = cpu.read();
+        long events = rebuild(k[1]);
+        cpuRows.add(new CpuRow("rebuild", CpuUse.between(before, cpu.read()), events, "event"));
 
         say("query latency: satisfaction statistics, 16 connections");
+        before = cpu.read();
         Load queries = closedLoop(16, Duration.ofSeconds(seconds(10, 5)), () -> new Call(reporting
                 + "/api/v1/stats/satisfaction?region=2202", adminToken, null, null));
+        cpuRows.add(new CpuRow("query", CpuUse.between(before, cpu.read()), queries.ok(), "request"));
         rows.add(new Row("query: satisfaction by region, 16 connections", perSecond(queries.perSecond(), "req")
                 + latency(queries), "", "", "p99 ≤ 100 ms", yes(queries.p99Ms() <= 100 && queries.errors() == 0)));
 
@@ -405,6 +423,7 @@ public final class Bench {
     private void freshness(int seconds) throws Exception {
         awaitQuietCount();
         long baseline = counted();
+        CpuUse.Reading before = cpu.read();
         int perTick = 10; // every 10 ms
         Semaphore inFlight = new Semaphore(2_000);
         ConcurrentLinkedQueue<Long> accepted = new ConcurrentLinkedQueue<>();
@@ -452,6 +471,8 @@ public final class Bench {
         ticks.shutdown();
         inFlight.acquire(2_000);
         double sendSeconds = (System.nanoTime() - t0) / 1e9;
+        cpuRows.add(new CpuRow("freshness (a case report and a rating each)", CpuUse.between(before, cpu.read()),
+                accepted.size(), "rating"));
         long[] acceptedAt = accepted.stream().mapToLong(Long::longValue).sorted().toArray();
         long waitUntil = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (System.nanoTime() < waitUntil && lastReading(readings) < acceptedAt.length) {
@@ -515,20 +536,22 @@ public final class Bench {
         return EventJson.mapper().readTree(r.body()).get("total").asLong();
     }
 
-    private void rebuild(double consumerLimit) throws Exception {
+    /** Returns how many events the rebuild replayed, 0 when it failed. */
+    private long rebuild(double consumerLimit) throws Exception {
         HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(reporting + "/api/v1/admin/rebuild"))
                 .header("Authorization", adminToken).timeout(Duration.ofMinutes(10))
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 200) {
             rows.add(new Row("rebuild of the statistics", "failed: " + r.statusCode() + " " + abbreviate(r.body()),
                     "", "", "", "no"));
-            return;
+            return 0;
         }
         JsonNode answer = EventJson.mapper().readTree(r.body());
         long events = answer.get("eventsReplayed").asLong();
         double rate = events / Math.max(0.001, answer.get("durationMs").asLong() / 1e3);
         rows.add(new Row("rebuild of the statistics (" + events + " events)", perSecond(rate, "events"),
                 "consumer " + round(consumerLimit), pct(rate / consumerLimit), "≥ 100,000/s", yes(rate >= 100_000)));
+        return events;
     }
 
     // ----- memory -----
@@ -576,13 +599,37 @@ public final class Bench {
                 + System.getProperty("java.version") + ", " + System.getProperty("os.name") + " "
                 + System.getProperty("os.arch");
         String text = "# ./hcp bench" + (quick ? " --quick" : "") + ", " + run + " (Asia/Shanghai)\n\n"
-                + "Machine: " + machine + ". Took " + took.toSeconds() + " s.\n\n" + table;
+                + "Machine: " + machine + ". Took " + took.toSeconds() + " s.\n\n" + table + "\n" + cpuTable();
         Files.createDirectories(out);
         Path file = out.resolve("bench-" + run + ".md");
         Files.writeString(file, text);
         System.out.println();
         System.out.println(text);
         System.out.println("written to " + file);
+    }
+
+    /**
+     * Each phase's share of the machine (all cores = 100 %) by process, and the CPU the whole machine spent per item:
+     * a busy share near 100 % means the phase was limited by the cores, and the columns say who used them.
+     */
+    private String cpuTable() {
+        if (cpuRows.isEmpty()) {
+            return "";
+        }
+        List<String> names = new ArrayList<>(cpuRows.get(0).shares().byProcess().keySet());
+        StringBuilder table = new StringBuilder("CPU by phase (share of all " + Runtime.getRuntime()
+                .availableProcessors() + " cores; the stack is Kafka and the launcher):\n\n| phase | machine busy | ")
+                .append(String.join(" | ", names)).append(" | CPU per item |\n|---|---|")
+                .append("---|".repeat(names.size())).append("---|\n");
+        for (CpuRow r : cpuRows) {
+            table.append("| ").append(r.phase()).append(" | ").append(pct(r.shares().machineBusy())).append(" | ");
+            for (String name : names) {
+                table.append(pct(r.shares().byProcess().getOrDefault(name, 0.0))).append(" | ");
+            }
+            table.append(r.items() == 0 ? "" : String.format("%.2f ms per %s", r.shares().cpuSeconds() * 1_000
+                    / r.items(), r.unit())).append(" |\n");
+        }
+        return table.toString();
     }
 
     private static Load load(long ok, long errors, double seconds, ConcurrentLinkedQueue<Long> latencies,
