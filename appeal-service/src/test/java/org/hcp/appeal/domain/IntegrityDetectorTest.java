@@ -144,6 +144,54 @@ class IntegrityDetectorTest {
                 RatingStreams.ZONE, (region, at) -> noBurstRule));
     }
 
+    @Test
+    void r6_3_burstsAreFoundAsEveryWindowOfTheDayWouldFindThem() {
+        // The one-pass search against its definition: every window of `within` from each rating, measured on its own.
+        Random random = new Random(63);
+        IntegrityThresholds.Burst rule = new IntegrityThresholds.Burst(4, Duration.ofMinutes(10));
+        for (int day = 0; day < 200; day++) {
+            List<ObservedRating> ratings = new ArrayList<>();
+            int n = 1 + random.nextInt(60);
+            for (int i = 0; i < n; i++) {
+                // Clusters and gaps: seconds to an hour apart, some at the same instant.
+                Instant at = MORNING.plusSeconds(random.nextInt(4) == 0 ? random.nextInt(3_600) : random.nextInt(900));
+                ratings.add(ObservedRating.of(RatingStreams.rating("INST-" + random.nextInt(5), "INST-1-W1",
+                        "INST-1-S1", Channel.WINDOW_DEVICE, random.nextInt(5) == 0 ? 1 : 5, "p-" + random.nextInt(3),
+                        at.plusMillis(i), at.minusSeconds(600))));
+            }
+            for (IntegrityRule kind : List.of(IntegrityRule.DEVICE_BURST, IntegrityRule.SERIAL_BAD_REVIEWS)) {
+                IntegrityThresholds thresholds = kind == IntegrityRule.DEVICE_BURST
+                        ? new IntegrityThresholds(rule, null, null, null)
+                        : new IntegrityThresholds(null, null, null, rule);
+                List<String> expected = everyWindow(ratings, rule, kind == IntegrityRule.SERIAL_BAD_REVIEWS);
+                List<String> found = IntegrityDetector.detect(new IntegrityDetector.Subject(kind, "s"),
+                        MORNING.atZone(RatingStreams.ZONE).toLocalDate(), ratings, thresholds)
+                        .map(Finding::ratingIds).orElse(List.of());
+                assertEquals(expected, found, kind + " on day " + day);
+            }
+        }
+    }
+
+    /** The rule as written: each rating's window, measured alone; the evidence is every window that reaches it. */
+    private static List<String> everyWindow(List<ObservedRating> ratings, IntegrityThresholds.Burst rule,
+            boolean countInstitutions) {
+        List<ObservedRating> sorted = ratings.stream().sorted(java.util.Comparator.comparing(ObservedRating::ratedAt)
+                .thenComparing(ObservedRating::ratingId)).toList();
+        java.util.Set<String> evidence = new java.util.TreeSet<>();
+        for (ObservedRating first : sorted) {
+            List<ObservedRating> window = sorted.stream().filter(r -> !r.ratedAt().isBefore(first.ratedAt())
+                    && !r.ratedAt().isAfter(first.ratedAt().plus(rule.within()))
+                    && (r.ratedAt().isAfter(first.ratedAt()) || r.ratingId().compareTo(first.ratingId()) >= 0))
+                    .toList();
+            long measure = countInstitutions ? window.stream().map(ObservedRating::institutionCode).distinct().count()
+                    : window.size();
+            if (measure >= rule.count()) {
+                window.forEach(r -> evidence.add(r.ratingId()));
+            }
+        }
+        return List.copyOf(evidence);
+    }
+
     private static List<Finding> judge(List<RatingSubmitted> ratings) {
         return IntegrityDetector.judge(ratings.stream().map(ObservedRating::of).toList(), RatingStreams.ZONE,
                 (region, at) -> POLICIES.resolve(region, at.atZone(RatingStreams.ZONE).toLocalDate()).integrity());
