@@ -98,11 +98,37 @@ public final class IntegrityDetector {
      * A day is judged under the thresholds in force for its earliest rating: one choice, whatever the arrival order.
      */
     public static List<Finding> judge(Collection<ObservedRating> ratings, ZoneId zone, Thresholds thresholds) {
+        return judge(ratings, zone, thresholds, null);
+    }
+
+    /** One subject on one local day: what a flag is about. */
+    public record SubjectDay(Subject subject, LocalDate day) {
+    }
+
+    /** The subject-days these ratings belong to: those that judging them may change. */
+    public static Set<SubjectDay> subjectDays(Collection<ObservedRating> ratings, ZoneId zone) {
+        Set<SubjectDay> days = new HashSet<>();
+        for (ObservedRating r : ratings) {
+            LocalDate day = day(r, zone);
+            subjects(r).forEach(s -> days.add(new SubjectDay(s, day)));
+        }
+        return days;
+    }
+
+    /**
+     * As {@link #judge(Collection, ZoneId, Thresholds)}, but only the subject-days in {@code only} (null: all). The
+     * same-day ratings loaded for a batch belong to many other subjects too (each evaluator's own, at every rating of
+     * a window), and judging those would be work thrown away.
+     */
+    public static List<Finding> judge(Collection<ObservedRating> ratings, ZoneId zone, Thresholds thresholds,
+            Set<SubjectDay> only) {
         Map<Subject, Map<LocalDate, List<ObservedRating>>> days = new HashMap<>();
         for (ObservedRating r : ratings) {
+            LocalDate day = day(r, zone);
             for (Subject s : subjects(r)) {
-                days.computeIfAbsent(s, k -> new HashMap<>()).computeIfAbsent(day(r, zone), k -> new ArrayList<>())
-                        .add(r);
+                if (only == null || only.contains(new SubjectDay(s, day))) {
+                    days.computeIfAbsent(s, k -> new HashMap<>()).computeIfAbsent(day, k -> new ArrayList<>()).add(r);
+                }
             }
         }
         List<Finding> findings = new ArrayList<>();

@@ -10,9 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.hcp.appeal.domain.IntegrityDetector;
 import org.hcp.appeal.domain.IntegrityDetector.Finding;
 import org.hcp.appeal.domain.IntegrityFlag;
@@ -69,11 +67,9 @@ public class IntegrityService {
             return;
         }
         integrity.observe(tx, ratings);
-        Set<String> judged = ratings.stream().flatMap(r -> IntegrityDetector.subjects(r).stream()
-                .map(s -> Finding.idOf(s, IntegrityDetector.day(r, Clocks.CHINA)))).collect(Collectors.toSet());
         List<Finding> findings = IntegrityDetector.judge(integrity.sameDay(tx, ratings, Clocks.CHINA), Clocks.CHINA,
-                (region, at) -> reference.rules(region, at).policy().integrity()).stream()
-                .filter(f -> judged.contains(f.flagId())).toList();
+                (region, at) -> reference.rules(region, at).policy().integrity(),
+                IntegrityDetector.subjectDays(ratings, Clocks.CHINA));
         if (findings.isEmpty()) {
             return;
         }

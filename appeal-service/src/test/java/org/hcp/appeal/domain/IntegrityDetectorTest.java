@@ -136,6 +136,25 @@ class IntegrityDetectorTest {
     }
 
     @Test
+    void r6_3_judgingABatchsSubjectDaysFindsWhatJudgingTheWholeDayFindsForThem() {
+        List<RatingSubmitted> day = new ArrayList<>(RatingStreams.clean(5, LocalDate.of(2025, 3, 12), 1, 4, 4));
+        List<RatingSubmitted> burst = RatingStreams.deviceBurst(8, "INST-1", "INST-1-W1", "INST-1-S1", MORNING, 9);
+        day.addAll(burst);
+        day.addAll(RatingStreams.serialBadReviews("p-angry", MORNING, Duration.ofMinutes(10), 5));
+        List<ObservedRating> observed = day.stream().map(ObservedRating::of).toList();
+        List<ObservedRating> batch = List.of(ObservedRating.of(burst.get(4)));
+        IntegrityDetector.Thresholds thresholds = (region, at) -> POLICIES.resolve(region,
+                at.atZone(RatingStreams.ZONE).toLocalDate()).integrity();
+
+        List<Finding> only = IntegrityDetector.judge(observed, RatingStreams.ZONE, thresholds,
+                IntegrityDetector.subjectDays(batch, RatingStreams.ZONE));
+
+        assertEquals(1, only.size(), () -> "the burst's flag alone: " + only);
+        assertEquals(IntegrityRule.DEVICE_BURST, only.get(0).subject().rule());
+        assertEquals(judge(day).stream().filter(f -> f.subject().equals(only.get(0).subject())).toList(), only);
+    }
+
+    @Test
     void r6_3_aRuleLeftOutOfThePolicyIsOff() {
         List<RatingSubmitted> burst = RatingStreams.deviceBurst(7, "INST-3", "INST-3-W2", "INST-3-S2", MORNING, 8);
         IntegrityThresholds noBurstRule = new IntegrityThresholds(null, null, null, null);
