@@ -1,15 +1,19 @@
 package org.hcp.events;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -45,33 +49,73 @@ public final class EventJson {
     /**
      * Reads any registered event; the payload becomes the record registered for its type and version.
      *
+     * <p>One pass over the text: every writer of ours puts {@code type} and {@code schemaVersion} before the
+     * payload, so the payload is read straight into its record. Reading a tree first and converting it afterwards
+     * decoded each event twice, the largest cost of a rebuild (docs/performance.md). A payload that comes before its
+     * type is still read, through a tree.
+     *
      * @throws UnreadableEventException when the bytes are not an event we can read (a poison event)
      */
     public static EventEnvelope<EventPayload> read(String json) {
-        try {
-            JsonNode tree = MAPPER.readTree(json);
-            if (!(tree instanceof ObjectNode node)) {
+        try (JsonParser p = MAPPER.createParser(json)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw new UnreadableEventException("event is not a JSON object");
             }
-            String type = text(node, "type");
-            int version = required(node, "schemaVersion").asInt();
+            Map<String, String> fields = new HashMap<>();
+            Integer version = null;
+            EventPayload payload = null;
+            JsonNode early = null; // a payload read before its type was known
+            boolean hasPayload = false;
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonToken value = p.nextToken();
+                if (field.equals("payload")) {
+                    hasPayload = value != JsonToken.VALUE_NULL;
+                    if (hasPayload && fields.get("type") != null && version != null) {
+                        payload = MAPPER.readValue(p, EventTypes.find(fields.get("type"), version).payloadClass());
+                        early = null;
+                    } else if (hasPayload) {
+                        early = MAPPER.readTree(p);
+                        payload = null;
+                    }
+                } else if (field.equals("schemaVersion")) {
+                    version = value == JsonToken.VALUE_NULL ? null : p.getValueAsInt();
+                } else if (value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY) {
+                    p.skipChildren();
+                    fields.put(field, ""); // as JsonNode.asText() reads a container
+                } else {
+                    fields.put(field, value == JsonToken.VALUE_NULL ? null : p.getText());
+                }
+            }
+            String type = required(fields, "type");
+            if (version == null) {
+                throw new UnreadableEventException("event has no 'schemaVersion'");
+            }
+            if (!hasPayload) {
+                throw new UnreadableEventException("event has no 'payload'");
+            }
             EventType eventType = EventTypes.find(type, version);
-            EventPayload payload = MAPPER.treeToValue(required(node, "payload"), eventType.payloadClass());
+            if (payload == null) {
+                payload = MAPPER.treeToValue(early, eventType.payloadClass());
+            } else if (!eventType.payloadClass().isInstance(payload)) {
+                // the type or version changed after the payload was read (a repeated field): read as the last says
+                throw new UnreadableEventException("event names its type twice");
+            }
             return new EventEnvelope<>(
-                    UUID.fromString(text(node, "eventId")),
+                    UUID.fromString(required(fields, "eventId")),
                     type,
                     version,
-                    Instant.parse(text(node, "occurredAt")),
-                    Instant.parse(text(node, "recordedAt")),
-                    optionalText(node, "region"),
-                    text(node, "key"),
-                    optionalUuid(node, "causationId"),
-                    optionalUuid(node, "correlationId"),
-                    text(node, "producer"),
+                    Instant.parse(required(fields, "occurredAt")),
+                    Instant.parse(required(fields, "recordedAt")),
+                    fields.get("region"),
+                    required(fields, "key"),
+                    optionalUuid(fields, "causationId"),
+                    optionalUuid(fields, "correlationId"),
+                    required(fields, "producer"),
                     payload);
         } catch (UnreadableEventException e) {
             throw e;
-        } catch (JsonProcessingException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             throw new UnreadableEventException(e.getMessage(), e);
         }
     }
@@ -86,25 +130,16 @@ public final class EventJson {
         return (EventEnvelope<P>) (EventEnvelope<?>) event;
     }
 
-    private static JsonNode required(ObjectNode node, String field) {
-        JsonNode value = node.get(field);
-        if (value == null || value.isNull()) {
+    private static String required(Map<String, String> fields, String field) {
+        String value = fields.get(field);
+        if (value == null) {
             throw new UnreadableEventException("event has no '" + field + "'");
         }
         return value;
     }
 
-    private static String text(ObjectNode node, String field) {
-        return required(node, field).asText();
-    }
-
-    private static String optionalText(ObjectNode node, String field) {
-        JsonNode value = node.get(field);
-        return value == null || value.isNull() ? null : value.asText();
-    }
-
-    private static UUID optionalUuid(ObjectNode node, String field) {
-        String value = optionalText(node, field);
+    private static UUID optionalUuid(Map<String, String> fields, String field) {
+        String value = fields.get(field);
         return value == null ? null : UUID.fromString(value);
     }
 

@@ -88,6 +88,44 @@ class GoldenEventsTest {
                 () -> EventJson.read(json, RatingSubmitted.class));
     }
 
+    @Test
+    void anEventReadsTheSameWhateverOrderItsFieldsComeIn() throws IOException {
+        // Ours write the type before the payload, which is read in one pass; a writer that puts the payload first
+        // (or an edited fixture) must read the same.
+        for (String name : fixtureNames()) {
+            String json = Files.readString(GOLDEN.resolve(name));
+            com.fasterxml.jackson.databind.node.ObjectNode reversed = EventJson.mapper().createObjectNode();
+            List<String> fields = new java.util.ArrayList<>();
+            EventJson.mapper().readTree(json).fieldNames().forEachRemaining(fields::add);
+            java.util.Collections.reverse(fields);
+            JsonNode tree = EventJson.mapper().readTree(json);
+            fields.forEach(f -> reversed.set(f, tree.get(f)));
+            assertTrue(fields.indexOf("payload") < fields.indexOf("type") || !name.startsWith("Rating"),
+                    name + ": the payload now comes first");
+
+            assertEquals(EventJson.read(json), EventJson.read(EventJson.mapper().writeValueAsString(reversed)), name);
+        }
+    }
+
+    @Test
+    void whatIsNotAnEventIsUnreadable() throws IOException {
+        JsonNode golden = EventJson.mapper().readTree(Files.readString(GOLDEN.resolve("RatingSubmitted.v1.json")));
+        for (String field : List.of("type", "schemaVersion", "payload", "eventId", "key", "producer")) {
+            com.fasterxml.jackson.databind.node.ObjectNode without = golden.deepCopy();
+            without.remove(field);
+            String json = EventJson.mapper().writeValueAsString(without);
+            org.junit.jupiter.api.Assertions.assertThrows(EventJson.UnreadableEventException.class,
+                    () -> EventJson.read(json), "without " + field);
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode unknown = golden.deepCopy();
+        unknown.put("type", "NoSuchEvent");
+        for (String json : List.of("[1,2]", "\"text\"", "{\"type\":", "",
+                EventJson.mapper().writeValueAsString(unknown))) {
+            org.junit.jupiter.api.Assertions.assertThrows(EventJson.UnreadableEventException.class,
+                    () -> EventJson.read(json), json);
+        }
+    }
+
     private static List<String> fixtureNames() throws IOException {
         try (Stream<Path> files = Files.list(GOLDEN)) {
             return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".json")).sorted().toList();
