@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.time.Instant;
@@ -25,6 +26,8 @@ public final class EventJson {
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .addModule(new JavaTimeModule())
+            .addModule(new SimpleModule("canonical-instants").addDeserializer(Instant.class,
+                    new CanonicalInstants.Deserializer()))
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
@@ -105,8 +108,8 @@ public final class EventJson {
                     UUID.fromString(required(fields, "eventId")),
                     type,
                     version,
-                    Instant.parse(required(fields, "occurredAt")),
-                    Instant.parse(required(fields, "recordedAt")),
+                    CanonicalInstants.parse(required(fields, "occurredAt")),
+                    CanonicalInstants.parse(required(fields, "recordedAt")),
                     fields.get("region"),
                     required(fields, "key"),
                     optionalUuid(fields, "causationId"),
