@@ -631,6 +631,30 @@ public final class Bench {
             table.append(r.items() == 0 ? "" : String.format("%.2f ms per %s", r.shares().cpuSeconds() * 1_000
                     / r.items(), r.unit())).append(" |\n");
         }
+        return table.append(postgresTable()).toString();
+    }
+
+    /** PostgreSQL's part of each phase, by the database its connections serve and by its background work. */
+    private String postgresTable() {
+        java.util.Set<String> parts = new java.util.TreeSet<>();
+        cpuRows.forEach(r -> r.shares().postgres().forEach((part, share) -> {
+            if (share >= 0.005) {
+                parts.add(part);
+            }
+        }));
+        if (parts.isEmpty()) {
+            return "";
+        }
+        StringBuilder table = new StringBuilder("\nPostgreSQL's share by database and background work (of all cores):"
+                + "\n\n| phase | ").append(String.join(" | ", parts)).append(" |\n|---|")
+                .append("---|".repeat(parts.size())).append("\n");
+        for (CpuRow r : cpuRows) {
+            table.append("| ").append(r.phase()).append(" | ");
+            for (String part : parts) {
+                table.append(pct(r.shares().postgres().getOrDefault(part, 0.0))).append(" | ");
+            }
+            table.append("\n");
+        }
         return table.toString();
     }
 

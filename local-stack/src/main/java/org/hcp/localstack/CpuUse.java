@@ -16,12 +16,16 @@ import java.util.stream.Stream;
  */
 final class CpuUse {
 
-    /** One reading: clock ticks per name, and the machine's busy and total ticks across all cores. */
-    record Reading(Map<String, Long> ticks, long busy, long total) {
+    /**
+     * One reading: clock ticks per name, PostgreSQL's ticks by what its processes serve (a database's connections,
+     * autovacuum, the WAL writer and checkpointer), and the machine's busy and total ticks across all cores.
+     */
+    record Reading(Map<String, Long> ticks, Map<String, Long> postgres, long busy, long total) {
     }
 
     /** The shares of one interval, each of the whole machine (all cores = 100 %). */
-    record Shares(double machineBusy, Map<String, Double> byProcess, double cpuSeconds) {
+    record Shares(double machineBusy, Map<String, Double> byProcess, Map<String, Double> postgres,
+            double cpuSeconds) {
     }
 
     private final Path pids;
@@ -40,18 +44,19 @@ final class CpuUse {
         } catch (IOException | RuntimeException e) {
             // no pid files: only the machine and PostgreSQL are read
         }
-        long postgres = 0;
+        Map<String, Long> postgres = new LinkedHashMap<>();
         try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
             for (Path proc : procs.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
                     .toList()) {
                 if (isPostgres(proc)) {
-                    postgres += processTicks(Long.parseLong(proc.getFileName().toString()));
+                    postgres.merge(postgresPart(proc), processTicks(Long.parseLong(proc.getFileName().toString())),
+                            Long::sum);
                 }
             }
         } catch (IOException e) {
             // /proc unreadable: PostgreSQL's share stays 0
         }
-        ticks.put("postgresql", postgres);
+        ticks.put("postgresql", postgres.values().stream().mapToLong(Long::longValue).sum());
         ticks.put("bench", processTicks(ProcessHandle.current().pid()));
         long busy = 0;
         long total = 0;
@@ -67,7 +72,7 @@ final class CpuUse {
         } catch (IOException | RuntimeException e) {
             // not Linux: no machine share
         }
-        return new Reading(ticks, busy, total);
+        return new Reading(ticks, postgres, busy, total);
     }
 
     static Shares between(Reading before, Reading after) {
@@ -75,8 +80,13 @@ final class CpuUse {
         Map<String, Double> byProcess = new LinkedHashMap<>();
         after.ticks().forEach((name, t) -> byProcess.put(name,
                 Math.max(0, t - before.ticks().getOrDefault(name, t)) / total));
+        // A connection opened during the interval counts from 0; one closed in it is lost (pools keep theirs).
+        Map<String, Double> postgres = new LinkedHashMap<>();
+        after.postgres().forEach((part, t) -> postgres.put(part,
+                Math.max(0, t - before.postgres().getOrDefault(part, 0L)) / total));
         // /proc/stat counts USER_HZ ticks, 100 per second on Linux
-        return new Shares((after.busy() - before.busy()) / total, byProcess, (after.busy() - before.busy()) / 100.0);
+        return new Shares((after.busy() - before.busy()) / total, byProcess, postgres,
+                (after.busy() - before.busy()) / 100.0);
     }
 
     private static boolean isPostgres(Path proc) {
@@ -84,6 +94,28 @@ final class CpuUse {
             return Files.readString(proc.resolve("comm")).trim().equals("postgres");
         } catch (IOException e) {
             return false;
+        }
+    }
+
+    /**
+     * What a PostgreSQL process serves, from the title it sets ({@code postgres: USER DATABASE HOST STATE} for a
+     * connection): the database, or its background work.
+     */
+    private static String postgresPart(Path proc) {
+        try {
+            String title = Files.readString(proc.resolve("cmdline")).replace('\0', ' ').trim();
+            if (!title.startsWith("postgres: ")) {
+                return "postmaster";
+            }
+            String[] words = title.substring("postgres: ".length()).split("\\s+");
+            if (words[0].equals("autovacuum")) {
+                return "autovacuum";
+            } else if (List.of("checkpointer", "walwriter", "background").contains(words[0])) {
+                return "wal and checkpoints";
+            }
+            return words.length >= 3 && words[2].contains("(") ? words[1] : "other";
+        } catch (IOException e) {
+            return "other";
         }
     }
 
