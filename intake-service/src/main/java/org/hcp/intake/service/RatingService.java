@@ -148,10 +148,11 @@ public class RatingService {
         }
         // Sent together: the rating ids are read once the case locks are held, so a twin of this request waits at
         // the lock and then finds what its twin stored.
+        Uni<Void> generic = Transactions.genericPlans(tx);
         Uni<Map<String, ServiceCase>> locked = cases.lockWithGroups(tx, caseNumbers);
         Uni<Map<String, RatingRepository.StoredRating>> stored = ratings.findAll(tx, ids);
-        return Uni.combine().all().unis(locked, stored).asTuple().chain(read -> {
-            Decisions decisions = decideAll(requests, read.getItem1(), read.getItem2(), now, requestId);
+        return Uni.combine().all().unis(generic, locked, stored).asTuple().chain(read -> {
+            Decisions decisions = decideAll(requests, read.getItem2(), read.getItem3(), now, requestId);
             Uni<RatingOutcome> claimed = claim == null || decisions.ratings.isEmpty()
                     ? Uni.createFrom().<RatingOutcome>nullItem() : claim.take(tx, requests.get(0).ratingId(), now);
             return claimed.chain(refused -> {
