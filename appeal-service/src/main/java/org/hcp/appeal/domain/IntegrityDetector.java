@@ -186,18 +186,18 @@ public final class IntegrityDetector {
         if (rule == null) {
             return evidence;
         }
-        Map<String, Integer> institutions = new HashMap<>(); // of sorted[from..to]
+        // The institutions of sorted[from..to] and how many ratings each has there; kept only when they are counted.
+        Map<String, Integer> institutions = new HashMap<>();
         int to = -1;
         int coveredTo = -1;
         for (int from = 0; from < sorted.size(); from++) {
-            if (to < from) {
-                to = from;
-                institutions.merge(sorted.get(to).institutionCode(), 1, Integer::sum);
-            }
             Instant end = sorted.get(from).ratedAt().plus(rule.within());
-            while (to + 1 < sorted.size() && !sorted.get(to + 1).ratedAt().isAfter(end)) {
+            // The window from `from` holds `from` itself, so `to` never falls behind it.
+            while (to < from || to + 1 < sorted.size() && !sorted.get(to + 1).ratedAt().isAfter(end)) {
                 to++;
-                institutions.merge(sorted.get(to).institutionCode(), 1, Integer::sum);
+                if (countInstitutions) {
+                    institutions.merge(sorted.get(to).institutionCode(), 1, Integer::sum);
+                }
             }
             int measure = countInstitutions ? institutions.size() : to - from + 1;
             if (measure >= rule.count()) {
@@ -206,7 +206,9 @@ public final class IntegrityDetector {
                 }
                 coveredTo = Math.max(coveredTo, to);
             }
-            institutions.computeIfPresent(sorted.get(from).institutionCode(), (code, n) -> n == 1 ? null : n - 1);
+            if (countInstitutions) {
+                institutions.computeIfPresent(sorted.get(from).institutionCode(), (code, n) -> n == 1 ? null : n - 1);
+            }
         }
         return evidence;
     }
