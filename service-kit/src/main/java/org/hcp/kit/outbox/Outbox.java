@@ -3,6 +3,7 @@ package org.hcp.kit.outbox;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import org.hcp.events.EventEnvelope;
@@ -14,6 +15,25 @@ public final class Outbox {
 
     private static final String INSERT = "INSERT INTO outbox (event_id, topic, event_key, event_type, envelope) "
             + "VALUES ($1, $2, $3, $4, $5)";
+
+    /**
+     * The largest event the outbox takes, in UTF-8 bytes: under the broker's default record limit (1 MiB,
+     * {@code message.max.bytes}) with room for headers. A larger one could never be published, and would stall the
+     * relay and every later event behind it, so it is refused here, in the transaction that would add it.
+     */
+    public static final int MAX_EVENT_BYTES = 900 * 1024;
+
+    /** An event the broker would never take: the caller's transaction must roll back (nothing is half-applied). */
+    public static final class EventTooLarge extends IllegalArgumentException {
+        public final String eventType;
+        public final int bytes;
+
+        EventTooLarge(String eventType, int bytes) {
+            super(eventType + " would be " + bytes + " bytes; the log takes " + MAX_EVENT_BYTES + " at most");
+            this.eventType = eventType;
+            this.bytes = bytes;
+        }
+    }
 
     private Outbox() {
     }
@@ -54,6 +74,14 @@ public final class Outbox {
     }
 
     private static Tuple row(String topic, EventEnvelope<?> event) {
-        return Tuple.of(event.eventId(), topic, event.key(), event.type(), EventJson.write(event));
+        String envelope = EventJson.write(event);
+        // A UTF-8 byte is at most 3 per char of the String; only a long envelope needs counting exactly.
+        if (envelope.length() * 3L > MAX_EVENT_BYTES) {
+            int bytes = envelope.getBytes(StandardCharsets.UTF_8).length;
+            if (bytes > MAX_EVENT_BYTES) {
+                throw new EventTooLarge(event.type(), bytes);
+            }
+        }
+        return Tuple.of(event.eventId(), topic, event.key(), event.type(), envelope);
     }
 }
