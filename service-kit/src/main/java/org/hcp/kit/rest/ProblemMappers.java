@@ -14,6 +14,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Locale;
+import org.hcp.kit.outbox.Outbox;
+import org.hcp.kit.text.LogText;
 import org.hcp.kit.text.Messages;
 import org.hcp.kit.text.Violation;
 import org.jboss.logging.Logger;
@@ -81,11 +83,61 @@ public class ProblemMappers {
         return respond(new Problem(Problem.TYPE_BASE + kind, title, status, e.getMessage(), path(uri), List.of()));
     }
 
+    /**
+     * An event larger than the log takes (the outbox refused it, and its transaction rolled back): the request
+     * carried too much for one fact, so it is the client's to shorten (docs/security.md, "Input limits").
+     */
+    @ServerExceptionMapper
+    public Response eventTooLarge(Outbox.EventTooLarge e, UriInfo uri, HttpHeaders headers) {
+        Violation violation = Violation.of("/", "event.tooLarge", e.eventType, e.bytes, Outbox.MAX_EVENT_BYTES);
+        return respond(new Problem(Problem.TYPE_BASE + "validation", Messages.render("problem.validation",
+                locale(headers)), 422, e.getMessage(), path(uri),
+                List.of(ProblemException.fieldError(violation, locale(headers)))));
+    }
+
+    /**
+     * Anything no other mapper knows: a form body whose percent-encoding is broken is the client's (400); the rest
+     * is ours (500), answered as problem+json with an id to quote, never a stack trace. The log line names the
+     * request by its path, except a rating link's, whose path is a credential (docs/security.md, "Logs").
+     */
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, UriInfo uri, HttpHeaders headers) {
+        StackTraceElement[] where = e.getStackTrace();
+        if (e instanceof IllegalArgumentException && where.length > 0
+                && where[0].getClassName().endsWith(".URLUtils")) {
+            return respond(new Problem(Problem.TYPE_BASE + "malformed-request", Messages.render("problem.malformed",
+                    locale(headers)), 400, "the form's percent-encoding is broken", path(uri),
+                    List.of(ProblemException.fieldError(Violation.of("/", "url.invalid"), locale(headers)))));
+        }
+        String errorId = java.util.UUID.randomUUID().toString();
+        LOG.errorf(e, "request to %s failed, error id %s", loggablePath(uri), errorId);
+        return respond(new Problem(Problem.TYPE_BASE + "server-error", Messages.render("problem.serverError",
+                locale(headers)), 500, "error id " + errorId, path(uri), List.of()));
+    }
+
+    /** A path fit for the log: a rating link's token replaced, the rest escaped (docs/security.md, "Logs"). */
+    static String loggablePath(UriInfo uri) {
+        String path = path(uri);
+        if (path != null && path.startsWith("/r/")) {
+            int end = path.indexOf('/', 3);
+            path = "/r/<token>" + (end < 0 ? "" : path.substring(end));
+        }
+        return LogText.safe(path);
+    }
+
     private static Problem badJson(JsonProcessingException e, String instance, Locale locale) {
         String pointer = e instanceof JsonMappingException mapping ? pointer(mapping) : "";
         String at = pointer.isEmpty() ? "/" : pointer;
         Violation violation;
-        if (e instanceof JsonParseException) {
+        if (e instanceof StrictJson.OutOfBounds bound) {
+            // Well-formed and of the right type, but too long, with a control character, or out of range: 422.
+            return ProblemException.invalid(Violation.of(at, bound.key(), bound.args())).toProblem(instance, locale);
+        } else if (e instanceof JsonParseException && e.getOriginalMessage().startsWith("Duplicate field")
+                && e.getProcessor() instanceof com.fasterxml.jackson.core.JsonParser parser) {
+            // Which of two values was meant cannot be known: refuse rather than keep the last (docs/security.md).
+            String field = parser.getParsingContext().pathAsPointer().toString();
+            violation = Violation.of(field.isEmpty() ? "/" : field, "json.duplicateKey", field);
+        } else if (e instanceof JsonParseException) {
             violation = Violation.of(at, "json.invalid", e.getLocation().getLineNr(), e.getLocation().getColumnNr());
         } else if (e instanceof InvalidFormatException || e instanceof MismatchedInputException) {
             String expected = e instanceof MismatchedInputException m && m.getTargetType() != null
@@ -94,7 +146,7 @@ public class ProblemMappers {
         } else {
             violation = Violation.of(at, "json.unreadable", at);
         }
-        LOG.debugf("unreadable request body at %s: %s", pointer, e.getOriginalMessage());
+        LOG.debugf("unreadable request body at %s: %s", LogText.safe(pointer), LogText.safe(e.getOriginalMessage()));
         return new Problem(Problem.TYPE_BASE + "malformed-request", Messages.render("problem.malformed", locale), 400,
                 Messages.render(violation.text(), Messages.EN), instance,
                 List.of(ProblemException.fieldError(violation, locale)));

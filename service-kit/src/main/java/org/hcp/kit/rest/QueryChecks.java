@@ -23,11 +23,17 @@ public final class QueryChecks {
         if (value == null) {
             return null;
         }
+        LocalDate day;
         try {
-            return LocalDate.parse(value);
+            day = LocalDate.parse(value);
         } catch (DateTimeParseException e) {
             throw ProblemException.invalid(Violation.of(pointer, "query.date"));
         }
+        if (!InputLimits.inRange(day)) {
+            throw ProblemException.invalid(Violation.of(pointer, "date.outOfRange", InputLimits.FIRST_DAY,
+                    InputLimits.LAST_DAY));
+        }
+        return day;
     }
 
     /** A date parameter that must be given: 422 naming {@code pointer} when it is absent or not a date. */
@@ -39,10 +45,16 @@ public final class QueryChecks {
         return day;
     }
 
-    /** {@code ?page} from 0 and {@code ?size} from 1 to {@code max}. */
+    /**
+     * {@code ?page} from 0 and {@code ?size} from 1 to {@code max}, and no deeper than {@link InputLimits#OFFSET_MAX}
+     * rows: {@code page × size} would otherwise overflow into a negative OFFSET.
+     */
     public static void page(int page, int size, int max) {
         if (page < 0 || size < 1 || size > max) {
             throw ProblemException.invalid(Violation.of(page < 0 ? "?page" : "?size", "page.size", max));
+        }
+        if ((long) page * size > InputLimits.OFFSET_MAX) {
+            throw ProblemException.invalid(Violation.of("?page", "page.tooDeep", InputLimits.OFFSET_MAX));
         }
     }
 }
