@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hcp.appeal.domain.AppealDecider;
 import org.hcp.appeal.domain.AppealEntry;
+import org.hcp.appeal.domain.Evidence;
 import org.hcp.appeal.repository.AppealRepository;
 import org.hcp.appeal.repository.CaseFileRepository;
 import org.hcp.appeal.repository.CaseFileRepository.CaseFile;
@@ -31,6 +32,7 @@ import org.hcp.events.EventIds;
 import org.hcp.events.appeal.AppealOutcome;
 import org.hcp.events.appeal.Appellant;
 import org.hcp.events.appeal.VerificationMethod;
+import org.hcp.kit.rest.BodyLimit;
 import org.hcp.kit.rest.Access;
 import org.hcp.kit.rest.Answers;
 import org.hcp.kit.rest.Problem;
@@ -185,6 +187,8 @@ public class AppealResource {
     @Operation(summary = "R3.1: add evidence to an open appeal: the file's bytes as the body, ?fileName= its name",
             description = "PDF, JPEG or PNG, judged by the content (not the name or Content-Type), at most 5 MB; "
                     + "stored with its SHA-256, which AppealEvidenceAdded carries instead of the bytes.")
+    // R3.1: the evidence file itself, 5 MB at most
+    @BodyLimit(Evidence.MAX_BYTES)
     public AppealEntry addEvidence(@PathParam("ratingId") String ratingId, @QueryParam("fileName") String fileName,
             byte[] content) {
         return Answers.valueOf(service.addEvidence(ratingId, scope(), fileName, content, by()));

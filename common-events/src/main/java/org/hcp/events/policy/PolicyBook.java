@@ -113,6 +113,16 @@ public final class PolicyBook {
         return versions;
     }
 
+    /** The first day a national default policy is in force: {@link #resolve} answers for no earlier day. */
+    public LocalDate firstDay() {
+        return versions.stream().filter(v -> NATIONAL.equals(v.regionCode())).map(JurisdictionPolicy::effectiveFrom)
+                .min(LocalDate::compareTo).orElse(LocalDate.MAX);
+    }
+
+    public boolean inForceOn(LocalDate day) {
+        return !day.isBefore(firstDay());
+    }
+
     /** The policy in force for {@code regionCode} on {@code day}, every field filled. */
     public JurisdictionPolicy resolve(String regionCode, LocalDate day) {
         // No region: the national policy alone, for what is counted over every region.

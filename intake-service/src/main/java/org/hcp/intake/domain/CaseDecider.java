@@ -48,7 +48,9 @@ public final class CaseDecider {
     public static Decision decide(ReportCase command, DirectoryEntry.Lookup directory, List<ServiceCase> batchMembers,
             String pseudonym, boolean contactable, Instant now, PolicyBook policies, WorkingCalendar calendar) {
         List<Violation> errors = new ArrayList<>();
-        requireCode(errors, "/caseNumber", command.caseNumber(), RatingDecider.CASE_NUMBER_MAX);
+        RatingDecider.requireIdentifier(errors, "/caseNumber", command.caseNumber(), RatingDecider.CASE_NUMBER_MAX);
+        RatingDecider.optionalIdentifier(errors, "/batchId", command.batchId(), RatingDecider.CODE_MAX);
+        RatingDecider.optionalIdentifier(errors, "/chainId", command.chainId(), RatingDecider.CODE_MAX);
         CaseKind kind = parseEnum(errors, "/caseKind", command.caseKind(), CaseKind.class);
         if (command.caseKind() == null) {
             errors.add(Violation.of("/caseKind", "case.kindRequired", List.of(CaseKind.values())));
@@ -57,6 +59,9 @@ public final class CaseDecider {
             errors.add(Violation.of("/completedAt", "case.completedAtRequired"));
         } else if (command.completedAt().isAfter(now.plus(RatingDecider.CLOCK_SKEW))) {
             errors.add(Violation.of("/completedAt", "case.completedAtFuture"));
+        } else if (!policies.inForceOn(command.completedAt().atZone(Clocks.CHINA).toLocalDate())) {
+            // R5.6: a case is judged by the policy of its day; before the first one there is nothing to judge by.
+            errors.add(Violation.of("/completedAt", "case.beforePolicies", policies.firstDay()));
         }
         if (command.acceptedAt() != null && command.completedAt() != null
                 && command.acceptedAt().isAfter(command.completedAt())) {
@@ -145,7 +150,7 @@ public final class CaseDecider {
                 errors.add(Violation.of(at, "case.visitNull"));
                 continue;
             }
-            requireCode(errors, at + "/visitId", v.visitId(), RatingDecider.CODE_MAX);
+            RatingDecider.requireIdentifier(errors, at + "/visitId", v.visitId(), RatingDecider.CODE_MAX);
             if (v.visitId() != null && !ids.add(v.visitId())) {
                 errors.add(Violation.of(at + "/visitId", "case.visitTwice", v.visitId()));
             }
@@ -219,13 +224,5 @@ public final class CaseDecider {
 
     private static boolean sameWindow(String a, String b) {
         return a == null ? b == null || b.isBlank() : a.equals(b == null ? null : b.trim());
-    }
-
-    private static void requireCode(List<Violation> errors, String at, String value, int max) {
-        if (value == null || value.isBlank()) {
-            errors.add(Violation.of(at, "field.required"));
-        } else if (value.length() > max) {
-            errors.add(Violation.of(at, "field.tooLong", max));
-        }
     }
 }

@@ -16,6 +16,7 @@ import org.hcp.events.Dimension;
 import org.hcp.events.DimensionRating;
 import org.hcp.events.EvaluatorType;
 import org.hcp.events.NationalCodes;
+import org.hcp.events.Identifiers;
 import org.hcp.events.RatingLevel;
 import org.hcp.events.RatingOrigin;
 import org.hcp.events.RatingScope;
@@ -33,8 +34,8 @@ import org.hcp.kit.text.Violation;
 public final class RatingDecider {
 
     /** R5.4: 办件编号 an..50. */
-    static final int CASE_NUMBER_MAX = 50;
-    static final int CODE_MAX = 64;
+    static final int CASE_NUMBER_MAX = Identifiers.CASE_NUMBER_MAX;
+    static final int CODE_MAX = Identifiers.CODE_MAX;
     static final int TEXT_MAX = 2000;
     static final int TAGS_MAX = 20;
     static final Pattern RATING_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}");
@@ -119,12 +120,12 @@ public final class RatingDecider {
         if (command.ratingId() != null && !RATING_ID.matcher(command.ratingId()).matches()) {
             errors.add(Violation.of("/ratingId", "rating.idFormat"));
         }
-        requireText(errors, "/caseNumber", command.caseNumber(), CASE_NUMBER_MAX);
-        optionalText(errors, "/itemCode", command.itemCode(), CODE_MAX);
-        optionalText(errors, "/institutionCode", command.institutionCode(), CODE_MAX);
-        optionalText(errors, "/windowCode", command.windowCode(), CODE_MAX);
-        optionalText(errors, "/staffId", command.staffId(), CODE_MAX);
-        optionalText(errors, "/platformCode", command.platformCode(), CODE_MAX);
+        requireIdentifier(errors, "/caseNumber", command.caseNumber(), CASE_NUMBER_MAX);
+        optionalIdentifier(errors, "/itemCode", command.itemCode(), CODE_MAX);
+        optionalIdentifier(errors, "/institutionCode", command.institutionCode(), CODE_MAX);
+        optionalIdentifier(errors, "/windowCode", command.windowCode(), CODE_MAX);
+        optionalIdentifier(errors, "/staffId", command.staffId(), CODE_MAX);
+        optionalIdentifier(errors, "/platformCode", command.platformCode(), CODE_MAX);
         if (command.regionCode() != null && !RegionCodes.isCode(command.regionCode())) {
             errors.add(Violation.of("/regionCode", "rating.regionCodeFormat"));
         }
@@ -356,6 +357,22 @@ public final class RatingDecider {
             errors.add(Violation.of(at, "field.required"));
         } else if (value.length() > max) {
             errors.add(Violation.of(at, "field.tooLong", max));
+        }
+    }
+
+    /** An identifier that must be given: letters, digits and - _ . : only (docs/security.md, "Input limits"). */
+    static void requireIdentifier(List<Violation> errors, String at, String value, int max) {
+        if (value == null || value.isBlank()) {
+            errors.add(Violation.of(at, "field.required"));
+        } else {
+            optionalIdentifier(errors, at, value.strip(), max);
+        }
+    }
+
+    /** An identifier that may be absent or blank; given, it must be of the identifier set. */
+    static void optionalIdentifier(List<Violation> errors, String at, String value, int max) {
+        if (value != null && !value.isBlank() && !Identifiers.isValid(value.strip(), max)) {
+            errors.add(Violation.of(at, "identifier.invalid", max));
         }
     }
 

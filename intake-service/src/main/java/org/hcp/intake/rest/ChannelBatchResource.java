@@ -15,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hcp.events.EventJson;
 import org.hcp.intake.service.HotlineRatings;
 import org.hcp.intake.service.PaperForms;
+import org.hcp.kit.rest.BodyLimit;
 import org.hcp.kit.rest.Access;
 import org.hcp.kit.rest.Answers;
 import org.hcp.kit.rest.Language;
@@ -57,6 +58,8 @@ public class ChannelBatchResource {
             description = "Each record: workOrderNo (the hotline's work order, which makes the rating id), caseNumber, "
                     + "level, tags for a bad review, text, ratedAt, optional visitId and evaluator. Channel "
                     + "HOTLINE_12345 (pf 6). Every record is answered on its own.")
+    // 500 ratings of at most a few hundred bytes each
+    @BodyLimit(1024 * 1024)
     public RatingAnswers.BatchResult pushHotline(JsonNode body) {
         Locale locale = language.ofRequest();
         ProblemException.requireBody(body);
@@ -92,6 +95,8 @@ public class ChannelBatchResource {
                     + "is recorded or rejected on its own and the report names each rejected row's line and column. "
                     + "Re-importing a file records nothing twice (duplicates). A handler imports for its own "
                     + "institution only.")
+    // 5,000 rows (PaperForms.MAX_ROWS) of a few hundred bytes
+    @BodyLimit(2 * 1024 * 1024)
     public ImportAnswer importPaperForms(String csv) {
         Locale locale = language.ofRequest();
         PaperForms.ImportReport report = Answers.valueOf(paper.importCsv(csv, access.handlerInstitution()));

@@ -25,8 +25,10 @@ import org.hcp.intake.service.DirectoryQueries;
 import org.hcp.intake.service.DirectoryService;
 import org.hcp.kit.outcome.Outcome;
 import org.hcp.kit.rest.Answers;
+import org.hcp.kit.rest.BodyLimit;
 import org.hcp.kit.rest.Problem;
 import org.hcp.kit.rest.ProblemException;
+import org.hcp.kit.rest.QueryChecks;
 import org.hcp.kit.text.Violation;
 
 @Path("/api/v1/directory")
@@ -71,6 +73,7 @@ public class DirectoryResource {
     @Operation(summary = "Import entries (JSON array)", description = "All or nothing: any broken entry and "
             + "nothing is recorded; errors point at /entries/<index>/<field>. Unchanged entries record nothing, so "
             + "re-importing a file is harmless. Order matters: regions, then institutions, then their windows.")
+    @BodyLimit(2 * 1024 * 1024) // 5,000 entries (DirectoryDecider.IMPORT_MAX)
     public ImportReport importJson(List<Registration> entries) {
         ProblemException.requireBody(entries);
         return report(entries.size(), service.register(entries, "/entries"));
@@ -84,6 +87,7 @@ public class DirectoryResource {
     @Operation(summary = "Import entries (CSV)", description = "Header kind,code,name,regionCode,institutionCode,"
             + "attributes,active; attributes as key=value;key=value. Same rules as the JSON import; the pointer "
             + "/entries/<n> is the n-th data row, from 0.")
+    @BodyLimit(2 * 1024 * 1024) // 5,000 entries (DirectoryDecider.IMPORT_MAX)
     public ImportReport importCsv(String csv) {
         return importJson(parseCsv(csv == null ? "" : csv));
     }
@@ -95,9 +99,7 @@ public class DirectoryResource {
     @Operation(summary = "Entries by kind and region prefix, a page at a time")
     public Page<DirectoryEntry> list(@QueryParam("kind") String kind, @QueryParam("region") String region,
             @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("100") int size) {
-        if (page < 0 || size < 1 || size > 500) {
-            throw ProblemException.invalid(Violation.of("/size", "page.size", 500));
-        }
+        QueryChecks.page(page, size, 500);
         return new Page<>(queries.list(kind(kind), region, page * size, size), page, size);
     }
 

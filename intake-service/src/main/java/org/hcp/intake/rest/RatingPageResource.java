@@ -14,7 +14,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
+import jakarta.ws.rs.core.UriBuilder;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -131,8 +131,9 @@ public class RatingPageResource {
         if (!(outcome instanceof RatingOutcome.Recorded)) {
             return statusPage(token, language, RatingLinks.Status.USED);
         }
-        return Response.seeOther(URI.create("/r/" + token + "/thanks?lang=" + (RatingPage.EN.equals(language)
-                ? "en" : "zh") + (bad ? "&bad=1" : ""))).build();
+        UriBuilder thanks = UriBuilder.fromPath("/r/{token}/thanks").queryParam("lang",
+                RatingPage.EN.equals(language) ? "en" : "zh");
+        return Response.seeOther((bad ? thanks.queryParam("bad", "1") : thanks).build(token)).build();
     }
 
     @GET
@@ -143,9 +144,13 @@ public class RatingPageResource {
             @QueryParam("bad") String bad) {
         String language = RatingPage.language(lang);
         RatingLinks.LinkState state = links.open(token);
+        if (state.status() == RatingLinks.Status.INVALID) {
+            // Not a link of ours: say so here rather than send the browser on with what it typed.
+            return statusPage(token, language, state.status());
+        }
         if (state.status() != RatingLinks.Status.USED) {
-            return Response.seeOther(URI.create("/r/" + token + "?lang=" + (RatingPage.EN.equals(language) ? "en" : "zh")))
-                    .build();
+            return Response.seeOther(UriBuilder.fromPath("/r/{token}")
+                    .queryParam("lang", RatingPage.EN.equals(language) ? "en" : "zh").build(token)).build();
         }
         return html(200, Templates.message(RatingPage.message(token, language, "thanks", "1".equals(bad))));
     }

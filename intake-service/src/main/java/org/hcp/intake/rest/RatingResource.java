@@ -22,6 +22,7 @@ import org.hcp.intake.domain.SubmitRating;
 import org.hcp.intake.repository.RatingRepository;
 import org.hcp.intake.service.BatchRatings;
 import org.hcp.intake.service.RatingService;
+import org.hcp.kit.rest.BodyLimit;
 import org.hcp.kit.rest.Language;
 import org.hcp.kit.rest.Problem;
 import org.hcp.kit.rest.ProblemException;
@@ -86,6 +87,8 @@ public class RatingResource {
                     + "every item with outcome accepted, replayed (the same ratingId again) or rejected, the status it "
                     + "would have had alone, and its problem. Give each item a ratingId so that a retried batch "
                     + "records nothing twice.")
+    // 500 ratings (BatchRatings.MAX_ITEMS)
+    @BodyLimit(1024 * 1024)
     public Uni<RatingAnswers.BatchResult> submitBatch(BatchRequest body) {
         Locale locale = language.ofRequest();
         ProblemException.requireBody(body);
