@@ -3,6 +3,8 @@ package org.hcp.kit.messaging;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -26,6 +28,8 @@ public final class WorkerThread implements AutoCloseable {
     public interface Round {
         Duration run() throws Exception;
     }
+
+    private static final Set<WorkerThread> STARTED = ConcurrentHashMap.newKeySet();
 
     private final String name;
     private final Round round;
@@ -78,8 +82,19 @@ public final class WorkerThread implements AutoCloseable {
     }
 
     public WorkerThread start() {
+        STARTED.add(this);
         thread.start();
         return this;
+    }
+
+    /** Every worker started in this process and not closed since. */
+    static Set<WorkerThread> started() {
+        return STARTED;
+    }
+
+    /** True when the loop ended without being asked to: the process is no longer doing its background work. */
+    public boolean died() {
+        return thread.getState() == Thread.State.TERMINATED && running;
     }
 
     /** Cuts the current pause short: there is work now. */
@@ -120,6 +135,12 @@ public final class WorkerThread implements AutoCloseable {
                     Duration doubled = backoff.multipliedBy(2);
                     backoff = doubled.compareTo(maxBackoff) > 0 ? maxBackoff : doubled;
                     continue;
+                } catch (Error e) {
+                    // Out of memory, a stack overflow: the loop cannot be trusted to go on. It ends, and liveness
+                    // says so (WorkersLiveness), so that the supervisor restarts the process.
+                    problem = "died: " + e;
+                    LOG.errorf(e, "%s: died", name);
+                    throw e;
                 }
                 problem = null;
                 backoff = firstBackoff;
@@ -149,6 +170,7 @@ public final class WorkerThread implements AutoCloseable {
     @Override
     public void close() {
         running = false;
+        STARTED.remove(this);
         wake.release();
         try {
             thread.join(10_000);

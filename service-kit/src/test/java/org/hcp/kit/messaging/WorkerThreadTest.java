@@ -68,4 +68,20 @@ class WorkerThreadTest {
         worker.close();
         assertNull(worker.problem());
     }
+
+    /** Issue 25, 2: a worker killed by an Error (here an OutOfMemoryError) makes liveness DOWN, not only readiness. */
+    @Test
+    void aWorkerThatDiesOfAnErrorMakesTheProcessNotAlive() throws Exception {
+        WorkersLiveness liveness = new WorkersLiveness();
+        try (WorkerThread worker = new WorkerThread("dying-worker", () -> {
+            throw new OutOfMemoryError("Java heap space (test)");
+        }, null)) {
+            worker.start();
+            awaitTrue(worker::died);
+            assertEquals(org.eclipse.microprofile.health.HealthCheckResponse.Status.DOWN, liveness.call().getStatus());
+            assertTrue(worker.problem().contains("OutOfMemoryError"), worker.problem());
+        }
+        assertEquals(org.eclipse.microprofile.health.HealthCheckResponse.Status.UP, liveness.call().getStatus(),
+                "a closed worker is not a dead one");
+    }
 }
