@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.Iterator;
@@ -30,13 +31,13 @@ public final class AccessMatrix {
 
     /** The columns of every row, in this order. */
     public enum Caller {
-        NONE, EXPIRED, OTHER_ISSUER, CHANNEL, HANDLER_IN, HANDLER_OUT, HANDLER_NO_SCOPE,
-        BUREAU_IN, BUREAU_OUT, BUREAU_NO_SCOPE, AUDITOR, SYNC, ADMIN
+        NONE, EXPIRED, OTHER_ISSUER, ISSUED_IN_FUTURE, CHANNEL, HANDLER_IN, HANDLER_OUT, HANDLER_NO_SCOPE,
+        HANDLER_AND_BUREAU, BUREAU_IN, BUREAU_OUT, BUREAU_NO_SCOPE, AUDITOR, SYNC_IN, SYNC_OUT, SYNC_NO_SCOPE, ADMIN
     }
 
     /** Header for the rows of a test, naming the columns in order. */
-    public static final String COLUMNS =
-            "none expired other-issuer channel handler(in out none) bureau(in out none) auditor sync admin";
+    public static final String COLUMNS = "none expired other-issuer future channel handler(in out none) handler+bureau "
+            + "bureau(in out none) auditor sync(in out none) admin";
 
     /**
      * What "in scope" and "out of scope" mean for the fixtures of a test.
@@ -131,13 +132,20 @@ public final class AccessMatrix {
                         + " (" + COLUMNS + ")");
                 continue;
             }
+            StringBuilder answered = new StringBuilder();
+            boolean differs = false;
             for (Caller caller : Caller.values()) {
                 String cell = cells[caller.ordinal()];
                 HttpResponse<String> answer = call(baseUrl, row, tokens.get(caller));
                 String problem = mismatch(cell, answer);
+                answered.append(answered.length() == 0 ? "" : " ").append(answer.statusCode());
                 if (problem != null) {
+                    differs = true;
                     failures.add(row.operation() + " as " + caller + ": expected " + cell + ", " + problem);
                 }
+            }
+            if (differs) {
+                failures.add(row.operation() + " answered, in the columns' order: \"" + answered + "\"");
             }
         }
         if (!failures.isEmpty()) {
@@ -172,15 +180,24 @@ public final class AccessMatrix {
         tokens.put(Caller.NONE, null);
         tokens.put(Caller.EXPIRED, DevTokens.mint("admin", null, Duration.ofMinutes(-10)));
         tokens.put(Caller.OTHER_ISSUER, DevTokens.mint("https://another-issuer.example", "admin", null, hour));
+        Instant nextYear = Instant.now().plus(Duration.ofDays(365));
+        tokens.put(Caller.ISSUED_IN_FUTURE, DevTokens.mint(DevTokens.ISSUER, Set.of("admin"), null, nextYear,
+                nextYear.plus(hour)));
         tokens.put(Caller.CHANNEL, DevTokens.mint("channel", null, hour));
         tokens.put(Caller.HANDLER_IN, DevTokens.mint("handler", s.institution(), hour));
         tokens.put(Caller.HANDLER_OUT, DevTokens.mint("handler", s.otherInstitution(), hour));
         tokens.put(Caller.HANDLER_NO_SCOPE, DevTokens.mint("handler", null, hour));
+        // One hcp_scope cannot name an institution and a region: such a token is refused wherever scope applies.
+        tokens.put(Caller.HANDLER_AND_BUREAU, DevTokens.mint(DevTokens.ISSUER, Set.of("handler", "bureau"),
+                s.institution(), Instant.now(), Instant.now().plus(hour)));
         tokens.put(Caller.BUREAU_IN, DevTokens.mint("bureau", s.region(), hour));
         tokens.put(Caller.BUREAU_OUT, DevTokens.mint("bureau", s.otherRegion(), hour));
         tokens.put(Caller.BUREAU_NO_SCOPE, DevTokens.mint("bureau", null, hour));
         tokens.put(Caller.AUDITOR, DevTokens.mint("auditor", null, hour));
-        tokens.put(Caller.SYNC, DevTokens.mint("sync", null, hour));
+        // A province's sync consumer: in scope its province holds the test's region, out of scope another's.
+        tokens.put(Caller.SYNC_IN, DevTokens.mint("sync", s.region().substring(0, 2), hour));
+        tokens.put(Caller.SYNC_OUT, DevTokens.mint("sync", s.otherRegion().substring(0, 2), hour));
+        tokens.put(Caller.SYNC_NO_SCOPE, DevTokens.mint("sync", null, hour));
         tokens.put(Caller.ADMIN, DevTokens.mint("admin", null, hour));
         return tokens;
     }

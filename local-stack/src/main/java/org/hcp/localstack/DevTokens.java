@@ -56,12 +56,19 @@ public final class DevTokens {
     /** A token signed with the development key but naming another issuer: the services must refuse it. */
     public static String mint(String issuer, String role, String scope, Duration ttl) {
         Instant now = Instant.now();
+        return mint(issuer, Set.of(role), scope, ttl.isNegative() ? now.plus(ttl).minusSeconds(60) : now,
+                now.plus(ttl));
+    }
+
+    /** Any token the access tests need: several roles, or issued at another time than now. */
+    public static String mint(String issuer, Set<String> roles, String scope, Instant issuedAt, Instant expiresAt) {
+        String who = "dev-" + String.join("-", new java.util.TreeSet<>(roles));
         JwtClaimsBuilder claims = Jwt.issuer(issuer)
-                .subject("dev-" + role)
-                .upn("dev-" + role)
-                .groups(Set.of(role))
-                .issuedAt(ttl.isNegative() ? now.plus(ttl).minusSeconds(60) : now)
-                .expiresAt(now.plus(ttl));
+                .subject(who)
+                .upn(who)
+                .groups(roles)
+                .issuedAt(issuedAt)
+                .expiresAt(expiresAt);
         if (scope != null) {
             claims.claim("hcp_scope", scope);
         }

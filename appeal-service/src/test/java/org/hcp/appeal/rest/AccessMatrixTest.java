@@ -68,44 +68,44 @@ class AccessMatrixTest {
         List<Row> rows = List.of(
                 // the unit appeals its own institution's bad review
                 withBody("POST /api/v1/appeals", "/api/v1/appeals", "application/json",
-                        "{\"ratingId\":\"" + id + "\"}", "401 401 401 403 422 404 403 403 403 403 403 403 422"),
+                        "{\"ratingId\":\"" + id + "\"}", "401 401 401 401 403 422 404 403 403 403 403 403 403 403 403 403 422"),
                 get("GET /api/v1/appeals", "/api/v1/appeals?region=2202",
-                        "401 401 401 403 200 200 403 200 403 403 200 403 200"),
-                get("GET /api/v1/appeals/{ratingId}", a, "401 401 401 403 200 404 403 200 404 403 200 403 200"),
+                        "401 401 401 401 403 200 200 403 403 200 403 403 200 403 403 403 200"),
+                get("GET /api/v1/appeals/{ratingId}", a, "401 401 401 401 403 200 404 403 403 200 404 403 200 403 403 403 200"),
                 // the unit adds evidence (this body is not a PDF, JPEG or PNG: 422 once let through); only the
                 // appellant's institution and the bureau over its region download it
                 withBody("POST /api/v1/appeals/{ratingId}/attachments", a + "/attachments",
                         "application/octet-stream", "not a picture",
-                        "401 401 401 403 422 404 403 403 403 403 403 403 422"),
+                        "401 401 401 401 403 422 404 403 403 403 403 403 403 403 403 403 422"),
                 get("GET /api/v1/appeals/{ratingId}/attachments/{attachmentId}", a + "/attachments/" + attachment,
-                        "401 401 401 403 200 404 403 200 404 403 403 403 200"),
+                        "401 401 401 401 403 200 404 403 403 200 404 403 403 403 403 403 200"),
                 // the bureau verifies and decides
                 json("POST /api/v1/appeals/{ratingId}/verifications", a + "/verifications",
-                        "401 401 401 403 403 403 403 422 404 403 403 403 422"),
+                        "401 401 401 401 403 403 403 403 403 422 404 403 403 403 403 403 422"),
                 json("POST /api/v1/appeals/{ratingId}/decision", a + "/decision",
-                        "401 401 401 403 403 403 403 422 404 403 403 403 422"),
+                        "401 401 401 401 403 403 403 403 403 422 404 403 403 403 403 403 422"),
                 json("POST /api/v1/appeals/{ratingId}/reinstatement", a + "/reinstatement",
-                        "401 401 401 403 403 403 403 422 404 403 403 403 422"),
+                        "401 401 401 401 403 403 403 403 403 422 404 403 403 403 403 403 422"),
                 // a handler asks for its own institution only; a bureau's count is narrowed to its region
                 get("GET /api/v1/appeals/appealable-ratings/count",
                         "/api/v1/appeals/appealable-ratings/count?institution=JL-CY-CENTRE",
-                        "401 401 401 403 200 403 403 200 200 403 200 403 200"),
+                        "401 401 401 401 403 200 403 403 403 200 200 403 200 403 403 403 200"),
                 // R3.4: notices to the units concerned (a handler its own, a bureau its region's); TA's credit
                 // records for the bureau and the auditor
                 get("GET /api/v1/appeal-notices", "/api/v1/appeal-notices",
-                        "401 401 401 403 200 200 403 200 200 403 200 403 200"),
+                        "401 401 401 401 403 200 200 403 403 200 200 403 200 403 403 403 200"),
                 get("GET /api/v1/credit-records", "/api/v1/credit-records?region=2202",
-                        "401 401 401 403 403 403 403 200 403 403 200 403 200"),
+                        "401 401 401 401 403 403 403 403 403 200 403 403 200 403 403 403 200"),
                 // only an operator rebuilds the appeal tables
                 withBody("POST /api/v1/admin/rebuild", "/api/v1/admin/rebuild", null, null,
-                        "401 401 401 403 403 403 403 403 403 403 403 403 200"),
+                        "401 401 401 401 403 403 403 403 403 403 403 403 403 403 403 403 200"),
                 // R6.3: the bureau's integrity review queue over its region; the auditor reads
                 get("GET /api/v1/integrity-flags", "/api/v1/integrity-flags?region=2202",
-                        "401 401 401 403 403 403 403 200 403 403 200 403 200"),
+                        "401 401 401 401 403 403 403 403 403 200 403 403 200 403 403 403 200"),
                 get("GET /api/v1/integrity-flags/{flagId}", f,
-                        "401 401 401 403 403 403 403 200 404 403 200 403 200"),
+                        "401 401 401 401 403 403 403 403 403 200 404 403 200 403 403 403 200"),
                 json("POST /api/v1/integrity-flags/{flagId}/review", f + "/review",
-                        "401 401 401 403 403 403 403 422 404 403 403 403 422"));
+                        "401 401 401 401 403 403 403 403 403 422 404 403 403 403 403 403 422"));
         AccessMatrix.check(base, rows);
     }
 }

@@ -119,20 +119,20 @@ public class CaseResource {
         }
         ContactVault.Contact contact = Answers.valueOf(service.readContact(caseNumber, caller.getName(),
                 access.roleAmong(Set.of("handler", "bureau", "admin")), stated,
-                c -> access.requireWithin(c.institutionCode(), c.regionCode())));
+                c -> access.visible(c.institutionCode(), c.regionCode())));
         return new ContactView(caseNumber, stated.name(),
                 stated.reveals(ContactPurpose.Field.NAME) ? contact.name() : null,
                 stated.reveals(ContactPurpose.Field.MOBILE) ? contact.mobile() : null,
                 stated.reveals(ContactPurpose.Field.ID_NUMBER) ? contact.idNumber() : null);
     }
 
-    /** The case, or 404; 403 when it is outside the caller's institution or region (R6.1). */
+    /** The case, or 404 when there is none or it is outside the caller's institution or region (R6.1). */
     private CaseRepository.StoredCase findWithinScope(String caseNumber) {
         CaseRepository.StoredCase stored = service.find(caseNumber);
-        if (stored == null) {
-            throw ProblemException.notFound("no case " + caseNumber);
+        if (stored == null || !access.visible(stored.serviceCase().institutionCode(),
+                stored.serviceCase().regionCode())) {
+            throw ProblemException.notFound("no case " + caseNumber + " within the caller's scope");
         }
-        access.requireWithin(stored.serviceCase().institutionCode(), stored.serviceCase().regionCode());
         return stored;
     }
 }

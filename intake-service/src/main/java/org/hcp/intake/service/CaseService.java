@@ -14,7 +14,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.hcp.events.CaseCompleted;
 import org.hcp.events.EventEnvelope;
 import org.hcp.events.Topics;
@@ -30,6 +30,7 @@ import org.hcp.kit.outbox.Outbox;
 import org.hcp.kit.outbox.OutboxRelay;
 import org.hcp.kit.outcome.Outcome;
 import org.hcp.kit.rest.Correlation;
+import org.hcp.kit.text.LogText;
 import org.hcp.kit.text.Text;
 import org.jboss.logging.Logger;
 
@@ -160,24 +161,41 @@ public class CaseService {
      * @param mayRead throws when the reader may not read this case's contact (its scope); checked on the case read
      *                in the same transaction, before anything is opened or recorded
      */
+    /**
+     * R6.1: the evaluator's contact for a stated purpose. Every attempt is recorded, refused ones too, with who asked,
+     * in which role, for what and what came of it ({@code read}, {@code none}, {@code refused}). A case outside the
+     * reader's scope answers as an unknown one does; a purpose that is not the role's duty, or a credit record the
+     * case's policy does not keep, is forbidden.
+     */
     public Outcome<ContactVault.Contact> readContact(String caseNumber, String reader, String role,
-            ContactPurpose purpose, Consumer<ServiceCase> mayRead) {
+            ContactPurpose purpose, Predicate<ServiceCase> visible) {
         Instant now = clock.instant();
         return inTransaction(pool, tx -> {
             CaseRepository.StoredCase stored = cases.find(tx, caseNumber);
-            if (stored == null) {
-                return Outcome.<ContactVault.Contact>notFound("no case " + caseNumber);
+            if (stored == null || !visible.test(stored.serviceCase())) {
+                recordAccess(tx, caseNumber, reader, role, purpose, "refused", now);
+                return Outcome.<ContactVault.Contact>notFound("no case " + caseNumber + " within the caller's scope");
             }
-            mayRead.accept(stored.serviceCase());
+            ServiceCase c = stored.serviceCase();
+            if (!purpose.fits(role, reference.policyFor(c.regionCode(), c.completedAt()))) {
+                recordAccess(tx, caseNumber, reader, role, purpose, "refused", now);
+                return Outcome.<ContactVault.Contact>forbidden("purpose " + purpose + " is not a " + role
+                        + "'s to state for this case (R6.1)");
+            }
             ContactVault.Contact contact = contacts.open(tx, caseNumber);
-            update(tx, "INSERT INTO contact_access (case_number, accessed_by, role, purpose, outcome, accessed_at) "
-                            + "VALUES ($1, $2, $3, $4, $5, $6)",
-                    Tuple.of(caseNumber, reader, role, purpose.name(), contact == null ? "none" : "read",
-                            now.atOffset(ZoneOffset.UTC)));
-            LOG.infof("evaluator contact of case %s read by %s (%s) for: %s", caseNumber, reader, role, purpose);
+            recordAccess(tx, caseNumber, reader, role, purpose, contact == null ? "none" : "read", now);
+            LOG.infof("evaluator contact of case %s read by %s (%s) for: %s", LogText.safe(caseNumber),
+                    LogText.safe(reader), role, purpose);
             return contact == null ? Outcome.<ContactVault.Contact>notFound("case " + caseNumber + " holds no "
                     + "evaluator contact (anonymous, or the evaluator was forgotten)") : Outcome.done(contact);
         });
+    }
+
+    private static void recordAccess(SqlConnection tx, String caseNumber, String reader, String role,
+            ContactPurpose purpose, String outcome, Instant now) {
+        update(tx, "INSERT INTO contact_access (case_number, accessed_by, role, purpose, outcome, accessed_at) "
+                + "VALUES ($1, $2, $3, $4, $5, $6)", Tuple.of(caseNumber, reader, role, purpose.name(), outcome,
+                now.atOffset(ZoneOffset.UTC)));
     }
 
     private static Outcome<Reported> replay(CaseRepository.StoredCase existing, String fingerprint) {

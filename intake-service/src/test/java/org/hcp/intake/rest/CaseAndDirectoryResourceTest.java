@@ -297,28 +297,49 @@ class CaseAndDirectoryResourceTest {
         String handler = DevTokens.mint("handler", "JL-CY-CENTRE", Duration.ofHours(1));
         given().auth().oauth2(handler).get(path).then().statusCode(422).body("errors.pointer", hasItem("?purpose"));
         given().auth().oauth2(handler).get(path + "?purpose=gossip").then().statusCode(422);
-        // Scope: another institution's handler, another region's bureau and a token without scope are refused.
+        // Scope: another institution's handler and another region's bureau learn nothing, not even that the case
+        // exists (404, as for an unknown case); a token without scope is refused.
         given().auth().oauth2(DevTokens.mint("handler", "TA-TS-CENTRE", Duration.ofHours(1)))
-                .get(path + "?purpose=CALLBACK").then().statusCode(403);
+                .get(path + "?purpose=CALLBACK").then().statusCode(404);
         given().auth().oauth2(DevTokens.mint("handler")).get(path + "?purpose=CALLBACK").then().statusCode(403);
         given().auth().oauth2(DevTokens.mint("bureau", "3709", Duration.ofHours(1)))
-                .get(path + "?purpose=CALLBACK").then().statusCode(403);
+                .get(path + "?purpose=CALLBACK").then().statusCode(404);
         // Data minimisation: each purpose gets only its fields.
         given().auth().oauth2(handler).get(path + "?purpose=callback").then().statusCode(200)
                 .body("mobile", equalTo("13800000000")).body("name", equalTo("张三"))
                 .body("$", not(hasKey("idNumber")));
-        given().auth().oauth2(DevTokens.mint("bureau", "2202", Duration.ofHours(1)))
-                .get(path + "?purpose=RESURVEY").then().statusCode(200)
+        String bureau = DevTokens.mint("bureau", "2202", Duration.ofHours(1));
+        given().auth().oauth2(bureau).get(path + "?purpose=RESURVEY").then().statusCode(200)
                 .body("mobile", equalTo("13800000000")).body("$", not(hasKey("name"))).body("$", not(hasKey("idNumber")));
-        given().auth().oauth2(ADMIN).get(path + "?purpose=CREDIT_RECORD").then().statusCode(200)
-                .body("name", equalTo("张三")).body("idNumber", equalTo("220102199001011234"))
-                .body("$", not(hasKey("mobile")));
-        assertEquals(3, IntakeTestSupport.count("SELECT count(*) FROM contact_access WHERE case_number = ?",
-                caseNumber), "every read is recorded, refused ones are not reads");
+        // A purpose must be the role's duty: the rated unit never reads its evaluator's ID number, nor re-surveys.
+        given().auth().oauth2(handler).get(path + "?purpose=CREDIT_RECORD").then().statusCode(403);
+        given().auth().oauth2(handler).get(path + "?purpose=RESURVEY").then().statusCode(403);
+        // ... and a credit record exists only where the policy keeps one: Jilin City's does not (R3.4 is TA's).
+        given().auth().oauth2(bureau).get(path + "?purpose=CREDIT_RECORD").then().statusCode(403);
+        given().auth().oauth2(ADMIN).get(path + "?purpose=CREDIT_RECORD").then().statusCode(403);
+        assertEquals(2, IntakeTestSupport.count("SELECT count(*) FROM contact_access WHERE case_number = ? "
+                + "AND outcome = 'read'", caseNumber), "every read is recorded");
+        assertEquals(6, IntakeTestSupport.count("SELECT count(*) FROM contact_access WHERE case_number = ? "
+                + "AND outcome = 'refused'", caseNumber), "and so is every refusal past the role check");
         assertEquals(1, IntakeTestSupport.count("SELECT count(*) FROM contact_access WHERE case_number = ? "
                 + "AND purpose = 'RESURVEY' AND role = 'bureau'", caseNumber));
         assertEquals(0, IntakeTestSupport.count("SELECT count(*) FROM evaluator_contact WHERE case_number = ? "
                 + "AND position('13800000000' in encode(sealed, 'escape')) > 0", caseNumber), "sealed at rest");
+    }
+
+    @Test
+    void r3_4_aCreditRecordNamesTheEvaluatorOnlyToTheBureauWherePolicyKeepsOne() throws Exception {
+        IntakeFixtures.demoDirectory();
+        String caseNumber = IntakeFixtures.newCaseNumber();
+        IntakeFixtures.reportCase(IntakeFixtures.caseJson(caseNumber, "INSTANT", "TA-TS-CENTRE", "TA-TS-W05",
+                "TA-TS-S001", java.time.Instant.now().minusSeconds(600), null, null, null)
+                .replace("JL-BIZ", "TA-BIZ")).then().statusCode(202);
+        String path = "/api/v1/cases/" + caseNumber + "/evaluator-contact?purpose=CREDIT_RECORD";
+        given().auth().oauth2(DevTokens.mint("bureau", "3709", Duration.ofHours(1))).get(path).then().statusCode(200)
+                .body("name", equalTo("张三")).body("idNumber", equalTo("220102199001011234"))
+                .body("$", not(hasKey("mobile")));
+        given().auth().oauth2(DevTokens.mint("handler", "TA-TS-CENTRE", Duration.ofHours(1))).get(path).then()
+                .statusCode(403);
     }
 
     @Test

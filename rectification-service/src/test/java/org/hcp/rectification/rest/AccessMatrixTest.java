@@ -48,40 +48,40 @@ class AccessMatrixTest {
         List<Row> rows = List.of(
                 // a handler reads its own institution's (whatever region it names), a bureau its region's
                 get("GET /api/v1/rectifications", "/api/v1/rectifications?region=2202",
-                        "401 401 401 403 200 200 403 200 403 403 200 403 200"),
+                        "401 401 401 401 403 200 200 403 403 200 403 403 200 403 403 403 200"),
                 get("GET /api/v1/rectifications/export", "/api/v1/rectifications/export?region=2202",
-                        "401 401 401 403 200 200 403 200 403 403 200 403 200"),
+                        "401 401 401 401 403 200 200 403 403 200 403 403 200 403 403 403 200"),
                 get("GET /api/v1/rectifications/summary", "/api/v1/rectifications/summary?region=2202",
-                        "401 401 401 403 200 200 403 200 403 403 200 403 200"),
+                        "401 401 401 401 403 200 200 403 403 200 403 403 200 403 403 403 200"),
                 get("GET /api/v1/rectifications/bad-reviews/count", "/api/v1/rectifications/bad-reviews/count?region=2202",
-                        "401 401 401 403 200 200 403 200 403 403 200 403 200"),
+                        "401 401 401 401 403 200 200 403 403 200 403 403 200 403 403 403 200"),
                 get("GET /api/v1/rectifications/{id}", r,
-                        "401 401 401 403 200 404 403 200 404 403 200 403 200"),
+                        "401 401 401 401 403 200 404 403 403 200 404 403 200 403 403 403 200"),
                 // the unit's steps
                 json("POST /api/v1/rectifications/{id}/assignment", r + "/assignment",
-                        "401 401 401 403 422 404 403 403 403 403 403 403 422"),
+                        "401 401 401 401 403 422 404 403 403 403 403 403 403 403 403 403 422"),
                 json("POST /api/v1/rectifications/{id}/callbacks", r + "/callbacks",
-                        "401 401 401 403 422 404 403 403 403 403 403 403 422"),
+                        "401 401 401 401 403 422 404 403 403 403 403 403 403 403 403 403 422"),
                 json("POST /api/v1/rectifications/{id}/classification", r + "/classification",
-                        "401 401 401 403 422 404 403 403 403 403 403 403 422"),
+                        "401 401 401 401 403 422 404 403 403 403 403 403 403 403 403 403 422"),
                 json("POST /api/v1/rectifications/{id}/resolution", r + "/resolution",
-                        "401 401 401 403 422 404 403 403 403 403 403 403 422"),
+                        "401 401 401 401 403 422 404 403 403 403 403 403 403 403 403 403 422"),
                 json("POST /api/v1/rectifications/{id}/feedback", r + "/feedback",
-                        "401 401 401 403 422 404 403 403 403 403 403 403 422"),
+                        "401 401 401 401 403 422 404 403 403 403 403 403 403 403 403 403 422"),
                 // the bureau's steps
                 json("POST /api/v1/rectifications/{id}/verification", r + "/verification",
-                        "401 401 401 403 403 403 403 422 404 403 403 403 422"),
+                        "401 401 401 401 403 403 403 403 403 422 404 403 403 403 403 403 422"),
                 json("POST /api/v1/rectifications/{id}/interview", r + "/interview",
-                        "401 401 401 403 403 403 403 422 404 403 403 403 422"),
+                        "401 401 401 401 403 403 403 403 403 422 404 403 403 403 403 403 422"),
                 // either closes; this one is not verified yet
                 withBody("POST /api/v1/rectifications/{id}/closing", r + "/closing", null, null,
-                        "401 401 401 403 409 404 403 409 404 403 403 403 409"),
+                        "401 401 401 401 403 409 404 403 403 409 404 403 403 403 403 403 409"),
                 // only an operator rebuilds the ledger
                 withBody("POST /api/v1/admin/rebuild", "/api/v1/admin/rebuild", null, null,
-                        "401 401 401 403 403 403 403 403 403 403 403 403 200"),
+                        "401 401 401 401 403 403 403 403 403 403 403 403 403 403 403 403 200"),
                 // R2.7: published results are for everyone
                 get("GET /api/v1/public/rectification-results", "/api/v1/public/rectification-results",
-                        "200 200 200 200 200 200 200 200 200 200 200 200 200"));
+                        "200 200 200 200 200 200 200 200 200 200 200 200 200 200 200 200 200"));
         AccessMatrix.check(base, rows);
     }
 }

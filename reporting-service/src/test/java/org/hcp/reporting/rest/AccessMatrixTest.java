@@ -29,67 +29,67 @@ class AccessMatrixTest {
     void r6_1_everyOperationAnswersEachRoleAndScopeAsTheTableSays() throws Exception {
         // Columns: AccessMatrix.COLUMNS. "+" = let through, 401/403 refused.
         List<Row> rows = List.of(
-                // a bureau sees its own region only; asking for another is refused
+                // a bureau sees its own region only, a sync consumer its province's; asking for another is refused
                 get("GET /api/v1/stats/satisfaction", "/api/v1/stats/satisfaction?region=2202",
-                        "401 401 401 403 403 403 403 200 403 403 200 200 200"),
+                        "401 401 401 401 403 403 403 403 403 200 403 403 200 200 403 403 200"),
                 get("GET /api/v1/stats/figures", "/api/v1/stats/figures?region=2202&by=institution",
-                        "401 401 401 403 403 403 403 200 403 403 200 200 200"),
+                        "401 401 401 401 403 403 403 403 403 200 403 403 200 200 403 403 200"),
                 get("GET /api/v1/stats/rankings", "/api/v1/stats/rankings?region=2202&from=2025-01-01&to=2025-01-31",
-                        "401 401 401 403 403 403 403 200 403 403 200 200 200"),
+                        "401 401 401 401 403 403 403 403 403 200 403 403 200 200 403 403 200"),
                 get("GET /api/v1/stats/warnings", "/api/v1/stats/warnings?region=2202&month=2025-01",
-                        "401 401 401 403 403 403 403 200 403 403 200 200 200"),
+                        "401 401 401 401 403 403 403 403 403 200 403 403 200 200 403 403 200"),
                 get("GET /api/v1/stats/tags", "/api/v1/stats/tags?region=2202&from=2025-01-01&to=2025-01-31",
-                        "401 401 401 403 403 403 403 200 403 403 200 200 200"),
+                        "401 401 401 401 403 403 403 403 403 200 403 403 200 200 403 403 200"),
                 // bulletins: publishing for bureaus and admins ("+": past the access check, then 422 for the empty
                 // body); reading public (R4.7), 404 here for a bulletin never published
                 json("POST /api/v1/bulletins", "/api/v1/bulletins",
-                        "401 401 401 403 403 403 403 + + + 403 403 +"),
+                        "401 401 401 401 403 403 403 403 +   +   +   +   403 403 403 403 +"),
                 get("GET /api/v1/bulletins", "/api/v1/bulletins?month=2025-01",
-                        "200 200 200 200 200 200 200 200 200 200 200 200 200"),
+                        "200 200 200 200 200 200 200 200 200 200 200 200 200 200 200 200 200"),
                 get("GET /api/v1/bulletins/{month}/{scope}/{code}", "/api/v1/bulletins/2025-01/REGION/220202",
-                        "404 404 404 404 404 404 404 404 404 404 404 404 404"),
+                        "404 404 404 404 404 404 404 404 404 404 404 404 404 404 404 404 404"),
                 get("GET /api/v1/bulletins/{month}/{scope}/{code}/bulletin.json",
                         "/api/v1/bulletins/2025-01/REGION/220202/bulletin.json",
-                        "404 404 404 404 404 404 404 404 404 404 404 404 404"),
+                        "404 404 404 404 404 404 404 404 404 404 404 404 404 404 404 404 404"),
                 get("GET /api/v1/bulletins/{month}/{scope}/{code}/bulletin.csv",
                         "/api/v1/bulletins/2025-01/REGION/220202/bulletin.csv",
-                        "404 404 404 404 404 404 404 404 404 404 404 404 404"),
+                        "404 404 404 404 404 404 404 404 404 404 404 404 404 404 404 404 404"),
                 get("GET /api/v1/bulletins/{month}/{scope}/{code}/bulletin.html",
                         "/api/v1/bulletins/2025-01/REGION/220202/bulletin.html",
-                        "404 404 404 404 404 404 404 404 404 404 404 404 404"),
+                        "404 404 404 404 404 404 404 404 404 404 404 404 404 404 404 404 404"),
                 get("GET /api/v1/bulletins/{month}/{scope}/{code}/bulletin.pdf",
                         "/api/v1/bulletins/2025-01/REGION/220202/bulletin.pdf",
-                        "404 404 404 404 404 404 404 404 404 404 404 404 404"),
+                        "404 404 404 404 404 404 404 404 404 404 404 404 404 404 404 404 404"),
                 // the console's reads of the ledger and the appeal queue: the services behind them decide scope (R6.1);
                 // here nothing listens behind them, so whoever gets past this service's check gets a 502
                 get("GET /api/v1/console/rectifications", "/api/v1/console/rectifications?region=2202",
-                        "401 401 401 403 403 403 403 502 502 502 502 403 502"),
+                        "401 401 401 401 403 403 403 403 502 502 502 502 502 403 403 403 502"),
                 get("GET /api/v1/console/rectifications/summary", "/api/v1/console/rectifications/summary",
-                        "401 401 401 403 403 403 403 502 502 502 502 403 502"),
+                        "401 401 401 401 403 403 403 403 502 502 502 502 502 403 403 403 502"),
                 get("GET /api/v1/console/rectifications/export", "/api/v1/console/rectifications/export",
-                        "401 401 401 403 403 403 403 502 502 502 502 403 502"),
+                        "401 401 401 401 403 403 403 403 502 502 502 502 502 403 403 403 502"),
                 get("GET /api/v1/console/appeals", "/api/v1/console/appeals",
-                        "401 401 401 403 403 403 403 502 502 502 502 403 502"),
-                // R5.2: a sync token reads its own province's feed; this one names none, so it is refused
+                        "401 401 401 401 403 403 403 403 502 502 502 502 502 403 403 403 502"),
+                // R5.2: a sync token reads its own province's feed (either province here); one that names none is refused
                 get("GET /api/v1/sync/ratings", "/api/v1/sync/ratings?limit=1",
-                        "401 401 401 403 403 403 403 403 403 403 200 403 200"),
+                        "401 401 401 401 403 403 403 403 403 403 403 403 200 200 200 403 200"),
                 // the push's state: auditors and admins see it, admins send a parked batch again (none here: 404)
                 get("GET /api/v1/sync/push/batches", "/api/v1/sync/push/batches",
-                        "401 401 401 403 403 403 403 403 403 403 200 403 200"),
+                        "401 401 401 401 403 403 403 403 403 403 403 403 200 403 403 403 200"),
                 json("POST /api/v1/sync/push/batches/{batchId}/retry", "/api/v1/sync/push/batches/22-00000001/retry",
-                        "401 401 401 403 403 403 403 403 403 403 403 403 404"),
+                        "401 401 401 401 403 403 403 403 403 403 403 403 403 403 403 403 404"),
                 get("GET /api/v1/sync/push/reconciliation",
                         "/api/v1/sync/push/reconciliation?from=2025-01-01&to=2025-01-31",
-                        "401 401 401 403 403 403 403 403 403 403 200 403 200"),
+                        "401 401 401 401 403 403 403 403 403 403 403 403 200 403 403 403 200"),
                 // R5.3: the auditor API, read-only: auditors and admins
                 get("GET /api/v1/audit/figures", "/api/v1/audit/figures?asOf=2025-01-31T24:00%2B08:00&region=2202",
-                        "401 401 401 403 403 403 403 403 403 403 200 403 200"),
+                        "401 401 401 401 403 403 403 403 403 403 403 403 200 403 403 403 200"),
                 get("GET /api/v1/audit/bulletins", "/api/v1/audit/bulletins?region=2202&month=2025-01",
-                        "401 401 401 403 403 403 403 403 403 403 200 403 200"),
+                        "401 401 401 401 403 403 403 403 403 403 403 403 200 403 403 403 200"),
                 get("GET /api/v1/audit/cases/{caseNumber}", "/api/v1/audit/cases/NO-SUCH-CASE",
-                        "401 401 401 403 403 403 403 403 403 403 404 403 404"),
+                        "401 401 401 401 403 403 403 403 403 403 403 403 404 403 403 403 404"),
                 json("POST /api/v1/admin/rebuild", "/api/v1/admin/rebuild",
-                        "401 401 401 403 403 403 403 403 403 403 403 403 200"));
+                        "401 401 401 401 403 403 403 403 403 403 403 403 403 403 403 403 200"));
         AccessMatrix.check(base, rows);
     }
 }

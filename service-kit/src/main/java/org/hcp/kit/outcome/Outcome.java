@@ -7,7 +7,8 @@ import org.hcp.kit.text.Violation;
 
 /**
  * What a service's command came to, in domain terms. Services return it; only {@code rest/} turns it into HTTP
- * ({@code org.hcp.kit.rest.Answers}). Every outcome but {@link Done} wrote nothing.
+ * ({@code org.hcp.kit.rest.Answers}). Every outcome but {@link Done} wrote nothing of what was asked (a refused
+ * read of personal data is still recorded as refused, R6.1).
  */
 public sealed interface Outcome<T> {
 
@@ -28,6 +29,10 @@ public sealed interface Outcome<T> {
     record NotFound<T>(String detail) implements Outcome<T> {
     }
 
+    /** The caller may see the thing but not do this with it (a purpose that is not its role's duty). */
+    record Forbidden<T>(String detail) implements Outcome<T> {
+    }
+
     static <T> Outcome<T> done(T value) {
         return new Done<>(value);
     }
@@ -46,6 +51,10 @@ public sealed interface Outcome<T> {
 
     static <T> Outcome<T> notFound(String detail) {
         return new NotFound<>(detail);
+    }
+
+    static <T> Outcome<T> forbidden(String detail) {
+        return new Forbidden<>(detail);
     }
 
     default <R> Outcome<R> map(Function<T, R> f) {

@@ -7,10 +7,12 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 /**
  * Scope checks (R6.1; docs/architecture.md, "Access"), the one place for them. {@code @RolesAllowed} says which
  * roles may call an endpoint; this says on what they may act: a {@code handler} on its own institution, a
- * {@code bureau} within its region prefix (GB/T 2260), each named by the token's {@code hcp_scope} claim. A handler
- * or bureau token without that claim gets 403 on every endpoint that calls this. Roles without a scope
- * ({@code channel}, {@code auditor}, {@code sync}, {@code admin}) pass. A singleton: the token it reads is the
- * request's (Quarkus injects a request-scoped proxy).
+ * {@code bureau} within its region prefix (GB/T 2260), a {@code sync} consumer within its province's prefix, each
+ * named by the token's {@code hcp_scope} claim. A handler, bureau or sync token without that claim gets 403 on every
+ * endpoint that calls this. One {@code hcp_scope} cannot name an institution and a region at once, so a token that
+ * holds two of the scoped roles is refused (403) unless it also holds an unscoped one ({@code admin},
+ * {@code auditor}), which then decides. {@code channel} is not narrowed. A singleton: the token it reads is the
+ * request's (Quarkus injects a request-scoped proxy). docs/security.md, "Roles and scopes".
  */
 @Singleton
 public class Access {
@@ -18,7 +20,9 @@ public class Access {
     public static final String SCOPE_CLAIM = "hcp_scope";
 
     /** Roles that act everywhere; a token that holds one of them is not narrowed by a scope. */
-    private static final Set<String> UNSCOPED = Set.of("admin", "auditor", "sync");
+    private static final Set<String> UNSCOPED = Set.of("admin", "auditor");
+    /** Roles narrowed by {@code hcp_scope}: an institution, or a region prefix. */
+    private static final Set<String> SCOPED = Set.of("handler", "bureau", "sync");
 
     private final JsonWebToken caller;
 
@@ -43,14 +47,26 @@ public class Access {
                 }
                 yield new Filter(regionPrefix, own);
             }
-            case BUREAU -> {
+            case BUREAU, SYNC -> {
                 String own = scope();
                 if (regionPrefix != null && !regionPrefix.startsWith(own)) {
-                    throw forbidden("region " + regionPrefix + " is outside this bureau's region " + own);
+                    throw forbidden("region " + regionPrefix + " is outside this token's region " + own);
                 }
                 yield new Filter(regionPrefix == null ? own : regionPrefix, institution);
             }
             case UNSCOPED -> new Filter(regionPrefix, institution);
+        };
+    }
+
+    /**
+     * Whether the caller may see a thing of this institution in this region. Where it may not, answer exactly as for
+     * an unknown thing (404), so nobody learns what another unit has (the rectifications answer the same way).
+     */
+    public boolean visible(String institution, String regionCode) {
+        return switch (kind()) {
+            case HANDLER -> scope().equals(institution);
+            case BUREAU, SYNC -> regionCode != null && regionCode.startsWith(scope());
+            case UNSCOPED -> true;
         };
     }
 
@@ -63,10 +79,10 @@ public class Access {
                     throw forbidden("this belongs to institution " + institution + ", not to this handler's " + own);
                 }
             }
-            case BUREAU -> {
+            case BUREAU, SYNC -> {
                 String own = scope();
                 if (regionCode == null || !regionCode.startsWith(own)) {
-                    throw forbidden("this belongs to region " + regionCode + ", outside this bureau's region " + own);
+                    throw forbidden("this belongs to region " + regionCode + ", outside this token's region " + own);
                 }
             }
             case UNSCOPED -> {
@@ -101,24 +117,33 @@ public class Access {
         return caller.getGroups().stream().filter(roles::contains).sorted().findFirst().orElse("?");
     }
 
-    private enum Kind { HANDLER, BUREAU, UNSCOPED }
+    private enum Kind { HANDLER, BUREAU, SYNC, UNSCOPED }
 
     private Kind kind() {
         Set<String> groups = caller.getGroups();
         if (groups == null || groups.stream().anyMatch(UNSCOPED::contains)) {
             return Kind.UNSCOPED;
         }
+        if (groups.stream().filter(SCOPED::contains).count() > 1) {
+            throw forbidden("a token may hold only one of the roles handler, bureau and sync: its " + SCOPE_CLAIM
+                    + " names one institution or one region");
+        }
         if (groups.contains("handler")) {
             return Kind.HANDLER;
         }
-        return groups.contains("bureau") ? Kind.BUREAU : Kind.UNSCOPED;
+        if (groups.contains("bureau")) {
+            return Kind.BUREAU;
+        }
+        return groups.contains("sync") ? Kind.SYNC : Kind.UNSCOPED;
     }
 
     private String scope() {
         Object claim = caller.getClaim(SCOPE_CLAIM);
         String scope = claim == null ? null : claim.toString().strip();
         if (scope == null || scope.isEmpty()) {
-            String role = kind() == Kind.HANDLER ? "a handler token must carry its institution"
+            Kind kind = kind();
+            String role = kind == Kind.HANDLER ? "a handler token must carry its institution"
+                    : kind == Kind.SYNC ? "a sync token must carry its province's region prefix"
                     : "a bureau token must carry its region prefix";
             throw forbidden(role + " in the claim " + SCOPE_CLAIM);
         }

@@ -26,6 +26,9 @@ public final class Answers {
         if (outcome instanceof Outcome.NotFound<?> n) {
             return ProblemException.notFound(n.detail());
         }
+        if (outcome instanceof Outcome.Forbidden<?> f) {
+            return ProblemException.forbidden(f.detail());
+        }
         throw new IllegalArgumentException("a done outcome is no problem");
     }
 }
