@@ -22,7 +22,9 @@ public record Finding(Kind kind, String topic, int partition, long offset, Strin
         /** A checkpoint's signature does not verify with the public key: forged or altered. */
         BAD_SIGNATURE,
         /** The chain is broken: a checkpoint missing, out of sequence, or not chained to the one before. */
-        BROKEN_CHAIN
+        BROKEN_CHAIN,
+        /** A batch the broker holds cannot be read at all (its CRC or its structure is broken): the offsets named. */
+        UNREADABLE
     }
 
     @Override

@@ -88,6 +88,15 @@ public final class PartitionVerifier {
         inRange.add(record);
     }
 
+    /**
+     * Records {@code from} to {@code to} (inclusive) are in the log but cannot be read (a corrupt batch): a finding
+     * of their own; the checkpoint covering them then also misses them.
+     */
+    public void unreadable(long from, long to, String cause) {
+        findings.add(new Finding(Finding.Kind.UNREADABLE, topic, partition, from,
+                "offsets " + from + "-" + to + " cannot be read: " + cause));
+    }
+
     /** Ends the partition: ranges with no record left are checked too (every record of them removed). */
     public Result finish() {
         while (current < chain.size()) {

@@ -13,7 +13,11 @@ import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.InvalidRecordException;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.errors.CorruptRecordException;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -64,39 +68,90 @@ public final class LogVerification {
         Map<TopicPartition, PartitionVerifier> verifiers = new LinkedHashMap<>();
         long records = 0;
         try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
-            List<TopicPartition> partitions = new ArrayList<>();
             for (String topic : Topics.NOTARISED) {
                 for (PartitionInfo info : partitionsOf(consumer, topic)) {
                     TopicPartition tp = new TopicPartition(topic, info.partition());
-                    partitions.add(tp);
                     verifiers.put(tp, new PartitionVerifier(topic, info.partition(),
                             chains.getOrDefault(LogCheckpointed.chainOf(topic, info.partition()), List.of()), key));
                 }
             }
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            List<TopicPartition> open = new ArrayList<>(partitions.stream()
-                    .filter(tp -> consumer.position(tp) < ends.get(tp)).toList());
-            consumer.pause(partitions.stream().filter(tp -> !open.contains(tp)).toList());
-            while (!open.isEmpty()) {
-                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    TopicPartition tp = new TopicPartition(record.topic(), record.partition());
-                    if (record.offset() < ends.get(tp)) {
-                        verifiers.get(tp).accept(loggedRecord(record));
-                        records++;
-                    }
-                }
-                for (TopicPartition tp : List.copyOf(open)) {
-                    if (consumer.position(tp) >= ends.get(tp)) {
-                        open.remove(tp);
-                        consumer.pause(List.of(tp));
-                    }
-                }
+            // One partition at a time, so that a batch that cannot be read is known to be this partition's.
+            for (Map.Entry<TopicPartition, PartitionVerifier> partition : verifiers.entrySet()) {
+                records += readPartition(consumer, partition.getKey(), partition.getValue());
             }
         }
         List<PartitionVerifier.Result> results = verifiers.values().stream().map(PartitionVerifier::finish).toList();
         return new Report(results, records, Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    /**
+     * Feeds one partition, up to where it ends now, to its verifier. A batch the broker serves but the client
+     * cannot read (a wrong CRC, a broken structure) is stepped over one offset at a time and reported as
+     * {@link Finding.Kind#UNREADABLE} with its range; the rest of the partition is still verified.
+     */
+    private static long readPartition(KafkaConsumer<byte[], byte[]> consumer, TopicPartition tp,
+            PartitionVerifier verifier) {
+        consumer.assign(List.of(tp));
+        consumer.seekToBeginning(List.of(tp));
+        long end = consumer.endOffsets(List.of(tp)).get(tp);
+        long records = 0;
+        long unreadableFrom = -1;
+        String cause = null;
+        while (consumer.position(tp) < end) {
+            List<ConsumerRecord<byte[], byte[]>> polled = new ArrayList<>();
+            try {
+                consumer.poll(Duration.ofMillis(500)).forEach(polled::add);
+            } catch (KafkaException e) {
+                if (!corrupt(e)) {
+                    throw e;
+                }
+                long at = consumer.position(tp);
+                unreadableFrom = unreadableFrom < 0 ? at : unreadableFrom;
+                cause = rootMessage(e);
+                consumer.seek(tp, at + 1);
+                continue;
+            }
+            for (ConsumerRecord<byte[], byte[]> record : polled) {
+                if (unreadableFrom >= 0) {
+                    verifier.unreadable(unreadableFrom, record.offset() - 1, cause);
+                    unreadableFrom = -1;
+                }
+                if (record.offset() < end) {
+                    verifier.accept(loggedRecord(record));
+                    records++;
+                }
+            }
+        }
+        if (unreadableFrom >= 0) {
+            verifier.unreadable(unreadableFrom, end - 1, cause);
+        }
+        return records;
+    }
+
+    /**
+     * A batch that cannot be read, as opposed to a broker that cannot be reached. Kafka's client reports a wrong CRC
+     * as a plain KafkaException that asks to "seek past the record" (CompletedFetch), with no type of its own; other
+     * clients' versions throw CorruptRecordException or InvalidRecordException. A retriable error is never one.
+     */
+    private static boolean corrupt(KafkaException e) {
+        if (e instanceof RetriableException) {
+            return false;
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof CorruptRecordException || t instanceof InvalidRecordException
+                    || t.getMessage() != null && t.getMessage().contains("seek past the record")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getMessage();
     }
 
     /** An event's inclusion proof (RFC 6962): its leaf, its audit path, the signed root it leads to. */

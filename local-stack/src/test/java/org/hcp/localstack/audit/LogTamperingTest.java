@@ -100,6 +100,25 @@ class LogTamperingTest {
         assertEquals(List.of(Kind.ALTERED + " " + Topics.RATINGS + "/0@13"), found(verify()));
     }
 
+    /**
+     * Issue 25, 6: a batch whose CRC is wrong stopped the verifier with an uncaught KafkaException that named only the
+     * batch's first offset, and the rest of the log went unchecked. It is a finding with its range, and the
+     * checkpoints after it are still verified.
+     */
+    @Test
+    void aBatchWithABrokenCrcIsAFindingAndTheRestOfTheLogIsStillVerified() throws Exception {
+        kafka.stop();
+        rewriteInSegment(13, "\"level\":4", "\"level\":5", false);
+        kafka.start();
+
+        LogVerification.Report report = verify();
+        List<String> found = found(report);
+        assertTrue(found.contains(Kind.UNREADABLE + " " + Topics.RATINGS + "/0@13"), found.toString());
+        assertTrue(report.findings().stream().anyMatch(f -> f.detail().startsWith("offsets 13-13 cannot be read")),
+                report.findings().toString());
+        assertEquals(20, report.verified(), "the checkpoints over 0-9 and 20-29 still verify");
+    }
+
     @Test
     void recordsDeletedThroughTheAdminApiAreNamedByTheirOffsets() throws Exception {
         try (Admin admin = kafka.admin()) {
@@ -154,6 +173,11 @@ class LogTamperingTest {
 
     /** Changes bytes of one record in place in the partition's segment file and fixes its batch's CRC32C. */
     private void rewriteInSegment(long offset, String from, String to) throws Exception {
+        rewriteInSegment(offset, from, to, true);
+    }
+
+    /** As above; {@code fixCrc} false leaves the batch's CRC as it was, so that no client can read the batch. */
+    private void rewriteInSegment(long offset, String from, String to, boolean fixCrc) throws Exception {
         Path segment = dir.resolve("kafka").resolve(Topics.RATINGS + "-0").resolve("00000000000000000000.log");
         int position = -1;
         int size = 0;
@@ -176,12 +200,18 @@ class LogTamperingTest {
             byte[] replacement = ("{\"n\":" + offset + "," + to).getBytes(StandardCharsets.ISO_8859_1);
             System.arraycopy(replacement, 0, batch, at, replacement.length);
             // Record batch v2: the CRC at byte 17 covers everything from the attributes (byte 21) to the end.
-            ByteBuffer.wrap(batch).putInt(17, (int) Crc32C.compute(batch, 21, size - 21));
+            if (fixCrc) {
+                ByteBuffer.wrap(batch).putInt(17, (int) Crc32C.compute(batch, 21, size - 21));
+            }
             file.seek(position);
             file.write(batch);
         }
-        Files.deleteIfExists(segment.resolveSibling("00000000000000000000.index"));
-        Files.deleteIfExists(segment.resolveSibling("00000000000000000000.timeindex"));
+        if (fixCrc) {
+            Files.deleteIfExists(segment.resolveSibling("00000000000000000000.index"));
+            Files.deleteIfExists(segment.resolveSibling("00000000000000000000.timeindex"));
+        }
+        // Otherwise the indexes stay: rebuilding them would make the broker recover the segment and truncate it at
+        // the broken batch, a removal rather than the unreadable batch this is to leave in place.
     }
 
     private LogCheckpointed lastCheckpoint() {
