@@ -165,7 +165,20 @@ function showProblem(error) {
 
 // ---- drawing blocks ----
 
+// ECharts puts a tooltip formatter's answer into the page as HTML. Every formatter here returns plain text (lines
+// joined by \n); this escapes it, so a name from the directory such as <img onerror=…> stays text.
+function escapeHtml(text) {
+  return String(text).replace(/[&<>"']/g, ch => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]);
+}
+
+function textTooltip(tooltip) {
+  if (!tooltip || typeof tooltip.formatter !== 'function') return tooltip;
+  const asText = tooltip.formatter;
+  return Object.assign({}, tooltip, { formatter: p => escapeHtml(asText(p)).replace(/\n/g, '<br>') });
+}
+
 function chart(node, option) {
+  option = Object.assign({}, option, { tooltip: textTooltip(option.tooltip) });
   const c = echarts.init(node, null, { renderer: 'canvas' });
   c.setOption(Object.assign({ animation: false, textStyle: { fontFamily: getComputedStyle(document.body).fontFamily } },
     option));
@@ -330,8 +343,8 @@ async function rankings(view) {
   // An interval as a bar: an invisible bar up to the lower bound, the visible part from lower to upper.
   chart(intervals, {
     tooltip: { trigger: 'axis', formatter: ps => { const r = shown[ps[0].dataIndex];
-      return (r.name || r.unit) + '<br>' + t('index') + ' ' + r.index.toFixed(3) + ' [' + r.lower.toFixed(3) + ', '
-        + r.upper.toFixed(3) + ']<br>' + t('ratings') + ' ' + r.ratings; } },
+      return (r.name || r.unit) + '\n' + t('index') + ' ' + r.index.toFixed(3) + ' [' + r.lower.toFixed(3) + ', '
+        + r.upper.toFixed(3) + ']\n' + t('ratings') + ' ' + r.ratings; } },
     grid: { left: 160, right: 24, bottom: 24, top: 16 },
     xAxis: { type: 'value', scale: true },
     yAxis: { type: 'category', inverse: true, data: shown.map(r => r.rank + '. ' + (r.name || r.unit)) },

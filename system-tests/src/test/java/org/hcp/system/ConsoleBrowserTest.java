@@ -11,8 +11,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
+import java.util.Map;
+import org.hcp.events.DirectoryEntryRecorded;
+import org.hcp.events.DirectoryKind;
 import org.hcp.events.EventEnvelope;
 import org.hcp.events.RatingSubmitted;
+import org.hcp.events.Topics;
 import org.hcp.localstack.DevTokens;
 import org.hcp.localstack.LocalStack;
 import org.hcp.localstack.TestEvents;
@@ -23,6 +27,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 
 /**
  * The supervisor console (R4, role bureau) in a real browser: the packaged reporting, rectification and appeal
@@ -225,5 +230,94 @@ class ConsoleBrowserTest {
         chromium.browser.findElement(By.id("lang")).click();
         waitFor("overview");
         chromium.screenshot("console-11-overview-tablet");
+    }
+
+    /** A directory entry as intake publishes it, with whatever name an import gave it. */
+    private static EventEnvelope<DirectoryEntryRecorded> named(DirectoryKind kind, String code, String institution,
+            String name) {
+        Instant from = Instant.parse("2024-01-01T00:00:00Z");
+        return EventEnvelope.of(new DirectoryEntryRecorded(kind, code, 1, name, COUNTY, institution, Map.of(), true,
+                from), DirectoryEntryRecorded.key(kind, code), COUNTY, from, Instant.now(), null, null, "test");
+    }
+
+    /**
+     * Issue 25, 4: names imported as HTML never become HTML in the console. Hostile institution, window and staff
+     * names are rated; every chart of every screen is hovered across its width so that each tooltip is drawn; no
+     * element the names carry may exist in the page, and the console answers with a strict Content-Security-Policy.
+     */
+    @Test
+    void hostileNamesInTheDirectoryStayTextInEveryChartAndTooltip() throws Exception {
+        String suffix = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        String centre = "XSS-C-" + suffix;
+        String payload = "<img src=x class=hcp-injected onerror=\"document.title='pwned'\">";
+        TestEvents.publishAll(Topics.DIRECTORY, List.of(
+                named(DirectoryKind.INSTITUTION, centre, null, payload + "中心"),
+                named(DirectoryKind.WINDOW, centre + "-W01", centre, payload + "窗口"),
+                named(DirectoryKind.STAFF, centre + "-P0", centre, payload + "工作人员")));
+        Instant now = Instant.now();
+        for (int level : new int[] {5, 4, 2, 1, 5, 3}) {
+            TestEvents.publish(TestEvents.rating(COUNTY, centre, centre + "-W01", centre + "-P0", level,
+                    now.minusSeconds(120)));
+        }
+        YearMonth month = YearMonth.from(now.atZone(ZoneId.of("Asia/Shanghai")));
+        await("the statistics know the hostile name", () -> answers(reporting, ADMIN, "/api/v1/stats/figures?region="
+                + COUNTY + "&by=institution&from=" + month.atDay(1) + "&to=" + month.atEndOfMonth(), "hcp-injected"));
+        await("the ledger has the bad reviews", () -> answers(rectification, ADMIN,
+                "/api/v1/rectifications/summary?institution=" + centre, "\"badReviews\":2"));
+
+        String policy = reporting.call(null, "GET", "/console/", null).headers().firstValue("Content-Security-Policy")
+                .orElse("");
+        assertTrue(policy.contains("script-src 'self'") && policy.contains("frame-ancestors 'none'"), policy);
+
+        chromium.browser.manage().window().setSize(new Dimension(1280, 1000));
+        chromium.browser.get("about:blank");
+        chromium.browser.get(reporting.url("/console/?from=" + month + "&to=" + month + "#token=" + BUREAU));
+        waitFor("overview");
+        int hovered = 0;
+        for (String view : List.of("overview", "drill", "rankings", "tags", "rectifications", "appeals",
+                "bulletins")) {
+            show(By.cssSelector("nav a[data-view=" + view + "]"), view);
+            hovered += hoverEveryChart();
+            assertNothingInjected(view);
+        }
+        show(By.cssSelector("nav a[data-view=drill]"), "drill");
+        show(By.xpath("//table[@id='drill-table']//td[contains(., '中心')]"), "drill");
+        hovered += hoverEveryChart();
+        assertNothingInjected("drill, the hostile institution");
+        assertTrue(hovered >= 5, "charts hovered: " + hovered);
+        show(By.cssSelector("nav a[data-view=rankings]"), "rankings");
+        hoverEveryChart();
+        chromium.screenshot("console-12-hostile-names-rankings");
+        assertTrue(chromium.browser.findElement(By.id("view-rankings")).getText().contains("<img src=x"),
+                "the name is shown as the text it is");
+        // The console keeps the page; the next test signs in afresh.
+        chromium.browser.get("about:blank");
+    }
+
+    /** Moves the mouse across every chart on the screen; answers how many charts it hovered. */
+    private static int hoverEveryChart() {
+        List<WebElement> charts = chromium.browser.findElements(By.cssSelector(".chart"));
+        for (WebElement chart : charts) {
+            if (chart.getSize().getHeight() < 20) {
+                continue;
+            }
+            ((JavascriptExecutor) chromium.browser).executeScript("arguments[0].scrollIntoView({block:'center'})",
+                    chart);
+            int width = chart.getSize().getWidth();
+            int height = chart.getSize().getHeight();
+            for (int x = -width / 2 + 20; x < width / 2 - 10; x += Math.max(12, width / 24)) {
+                for (int y : new int[] {-height / 4, 0, height / 4}) {
+                    new Actions(chromium.browser).moveToElement(chart, x, y).perform();
+                }
+            }
+        }
+        return charts.size();
+    }
+
+    private static void assertNothingInjected(String where) {
+        Object injected = ((JavascriptExecutor) chromium.browser).executeScript(
+                "return document.querySelectorAll('img.hcp-injected, img[src=\"x\"]').length;");
+        assertEquals(0L, injected, where + ": a name became an element");
+        assertTrue(!"pwned".equals(chromium.browser.getTitle()), where + ": a name's script ran");
     }
 }
