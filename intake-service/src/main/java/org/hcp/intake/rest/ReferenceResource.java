@@ -12,7 +12,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -26,6 +25,7 @@ import org.hcp.kit.config.Clocks;
 import org.hcp.kit.rest.Answers;
 import org.hcp.kit.rest.Problem;
 import org.hcp.kit.rest.ProblemException;
+import org.hcp.kit.rest.QueryChecks;
 import org.hcp.kit.text.Violation;
 
 @Path("/api/v1")
@@ -57,11 +57,10 @@ public class ReferenceResource {
         if (!RegionCodes.isCode(regionCode)) {
             throw ProblemException.invalid(Violation.of("/regionCode", "rating.regionCodeFormat"));
         }
-        LocalDate day;
-        try {
-            day = date == null ? LocalDate.now(clock.withZone(Clocks.CHINA)) : LocalDate.parse(date);
-        } catch (DateTimeParseException e) {
-            throw ProblemException.invalid(Violation.of("/date", "field.date"));
+        LocalDate day = date == null ? LocalDate.now(clock.withZone(Clocks.CHINA)) : QueryChecks.date("?date", date);
+        if (!reference.policies().inForceOn(day)) {
+            throw ProblemException.notFound("no policy was in force on " + day + "; the first is of "
+                    + reference.policies().firstDay());
         }
         return reference.policies().resolve(regionCode, day);
     }

@@ -19,6 +19,7 @@ import org.hcp.intake.domain.SubmitRating;
 import org.hcp.kit.config.Clocks;
 import org.hcp.kit.db.Transactions;
 import org.hcp.kit.outcome.Outcome;
+import org.hcp.kit.rest.InputLimits;
 import org.hcp.kit.text.Violation;
 
 /**
@@ -198,6 +199,10 @@ public class PaperForms {
         try {
             day = LocalDate.parse(ratedOn);
         } catch (DateTimeParseException e) {
+            errors.add(Violation.of("/ratedOn", "paper.ratedOnFormat", ratedOn));
+            return null;
+        }
+        if (!InputLimits.inRange(day)) {
             errors.add(Violation.of("/ratedOn", "paper.ratedOnFormat", ratedOn));
             return null;
         }

@@ -22,8 +22,10 @@ import org.hcp.events.RegionCodes;
 import org.hcp.events.bulletin.BulletinPublished;
 import org.hcp.events.bulletin.BulletinScope;
 import org.hcp.kit.rest.Access;
+import org.hcp.kit.rest.InputLimits;
 import org.hcp.kit.rest.Problem;
 import org.hcp.kit.rest.ProblemException;
+import org.hcp.kit.rest.QueryChecks;
 import org.hcp.kit.text.Text;
 import org.hcp.kit.text.Violation;
 import org.hcp.reporting.domain.Bulletins;
@@ -78,6 +80,10 @@ public class BulletinResource {
             } catch (DateTimeParseException e) {
                 errors.add(Violation.of("/month", "bulletin.month"));
             }
+            if (month != null && !InputLimits.inRange(month.atDay(1))) {
+                errors.add(Violation.of("/month", "bulletin.month"));
+                month = null;
+            }
         }
         if (month != null && !month.isBefore(YearMonth.now(org.hcp.kit.config.Clocks.CHINA))) {
             errors.add(Violation.of("/month", "bulletin.monthNotOver"));
@@ -125,7 +131,7 @@ public class BulletinResource {
     @Operation(summary = "The bulletins of a month (public)", description = "region: a GB/T 2260 prefix.")
     public List<Summary> list(@QueryParam("month") String month, @QueryParam("region") String region) {
         YearMonth m = month(month);
-        org.hcp.kit.rest.QueryChecks.regionPrefix(region == null || region.isBlank() ? null : region.trim());
+        QueryChecks.regionPrefix(region == null || region.isBlank() ? null : region.trim());
         return bulletins.list(m.toString(), region == null || region.isBlank() ? null : region.trim()).stream()
                 .map(BulletinService::read).map(b -> new Summary(b.bulletinId(), b.month(), b.scope(),
                         b.scopeCode(), b.regionCode(), b.contentHash(), null)).toList();
@@ -215,10 +221,6 @@ public class BulletinResource {
     }
 
     private static YearMonth month(String month) {
-        try {
-            return YearMonth.parse(month == null ? "" : month.trim());
-        } catch (DateTimeParseException e) {
-            throw ProblemException.invalid(Violation.of("?month", "bulletin.month"));
-        }
+        return QueryChecks.month("?month", month, "bulletin.month");
     }
 }

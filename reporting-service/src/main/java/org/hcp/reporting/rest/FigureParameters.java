@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import org.hcp.events.Channel;
 import org.hcp.events.RegionCodes;
 import org.hcp.kit.rest.Access;
+import org.hcp.kit.rest.InputLimits;
 import org.hcp.kit.rest.ProblemException;
 import org.hcp.kit.text.Violation;
 import org.hcp.reporting.domain.Dimensions.Dimension;
@@ -128,12 +129,18 @@ final class FigureParameters {
         if (v == null) {
             return null;
         }
+        LocalDate day;
         try {
-            return LocalDate.parse(v);
+            day = LocalDate.parse(v);
         } catch (DateTimeParseException e) {
             errors.add(Violation.of(pointer, "query.date"));
             return null;
         }
+        if (!InputLimits.inRange(day)) {
+            errors.add(Violation.of(pointer, "date.outOfRange", InputLimits.FIRST_DAY, InputLimits.LAST_DAY));
+            return null;
+        }
+        return day;
     }
 
     static String blankToNull(String value) {

@@ -24,6 +24,7 @@ import org.hcp.kit.reference.ReferenceData;
 import org.hcp.kit.rest.Access;
 import org.hcp.kit.rest.Problem;
 import org.hcp.kit.rest.ProblemException;
+import org.hcp.kit.rest.QueryChecks;
 import org.hcp.kit.text.Violation;
 import org.hcp.reporting.domain.Bulletins;
 import org.hcp.reporting.domain.FairRanking;
@@ -162,12 +163,7 @@ public class StatisticsResource {
             @QueryParam("region") String region, @QueryParam("institution") String institution,
             @Parameter(description = "the last month, YYYY-MM") @QueryParam("month") String month) {
         StatisticsService.Unit u = unit(unit);
-        LocalDate last;
-        try {
-            last = java.time.YearMonth.parse(month == null ? "" : month.trim()).atDay(1);
-        } catch (java.time.format.DateTimeParseException e) {
-            throw ProblemException.invalid(Violation.of("?month", "query.month"));
-        }
+        LocalDate last = QueryChecks.month("?month", month, "query.month").atDay(1);
         TallyQuery q = FigureParameters.read(access, Filters.scope(region, institution, null, null), null, false,
                 true);
         // The policy of the scope's region: a prefix is the division it abbreviates (2202 is 220200); none (00) is

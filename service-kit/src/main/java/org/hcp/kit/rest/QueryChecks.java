@@ -1,6 +1,7 @@
 package org.hcp.kit.rest;
 
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import org.hcp.events.RegionCodes;
 import org.hcp.kit.text.Violation;
@@ -34,6 +35,24 @@ public final class QueryChecks {
                     InputLimits.LAST_DAY));
         }
         return day;
+    }
+
+    /**
+     * A month ({@code YYYY-MM}) that must be given and lie within {@link InputLimits}' years: 422 naming
+     * {@code pointer} with {@code key} otherwise.
+     */
+    public static YearMonth month(String pointer, String value, String key) {
+        YearMonth month;
+        try {
+            month = YearMonth.parse(value == null ? "" : value.strip());
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalid(Violation.of(pointer, key));
+        }
+        if (!InputLimits.inRange(month.atDay(1))) {
+            throw ProblemException.invalid(Violation.of(pointer, "date.outOfRange", InputLimits.FIRST_DAY,
+                    InputLimits.LAST_DAY));
+        }
+        return month;
     }
 
     /** A date parameter that must be given: 422 naming {@code pointer} when it is absent or not a date. */
