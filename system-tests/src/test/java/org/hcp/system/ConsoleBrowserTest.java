@@ -268,6 +268,11 @@ class ConsoleBrowserTest {
         String policy = reporting.call(null, "GET", "/console/", null).headers().firstValue("Content-Security-Policy")
                 .orElse("");
         assertTrue(policy.contains("script-src 'self'") && policy.contains("frame-ancestors 'none'"), policy);
+        var script = reporting.call(null, "GET", "/console/console.js", null);
+        assertEquals("no-cache", script.headers().firstValue("Cache-Control").orElse(""),
+                "no version in the file's name: the browser asks again");
+        assertEquals("nosniff", reporting.call(ADMIN, "GET", "/api/v1/stats/satisfaction?region=" + COUNTY, null)
+                .headers().firstValue("X-Content-Type-Options").orElse(""));
 
         chromium.browser.manage().window().setSize(new Dimension(1280, 1000));
         chromium.browser.get("about:blank");

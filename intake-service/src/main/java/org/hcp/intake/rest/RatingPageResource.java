@@ -21,6 +21,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hcp.events.DetailForm;
 import org.hcp.events.RatingLevel;
@@ -65,6 +67,8 @@ public class RatingPageResource {
     @GET
     @Produces(MediaType.TEXT_HTML)
     @Operation(summary = "The rating page of a link")
+    @APIResponse(responseCode = "200", description = "an HTML page; errors are HTML pages too",
+            content = @Content(mediaType = MediaType.TEXT_HTML))
     public Response page(@PathParam("token") String token, @QueryParam("lang") String lang) {
         String language = RatingPage.language(lang);
         RatingLinks.LinkState state = links.open(token);
@@ -79,6 +83,8 @@ public class RatingPageResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
     @Operation(summary = "Submit the rating page's form")
+    @APIResponse(responseCode = "200", description = "an HTML page; errors are HTML pages too",
+            content = @Content(mediaType = MediaType.TEXT_HTML))
     public Response submit(@PathParam("token") String token, @QueryParam("lang") String lang,
             @FormParam("level") String level, @FormParam("tags") List<String> tags,
             @FormParam("businessLevel") String businessLevel, @FormParam("serviceLevel") String serviceLevel,
@@ -140,6 +146,8 @@ public class RatingPageResource {
     @Path("/thanks")
     @Produces(MediaType.TEXT_HTML)
     @Operation(summary = "The page after a rating was recorded")
+    @APIResponse(responseCode = "200", description = "an HTML page; errors are HTML pages too",
+            content = @Content(mediaType = MediaType.TEXT_HTML))
     public Response thanks(@PathParam("token") String token, @QueryParam("lang") String lang,
             @QueryParam("bad") String bad) {
         String language = RatingPage.language(lang);

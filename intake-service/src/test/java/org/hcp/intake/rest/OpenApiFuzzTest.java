@@ -1,0 +1,45 @@
+package org.hcp.intake.rest;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.net.URL;
+import java.util.Set;
+import org.hcp.localstack.DevTokens;
+import org.hcp.localstack.LocalStackTestResource;
+import org.hcp.localstack.OpenApiFuzz;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 25: hostile requests generated from this service's OpenAPI document (every operation, without a line per
+ * endpoint): none answers 5xx, every error is problem+json, no refused write commits anything.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = LocalStackTestResource.class, initArgs = @ResourceArg(name = "database", value = "intake"))
+class OpenApiFuzzTest {
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @Inject
+    MeterRegistry metrics;
+
+    @Test
+    void noHostileRequestReachesA5xxBreaksTheProblemFormatOrWritesAnything() throws Exception {
+        IntakeFixtures.demoDirectory();
+        Counter published = metrics.find("hcp.outbox.published").counter();
+        OpenApiFuzz.Report report = OpenApiFuzz.check(new OpenApiFuzz.Target(base.toString().replaceAll("/$", ""),
+                DevTokens.mint("admin"), OpenApiFuzz.outboxWrites("intake",
+                        () -> published == null ? 0 : published.count()),
+                Set.of()), OpenApiFuzz.Budget.DEFAULT);
+        System.out.printf("OpenApiFuzz: %d hostile requests over %d operations%n", report.requests(),
+                report.operations());
+        assertTrue(report.requests() > 200 && report.operations() > 3, report.toString());
+    }
+}
