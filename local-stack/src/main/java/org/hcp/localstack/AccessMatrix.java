@@ -83,14 +83,24 @@ public final class AccessMatrix {
     private AccessMatrix() {
     }
 
-    /** {@link #check(String, Scopes, List)} at a {@code @TestHTTPResource} URL, with {@link #DEMO_SCOPES}. */
-    public static void check(java.net.URL base, List<Row> rows) throws IOException, InterruptedException {
-        check(base.toString().replaceAll("/$", ""), DEMO_SCOPES, rows);
+    /**
+     * {@link #check(String, String, Scopes, List)} at the {@code @TestHTTPResource} URLs of the service and of its
+     * management interface, with {@link #DEMO_SCOPES}.
+     */
+    public static void check(java.net.URL base, java.net.URL management, List<Row> rows)
+            throws IOException, InterruptedException {
+        check(base.toString().replaceAll("/$", ""), root(management), DEMO_SCOPES, rows);
     }
 
-    /** Every operation of the service's OpenAPI document, as "METHOD /path". */
-    public static Set<String> operations(String baseUrl) throws IOException, InterruptedException {
-        HttpResponse<String> answer = CLIENT.send(HttpRequest.newBuilder(URI.create(baseUrl + "/q/openapi?format=json"))
+    /** The management interface's root (its test URL may carry the non-application path). */
+    public static String root(java.net.URL management) {
+        return management.getProtocol() + "://" + management.getHost() + ":" + management.getPort();
+    }
+
+    /** Every operation of the service's OpenAPI document (on its management interface), as "METHOD /path". */
+    public static Set<String> operations(String managementUrl) throws IOException, InterruptedException {
+        HttpResponse<String> answer = CLIENT.send(HttpRequest.newBuilder(
+                        URI.create(managementUrl + "/q/openapi?format=json"))
                 .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
         JsonNode paths = EventJson.mapper().readTree(answer.body()).path("paths");
         Set<String> operations = new TreeSet<>();
@@ -107,9 +117,10 @@ public final class AccessMatrix {
     }
 
     /** Calls every row as every caller; throws an AssertionError listing every mismatch. */
-    public static void check(String baseUrl, Scopes scopes, List<Row> rows) throws IOException, InterruptedException {
+    public static void check(String baseUrl, String managementUrl, Scopes scopes, List<Row> rows)
+            throws IOException, InterruptedException {
         List<String> failures = new ArrayList<>();
-        Set<String> documented = operations(baseUrl);
+        Set<String> documented = operations(managementUrl);
         Map<String, Row> byOperation = new LinkedHashMap<>();
         for (Row row : rows) {
             if (byOperation.put(row.operation(), row) != null) {

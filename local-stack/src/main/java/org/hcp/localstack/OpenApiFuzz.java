@@ -40,12 +40,13 @@ public final class OpenApiFuzz {
 
     /**
      * @param baseUrl       the service's base URL, without a trailing slash
+     * @param managementUrl its management interface's, where the OpenAPI document is
      * @param token         a token that passes every operation's role check (an admin's)
      * @param committed     how many writes the service has committed so far (its outbox rows, published or not);
      *                      null to skip the "nothing written" check
      * @param peerOperations operations that forward to another service and may answer 502 when it is away
      */
-    public record Target(String baseUrl, String token, LongSupplier committed, Set<String> peerOperations) {
+    public record Target(String baseUrl, String managementUrl, String token, LongSupplier committed, Set<String> peerOperations) {
     }
 
     /** What a run did: requests sent, per operation, and every broken promise. */
@@ -83,7 +84,7 @@ public final class OpenApiFuzz {
 
     public static Report run(Target target, Budget budget) throws IOException, InterruptedException {
         JsonNode document = EventJson.mapper().readTree(CLIENT.send(HttpRequest.newBuilder(
-                        URI.create(target.baseUrl() + "/q/openapi?format=json")).timeout(Duration.ofSeconds(30)).build(),
+                        URI.create(target.managementUrl() + "/q/openapi?format=json")).timeout(Duration.ofSeconds(30)).build(),
                 HttpResponse.BodyHandlers.ofString()).body());
         Random random = new Random(budget.seed());
         Instant deadline = Instant.now().plus(budget.maxTime());

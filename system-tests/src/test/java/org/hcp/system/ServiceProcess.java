@@ -23,6 +23,8 @@ final class ServiceProcess implements AutoCloseable {
 
     final String name;
     final int port;
+    /** The management interface's port: health, metrics, the OpenAPI document (docs/security.md). */
+    final int managementPort;
     private final Path jar;
     private final Path log;
     private final Map<String, String> env = new HashMap<>();
@@ -31,6 +33,7 @@ final class ServiceProcess implements AutoCloseable {
     ServiceProcess(String module, String database, LocalStack stack) {
         this.name = module;
         this.port = LocalStack.freePort();
+        this.managementPort = LocalStack.freePort();
         Path root = Path.of(System.getProperty("hcp.root", ".."));
         this.jar = root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         this.log = Path.of("target", "system-tests", module + "-" + port + ".log").toAbsolutePath();
@@ -38,6 +41,7 @@ final class ServiceProcess implements AutoCloseable {
             throw new IllegalStateException(jar + " is missing: package the services first (./hcp test runs mvn verify)");
         }
         env.put("HTTP_PORT", Integer.toString(port));
+        env.put("MANAGEMENT_PORT", Integer.toString(managementPort));
         env.put("KAFKA_BOOTSTRAP_SERVERS", stack.kafka().bootstrapServers());
         env.put("DB_REACTIVE_URL", stack.postgres().reactiveUrl(database));
         env.put("DB_JDBC_URL", stack.postgres().jdbcUrl(database));
@@ -79,7 +83,8 @@ final class ServiceProcess implements AutoCloseable {
             Files.createDirectories(log.getParent());
             List<String> command = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx256m", "-XX:+ExitOnOutOfMemoryError", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar.toString()));
+                    "-Xmx256m", "-XX:+ExitOnOutOfMemoryError", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar",
+                    jar.toString()));
             ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
@@ -114,7 +119,7 @@ final class ServiceProcess implements AutoCloseable {
                 throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
             }
             try {
-                HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url("/q/health/ready")))
+                HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/q/health/ready"))
                         .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200) {
                     return;

@@ -36,6 +36,9 @@ class AccessMatrixTest {
     @TestHTTPResource("/")
     URL base;
 
+    @TestHTTPResource(value = "/", management = true)
+    URL management;
+
     @Test
     void r6_1_everyOperationAnswersEachRoleAndScopeAsTheTableSays() throws Exception {
         // The fixture: a bad review of JL-CY-CENTRE (region 220202), appealed, which every {ratingId} row names.
@@ -106,6 +109,6 @@ class AccessMatrixTest {
                         "401 401 401 401 403 403 403 403 403 200 404 403 200 403 403 403 200"),
                 json("POST /api/v1/integrity-flags/{flagId}/review", f + "/review",
                         "401 401 401 401 403 403 403 403 403 422 404 403 403 403 403 403 422"));
-        AccessMatrix.check(base, rows);
+        AccessMatrix.check(base, management, rows);
     }
 }

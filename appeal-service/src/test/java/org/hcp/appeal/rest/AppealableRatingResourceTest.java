@@ -9,7 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -20,6 +22,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(value = LocalStackTestResource.class, initArgs = @ResourceArg(name = "database", value = "appeal"))
 class AppealableRatingResourceTest {
+
+    @TestHTTPResource(value = "/", management = true)
+    URL management;
 
     /** As the institution's own handler (R6.1: a handler token names its institution). */
     static long count(String institution) {
@@ -43,8 +48,8 @@ class AppealableRatingResourceTest {
     }
 
     @Test
-    void itStartsReportsHealthAndRefusesStrangers() {
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+    void itStartsReportsHealthAndRefusesStrangers() throws Exception {
+        given().get(management.toURI().resolve("/q/health/ready").toString()).then().statusCode(200).body("status", equalTo("UP"));
         given().get("/api/v1/appeals/appealable-ratings/count").then().statusCode(401);
         given().auth().oauth2(DevTokens.mint("sync")).get("/api/v1/appeals/appealable-ratings/count")
                 .then().statusCode(403);

@@ -27,6 +27,9 @@ class OpenApiFuzzTest {
     @TestHTTPResource("/")
     URL base;
 
+    @TestHTTPResource(value = "/", management = true)
+    URL management;
+
     @Inject
     MeterRegistry metrics;
 
@@ -35,6 +38,7 @@ class OpenApiFuzzTest {
         IntakeFixtures.demoDirectory();
         Counter published = metrics.find("hcp.outbox.published").counter();
         OpenApiFuzz.Report report = OpenApiFuzz.check(new OpenApiFuzz.Target(base.toString().replaceAll("/$", ""),
+                org.hcp.localstack.AccessMatrix.root(management),
                 DevTokens.mint("admin"), OpenApiFuzz.outboxWrites("intake",
                         () -> published == null ? 0 : published.count()),
                 Set.of()), OpenApiFuzz.Budget.DEFAULT);

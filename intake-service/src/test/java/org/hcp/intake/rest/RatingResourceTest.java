@@ -14,8 +14,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import java.net.URL;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -40,6 +42,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 @QuarkusTest
 @QuarkusTestResource(value = LocalStackTestResource.class, initArgs = @ResourceArg(name = "database", value = "intake"))
 class RatingResourceTest {
+
+    @TestHTTPResource(value = "/", management = true)
+    URL management;
 
     private static final String CHANNEL = DevTokens.mint("channel");
 
@@ -233,10 +238,16 @@ class RatingResourceTest {
         return total;
     }
 
+    /** Issue 25, 5: health, metrics and the API's description are the operators', on the management port only. */
     @Test
-    void healthAndOpenApiAndMetricsAreServed() {
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
-        given().get("/q/openapi").then().statusCode(200).body(containsString("/api/v1/ratings"));
-        given().get("/q/metrics").then().statusCode(200).body(containsString("hcp_outbox_published_total"));
+    void healthOpenApiAndMetricsAreServedOnTheManagementInterfaceOnly() throws Exception {
+        given().get(management.toURI().resolve("/q/health/ready").toString()).then().statusCode(200).body("status", equalTo("UP"));
+        given().get(management.toURI().resolve("/q/openapi").toString()).then().statusCode(200).body(containsString("/api/v1/ratings"));
+        given().get(management.toURI().resolve("/q/metrics").toString()).then().statusCode(200)
+                .body(containsString("hcp_outbox_published_total"));
+        given().get(management.toURI().resolve("/q/swagger-ui/").toString()).then().statusCode(200);
+        for (String operatorsOnly : new String[] {"/q/metrics", "/q/openapi", "/q/swagger-ui/", "/q/health"}) {
+            given().get(operatorsOnly).then().statusCode(404);
+        }
     }
 }

@@ -32,6 +32,9 @@ class AccessMatrixTest {
     @TestHTTPResource("/")
     URL base;
 
+    @TestHTTPResource(value = "/", management = true)
+    URL management;
+
     @Test
     void r6_1_everyOperationAnswersEachRoleAndScopeAsTheTableSays() throws Exception {
         // The fixture: a bad review of JL-CY-CENTRE (region 220202), whose rectification every {id} row names.
@@ -82,6 +85,6 @@ class AccessMatrixTest {
                 // R2.7: published results are for everyone
                 get("GET /api/v1/public/rectification-results", "/api/v1/public/rectification-results",
                         "200 200 200 200 200 200 200 200 200 200 200 200 200 200 200 200 200"));
-        AccessMatrix.check(base, rows);
+        AccessMatrix.check(base, management, rows);
     }
 }

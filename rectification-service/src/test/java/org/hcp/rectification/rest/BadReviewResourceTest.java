@@ -8,7 +8,9 @@ import static org.hcp.localstack.TestEvents.rating;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
 import org.hcp.localstack.DevTokens;
@@ -19,6 +21,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = LocalStackTestResource.class,
         initArgs = @ResourceArg(name = "database", value = "rectification"))
 class BadReviewResourceTest {
+
+    @TestHTTPResource(value = "/", management = true)
+    URL management;
 
     // R6.1: a bureau token names the region it supervises; the test's regions are all in Jilin City (2202).
     private static final String BUREAU = DevTokens.mint("bureau", "2202", Duration.ofHours(1));
@@ -45,8 +50,8 @@ class BadReviewResourceTest {
     }
 
     @Test
-    void itStartsReportsHealthAndRefusesStrangers() {
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+    void itStartsReportsHealthAndRefusesStrangers() throws Exception {
+        given().get(management.toURI().resolve("/q/health/ready").toString()).then().statusCode(200).body("status", equalTo("UP"));
         given().get("/api/v1/rectifications/bad-reviews/count").then().statusCode(401);
         given().auth().oauth2(DevTokens.mint("channel")).get("/api/v1/rectifications/bad-reviews/count")
                 .then().statusCode(403);

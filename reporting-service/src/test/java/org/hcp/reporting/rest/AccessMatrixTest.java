@@ -25,6 +25,9 @@ class AccessMatrixTest {
     @TestHTTPResource("/")
     URL base;
 
+    @TestHTTPResource(value = "/", management = true)
+    URL management;
+
     @Test
     void r6_1_everyOperationAnswersEachRoleAndScopeAsTheTableSays() throws Exception {
         // Columns: AccessMatrix.COLUMNS. "+" = let through, 401/403 refused.
@@ -90,6 +93,6 @@ class AccessMatrixTest {
                         "401 401 401 401 403 403 403 403 403 403 403 403 404 403 403 403 404"),
                 json("POST /api/v1/admin/rebuild", "/api/v1/admin/rebuild",
                         "401 401 401 401 403 403 403 403 403 403 403 403 403 403 403 403 200"));
-        AccessMatrix.check(base, rows);
+        AccessMatrix.check(base, management, rows);
     }
 }

@@ -27,6 +27,9 @@ class OpenApiFuzzTest {
     @TestHTTPResource("/")
     URL base;
 
+    @TestHTTPResource(value = "/", management = true)
+    URL management;
+
     @Inject
     MeterRegistry metrics;
 
@@ -34,6 +37,7 @@ class OpenApiFuzzTest {
     void noHostileRequestReachesA5xxBreaksTheProblemFormatOrWritesAnything() throws Exception {
         Counter published = metrics.find("hcp.outbox.published").counter();
         OpenApiFuzz.Report report = OpenApiFuzz.check(new OpenApiFuzz.Target(base.toString().replaceAll("/$", ""),
+                org.hcp.localstack.AccessMatrix.root(management),
                 DevTokens.mint("admin"), OpenApiFuzz.outboxWrites("reporting",
                         () -> published == null ? 0 : published.count()),
                 Set.of("GET /api/v1/console/rectifications", "GET /api/v1/console/rectifications/summary",

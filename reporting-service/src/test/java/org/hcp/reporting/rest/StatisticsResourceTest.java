@@ -9,8 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -39,6 +41,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = LocalStackTestResource.class,
         initArgs = @ResourceArg(name = "database", value = "reporting"))
 class StatisticsResourceTest {
+
+    @TestHTTPResource(value = "/", management = true)
+    URL management;
 
     private static final String BUREAU = DevTokens.mint("bureau", "2202", Duration.ofHours(1));
     private static final String ADMIN = DevTokens.mint("admin");
@@ -288,11 +293,11 @@ class StatisticsResourceTest {
     }
 
     @Test
-    void accessNeedsATokenAndTheRightRole() {
+    void accessNeedsATokenAndTheRightRole() throws Exception {
         given().get("/api/v1/stats/satisfaction").then().statusCode(401);
         given().auth().oauth2(DevTokens.mint("channel")).get("/api/v1/stats/satisfaction").then().statusCode(403);
         given().auth().oauth2(DevTokens.mint("bureau", "2202", Duration.ofHours(1))).post("/api/v1/admin/rebuild")
                 .then().statusCode(403);
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        given().get(management.toURI().resolve("/q/health/ready").toString()).then().statusCode(200).body("status", equalTo("UP"));
     }
 }
