@@ -277,7 +277,7 @@ public final class OpenApiFuzz {
                 bodies.put("duplicate key " + first, utf8("{\"" + first + "\":" + object.get(first) + ","
                         + text.substring(1)));
             }
-            mutate(plain, "", bodies, random);
+            mutate(plain, plain, "", bodies, random);
         } else if (type.contains("csv") || type.startsWith("text/")) {
             bodies.put("header only", utf8("a,b,c\n"));
             bodies.put("NUL bytes", utf8("formNo,caseNumber,level\nF\u00001,C\u00001,5\n"));
@@ -299,7 +299,8 @@ public final class OpenApiFuzz {
     }
 
     /** For each field of the sample: null, a wrong type, hostile text, extreme numbers and dates. */
-    private static void mutate(JsonNode plain, String pointer, Map<String, byte[]> bodies, Random random) {
+    private static void mutate(JsonNode root, JsonNode plain, String pointer, Map<String, byte[]> bodies,
+            Random random) {
         if (!(plain instanceof ObjectNode object)) {
             return;
         }
@@ -326,11 +327,13 @@ public final class OpenApiFuzz {
             }
             for (JsonNode variant : variants) {
                 object.set(field, variant);
-                bodies.put(at + "=" + abbreviate(variant.toString()), utf8(json(object)));
+                bodies.put(at + "=" + abbreviate(variant.toString()), utf8(json(root)));
             }
             object.set(field, original);
             if (original instanceof ObjectNode nested) {
-                mutate(nested, at, bodies, random);
+                mutate(root, nested, at, bodies, random);
+            } else if (original instanceof ArrayNode array && array.size() > 0 && array.get(0) instanceof ObjectNode) {
+                mutate(root, array.get(0), at + "/0", bodies, random);
             }
         }
     }

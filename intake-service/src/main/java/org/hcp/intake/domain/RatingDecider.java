@@ -217,6 +217,7 @@ public final class RatingDecider {
                     ratedFrom = visit.get().visitedAt();
                     visitSlot = ServiceCase.visitSlot(command.visitId());
                     sameAsCase(errors, "/windowCode", command.windowCode(), visit.get().windowCode());
+                    sameAsCase(errors, "/staffId", command.staffId(), visit.get().staffId());
                 }
             }
         } else {
@@ -225,7 +226,9 @@ public final class RatingDecider {
                         target.kind()));
             }
             sameAsCase(errors, "/windowCode", command.windowCode(), target.windowCode());
+            sameAsCase(errors, "/staffId", command.staffId(), target.staffId());
         }
+        sameAsCase(errors, "/platformCode", command.platformCode(), target.platformCode());
         if (ratedAt.isBefore(ratedFrom.minus(CLOCK_SKEW))) {
             errors.add(Violation.of("/ratedAt", "rating.beforeHandled", ratedFrom));
         }
@@ -328,7 +331,7 @@ public final class RatingDecider {
             checkTags(errors, at + "/tags", tags, policy);
             optionalText(errors, at + "/text", d.text(), TEXT_MAX);
             if (dimension != null && dimension != Dimension.OVERALL && d.level() != null
-                    && RatingLevel.isValid(d.level())) {
+                    && RatingLevel.isValid(d.level()) && tags.stream().allMatch(Objects::nonNull)) {
                 result.add(new DimensionRating(dimension, d.level(), tags, blankToNull(d.text())));
             }
         }

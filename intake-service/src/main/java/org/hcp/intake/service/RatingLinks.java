@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hcp.events.Identifiers;
 import org.hcp.events.Channel;
 import org.hcp.events.DirectoryKind;
 import org.hcp.events.EventIds;
@@ -110,9 +111,17 @@ public class RatingLinks {
         }
         ServiceCase c = stored.serviceCase();
         // R1.4: a promised case is rated per visit, every other case once; the link says which.
+        if (request.visitId() != null && !Identifiers.isValid(request.visitId(), Identifiers.CODE_MAX)) {
+            return Outcome.rejected(Violation.of("/visitId", "identifier.invalid", Identifiers.CODE_MAX));
+        }
         boolean knownVisit = request.visitId() != null
                 && c.visits().stream().anyMatch(v -> v.visitId().equals(request.visitId()));
-        if (c.ratedPerVisit() != knownVisit) {
+        if (request.visitId() != null && !knownVisit && c.ratedPerVisit()) {
+            return Outcome.rejected(Violation.of("/visitId", "rating.visitUnknown", c.caseNumber(),
+                    request.visitId(), c.visits().stream().map(v -> v.visitId()).toList()));
+        }
+        // A visit the case does not have never rides in a link's token (it made a 1 MB visitId a 1.4 MB link).
+        if (c.ratedPerVisit() != knownVisit || request.visitId() != null && !knownVisit) {
             return Outcome.rejected(c.ratedPerVisit()
                     ? Violation.of("/visitId", "rating.visitRequired",
                             c.visits().stream().map(v -> v.visitId()).toList())

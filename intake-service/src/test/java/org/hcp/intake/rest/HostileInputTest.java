@@ -160,4 +160,34 @@ class HostileInputTest {
                 .contentType("application/x-www-form-urlencoded").body("level=%zz&text=%E4%")
                 .post("/r/abc").then().statusCode(lessThan(500));
     }
+
+    @Test
+    void aNullAmongADimensionsTagsIsAViolationNotA500ToRetry() {
+        String caseNumber = IntakeFixtures.reportInstantCase();
+        given().auth().oauth2(CHANNEL).contentType("application/json").body("""
+                {"caseNumber":"%s","channel":"WEBSITE","level":2,
+                 "dimensions":[{"dimension":"BUSINESS","level":2,"tags":[null]}]}""".formatted(caseNumber))
+                .post("/api/v1/ratings").then().statusCode(422).body("errors.pointer", hasItem("/dimensions/0/tags/0"));
+    }
+
+    @Test
+    void aStaffOrPlatformThatContradictsTheCaseIsRefusedNotIgnored() throws Exception {
+        String caseNumber = IntakeFixtures.reportInstantCase();
+        for (String field : new String[] {"\"staffId\":\"TA-TS-S001\"", "\"platformCode\":\"TA-BIZ\""}) {
+            given().auth().oauth2(CHANNEL).contentType("application/json")
+                    .body("{\"caseNumber\":\"" + caseNumber + "\",\"channel\":\"WINDOW_DEVICE\",\"level\":5," + field + "}")
+                    .post("/api/v1/ratings").then().statusCode(422).body("errors.code", hasItem("rating.notAsReported"));
+        }
+        assertEquals(0, IntakeTestSupport.ratingRows(caseNumber));
+    }
+
+    @Test
+    void aRatingLinkCarriesNoVisitTheCaseDoesNotHave() {
+        String caseNumber = IntakeFixtures.reportInstantCase();
+        for (String visitId : new String[] {"V".repeat(3_000), "NO-SUCH-VISIT"}) {
+            given().auth().oauth2(CHANNEL).contentType("application/json")
+                    .body("{\"caseNumber\":\"" + caseNumber + "\",\"channel\":\"QR_CODE\",\"visitId\":\"" + visitId + "\"}")
+                    .post("/api/v1/rating-links").then().statusCode(422).body("errors.pointer", hasItem("/visitId"));
+        }
+    }
 }
