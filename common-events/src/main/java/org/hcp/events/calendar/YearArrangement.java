@@ -53,8 +53,8 @@ public record YearArrangement(int year, List<CalendarDay> days) {
         List<Csv.Record> records;
         try {
             records = Csv.parse(csv);
-        } catch (Csv.UnclosedQuote e) {
-            throw new InvalidArrangementException(List.of(new LineError(e.line, "csv.unclosedQuote", e.line)));
+        } catch (Csv.Unreadable e) {
+            throw new InvalidArrangementException(List.of(new LineError(e.line, e.key, e.args())));
         }
         for (Csv.Record record : records) {
             int number = record.line();

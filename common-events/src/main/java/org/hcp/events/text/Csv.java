@@ -32,13 +32,41 @@ public final class Csv {
         }
     }
 
-    /** A record whose quotes never close; the rest of the input cannot be read as records. */
-    public static final class UnclosedQuote extends IllegalArgumentException {
-        public final int line;
+    /** The longest cell, in characters: as long as any JSON string a service reads (docs/security.md). */
+    public static final int CELL_MAX = 4_000;
 
-        UnclosedQuote(int line) {
-            super("a quoted field opened on line " + line + " is never closed");
+    /** Input that cannot be taken as rows: where ({@code line}) and why ({@code key}, a message key, with args). */
+    public static class Unreadable extends IllegalArgumentException {
+        public final int line;
+        public final String key;
+        private final transient Object[] args;
+
+        Unreadable(int line, String key, String message, Object... args) {
+            super(message);
             this.line = line;
+            this.key = key;
+            this.args = args;
+        }
+
+        public Object[] args() {
+            return args.clone();
+        }
+    }
+
+    /** A record whose quotes never close; the rest of the input cannot be read as records. */
+    public static final class UnclosedQuote extends Unreadable {
+        UnclosedQuote(int line) {
+            super(line, "csv.unclosedQuote", "a quoted field opened on line " + line + " is never closed", line);
+        }
+    }
+
+    /**
+     * A cell longer than {@link #CELL_MAX} or with a control character other than tab and line breaks: PostgreSQL
+     * refuses NUL, and nothing an import carries is that long.
+     */
+    public static final class BadCell extends Unreadable {
+        BadCell(int line, String key) {
+            super(line, key, "line " + line + ": a cell is too long or holds a control character", line, CELL_MAX);
         }
     }
 
@@ -58,7 +86,9 @@ public final class Csv {
                         // A row's own START_ARRAY has no location; its first value's is the line the row starts on.
                         start = parser.currentTokenLocation().getLineNr();
                     }
-                    fields.add(parser.getText());
+                    String cell = parser.getText();
+                    checkCell(start, cell);
+                    fields.add(cell);
                 }
                 boolean blank = fields.size() == 1 && fields.get(0).isBlank();
                 if (!blank) {
@@ -72,6 +102,18 @@ public final class Csv {
             throw new UncheckedIOException(e);
         }
         return records;
+    }
+
+    private static void checkCell(int line, String cell) {
+        if (cell.length() > CELL_MAX) {
+            throw new BadCell(line, "csv.cellTooLong");
+        }
+        for (int i = 0; i < cell.length(); i++) {
+            char c = cell.charAt(i);
+            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f) {
+                throw new BadCell(line, "csv.controlCharacter");
+            }
+        }
     }
 
     /**

@@ -26,6 +26,18 @@ class CsvTest {
         assertEquals(2, e.line);
     }
 
+    /** Issue 25: a NUL reached PostgreSQL from an import, and a 1.2 MB attribute made an event the log refused. */
+    @Test
+    void aCellWithANulOrLongerThanAnyFieldIsRefusedWithItsLine() {
+        Csv.BadCell nul = assertThrows(Csv.BadCell.class, () -> Csv.parse("a,b\n1,2\nx\u0000y,3\n"));
+        assertEquals(3, nul.line);
+        assertEquals("csv.controlCharacter", nul.key);
+        Csv.BadCell longCell = assertThrows(Csv.BadCell.class,
+                () -> Csv.parse("a,b\n" + "x".repeat(Csv.CELL_MAX + 1) + ",1\n"));
+        assertEquals("csv.cellTooLong", longCell.key);
+        assertEquals(List.of("tab\there", "two\nlines"), Csv.parse("\"tab\there\",\"two\nlines\"\n").get(0).fields());
+    }
+
     @Test
     void writtenRowsReadBackAndAFormulaIsDefused() {
         String csv = Csv.write(List.of(List.of("id", "措施"), List.of("r-1", "改了, \"流程\"\n两行"),

@@ -26,6 +26,10 @@ public final class DirectoryDecider {
 
     static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
     static final int NAME_MAX = 200;
+    /** An entry's attributes (docs/security.md): a few short facts, not documents. */
+    static final int ATTRIBUTES_MAX = 20;
+    static final int ATTRIBUTE_KEY_MAX = 64;
+    static final int ATTRIBUTE_VALUE_MAX = 500;
     public static final int IMPORT_MAX = 5000;
     /** A DEVICE entry's attributes: its channel (R1.8) and, for a window rating pad, its window. */
     public static final String DEVICE_CHANNEL = "channel";
@@ -109,6 +113,7 @@ public final class DirectoryDecider {
                     errors.add(Violation.of(at + "/regionCode", "directory.regionUnknown", region));
                 }
             }
+            checkAttributes(errors, at + "/attributes", r.attributes());
             if (kind == DirectoryKind.DEVICE && errors.size() == before) {
                 checkDevice(errors, at, r.attributes(), institution, lookup);
             }
@@ -158,6 +163,24 @@ public final class DirectoryDecider {
             }
         } else if (window != null) {
             errors.add(Violation.of(at + "/attributes/" + DEVICE_WINDOW, "directory.kioskWindow"));
+        }
+    }
+
+    private static void checkAttributes(List<Violation> errors, String at, Map<String, String> attributes) {
+        if (attributes == null) {
+            return;
+        }
+        if (attributes.size() > ATTRIBUTES_MAX) {
+            errors.add(Violation.of(at, "directory.attributesTooMany", ATTRIBUTES_MAX));
+            return;
+        }
+        for (Map.Entry<String, String> attribute : attributes.entrySet()) {
+            String key = attribute.getKey();
+            if (key == null || key.isBlank() || key.length() > ATTRIBUTE_KEY_MAX) {
+                errors.add(Violation.of(at, "field.tooLong", ATTRIBUTE_KEY_MAX));
+            } else if (attribute.getValue() != null && attribute.getValue().length() > ATTRIBUTE_VALUE_MAX) {
+                errors.add(Violation.of(at + "/" + key, "field.tooLong", ATTRIBUTE_VALUE_MAX));
+            }
         }
     }
 }

@@ -139,7 +139,7 @@ public class DirectoryResource {
         List<Csv.Record> records;
         try {
             records = Csv.parse(csv);
-        } catch (Csv.UnclosedQuote e) {
+        } catch (Csv.Unreadable e) {
             throw ProblemException.invalid(Violation.unreadableCsv(e));
         }
         List<Registration> rows = new ArrayList<>();

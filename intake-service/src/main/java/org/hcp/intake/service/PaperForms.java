@@ -66,7 +66,7 @@ public class PaperForms {
         List<Csv.Record> records;
         try {
             records = Csv.parse(csv == null ? "" : csv);
-        } catch (Csv.UnclosedQuote e) {
+        } catch (Csv.Unreadable e) {
             return Outcome.rejected(Violation.unreadableCsv(e));
         }
         if (records.isEmpty()) {

@@ -190,4 +190,18 @@ class HostileInputTest {
                     .post("/api/v1/rating-links").then().statusCode(422).body("errors.pointer", hasItem("/visitId"));
         }
     }
+
+    @Test
+    void aDirectoryImportWithANulOrAnOversizedAttributeIsRefusedByLineAndNothingIsRecorded() {
+        String header = "kind,code,name,regionCode,institutionCode,attributes,active\n";
+        given().auth().oauth2(ADMIN).config(RAW).contentType("text/csv; charset=UTF-8")
+                .body(header + "INSTITUTION,HOSTILE-1,中心\u0000,220202,,,true\n").post("/api/v1/directory/import")
+                .then().statusCode(422).body("errors.pointer", hasItem("/line/2"));
+        given().auth().oauth2(ADMIN).config(RAW).contentType("text/csv; charset=UTF-8")
+                .body(header + "INSTITUTION,HOSTILE-2,中心,220202,,note=" + "x".repeat(3_000) + ",true\n")
+                .post("/api/v1/directory/import").then().statusCode(422)
+                .body("errors.pointer", hasItem("/entries/0/attributes/note"));
+        given().auth().oauth2(ADMIN).get("/api/v1/directory/entries/INSTITUTION/HOSTILE-2/versions").then()
+                .statusCode(404);
+    }
 }

@@ -10,9 +10,9 @@ public record Violation(String pointer, Text text) {
         return new Violation(pointer, Text.of(key, args));
     }
 
-    /** A CSV upload whose quotes never close: nothing after that line can be read as rows. */
-    public static Violation unreadableCsv(org.hcp.events.text.Csv.UnclosedQuote e) {
-        return of("/line/" + e.line, "csv.unclosedQuote", e.line);
+    /** A CSV upload that cannot be taken as rows (a quote never closed, a cell too long or with a NUL). */
+    public static Violation unreadableCsv(org.hcp.events.text.Csv.Unreadable e) {
+        return of("/line/" + e.line, e.key, e.args());
     }
 
     public String key() {
