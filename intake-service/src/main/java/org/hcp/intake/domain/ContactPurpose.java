@@ -33,13 +33,14 @@ public enum ContactPurpose {
 
     /**
      * R6.1: whether a reader in {@code role} may state this purpose for a case judged by {@code policy}: the purpose
-     * must be that role's duty, and a credit record must be one the policy keeps.
+     * must be that role's duty, and a credit record must be one the policy keeps, of a case whose rating stands
+     * found malicious on appeal (R3.4).
      */
-    public boolean fits(String role, JurisdictionPolicy policy) {
+    public boolean fits(String role, JurisdictionPolicy policy, boolean foundMalicious) {
         if (!roles.contains(role)) {
             return false;
         }
-        return this != CREDIT_RECORD || Boolean.TRUE.equals(policy.maliciousEvaluatorCreditRecord());
+        return this != CREDIT_RECORD || Boolean.TRUE.equals(policy.maliciousEvaluatorCreditRecord()) && foundMalicious;
     }
 
     public boolean reveals(Field field) {

@@ -25,6 +25,7 @@ import org.hcp.intake.domain.ReportCase;
 import org.hcp.intake.domain.ServiceCase;
 import org.hcp.intake.repository.CaseRepository;
 import org.hcp.intake.repository.DirectoryRepository;
+import org.hcp.intake.repository.MaliciousFindingRepository;
 import org.hcp.kit.db.Transactions;
 import org.hcp.kit.outbox.Outbox;
 import org.hcp.kit.outbox.OutboxRelay;
@@ -53,9 +54,11 @@ public class CaseService {
     private final OutboxRelay relay;
     private final Correlation correlation;
     private final Clock clock;
+    private final MaliciousFindingRepository findings;
 
     public CaseService(Pool pool, CaseRepository cases, DirectoryRepository directory, EvaluatorPseudonyms pseudonyms,
-            ContactVault contacts, ReferenceData reference, OutboxRelay relay, Correlation correlation, Clock clock) {
+            ContactVault contacts, ReferenceData reference, OutboxRelay relay, Correlation correlation, Clock clock,
+            MaliciousFindingRepository findings) {
         this.pool = pool;
         this.cases = cases;
         this.directory = directory;
@@ -65,6 +68,7 @@ public class CaseService {
         this.relay = relay;
         this.correlation = correlation;
         this.clock = clock;
+        this.findings = findings;
     }
 
     public record Reported(String caseNumber, java.util.UUID eventId, boolean replay, CaseCompleted event) {
@@ -177,7 +181,8 @@ public class CaseService {
                 return Outcome.<ContactVault.Contact>notFound("no case " + caseNumber + " within the caller's scope");
             }
             ServiceCase c = stored.serviceCase();
-            if (!purpose.fits(role, reference.policyFor(c.regionCode(), c.completedAt()))) {
+            boolean foundMalicious = purpose == ContactPurpose.CREDIT_RECORD && findings.foundMalicious(tx, caseNumber);
+            if (!purpose.fits(role, reference.policyFor(c.regionCode(), c.completedAt()), foundMalicious)) {
                 recordAccess(tx, caseNumber, reader, role, purpose, "refused", now);
                 return Outcome.<ContactVault.Contact>forbidden("purpose " + purpose + " is not a " + role
                         + "'s to state for this case (R6.1)");

@@ -33,14 +33,18 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.hcp.events.CaseCompleted;
+import org.hcp.events.EventEnvelope;
 import org.hcp.events.EventJson;
 import org.hcp.events.RatingOrigin;
 import org.hcp.events.RatingSubmitted;
 import org.hcp.events.Topics;
+import org.hcp.events.appeal.RatingNotAdopted;
+import org.hcp.events.appeal.RatingReinstated;
 import org.hcp.intake.service.DefaultRatingScheduler;
 import org.hcp.localstack.DevTokens;
 import org.hcp.localstack.LocalStack;
 import org.hcp.localstack.LocalStackTestResource;
+import org.hcp.localstack.TestEvents;
 import org.hcp.localstack.TopicProbe;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -328,18 +332,36 @@ class CaseAndDirectoryResourceTest {
     }
 
     @Test
-    void r3_4_aCreditRecordNamesTheEvaluatorOnlyToTheBureauWherePolicyKeepsOne() throws Exception {
+    void r3_4_aCreditRecordNamesTheEvaluatorOnlyToTheBureauWherePolicyKeepsOneOnceFoundMalicious() throws Exception {
         IntakeFixtures.demoDirectory();
         String caseNumber = IntakeFixtures.newCaseNumber();
         IntakeFixtures.reportCase(IntakeFixtures.caseJson(caseNumber, "INSTANT", "TA-TS-CENTRE", "TA-TS-W05",
-                "TA-TS-S001", java.time.Instant.now().minusSeconds(600), null, null, null)
+                "TA-TS-S001", Instant.now().minusSeconds(600), null, null, null)
                 .replace("JL-BIZ", "TA-BIZ")).then().statusCode(202);
         String path = "/api/v1/cases/" + caseNumber + "/evaluator-contact?purpose=CREDIT_RECORD";
-        given().auth().oauth2(DevTokens.mint("bureau", "3709", Duration.ofHours(1))).get(path).then().statusCode(200)
+        String bureau = DevTokens.mint("bureau", "3709", Duration.ofHours(1));
+        // Not before an appeal found the rating malicious: the evaluator has done nothing a credit file records.
+        given().auth().oauth2(bureau).get(path).then().statusCode(403);
+
+        Instant now = Instant.now();
+        String ratingId = "R-" + caseNumber;
+        TestEvents.publish(Topics.APPEALS, EventEnvelope.of(
+                new RatingNotAdopted(ratingId, caseNumber, "D1", true, "恶意差评", "bureau-3709",
+                        now), ratingId, "370902", now, now, null, null, "appeal-service"));
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                given().auth().oauth2(bureau).get(path).statusCode() == 200);
+        given().auth().oauth2(bureau).get(path).then().statusCode(200)
                 .body("name", equalTo("张三")).body("idNumber", equalTo("220102199001011234"))
                 .body("$", not(hasKey("mobile")));
         given().auth().oauth2(DevTokens.mint("handler", "TA-TS-CENTRE", Duration.ofHours(1))).get(path).then()
                 .statusCode(403);
+
+        // A review reinstated the rating: no credit record any more.
+        TestEvents.publish(Topics.APPEALS, EventEnvelope.of(
+                new RatingReinstated(ratingId, caseNumber, "D2", "复核", "bureau-3709", now),
+                ratingId, "370902", now, now, null, null, "appeal-service"));
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                given().auth().oauth2(bureau).get(path).statusCode() == 403);
     }
 
     @Test
