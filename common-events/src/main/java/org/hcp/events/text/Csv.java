@@ -70,11 +70,34 @@ public final class Csv {
         }
     }
 
+    /** More records than the import takes: reading stopped there, the rest of the input unread. */
+    public static final class TooManyRecords extends Unreadable {
+        TooManyRecords(int line, int max) {
+            super(line, "csv.tooManyRows", "more than " + max + " records", max);
+        }
+    }
+
     public static List<Record> parse(String text) {
-        String s = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        return parse(new java.io.StringReader(text), Integer.MAX_VALUE);
+    }
+
+    /**
+     * Reads records as they stream in, and stops with {@link TooManyRecords} at the first one over {@code maxRecords}
+     * (a header counts): an import never holds more rows than it may take.
+     */
+    public static List<Record> parse(java.io.Reader input, int maxRecords) {
+        java.io.PushbackReader in = new java.io.PushbackReader(input, 1);
+        try {
+            int first = in.read();
+            if (first >= 0 && first != '\uFEFF') {
+                in.unread(first);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         List<Record> records = new ArrayList<>();
         int start = 1;
-        try (JsonParser parser = MAPPER.reader(SCHEMA).createParser(s)) {
+        try (JsonParser parser = MAPPER.reader(SCHEMA).createParser(in)) {
             JsonToken token;
             while ((token = parser.nextToken()) != null) {
                 if (token != JsonToken.START_ARRAY) {
@@ -92,6 +115,9 @@ public final class Csv {
                 }
                 boolean blank = fields.size() == 1 && fields.get(0).isBlank();
                 if (!blank) {
+                    if (records.size() == maxRecords) {
+                        throw new TooManyRecords(start, maxRecords);
+                    }
                     records.add(new Record(start, List.copyOf(fields)));
                 }
             }

@@ -38,6 +38,15 @@ class CsvTest {
         assertEquals(List.of("tab\there", "two\nlines"), Csv.parse("\"tab\there\",\"two\nlines\"\n").get(0).fields());
     }
 
+    /** Issue 25, 2: an import stops reading at its row limit instead of holding the whole file as rows. */
+    @Test
+    void readingStopsAtTheFirstRecordPastTheLimitAndABomIsSkipped() {
+        Csv.TooManyRecords e = assertThrows(Csv.TooManyRecords.class,
+                () -> Csv.parse(new java.io.StringReader("h\n1\n2\n3\n"), 3));
+        assertEquals(4, e.line);
+        assertEquals(List.of("h"), Csv.parse(new java.io.StringReader("\uFEFFh\n1\n"), 2).get(0).fields());
+    }
+
     @Test
     void writtenRowsReadBackAndAFormulaIsDefused() {
         String csv = Csv.write(List.of(List.of("id", "措施"), List.of("r-1", "改了, \"流程\"\n两行"),

@@ -7,6 +7,9 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -97,9 +100,10 @@ public class ChannelBatchResource {
                     + "institution only.")
     // 5,000 rows (PaperForms.MAX_ROWS) of a few hundred bytes
     @BodyLimit(2 * 1024 * 1024)
-    public ImportAnswer importPaperForms(String csv) {
+    public ImportAnswer importPaperForms(InputStream csv) {
         Locale locale = language.ofRequest();
-        PaperForms.ImportReport report = Answers.valueOf(paper.importCsv(csv, access.handlerInstitution()));
+        PaperForms.ImportReport report = Answers.valueOf(paper.importCsv(
+                new InputStreamReader(csv, StandardCharsets.UTF_8), access.handlerInstitution()));
         return new ImportAnswer(report.rows(), report.accepted(), report.duplicates(), report.rejected(),
                 report.skipped(), report.results().stream().map(r -> new RowAnswer(r.line(), r.formNo(), r.outcome(),
                         r.ratingId(), r.caseNumbers(), r.errors().stream()

@@ -10,6 +10,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hcp.events.DirectoryEntryRecorded;
 import org.hcp.events.DirectoryKind;
 import org.hcp.events.text.Csv;
+import org.hcp.intake.domain.DirectoryDecider;
 import org.hcp.intake.domain.DirectoryDecider.Registration;
 import org.hcp.intake.domain.DirectoryEntry;
 import org.hcp.intake.service.DirectoryQueries;
@@ -88,8 +92,8 @@ public class DirectoryResource {
             + "attributes,active; attributes as key=value;key=value. Same rules as the JSON import; the pointer "
             + "/entries/<n> is the n-th data row, from 0.")
     @BodyLimit(2 * 1024 * 1024) // 5,000 entries (DirectoryDecider.IMPORT_MAX)
-    public ImportReport importCsv(String csv) {
-        return importJson(parseCsv(csv == null ? "" : csv));
+    public ImportReport importCsv(InputStream csv) {
+        return importJson(parseCsv(new InputStreamReader(csv, StandardCharsets.UTF_8)));
     }
 
     @GET
@@ -135,10 +139,14 @@ public class DirectoryResource {
     }
 
     /** RFC 4180 CSV (service-kit {@link Csv}, as the paper-form import reads it); the header row is skipped. */
-    static List<Registration> parseCsv(String csv) {
+    static List<Registration> parseCsv(java.io.Reader csv) {
         List<Csv.Record> records;
         try {
-            records = Csv.parse(csv);
+            // Streamed: reading stops at the first entry past the limit (the header is one more record).
+            records = Csv.parse(csv, DirectoryDecider.IMPORT_MAX + 1);
+        } catch (Csv.TooManyRecords e) {
+            throw ProblemException.invalid(Violation.of("/entries", "directory.importTooLarge",
+                    DirectoryDecider.IMPORT_MAX));
         } catch (Csv.Unreadable e) {
             throw ProblemException.invalid(Violation.unreadableCsv(e));
         }

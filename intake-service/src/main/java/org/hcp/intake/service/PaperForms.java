@@ -62,10 +62,13 @@ public class PaperForms {
      * @param institutionScope a handler imports for its own institution only: a row of another institution's case
      *                         is rejected; null for roles without that scope
      */
-    public Outcome<ImportReport> importCsv(String csv, String institutionScope) {
+    public Outcome<ImportReport> importCsv(java.io.Reader csv, String institutionScope) {
         List<Csv.Record> records;
         try {
-            records = Csv.parse(csv == null ? "" : csv);
+            // Streamed: reading stops at the first row past the limit (the header is one more record).
+            records = Csv.parse(csv, MAX_ROWS + 1);
+        } catch (Csv.TooManyRecords e) {
+            return Outcome.rejected(Violation.of("/", "paper.rows", MAX_ROWS, "> " + MAX_ROWS));
         } catch (Csv.Unreadable e) {
             return Outcome.rejected(Violation.unreadableCsv(e));
         }

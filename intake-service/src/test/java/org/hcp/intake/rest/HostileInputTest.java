@@ -204,4 +204,11 @@ class HostileInputTest {
         given().auth().oauth2(ADMIN).get("/api/v1/directory/entries/INSTITUTION/HOSTILE-2/versions").then()
                 .statusCode(404);
     }
+
+    @Test
+    void aPaperFormImportOfMoreRowsThanItTakesIsRefusedAtTheLimit() {
+        String csv = "formNo,caseNumber,level\n" + "F1,NO-SUCH-CASE,5\n".repeat(5_001);
+        given().auth().oauth2(ADMIN).config(RAW).contentType("text/csv").body(csv).post("/api/v1/paper-forms/import")
+                .then().statusCode(422).body("errors.code", hasItem("paper.rows"));
+    }
 }
