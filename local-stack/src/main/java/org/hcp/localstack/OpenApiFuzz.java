@@ -72,6 +72,20 @@ public final class OpenApiFuzz {
     private OpenApiFuzz() {
     }
 
+    /**
+     * The run every service's test makes: as an admin, within {@link Budget#DEFAULT}, writes counted by the
+     * service's outbox ({@code database}) and its relay's published counter. Fails with every broken promise.
+     */
+    public static Report checkService(java.net.URL base, java.net.URL management, String database,
+            java.util.function.DoubleSupplier published, Set<String> peerOperations)
+            throws IOException, InterruptedException {
+        Report report = check(new Target(base.toString().replaceAll("/$", ""), AccessMatrix.root(management),
+                DevTokens.mint("admin"), outboxWrites(database, published), peerOperations), Budget.DEFAULT);
+        System.out.printf("OpenApiFuzz: %d hostile requests over %d operations%n", report.requests(),
+                report.operations());
+        return report;
+    }
+
     /** Runs the fuzz and fails with every broken promise. */
     public static Report check(Target target, Budget budget) throws IOException, InterruptedException {
         Report report = run(target, budget);

@@ -11,7 +11,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.net.URL;
 import java.util.Set;
-import org.hcp.localstack.DevTokens;
 import org.hcp.localstack.LocalStackTestResource;
 import org.hcp.localstack.OpenApiFuzz;
 import org.junit.jupiter.api.Test;
@@ -36,13 +35,8 @@ class OpenApiFuzzTest {
     @Test
     void noHostileRequestReachesA5xxBreaksTheProblemFormatOrWritesAnything() throws Exception {
         Counter published = metrics.find("hcp.outbox.published").counter();
-        OpenApiFuzz.Report report = OpenApiFuzz.check(new OpenApiFuzz.Target(base.toString().replaceAll("/$", ""),
-                org.hcp.localstack.AccessMatrix.root(management),
-                DevTokens.mint("admin"), OpenApiFuzz.outboxWrites("rectification",
-                        () -> published == null ? 0 : published.count()),
-                Set.of()), OpenApiFuzz.Budget.DEFAULT);
-        System.out.printf("OpenApiFuzz: %d hostile requests over %d operations%n", report.requests(),
-                report.operations());
+        OpenApiFuzz.Report report = OpenApiFuzz.checkService(base, management, "rectification",
+                () -> published == null ? 0 : published.count(), Set.of());
         assertTrue(report.requests() > 200 && report.operations() > 3, report.toString());
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
@@ -18,6 +19,7 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.function.Predicate;
 
 /**
  * How every service reads a JSON body (docs/security.md, "Input limits"): a key given twice, a number where text
@@ -46,8 +48,10 @@ public class StrictJson implements ObjectMapperCustomizer {
         // Registered after Quarkus' JavaTimeModule, so these come first.
         mapper.registerModule(new SimpleModule("hcp-strict-json")
                 .addDeserializer(String.class, new BoundedText())
-                .addDeserializer(Instant.class, new BoundedInstant())
-                .addDeserializer(LocalDate.class, new BoundedDate()));
+                .addDeserializer(Instant.class, new BoundedTime<>(Instant.class, InstantDeserializer.INSTANT,
+                        InputLimits::inRange))
+                .addDeserializer(LocalDate.class, new BoundedTime<>(LocalDate.class, LocalDateDeserializer.INSTANCE,
+                        InputLimits::inRange)));
     }
 
     /** A value that is well-formed JSON of the right type but outside the bounds; its path names the field. */
@@ -90,33 +94,24 @@ public class StrictJson implements ObjectMapperCustomizer {
         }
     }
 
-    static final class BoundedInstant extends StdScalarDeserializer<Instant> {
-        BoundedInstant() {
-            super(Instant.class);
+    /** An Instant or a LocalDate as JSR-310 reads it, then within {@link InputLimits}' years. */
+    static final class BoundedTime<T> extends StdScalarDeserializer<T> {
+        private final JsonDeserializer<T> time;
+        private final Predicate<T> inRange;
+
+        BoundedTime(Class<T> type, JsonDeserializer<T> time, Predicate<T> inRange) {
+            super(type);
+            this.time = time;
+            this.inRange = inRange;
         }
 
         @Override
-        public Instant deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-            Instant instant = InstantDeserializer.INSTANT.deserialize(p, ctxt);
-            if (instant != null && !InputLimits.inRange(instant)) {
+        public T deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            T value = time.deserialize(p, ctxt);
+            if (value != null && !inRange.test(value)) {
                 throw new OutOfBounds(p, "date.outOfRange", InputLimits.FIRST_DAY, InputLimits.LAST_DAY);
             }
-            return instant;
-        }
-    }
-
-    static final class BoundedDate extends StdScalarDeserializer<LocalDate> {
-        BoundedDate() {
-            super(LocalDate.class);
-        }
-
-        @Override
-        public LocalDate deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-            LocalDate day = LocalDateDeserializer.INSTANCE.deserialize(p, ctxt);
-            if (day != null && !InputLimits.inRange(day)) {
-                throw new OutOfBounds(p, "date.outOfRange", InputLimits.FIRST_DAY, InputLimits.LAST_DAY);
-            }
-            return day;
+            return value;
         }
     }
 }
