@@ -24,7 +24,7 @@ import java.util.TreeSet;
 public final class WorkingCalendar {
 
     /** The official arrangements shipped with the platform (State Council notices); see the README. */
-    public static final List<Integer> SHIPPED_YEARS = List.of(2024, 2025);
+    public static final List<Integer> SHIPPED_YEARS = List.of(2024, 2025, 2026);
 
     private final Map<Integer, YearArrangement> years;
     private final Map<LocalDate, DayKind> overrides;

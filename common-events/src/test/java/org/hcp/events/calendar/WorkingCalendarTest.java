@@ -17,7 +17,23 @@ class WorkingCalendarTest {
     void theShippedYearsAreLoadedAndNoOthers() {
         assertTrue(calendar.hasYear(2024));
         assertTrue(calendar.hasYear(2025));
-        assertFalse(calendar.hasYear(2026));
+        assertTrue(calendar.hasYear(2026));
+        assertFalse(calendar.hasYear(2027));
+    }
+
+    /**
+     * Issue 26: the official 2026 arrangement ships (State Council General Office, 2025-11-04). Five working days
+     * after Monday 2026-09-28: 09-29, 09-30, then 10-08, 10-09 (10-01..10-07 off) and the make-up Saturday 10-10;
+     * counted on weekends alone the term fell inside the holiday (10-05).
+     */
+    @Test
+    void theOfficial2026ArrangementShipsWithItsHolidaysAndMakeUpDays() {
+        assertFalse(calendar.isWorkingDay(LocalDate.of(2026, 10, 5)), "National Day, a Monday");
+        assertTrue(calendar.isWorkingDay(LocalDate.of(2026, 1, 4)), "调休 Sunday after New Year");
+        assertTrue(calendar.isWorkingDay(LocalDate.of(2026, 10, 10)), "调休 Saturday after National Day");
+        WorkingCalendar.WorkingDay due = calendar.plusWorkingDays(LocalDate.of(2026, 9, 28), 5);
+        assertEquals(LocalDate.of(2026, 10, 10), due.date());
+        assertFalse(due.provisional());
     }
 
     @Test
@@ -47,17 +63,16 @@ class WorkingCalendarTest {
 
     @Test
     void aYearWithoutItsCalendarIsCountedOnWeekendsOnlyAndSaysProvisional() {
-        WorkingCalendar.WorkingDay day = calendar.plusWorkingDays(LocalDate.of(2025, 12, 31), 1);
-        assertEquals(LocalDate.of(2026, 1, 1), day.date(), "2026's New Year holiday is unknown until loaded");
+        WorkingCalendar.WorkingDay day = calendar.plusWorkingDays(LocalDate.of(2026, 12, 31), 1);
+        assertEquals(LocalDate.of(2027, 1, 1), day.date(), "2027's New Year holiday is unknown until loaded");
         assertTrue(day.provisional());
 
-        WorkingCalendar with2026 = calendar.with(YearArrangement.parseCsv(2026, """
+        WorkingCalendar with2027 = calendar.with(YearArrangement.parseCsv(2027, """
                 date,kind,name
-                2026-01-01,holiday,元旦
-                2026-01-02,holiday,元旦
+                2027-01-01,holiday,元旦
                 """));
-        WorkingCalendar.WorkingDay loaded = with2026.plusWorkingDays(LocalDate.of(2025, 12, 31), 1);
-        assertEquals(LocalDate.of(2026, 1, 5), loaded.date());
+        WorkingCalendar.WorkingDay loaded = with2027.plusWorkingDays(LocalDate.of(2026, 12, 31), 1);
+        assertEquals(LocalDate.of(2027, 1, 4), loaded.date());
         assertFalse(loaded.provisional());
     }
 

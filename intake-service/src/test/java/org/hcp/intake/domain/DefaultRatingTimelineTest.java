@@ -68,8 +68,8 @@ class DefaultRatingTimelineTest {
 
     @Test
     void aWorkingDayDeadlineInAYearWithoutItsCalendarIsProvisional() {
-        CaseDeadlines d = CaseDeadlines.of(policies.resolve("370902", LocalDate.of(2025, 12, 30)),
-                Instant.parse("2025-12-30T02:00:00Z"), calendar);
-        assertTrue(d.provisional(), "2026 is not loaded: counted on weekends only, and said so");
+        CaseDeadlines d = CaseDeadlines.of(policies.resolve("370902", LocalDate.of(2026, 12, 30)),
+                Instant.parse("2026-12-30T02:00:00Z"), calendar);
+        assertTrue(d.provisional(), "2027 is not loaded: counted on weekends only, and said so");
     }
 }
