@@ -1,6 +1,7 @@
 package org.hcp.kit.rest;
 
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 import org.hcp.kit.outbox.Outbox;
 import org.hcp.kit.text.LogText;
 import org.hcp.kit.text.Messages;
@@ -109,7 +111,7 @@ public class ProblemMappers {
                     locale(headers)), 400, "the form's percent-encoding is broken", path(uri),
                     List.of(ProblemException.fieldError(Violation.of("/", "url.invalid"), locale(headers)))));
         }
-        String errorId = java.util.UUID.randomUUID().toString();
+        String errorId = UUID.randomUUID().toString();
         LOG.errorf(e, "request to %s failed, error id %s", loggablePath(uri), errorId);
         return respond(new Problem(Problem.TYPE_BASE + "server-error", Messages.render("problem.serverError",
                 locale(headers)), 500, "error id " + errorId, path(uri), List.of()));
@@ -133,7 +135,7 @@ public class ProblemMappers {
             // Well-formed and of the right type, but too long, with a control character, or out of range: 422.
             return ProblemException.invalid(Violation.of(at, bound.key(), bound.args())).toProblem(instance, locale);
         } else if (e instanceof JsonParseException && e.getOriginalMessage().startsWith("Duplicate field")
-                && e.getProcessor() instanceof com.fasterxml.jackson.core.JsonParser parser) {
+                && e.getProcessor() instanceof JsonParser parser) {
             // Which of two values was meant cannot be known: refuse rather than keep the last (docs/security.md).
             String field = parser.getParsingContext().pathAsPointer().toString();
             violation = Violation.of(field.isEmpty() ? "/" : field, "json.duplicateKey", field);
