@@ -18,41 +18,18 @@ public final class LogEscaping implements Filter {
     public boolean isLoggable(LogRecord record) {
         String message = record.getMessage();
         boolean ours = record.getLoggerName() != null && record.getLoggerName().startsWith("org.hcp.");
-        if (ours && message != null && hasControl(message)) {
-            record.setMessage(escapeControls(message));
+        if (ours && message != null && LogText.hasControl(message)) {
+            record.setMessage(LogText.escape(message));
         }
         Object[] parameters = record.getParameters();
         if (parameters != null) {
             for (int i = 0; i < parameters.length; i++) {
-                if (parameters[i] instanceof CharSequence text && (text.length() > LogText.MAX || hasControl(text))) {
+                if (parameters[i] instanceof CharSequence text
+                        && (text.length() > LogText.MAX || LogText.hasControl(text))) {
                     parameters[i] = LogText.safe(text);
                 }
             }
         }
         return true;
-    }
-
-    private static boolean hasControl(CharSequence text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c < 0x20 || c == 0x7f || c == '\u2028' || c == '\u2029') {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** As LogText.safe, without the cut: a message is ours, only what it quotes is the request's. */
-    private static String escapeControls(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c < 0x20 || c == 0x7f || c == '\u2028' || c == '\u2029') {
-                out.append(String.format("\\u%04x", (int) c));
-            } else {
-                out.append(c);
-            }
-        }
-        return out.toString();
     }
 }

@@ -42,26 +42,22 @@ public final class InputLimits {
      * {@code max}, or a control character other than tab, line feed and carriage return (PostgreSQL refuses NUL).
      */
     public static String textProblem(CharSequence text, int max) {
+        return problem(text, max, true);
+    }
+
+    /** As {@link #textProblem}, for a path segment or query value: no control character at all, not even a line break. */
+    public static String urlPartProblem(String part) {
+        return problem(part, URL_PART_MAX, false);
+    }
+
+    private static String problem(CharSequence text, int max, boolean lineBreaks) {
         if (text.length() > max) {
             return "field.tooLong";
         }
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f) {
-                return "text.controlCharacter";
-            }
-        }
-        return null;
-    }
-
-    /** As {@link #textProblem}, for a path segment or query value: no control character at all, not even a line break. */
-    public static String urlPartProblem(String part) {
-        if (part.length() > URL_PART_MAX) {
-            return "field.tooLong";
-        }
-        for (int i = 0; i < part.length(); i++) {
-            char c = part.charAt(i);
-            if (c < 0x20 || c == 0x7f) {
+            boolean allowed = lineBreaks && (c == '\t' || c == '\n' || c == '\r');
+            if (c < 0x20 && !allowed || c == 0x7f) {
                 return "text.controlCharacter";
             }
         }

@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.PathSegment;
 import java.lang.reflect.Method;
 import java.util.List;
 import java.util.Map;
+import org.hcp.kit.text.LogText;
 import org.hcp.kit.text.Text;
 import org.hcp.kit.text.Violation;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
@@ -75,7 +76,7 @@ public class RequestGuard {
             return;
         }
         // The pointer of a segment could itself be huge or hold controls: cut and escape it for the answer.
-        String shown = org.hcp.kit.text.LogText.safe(pointer);
+        String shown = LogText.safe(pointer);
         throw new ProblemException(400, "malformed-request", Text.of("problem.malformed"),
                 where + " is not valid", List.of(Violation.of(shown.length() > 64 ? shown.substring(0, 64) + "…" : shown,
                         problem, InputLimits.URL_PART_MAX)));
