@@ -439,8 +439,9 @@ public final class OpenApiFuzz {
     private static String fill(String template, Map<String, String> values) {
         String path = template;
         for (Map.Entry<String, String> value : values.entrySet()) {
-            String encoded = value.getValue().startsWith("%") || value.getValue().contains("%")
-                    ? value.getValue() : URLEncoder.encode(value.getValue(), StandardCharsets.UTF_8).replace("+", "%20");
+            // A value with a % is sent as written (it is a hostile encoding); any other is encoded.
+            String encoded = value.getValue().contains("%") ? value.getValue()
+                    : URLEncoder.encode(value.getValue(), StandardCharsets.UTF_8).replace("+", "%20");
             path = path.replace("{" + value.getKey() + "}", encoded);
         }
         return path;

@@ -95,16 +95,7 @@ public class Access {
      * an {@code admin} or {@code auditor}, who may read every province's feed.
      */
     public String syncProvince() {
-        Set<String> groups = caller.getGroups();
-        if (groups != null && (groups.contains("admin") || groups.contains("auditor"))) {
-            return null;
-        }
-        Object claim = caller.getClaim(SCOPE_CLAIM);
-        String scope = claim == null ? null : claim.toString().strip();
-        if (scope == null || scope.isEmpty()) {
-            throw forbidden("a sync token must carry its province's region prefix in the claim " + SCOPE_CLAIM);
-        }
-        return scope;
+        return kind() == Kind.SYNC ? scope() : null;
     }
 
     /** The institution a handler acts for (its scope); null for roles that are not narrowed to one. */
