@@ -5,6 +5,7 @@ import org.hcp.events.appeal.AppealDecided;
 import org.hcp.events.appeal.AppealEvidenceAdded;
 import org.hcp.events.appeal.AppealFiled;
 import org.hcp.events.appeal.AppealOverdue;
+import org.hcp.events.appeal.AppealRedated;
 import org.hcp.events.appeal.IntegrityFlagReviewed;
 import org.hcp.events.bulletin.BulletinPublished;
 import org.hcp.events.appeal.AppealVerified;
@@ -19,6 +20,7 @@ import org.hcp.events.rectification.RectificationClassified;
 import org.hcp.events.rectification.RectificationClosed;
 import org.hcp.events.rectification.RectificationOpened;
 import org.hcp.events.rectification.RectificationResolved;
+import org.hcp.events.rectification.RectificationRedated;
 import org.hcp.events.rectification.RectificationResumed;
 import org.hcp.events.rectification.RectificationStepOverdue;
 import org.hcp.events.rectification.RectificationVerified;
@@ -38,6 +40,8 @@ public final class EventTypes {
     public static final EventType CASE_COMPLETED = new EventType("CaseCompleted", 1, CaseCompleted.class, Topics.CASES);
     public static final EventType RATING_REMINDER_ISSUED =
             new EventType("RatingReminderIssued", 1, RatingReminderIssued.class, Topics.CASES);
+    public static final EventType CASE_DEADLINES_REDATED =
+            new EventType("CaseDeadlinesRedated", 1, CaseDeadlinesRedated.class, Topics.CASES);
     public static final EventType DIRECTORY_ENTRY_RECORDED =
             new EventType("DirectoryEntryRecorded", 1, DirectoryEntryRecorded.class, Topics.DIRECTORY);
     public static final EventType WORKING_CALENDAR_PUBLISHED =
@@ -67,6 +71,8 @@ public final class EventTypes {
             new EventType("RectificationWithdrawn", 1, RectificationWithdrawn.class, Topics.RECTIFICATIONS);
     public static final EventType RECTIFICATION_RESUMED =
             new EventType("RectificationResumed", 1, RectificationResumed.class, Topics.RECTIFICATIONS);
+    public static final EventType RECTIFICATION_REDATED =
+            new EventType("RectificationRedated", 1, RectificationRedated.class, Topics.RECTIFICATIONS);
 
     // R3.4: appeal decisions, on Topics.APPEALS, keyed by rating id.
     public static final EventType RATING_NOT_ADOPTED = new EventType("RatingNotAdopted", 1, RatingNotAdopted.class, Topics.APPEALS);
@@ -79,6 +85,7 @@ public final class EventTypes {
     public static final EventType APPEAL_VERIFIED = new EventType("AppealVerified", 1, AppealVerified.class, Topics.APPEALS);
     public static final EventType APPEAL_DECIDED = new EventType("AppealDecided", 1, AppealDecided.class, Topics.APPEALS);
     public static final EventType APPEAL_OVERDUE = new EventType("AppealOverdue", 1, AppealOverdue.class, Topics.APPEALS);
+    public static final EventType APPEAL_REDATED = new EventType("AppealRedated", 1, AppealRedated.class, Topics.APPEALS);
 
     // R6.3: the bureau's review of an integrity flag, on Topics.APPEALS, keyed by flag id.
     public static final EventType INTEGRITY_FLAG_REVIEWED =
@@ -92,11 +99,11 @@ public final class EventTypes {
     public static final EventType LOG_CHECKPOINTED = new EventType("LogCheckpointed", 1, LogCheckpointed.class, Topics.CHECKPOINTS);
 
     public static final List<EventType> ALL = List.of(RATING_SUBMITTED, CASE_COMPLETED, RATING_REMINDER_ISSUED,
-            DIRECTORY_ENTRY_RECORDED, WORKING_CALENDAR_PUBLISHED, RECTIFICATION_OPENED, RECTIFICATION_CASE_ADDED,
+            CASE_DEADLINES_REDATED, DIRECTORY_ENTRY_RECORDED, WORKING_CALENDAR_PUBLISHED, RECTIFICATION_OPENED, RECTIFICATION_CASE_ADDED,
             RESPONSIBLE_ASSIGNED, CALLBACK_RECORDED, RECTIFICATION_CLASSIFIED, RECTIFICATION_RESOLVED, FEEDBACK_GIVEN,
             RECTIFICATION_VERIFIED, INTERVIEW_RECORDED, RECTIFICATION_STEP_OVERDUE, RECTIFICATION_CLOSED,
-            RECTIFICATION_WITHDRAWN, RECTIFICATION_RESUMED, RATING_NOT_ADOPTED, RATING_REINSTATED, APPEAL_FILED,
-            APPEAL_EVIDENCE_ADDED, APPEAL_VERIFIED, APPEAL_DECIDED, APPEAL_OVERDUE, INTEGRITY_FLAG_REVIEWED,
+            RECTIFICATION_WITHDRAWN, RECTIFICATION_RESUMED, RECTIFICATION_REDATED, RATING_NOT_ADOPTED, RATING_REINSTATED, APPEAL_FILED,
+            APPEAL_EVIDENCE_ADDED, APPEAL_VERIFIED, APPEAL_DECIDED, APPEAL_OVERDUE, APPEAL_REDATED, INTEGRITY_FLAG_REVIEWED,
             BULLETIN_PUBLISHED, LOG_CHECKPOINTED);
 
     private EventTypes() {

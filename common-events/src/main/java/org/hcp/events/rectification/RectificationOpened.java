@@ -18,6 +18,9 @@ import org.hcp.events.EventPayload;
  * @param realName             R2.5: the evaluator is known (a callback is owed); false for an anonymous rating
  * @param callbackDueAt        R2.2: first contact due; null when anonymous or the policy sets no term
  * @param deadlinesProvisional a deadline was counted on a year without an official calendar
+ * @param feedbackDueAt        R2.4 (JE): feedback on a complex case is due this long after receipt, so it is owed
+ *                             from the start until the unit classifies the case as not complex; null when the
+ *                             policy sets no such term (and in events written before the term ran from receipt)
  */
 public record RectificationOpened(
         @JsonProperty(required = true) String rectificationId,
@@ -35,11 +38,21 @@ public record RectificationOpened(
         @JsonProperty(required = true) Instant ratedAt,
         @JsonProperty(required = true) Instant openedAt,
         Instant callbackDueAt,
-        boolean deadlinesProvisional) implements EventPayload {
+        boolean deadlinesProvisional,
+        Instant feedbackDueAt) implements EventPayload {
 
     public RectificationOpened {
         ratingIds = List.copyOf(ratingIds);
         caseNumbers = List.copyOf(caseNumbers);
         tags = tags == null ? List.of() : List.copyOf(tags);
+    }
+
+    /** Without the R2.4 term from receipt: policies that set none. */
+    public RectificationOpened(String rectificationId, List<String> ratingIds, List<String> caseNumbers, int level,
+            List<String> tags, Channel channel, String itemCode, String institutionCode, String windowCode,
+            String staffId, String regionCode, boolean realName, Instant ratedAt, Instant openedAt,
+            Instant callbackDueAt, boolean deadlinesProvisional) {
+        this(rectificationId, ratingIds, caseNumbers, level, tags, channel, itemCode, institutionCode, windowCode,
+                staffId, regionCode, realName, ratedAt, openedAt, callbackDueAt, deadlinesProvisional, null);
     }
 }
