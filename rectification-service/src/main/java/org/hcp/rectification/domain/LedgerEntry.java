@@ -62,7 +62,7 @@ public record LedgerEntry(
         return new LedgerEntry(s.rectificationId(), o.regionCode(), o.institutionCode(), o.windowCode(), o.staffId(),
                 o.itemCode(), o.channel(), o.level(), o.tags(), List.copyOf(s.ratingIds()),
                 List.copyOf(s.caseNumbers()), s.realName(), s.status(), s.responsiblePerson(), s.callbackAttempts(),
-                o.callbackDueAt(), s.firstContactAt(), s.classification(), s.dueAt(), s.feedbackDueAt(),
+                s.callbackDueAt(), s.firstContactAt(), s.classification(), s.dueAt(), s.feedbackDueAt(),
                 s.resolution(), s.measures(), s.resolvedAt(), s.verificationDueAt(), s.lastFeedbackAt(),
                 s.overdue(), s.late(), s.interviewed(), s.deadlinesProvisional(), o.ratedAt(), o.openedAt(),
                 s.closedAt(), s.status() == Status.CLOSED ? !s.late() : null, RectificationDecider.nextDue(s),

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.hcp.events.EventPayload;
 import org.hcp.events.RatingLevel;
 import org.hcp.events.RatingOrigin;
@@ -20,6 +21,7 @@ import org.hcp.events.rectification.RectificationCaseAdded;
 import org.hcp.events.rectification.RectificationClassified;
 import org.hcp.events.rectification.RectificationClosed;
 import org.hcp.events.rectification.RectificationOpened;
+import org.hcp.events.rectification.RectificationRedated;
 import org.hcp.events.rectification.RectificationResolved;
 import org.hcp.events.rectification.RectificationResumed;
 import org.hcp.events.rectification.RectificationStep;
@@ -70,10 +72,14 @@ public final class RectificationDecider {
             boolean realName = rating.evaluatorPseudonym() != null;
             // R2.2: the callback is owed to a real-name evaluator only; an anonymous one cannot be called.
             Deadline callback = realName ? rules.after(rules.policy().callbackReply(), now) : null;
+            // R2.4 (JE): feedback on a complex case runs from receipt, so it is owed from the start: a unit that
+            // never classifies is late on it, like one that classifies late.
+            Deadline feedback = rules.after(rules.policy().complexCaseFeedback(), now);
             events.add(new RectificationOpened(id, List.of(rating.ratingId()), List.of(rating.caseNumber()),
                     rating.level(), rating.tags(), rating.channel(), rating.itemCode(), rating.institutionCode(),
                     rating.windowCode(), rating.staffId(), rating.regionCode(), realName, rating.ratedAt(), now,
-                    callback == null ? null : callback.at(), callback != null && callback.provisional()));
+                    callback == null ? null : callback.at(), provisional(callback) || provisional(feedback),
+                    feedback == null ? null : feedback.at()));
         } else {
             events.add(new RectificationCaseAdded(id, rating.ratingId(), rating.caseNumber()));
         }
@@ -144,12 +150,20 @@ public final class RectificationDecider {
             dueAt = due == null ? null : due.at();
             provisional = due != null && due.provisional();
         }
-        // R2.4 (JE): a complex case gets feedback within the policy's days, long before its ledger deadline.
-        Deadline feedback = classification == Classification.COMPLEX
-                ? rules.after(rules.policy().complexCaseFeedback(), at) : null;
-        provisional |= feedback != null && feedback.provisional();
+        // R2.4 (JE): a complex case gets feedback within the policy's days of receipt, long before its ledger
+        // deadline; a rectification opened before the term ran from receipt has none yet, and gets it here.
+        Instant feedbackDue = null;
+        if (classification == Classification.COMPLEX) {
+            if (s.feedbackDueAt() != null) {
+                feedbackDue = s.feedbackDueAt();
+            } else {
+                Deadline feedback = rules.after(rules.policy().complexCaseFeedback(), s.opened().openedAt());
+                feedbackDue = feedback == null ? null : feedback.at();
+                provisional |= provisional(feedback);
+            }
+        }
         return done(new RectificationClassified(s.rectificationId(), classification, blankToNull(reason), dueAt,
-                feedback == null ? null : feedback.at(), provisional, by, at));
+                feedbackDue, provisional, by, at));
     }
 
     /** R2.3: rectified (clear, complex) or explained (no basis), with what was done; R2.6 starts the verification. */
@@ -308,7 +322,7 @@ public final class RectificationDecider {
         if (!s.active()) {
             return owed;
         }
-        Instant callbackDue = s.opened().callbackDueAt();
+        Instant callbackDue = s.callbackDueAt();
         if (s.realName() && callbackDue != null && !s.calledBack()) {
             owed.put(RectificationStep.CALLBACK, callbackDue);
         }
@@ -322,6 +336,56 @@ public final class RectificationDecider {
             owed.put(RectificationStep.VERIFICATION, s.verificationDueAt());
         }
         return owed;
+    }
+
+    /**
+     * The policy a term is counted with: the one in force for the rectification's region when the term started.
+     */
+    @FunctionalInterface
+    public interface RulesAt {
+        JurisdictionRules at(Instant start);
+    }
+
+    /**
+     * A year's calendar was loaded: every deadline of an open rectification counted provisionally is counted again,
+     * each from the instant it starts from (docs/rules.md, "When each term starts"): the callback (R2.2) and the
+     * complex-case feedback (R2.4, JE) from receipt, a clear case's rectification (R2.3) from its classification,
+     * the verification (R2.6) from the resolution. A complex case's ledger date is the unit's and stays. Nothing
+     * when nothing moved, so a replayed publication is harmless.
+     */
+    public static List<EventPayload> redate(RectificationState s, int year, RulesAt rules, Instant now) {
+        if (s == null || !s.active() || !s.deadlinesProvisional()) {
+            return List.of();
+        }
+        Instant opened = s.opened().openedAt();
+        Deadline callback = s.callbackDueAt() == null ? null
+                : rules.at(opened).after(rules.at(opened).policy().callbackReply(), opened);
+        Deadline feedback = s.feedbackDueAt() == null ? null
+                : rules.at(opened).after(rules.at(opened).policy().complexCaseFeedback(), opened);
+        Deadline due = s.dueAt() == null || s.classification() == Classification.COMPLEX || s.classifiedAt() == null
+                ? null : rules.at(s.classifiedAt()).after(
+                        rules.at(s.classifiedAt()).policy().rectificationClearCase(), s.classifiedAt());
+        Deadline verification = s.verificationDueAt() == null || s.resolvedAt() == null ? null
+                : rules.at(s.resolvedAt()).after(
+                        rules.at(s.resolvedAt()).policy().verificationAfterRectification(), s.resolvedAt());
+        Instant callbackAt = callback == null ? s.callbackDueAt() : callback.at();
+        Instant feedbackAt = feedback == null ? s.feedbackDueAt() : feedback.at();
+        Instant dueAt = due == null ? s.dueAt() : due.at();
+        Instant verificationAt = verification == null ? s.verificationDueAt() : verification.at();
+        boolean provisional = provisional(callback) || provisional(feedback) || provisional(due)
+                || provisional(verification);
+        if (Objects.equals(callbackAt, s.callbackDueAt()) && Objects.equals(feedbackAt,
+                s.feedbackDueAt()) && Objects.equals(dueAt, s.dueAt())
+                && Objects.equals(verificationAt, s.verificationDueAt())
+                && provisional == s.deadlinesProvisional()) {
+            return List.of();
+        }
+        return List.of(new RectificationRedated(s.rectificationId(), year, callbackAt, dueAt, feedbackAt,
+                verificationAt, provisional, now));
+    }
+
+    private static boolean provisional(Deadline deadline) {
+        return deadline != null && deadline.provisional();
     }
 
     private static <T> Outcome<T> inactive(RectificationState s) {

@@ -15,6 +15,7 @@ import org.hcp.events.rectification.RectificationCaseAdded;
 import org.hcp.events.rectification.RectificationClassified;
 import org.hcp.events.rectification.RectificationClosed;
 import org.hcp.events.rectification.RectificationOpened;
+import org.hcp.events.rectification.RectificationRedated;
 import org.hcp.events.rectification.RectificationResolved;
 import org.hcp.events.rectification.RectificationResumed;
 import org.hcp.events.rectification.RectificationStep;
@@ -35,8 +36,10 @@ public record RectificationState(
         Status status,
         String responsiblePerson,
         int callbackAttempts,
+        Instant callbackDueAt,
         Instant firstContactAt,
         Classification classification,
+        Instant classifiedAt,
         Instant dueAt,
         Instant feedbackDueAt,
         Resolution resolution,
@@ -95,15 +98,14 @@ public record RectificationState(
     public boolean late() {
         return !overdue.isEmpty()
                 || dueAt != null && resolvedAt != null && resolvedAt.isAfter(dueAt)
-                || opened.callbackDueAt() != null && firstContactAt != null
-                        && firstContactAt.isAfter(opened.callbackDueAt());
+                || callbackDueAt != null && firstContactAt != null && firstContactAt.isAfter(callbackDueAt);
     }
 
     /** The state after the first event; every other event goes through {@link #evolve}. */
     public static RectificationState open(RectificationOpened e) {
         return new RectificationState(e, new LinkedHashSet<>(e.ratingIds()), new LinkedHashSet<>(e.caseNumbers()),
-                Status.OPEN, null, 0, null, null, null, null, null, null, null, null, null, Set.of(), false,
-                e.deadlinesProvisional(), null, null);
+                Status.OPEN, null, 0, e.callbackDueAt(), null, null, null, null, e.feedbackDueAt(), null, null, null,
+                null, null, Set.of(), false, e.deadlinesProvisional(), null, null);
     }
 
     /** Folds the events of one rectification, in log order. */
@@ -147,6 +149,7 @@ public record RectificationState(
         if (event instanceof RectificationClassified e) {
             return s.with(b -> {
                 b.classification = e.classification();
+                b.classifiedAt = e.classifiedAt();
                 b.dueAt = e.dueAt();
                 b.feedbackDueAt = e.feedbackDueAt();
                 b.deadlinesProvisional |= e.deadlinesProvisional();
@@ -183,6 +186,25 @@ public record RectificationState(
         if (event instanceof RectificationStepOverdue e) {
             return s.with(b -> b.overdue.add(e.step()));
         }
+        if (event instanceof RectificationRedated e) {
+            return s.with(b -> {
+                b.callbackDueAt = e.callbackDueAt();
+                b.dueAt = e.dueAt();
+                b.feedbackDueAt = e.feedbackDueAt();
+                b.verificationDueAt = e.verificationDueAt();
+                b.deadlinesProvisional = e.deadlinesProvisional();
+                // The flag followed a deadline that was wrong; the step is overdue again only past its new one.
+                b.overdue.removeIf(step -> {
+                    Instant due = switch (step) {
+                        case CALLBACK -> e.callbackDueAt();
+                        case RECTIFICATION -> e.dueAt();
+                        case FEEDBACK -> e.feedbackDueAt();
+                        case VERIFICATION -> e.verificationDueAt();
+                    };
+                    return due != null && due.isAfter(e.redatedAt());
+                });
+            });
+        }
         if (event instanceof RectificationClosed e) {
             return s.with(b -> {
                 b.status = Status.CLOSED;
@@ -218,8 +240,10 @@ public record RectificationState(
         Status status;
         String responsiblePerson;
         int callbackAttempts;
+        Instant callbackDueAt;
         Instant firstContactAt;
         Classification classification;
+        Instant classifiedAt;
         Instant dueAt;
         Instant feedbackDueAt;
         Resolution resolution;
@@ -240,8 +264,10 @@ public record RectificationState(
             status = s.status;
             responsiblePerson = s.responsiblePerson;
             callbackAttempts = s.callbackAttempts;
+            callbackDueAt = s.callbackDueAt;
             firstContactAt = s.firstContactAt;
             classification = s.classification;
+            classifiedAt = s.classifiedAt;
             dueAt = s.dueAt;
             feedbackDueAt = s.feedbackDueAt;
             resolution = s.resolution;
@@ -258,7 +284,7 @@ public record RectificationState(
 
         RectificationState build() {
             return new RectificationState(opened, ratingIds, caseNumbers, status, responsiblePerson, callbackAttempts,
-                    firstContactAt, classification, dueAt, feedbackDueAt, resolution, resolvedAt, measures,
+                    callbackDueAt, firstContactAt, classification, classifiedAt, dueAt, feedbackDueAt, resolution, resolvedAt, measures,
                     verificationDueAt, lastFeedbackAt, overdue, interviewed, deadlinesProvisional,
                     statusBeforeWithdrawal, closedAt);
         }

@@ -58,6 +58,13 @@ public class RectificationRepository {
                 .stream().map(r -> r.getString("rectification_id")).toList();
     }
 
+    /** Locks every open rectification with a deadline counted provisionally (a year's calendar was missing). */
+    public List<String> lockProvisional(SqlConnection tx) {
+        return query(tx, "SELECT rectification_id FROM rectification WHERE deadlines_provisional "
+                + "AND status NOT IN ('CLOSED', 'WITHDRAWN') ORDER BY rectification_id FOR UPDATE", Tuple.tuple())
+                .stream().map(r -> r.getString("rectification_id")).toList();
+    }
+
     public Stored load(SqlConnection tx, String rectificationId) {
         List<EventPayload> events = new ArrayList<>();
         for (Row row : query(tx, "SELECT envelope FROM rectification_event WHERE rectification_id = $1 ORDER BY seq",

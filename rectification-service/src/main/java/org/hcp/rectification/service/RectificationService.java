@@ -189,6 +189,29 @@ public class RectificationService {
         return round;
     }
 
+    /**
+     * A year's calendar was published: every open rectification counted provisionally is counted again, in the
+     * calendar projection's transaction (RectificationDecider.redate). Returns how many were re-dated.
+     */
+    public int redate(SqlConnection tx, int year, Instant publishedAt) {
+        List<String> provisional = rectifications.lockProvisional(tx);
+        int redated = 0;
+        for (String id : provisional) {
+            Stored stored = rectifications.load(tx, id);
+            RectificationState s = stored.state();
+            List<EventPayload> events = RectificationDecider.redate(s, year,
+                    start -> reference.rules(s.opened().regionCode(), start), publishedAt);
+            record(tx, stored, id, s.opened().regionCode(), events, publishedAt, null, null);
+            redated += events.size();
+        }
+        if (redated > 0) {
+            relay.wake();
+        }
+        LOG.infof("calendar %d published: %d of %d provisional rectification(s) re-dated", year, redated,
+                provisional.size());
+        return redated;
+    }
+
     /** What one overdue round did: rectifications looked at, steps flagged. */
     public record OverdueRound(int rectifications, int steps) {
     }

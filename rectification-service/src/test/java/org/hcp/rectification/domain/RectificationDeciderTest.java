@@ -11,18 +11,23 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.hcp.events.Channel;
 import org.hcp.events.EventPayload;
 import org.hcp.events.RatingOrigin;
 import org.hcp.events.RatingScope;
 import org.hcp.events.RatingSubmitted;
+import org.hcp.events.calendar.CalendarDay;
+import org.hcp.events.calendar.DayKind;
 import org.hcp.events.calendar.WorkingCalendar;
+import org.hcp.events.calendar.YearArrangement;
 import org.hcp.events.policy.PolicyBook;
 import org.hcp.events.rectification.CallbackResult;
 import org.hcp.events.rectification.Classification;
 import org.hcp.events.rectification.RectificationClassified;
 import org.hcp.events.rectification.RectificationClosed;
 import org.hcp.events.rectification.RectificationOpened;
+import org.hcp.events.rectification.RectificationRedated;
 import org.hcp.events.rectification.RectificationResolved;
 import org.hcp.events.rectification.RectificationStep;
 import org.hcp.events.rectification.RectificationStepOverdue;
@@ -166,7 +171,7 @@ class RectificationDeciderTest {
                 RectificationDecider.open(firstOfBatch, null, false, null, rules(JC), MON));
         events.addAll(RectificationDecider.open(secondOfBatch, RectificationState.fold(events), false, null,
                 rules(JC), MON));
-        assertEquals(java.util.Set.of("C-A", "C-B"), RectificationState.fold(events).caseNumbers());
+        assertEquals(Set.of("C-A", "C-B"), RectificationState.fold(events).caseNumbers());
         assertEquals(first.ratingId(), RectificationDecider.rectificationIdOf(first));
     }
 
@@ -216,14 +221,93 @@ class RectificationDeciderTest {
     }
 
     @Test
-    void r2_4_jilinEdzGivesFeedbackOnAComplexCaseWithin7WorkingDays() {
+    void r2_4_jilinEdzGivesFeedbackOnAComplexCaseWithin7WorkingDaysOfReceipt() {
+        // Received Monday 29 September, classified the next day: counted from receipt, not from the classification.
         Given je = new Given(JE, 2, true).assigned().classified(Classification.COMPLEX, at("2025-12-01T10:00"), TUE);
-        // 9, 10, 11 (worked Saturday), 13, 14, 15, 16 October.
-        assertEquals(at("2025-10-16T10:00"), je.state().feedbackDueAt());
+        // 30 September, 9, 10, 11 (worked Saturday), 13, 14, 15 October.
+        assertEquals(at("2025-10-15T10:00"), je.state().feedbackDueAt());
         assertEquals(RectificationStep.FEEDBACK, ((RectificationStepOverdue) RectificationDecider
-                .overdue(je.state(), at("2025-10-16T10:01")).get(0)).step());
+                .overdue(je.state(), at("2025-10-15T10:01")).get(0)).step());
         assertNull(new Given(JC, 2, true).assigned().classified(Classification.COMPLEX, at("2025-12-01T10:00"), TUE)
                 .state().feedbackDueAt(), "JC sets no interim feedback term");
+    }
+
+    @Test
+    void r2_4_aJilinEdzUnitThatNeverClassifiesIsLateOnTheFeedbackSevenWorkingDaysAfterReceipt() {
+        // Given a bad review received on Friday 26 September 2025, before National Day, and no step taken since.
+        Instant friday = at("2025-09-26T15:00");
+        RatingSubmitted rating = badReview(JE, 2, null);
+        List<EventPayload> events = new ArrayList<>(RectificationDecider.open(rating, null, false, null, rules(JE),
+                friday));
+        RectificationState s = RectificationState.fold(events);
+        // Then: 28 September (worked Sunday), 29, 30 September, 9, 10, 11 (worked Saturday), 13 October.
+        assertEquals(at("2025-10-13T15:00"), s.feedbackDueAt());
+        assertTrue(RectificationDecider.overdue(s, at("2025-10-13T14:59")).isEmpty());
+        // When the overdue check runs fourteen months later, the feedback is late.
+        List<EventPayload> late = RectificationDecider.overdue(s, at("2026-11-26T10:00"));
+        assertEquals(RectificationStep.FEEDBACK, ((RectificationStepOverdue) late.get(0)).step());
+        // A clear case owes no interim feedback: classifying it so ends the term.
+        Given clear = new Given(JE, 2, false).assigned().classified(Classification.CLEAR, null, TUE);
+        assertNull(clear.state().feedbackDueAt());
+    }
+
+    @Test
+    void deadlinesCountedWithoutAYearsCalendarAreRedatedWhenItIsLoadedAndOverdueFlagsFollow() {
+        // Given Jilin City, a calendar without 2027, and a real-name bad review on Wednesday 30 December 2026.
+        WorkingCalendar without2027 = CALENDAR;
+        Instant received = at("2026-12-30T10:00");
+        JurisdictionRules before = new JurisdictionRules(BOOK.resolve(JC, LocalDate.of(2026, 12, 30)), without2027);
+        List<EventPayload> events = new ArrayList<>(RectificationDecider.open(badReview(JC, 2, "ev1_x"), null, false,
+                null, before, received));
+        RectificationState opened = RectificationState.fold(events);
+        // Weekends only: 31 December, 1, 4, 5, 6, 7, 8, 11, 12, 13 January.
+        assertEquals(at("2027-01-13T10:00"), opened.callbackDueAt());
+        assertTrue(opened.deadlinesProvisional());
+        events.addAll(RectificationDecider.overdue(opened, at("2027-01-14T09:00")));
+        assertEquals(Set.of(RectificationStep.CALLBACK), RectificationState.fold(events).overdue());
+
+        // When the 2027 calendar is loaded (1 January and 4-5 January off, here) on 14 January at noon.
+        WorkingCalendar with2027 = without2027.with(new YearArrangement(2027, List.of(
+                new CalendarDay(LocalDate.of(2027, 1, 1),
+                        DayKind.HOLIDAY, "元旦"),
+                new CalendarDay(LocalDate.of(2027, 1, 4),
+                        DayKind.HOLIDAY, "元旦"),
+                new CalendarDay(LocalDate.of(2027, 1, 5),
+                        DayKind.HOLIDAY, "元旦"))));
+        Instant loaded = at("2027-01-14T12:00");
+        List<EventPayload> redated = RectificationDecider.redate(RectificationState.fold(events), 2027,
+                start -> new JurisdictionRules(BOOK.resolve(JC, LocalDate.of(2026, 12, 30)), with2027), loaded);
+
+        // Then the callback is due on 18 January, no longer provisional, and no longer overdue.
+        RectificationRedated event =
+                (RectificationRedated) redated.get(0);
+        assertEquals(2027, event.calendarYear());
+        assertEquals(at("2027-01-18T10:00"), event.callbackDueAt());
+        events.addAll(redated);
+        RectificationState after = RectificationState.fold(events);
+        assertEquals(at("2027-01-18T10:00"), after.callbackDueAt());
+        assertFalse(after.deadlinesProvisional());
+        assertTrue(after.overdue().isEmpty());
+        assertEquals(at("2027-01-18T10:00"), RectificationDecider.nextOverdueCheck(after));
+        // A second publication of the same year changes nothing.
+        assertTrue(RectificationDecider.redate(after, 2027, start -> new JurisdictionRules(
+                BOOK.resolve(JC, LocalDate.of(2026, 12, 30)), with2027), loaded).isEmpty());
+    }
+
+    @Test
+    void aRedatedDeadlineAlreadyPastStaysOverdue() {
+        Instant received = at("2026-12-30T10:00");
+        JurisdictionRules before = new JurisdictionRules(BOOK.resolve(JC, LocalDate.of(2026, 12, 30)), CALENDAR);
+        List<EventPayload> events = new ArrayList<>(RectificationDecider.open(badReview(JC, 2, "ev1_x"), null, false,
+                null, before, received));
+        events.addAll(RectificationDecider.overdue(RectificationState.fold(events), at("2027-01-14T09:00")));
+        WorkingCalendar with2027 = CALENDAR.with(new YearArrangement(2027, List.of()));
+        events.addAll(RectificationDecider.redate(RectificationState.fold(events), 2027,
+                start -> new JurisdictionRules(BOOK.resolve(JC, LocalDate.of(2026, 12, 30)), with2027),
+                at("2027-01-20T12:00")));
+        RectificationState after = RectificationState.fold(events);
+        assertFalse(after.deadlinesProvisional());
+        assertEquals(Set.of(RectificationStep.CALLBACK), after.overdue());
     }
 
     @Test

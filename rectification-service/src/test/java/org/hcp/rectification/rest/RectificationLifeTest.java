@@ -21,6 +21,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -30,6 +31,9 @@ import org.hcp.events.RatingOrigin;
 import org.hcp.events.RatingScope;
 import org.hcp.events.RatingSubmitted;
 import org.hcp.events.Topics;
+import org.hcp.events.WorkingCalendarPublished;
+import org.hcp.events.calendar.CalendarDay;
+import org.hcp.events.calendar.DayKind;
 import org.hcp.events.appeal.RatingNotAdopted;
 import org.hcp.events.appeal.RatingReinstated;
 import org.hcp.kit.config.Clocks;
@@ -159,6 +163,52 @@ class RectificationLifeTest {
         String published = given().get("/api/v1/public/rectification-results?region=220202&size=500").then()
                 .statusCode(200).body("items.measures", hasItem("修订一次性告知单")).extract().asString();
         assertFalse(published.contains("13800000000") || published.contains("ev_"), published);
+    }
+
+    @Test
+    void r2_2_aDeadlineCountedBeforeThe2027CalendarIsRedatedWhenItIsLoadedWithItsHistoryAndRebuildsEqual() {
+        // Given a real-name bad review received on Wednesday 30 December 2026, while 2027 has no calendar: the
+        // callback is counted on weekends alone (31 December, 1, 4-8, 11-13 January) and flagged late on the 14th.
+        String unit = "JL-CY-NEWYEAR";
+        Instant received = at("2026-12-30T10:00");
+        String ratingId = UUID.randomUUID().toString();
+        RatingSubmitted rating = new RatingSubmitted(ratingId, "C-" + ratingId.substring(0, 8), null, "ITEM-1", unit,
+                "W1", "S1", null, JC, Channel.WINDOW_DEVICE, Channel.WINDOW_DEVICE.nationalPf(), 2, List.of("SLOW"),
+                null, List.of(), null, "ev_" + ratingId, RatingOrigin.EVALUATOR, 1, received, received,
+                RatingScope.CASE, null, null, null, null);
+        TestEvents.publish(EventEnvelope.of(rating, ratingId, JC, received, received, null, null, "test"));
+        String handler = handler(unit);
+        awaitOpened(ratingId, handler).body("rectification.callbackDueAt", equalTo("2027-01-13T02:00:00Z"))
+                .body("rectification.deadlinesProvisional", equalTo(true));
+        scheduler.runOnce(at("2027-01-14T09:00"));
+        given().auth().oauth2(handler).get("/api/v1/rectifications/" + ratingId).then().statusCode(200)
+                .body("rectification.overdueSteps", hasItem("CALLBACK"));
+
+        // When the operator loads 2027 on 14 January at noon (here: 1 and 4-5 January off).
+        Instant loaded = at("2027-01-14T12:00");
+        WorkingCalendarPublished year = new WorkingCalendarPublished(2027, List.of(
+                new CalendarDay(LocalDate.of(2027, 1, 1), DayKind.HOLIDAY, "元旦"),
+                new CalendarDay(LocalDate.of(2027, 1, 4), DayKind.HOLIDAY, "元旦"),
+                new CalendarDay(LocalDate.of(2027, 1, 5), DayKind.HOLIDAY, "元旦")), "test");
+        TestEvents.publish(Topics.DIRECTORY, EventEnvelope.of(year, "CALENDAR:2027", null, loaded, loaded, null, null,
+                "test"));
+
+        // Then the callback is due on 18 January, counted on the calendar, and no longer late; the history says why.
+        await().atMost(Duration.ofSeconds(30)).until(() -> "2027-01-18T02:00:00Z".equals(given().auth()
+                .oauth2(handler).get("/api/v1/rectifications/" + ratingId).path("rectification.callbackDueAt")));
+        given().auth().oauth2(handler).get("/api/v1/rectifications/" + ratingId).then().statusCode(200)
+                .body("rectification.deadlinesProvisional", equalTo(false))
+                .body("rectification.overdueSteps.size()", equalTo(0))
+                .body("rectification.late", equalTo(false));
+        await().atMost(Duration.ofSeconds(20)).until(() -> eventTypes(ratingId).contains("RectificationRedated"));
+        String redated = TopicProbe.readAll(LocalStack.shared().kafka().bootstrapServers(), Topics.RECTIFICATIONS)
+                .stream().filter(r -> ratingId.equals(r.key()) && r.value().contains("RectificationRedated"))
+                .findFirst().orElseThrow().value();
+        assertTrue(redated.contains("\"calendarYear\":2027"), redated);
+        assertEquals(List.of("RectificationOpened", "RectificationStepOverdue", "RectificationRedated"),
+                eventTypes(ratingId));
+        given().auth().oauth2(DevTokens.mint("admin")).post("/api/v1/admin/rebuild").then().statusCode(200)
+                .body("differences", equalTo(0));
     }
 
     @Test
