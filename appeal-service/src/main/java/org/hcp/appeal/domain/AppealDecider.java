@@ -3,6 +3,7 @@ package org.hcp.appeal.domain;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.hcp.events.EventPayload;
 import org.hcp.events.RatingOrigin;
 import org.hcp.events.policy.Deadline;
@@ -12,6 +13,7 @@ import org.hcp.events.appeal.AppealEvidenceAdded;
 import org.hcp.events.appeal.AppealFiled;
 import org.hcp.events.appeal.AppealOutcome;
 import org.hcp.events.appeal.AppealOverdue;
+import org.hcp.events.appeal.AppealRedated;
 import org.hcp.events.appeal.AppealVerified;
 import org.hcp.events.appeal.Appellant;
 import org.hcp.events.appeal.RatingNotAdopted;
@@ -160,7 +162,7 @@ public final class AppealDecider {
             return conflict("appeal-step", Text.of("appeal.verifyFirst"), "nothing was verified on appeal "
                     + s.filed().appealId());
         }
-        Instant due = s.filed().decisionDueAt();
+        Instant due = s.decisionDueAt();
         List<EventPayload> events = new ArrayList<>();
         events.add(new AppealDecided(s.filed().appealId(), s.ratingId(), outcome, malicious, reason.strip(),
                 due == null || !now.isAfter(due), by, now));
@@ -187,11 +189,43 @@ public final class AppealDecider {
 
     /** R3.2: an appeal undecided past its deadline is flagged once; the bureau's queue shows it first. */
     public static List<EventPayload> overdue(AppealState s, Instant now) {
-        Instant due = s.filed().decisionDueAt();
+        Instant due = s.decisionDueAt();
         if (!s.open() || s.overdueFlagged() || due == null || !now.isAfter(due)) {
             return List.of();
         }
         return List.of(new AppealOverdue(s.filed().appealId(), s.ratingId(), due, now));
+    }
+
+    /** The policy a term is counted with: the one in force for the appeal's region when the term started. */
+    @FunctionalInterface
+    public interface RulesAt {
+        JurisdictionRules at(Instant start);
+    }
+
+    /**
+     * R3.2: a year's calendar was loaded; an open appeal counted provisionally is counted again, the window from the
+     * receipt of the bad review and the decision from the filing (docs/rules.md, "When each term starts"). Nothing
+     * when nothing moved, so a replayed publication is harmless.
+     */
+    public static List<EventPayload> redate(AppealState s, int year, RulesAt rules, Instant now) {
+        if (s == null || !s.open() || !s.deadlinesProvisional()) {
+            return List.of();
+        }
+        AppealFiled f = s.filed();
+        JurisdictionRules atReceipt = rules.at(f.receivedAt());
+        JurisdictionRules atFiling = rules.at(f.filedAt());
+        Deadline window = s.windowDueAt() == null ? null
+                : atReceipt.after(atReceipt.policy().appealWindow(), f.receivedAt());
+        Deadline decision = s.decisionDueAt() == null ? null
+                : atFiling.after(atFiling.policy().appealDecision(), f.filedAt());
+        Instant windowAt = window == null ? s.windowDueAt() : window.at();
+        Instant decisionAt = decision == null ? s.decisionDueAt() : decision.at();
+        boolean provisional = window != null && window.provisional() || decision != null && decision.provisional();
+        if (Objects.equals(windowAt, s.windowDueAt()) && Objects.equals(decisionAt, s.decisionDueAt())
+                && provisional == s.deadlinesProvisional()) {
+            return List.of();
+        }
+        return List.of(new AppealRedated(f.appealId(), f.ratingId(), year, windowAt, decisionAt, provisional, now));
     }
 
     private static <T> Outcome<T> decided(AppealState s) {

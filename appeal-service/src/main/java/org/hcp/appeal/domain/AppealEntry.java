@@ -19,10 +19,10 @@ public record AppealEntry(String ratingId, String appealId, String caseNumber, S
 
     public static AppealEntry of(AppealState s, int events) {
         AppealFiled f = s.filed();
-        Instant check = s.open() && !s.overdueFlagged() ? f.decisionDueAt() : null;
+        Instant check = s.open() && !s.overdueFlagged() ? s.decisionDueAt() : null;
         return new AppealEntry(f.ratingId(), f.appealId(), f.caseNumber(), f.institutionCode(), f.regionCode(),
                 f.level(), f.appellant(), f.grounds(), s.open() ? "OPEN" : s.outcome().name(), s.notAdopted(),
-                f.receivedAt(), f.filedAt(), f.windowDueAt(), f.decisionDueAt(), s.decidedAt(), s.verifications(),
+                f.receivedAt(), f.filedAt(), s.windowDueAt(), s.decisionDueAt(), s.decidedAt(), s.verifications(),
                 s.evidence(), s.overdueFlagged(), check, events);
     }
 }

@@ -72,12 +72,19 @@ public class AppealRepository {
         update(tx, "INSERT INTO appeal (" + COLUMNS + ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, "
                 + "$13, $14, $15, $16, $17, $18, $19, $20) ON CONFLICT (rating_id) DO UPDATE SET status = "
                 + "EXCLUDED.status, not_adopted = EXCLUDED.not_adopted, decided_at = EXCLUDED.decided_at, "
+                + "window_due_at = EXCLUDED.window_due_at, decision_due_at = EXCLUDED.decision_due_at, "
                 + "verifications = EXCLUDED.verifications, evidence = EXCLUDED.evidence, overdue = EXCLUDED.overdue, "
                 + "overdue_check_at = EXCLUDED.overdue_check_at, events = EXCLUDED.events", tuple(e));
         for (EventEnvelope<EventPayload> event : events) {
             Outbox.append(tx, Topics.APPEALS, event);
         }
         return new Stored(state, seq);
+    }
+
+    /** Locks every undecided appeal (a year's calendar was published: their deadlines may move). */
+    public List<String> lockOpen(SqlConnection tx) {
+        return query(tx, "SELECT rating_id FROM appeal WHERE status = 'OPEN' ORDER BY rating_id FOR UPDATE",
+                Tuple.tuple()).stream().map(r -> r.getString("rating_id")).toList();
     }
 
     /** Up to {@code limit} undecided appeals past their decision deadline, skipping those another replica holds. */

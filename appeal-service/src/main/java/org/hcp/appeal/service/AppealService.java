@@ -154,6 +154,29 @@ public class AppealService {
         return flagged;
     }
 
+    /**
+     * R3.2: a year's calendar was published; every open appeal counted provisionally is counted again, in the
+     * calendar projection's transaction (AppealDecider.redate). Answers how many were re-dated.
+     */
+    public int redate(SqlConnection tx, int year, Instant publishedAt) {
+        int redated = 0;
+        for (String ratingId : appeals.lockOpen(tx)) {
+            Stored stored = appeals.load(tx, ratingId);
+            String region = stored.state().filed().regionCode();
+            List<EventPayload> events = AppealDecider.redate(stored.state(), year,
+                    start -> reference.rules(region, start), publishedAt);
+            if (!events.isEmpty()) {
+                appeals.append(tx, stored, envelopes(ratingId, region, events, publishedAt, null));
+                redated++;
+            }
+        }
+        if (redated > 0) {
+            relay.wake();
+            LOG.infof("calendar %d published: %d open appeal(s) re-dated", year, redated);
+        }
+        return redated;
+    }
+
     private static List<EventEnvelope<EventPayload>> envelopes(String ratingId, String region,
             List<EventPayload> events, Instant now, UUID requestId) {
         return events.stream().map(p -> EventEnvelope.of(p, ratingId, region, now, now, requestId, requestId,

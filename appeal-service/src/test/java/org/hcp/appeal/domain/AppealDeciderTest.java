@@ -24,6 +24,10 @@ import org.hcp.events.appeal.RatingNotAdopted;
 import org.hcp.events.appeal.RatingReinstated;
 import org.hcp.events.appeal.VerificationMethod;
 import org.hcp.events.calendar.WorkingCalendar;
+import org.hcp.events.appeal.AppealRedated;
+import org.hcp.events.calendar.YearArrangement;
+import org.hcp.events.calendar.DayKind;
+import org.hcp.events.calendar.CalendarDay;
 import org.hcp.events.policy.PolicyBook;
 import org.hcp.kit.outcome.Outcome;
 import org.junit.jupiter.api.Test;
@@ -116,6 +120,50 @@ class AppealDeciderTest {
         assertFalse(filed.deadlinesProvisional());
         refused(AppealDecider.file(bad(JE, 2, RatingOrigin.EVALUATOR), null, "ap", Appellant.STAFF, "x", "h",
                 at("2025-10-09T10:01"), rules(JE)), "appeal.late");
+    }
+
+    @Test
+    void r3_2_anAppealCountedWithoutThe2027CalendarIsRedatedWhenItIsLoadedAndItsOverdueFlagFollows() {
+        // Given a Jilin EDZ bad review received Wednesday 30 December 2026 and appealed on 31 December, 2027 missing.
+        RatedCase rating = new RatedCase("rt-ny", "C-ny", 2, RatingOrigin.EVALUATOR, "INST-JE", JE,
+                at("2026-12-30T10:00"), "INST-JE", "p-ny");
+        JurisdictionRules without = new JurisdictionRules(BOOK.resolve(JE, LocalDate.of(2026, 12, 31)), CALENDAR);
+        List<EventPayload> events = new ArrayList<>(accepted(AppealDecider.file(rating, null, "ap-ny",
+                Appellant.STAFF, "误触", "handler", at("2026-12-31T09:00"), without)));
+        AppealState filed = AppealState.fold(events);
+        // Weekends only: 31 December, 1 January (window); 1, 4, 5, 6, 7 January (decision).
+        assertEquals(at("2027-01-01T10:00"), filed.windowDueAt());
+        assertEquals(at("2027-01-07T09:00"), filed.decisionDueAt());
+        assertTrue(filed.deadlinesProvisional());
+        events.addAll(AppealDecider.overdue(filed, at("2027-01-07T10:00")));
+        assertTrue(AppealState.fold(events).overdueFlagged());
+
+        // When the 2027 calendar is loaded on 7 January at noon (here: 1 and 4-5 January off).
+        WorkingCalendar with2027 = CALENDAR.with(new YearArrangement(2027, List.of(
+                new CalendarDay(LocalDate.of(2027, 1, 1), DayKind.HOLIDAY, "元旦"),
+                new CalendarDay(LocalDate.of(2027, 1, 4), DayKind.HOLIDAY, "元旦"),
+                new CalendarDay(LocalDate.of(2027, 1, 5), DayKind.HOLIDAY, "元旦"))));
+        AppealDecider.RulesAt after = start -> new JurisdictionRules(BOOK.resolve(JE, LocalDate.of(2026, 12, 31)),
+                with2027);
+        List<EventPayload> redated = AppealDecider.redate(AppealState.fold(events), 2027, after,
+                at("2027-01-07T12:00"));
+        events.addAll(redated);
+
+        // Then: window 31 December and 6 January; decision 6, 7, 8, 11, 12 January; no longer overdue.
+        AppealRedated event = (AppealRedated) redated.get(0);
+        assertEquals(2027, event.calendarYear());
+        AppealState now = AppealState.fold(events);
+        assertEquals(at("2027-01-06T10:00"), now.windowDueAt());
+        assertEquals(at("2027-01-12T09:00"), now.decisionDueAt());
+        assertFalse(now.deadlinesProvisional());
+        assertFalse(now.overdueFlagged());
+        assertTrue(AppealDecider.redate(now, 2027, after, at("2027-01-07T12:00")).isEmpty(), "a replay moves nothing");
+        // Decided on 11 January: on time by the new deadline.
+        events.addAll(accepted(AppealDecider.verify(now, VerificationMethod.FILE_REVIEW, "调阅", "bureau",
+                at("2027-01-11T09:00"))));
+        AppealDecided decided = (AppealDecided) accepted(AppealDecider.decide(AppealState.fold(events),
+                AppealOutcome.REJECTED, false, "维持", "d-ny", "bureau", at("2027-01-11T10:00"))).get(0);
+        assertTrue(decided.onTime());
     }
 
     @Test
