@@ -161,11 +161,14 @@ public class CaseRepository {
                 .toList();
     }
 
-    public void updateDeadlines(SqlConnection tx, String caseNumber, CaseDeadlines d) {
-        update(tx, "UPDATE service_case SET supplementary_until = $2, reminder_due_at = $3, default_rating_due_at = $4, "
-                        + "deadlines_provisional = $5 WHERE case_number = $1",
+    /** Stores a case's recounted deadlines; answers whether any of them moved (or stopped being provisional). */
+    public boolean updateDeadlines(SqlConnection tx, String caseNumber, CaseDeadlines d) {
+        return update(tx, "UPDATE service_case SET supplementary_until = $2, reminder_due_at = $3, "
+                        + "default_rating_due_at = $4, deadlines_provisional = $5 WHERE case_number = $1 AND "
+                        + "(supplementary_until, reminder_due_at, default_rating_due_at, deadlines_provisional) "
+                        + "IS DISTINCT FROM ($2, $3, $4, $5)",
                 Tuple.of(caseNumber, utc(d.supplementaryUntil()), utc(d.reminderDueAt()),
-                        utc(d.defaultRatingDueAt()), d.provisional()));
+                        utc(d.defaultRatingDueAt()), d.provisional())) > 0;
     }
 
     public void markReminderIssued(SqlConnection tx, String caseNumber, Instant at) {

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
+import org.hcp.events.CaseDeadlinesRedated;
 import org.hcp.events.EventEnvelope;
 import org.hcp.events.Topics;
 import org.hcp.events.WorkingCalendarPublished;
@@ -29,7 +30,8 @@ import org.jboss.logging.Logger;
 
 /**
  * An operator loads a year's official holiday arrangement. It is stored, published to every service
- * (WorkingCalendarPublished), and the provisional deadlines of unrated cases are counted again with it.
+ * (WorkingCalendarPublished), and the provisional deadlines of unrated cases are counted again with it, each move
+ * recorded as CaseDeadlinesRedated.
  */
 @ApplicationScoped
 public class CalendarService {
@@ -77,11 +79,20 @@ public class CalendarService {
             Outbox.append(tx, Topics.DIRECTORY, EventEnvelope.of(published, "CALENDAR:" + year, null, now, now,
                     requestId, requestId, RatingService.PRODUCER));
             List<ServiceCase> provisional = cases.lockUnratedWithProvisionalDeadlines(tx);
+            int moved = 0;
             for (ServiceCase c : provisional) {
-                cases.updateDeadlines(tx, c.caseNumber(), CaseDeadlines.of(
-                        reference.policyFor(c.regionCode(), c.completedAt()), c.completedAt(), calendar));
+                CaseDeadlines counted = CaseDeadlines.of(reference.policyFor(c.regionCode(), c.completedAt()),
+                        c.completedAt(), calendar);
+                if (cases.updateDeadlines(tx, c.caseNumber(), counted)) {
+                    // R1.7, R1.9: the history says when and why the case's moments moved.
+                    Outbox.append(tx, Topics.CASES, EventEnvelope.of(new CaseDeadlinesRedated(c.caseNumber(),
+                            c.regionCode(), year, counted.supplementaryUntil(), counted.reminderDueAt(),
+                            counted.defaultRatingDueAt(), counted.provisional(), now), c.caseNumber(),
+                            c.regionCode(), now, now, requestId, requestId, RatingService.PRODUCER));
+                    moved++;
+                }
             }
-            return provisional.size();
+            return moved;
         });
         reference.reloadCalendar();
         relay.wake();

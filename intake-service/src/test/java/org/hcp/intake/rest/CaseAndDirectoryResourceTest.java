@@ -20,6 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import java.time.Duration;
@@ -44,6 +45,7 @@ import org.hcp.intake.service.DefaultRatingScheduler;
 import org.hcp.localstack.DevTokens;
 import org.hcp.localstack.LocalStack;
 import org.hcp.localstack.LocalStackTestResource;
+import org.hcp.localstack.MovableClock;
 import org.hcp.localstack.TestEvents;
 import org.hcp.localstack.TopicProbe;
 import jakarta.inject.Inject;
@@ -373,5 +375,38 @@ class CaseAndDirectoryResourceTest {
         given().get("/api/v1/calendar").then().statusCode(200).body("loadedYears", hasItem(2031));
         given().get("/api/v1/policies/370902").then().statusCode(200)
                 .body("defaultRating.level", equalTo(4)).body("badReviewTags.code", hasItem("SLOW"));
+    }
+
+    @Test
+    void r1_9_anUnratedCaseCountedWithoutThe2027CalendarIsRedatedWhenItIsLoadedAndTheHistorySaysSo() {
+        // Given a Tai'an case completed on Wednesday 30 December 2026 while 2027 has no calendar: reminder after 1
+        // working day, default rating 4 working days later, counted on weekends alone.
+        QuarkusMock.installMockForType(new MovableClock(java.time.OffsetDateTime.parse("2026-12-30T10:00+08:00")
+                .toInstant(), org.hcp.kit.config.Clocks.CHINA), java.time.Clock.class);
+        demoDirectory();
+        String caseNumber = newCaseNumber();
+        Instant completed = java.time.OffsetDateTime.parse("2026-12-30T09:00+08:00").toInstant();
+        reportCase(caseJson(caseNumber, "INSTANT", "TA-TS-CENTRE", "TA-TS-W05", "TA-TS-S001", completed, null, null,
+                null).replace("JL-BIZ", "TA-BIZ")).then().statusCode(202);
+
+        // When the operator loads 2027 (here: 1 and 4-5 January off).
+        given().auth().oauth2(ADMIN).contentType("text/csv; charset=UTF-8")
+                .body("date,kind,name\n2027-01-01,holiday,元旦\n2027-01-04,holiday,元旦\n2027-01-05,holiday,元旦\n")
+                .put("/api/v1/calendar/2027").then().statusCode(200);
+
+        // Then the case's deadlines move, and hcp.cases says why: reminder 31 December, default rating on the 4th
+        // working day after it (6, 7, 8, 11 January) instead of 6 January.
+        await().atMost(Duration.ofSeconds(30)).until(() -> TopicProbe.readAll(
+                LocalStack.shared().kafka().bootstrapServers(), Topics.CASES).stream()
+                .anyMatch(r -> caseNumber.equals(r.key()) && r.value().contains("CaseDeadlinesRedated")));
+        String redated = TopicProbe.readAll(LocalStack.shared().kafka().bootstrapServers(), Topics.CASES).stream()
+                .filter(r -> caseNumber.equals(r.key()) && r.value().contains("CaseDeadlinesRedated"))
+                .findFirst().orElseThrow().value();
+        org.hcp.events.CaseDeadlinesRedated event = EventJson.read(redated,
+                org.hcp.events.CaseDeadlinesRedated.class).payload();
+        assertEquals(2027, event.calendarYear());
+        assertEquals(java.time.OffsetDateTime.parse("2027-01-11T09:00+08:00").toInstant(),
+                event.defaultRatingDueAt());
+        assertFalse(event.deadlinesProvisional());
     }
 }
