@@ -1,5 +1,6 @@
 package org.hcp.localstack.history;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Properties;
@@ -15,7 +16,8 @@ import org.hcp.events.EventJson;
  * {@code ./hcp generate}: writes a {@link HistoryGenerator} history straight to Kafka, each event on its topic with
  * its key, through one idempotent producer that waits for every acknowledgement.
  *
- * <p>Usage: {@code Generate BOOTSTRAP [--seed N] [--from YYYY-MM-DD] [--months N] [--scale X]}
+ * <p>Usage: {@code Generate BOOTSTRAP [--seed N] [--from YYYY-MM-DD] [--months N] [--scale X]}. By default the twelve
+ * months up to and including the current one; never an event after now.
  */
 public final class Generate {
 
@@ -27,12 +29,12 @@ public final class Generate {
             System.err.println("usage: Generate BOOTSTRAP [--seed N] [--from YYYY-MM-DD] [--months N] [--scale X]");
             System.exit(2);
         }
-        HistoryGenerator.Options d = HistoryGenerator.Options.defaults();
+        HistoryGenerator.Options d = HistoryGenerator.Options.endingNow(Instant.now());
         HistoryGenerator.Options options = new HistoryGenerator.Options(
                 Long.parseLong(option(args, "--seed", Long.toString(d.seed()))),
                 LocalDate.parse(option(args, "--from", d.from().toString())),
                 Integer.parseInt(option(args, "--months", Integer.toString(d.months()))),
-                Double.parseDouble(option(args, "--scale", Double.toString(d.scale()))));
+                Double.parseDouble(option(args, "--scale", Double.toString(d.scale()))), d.until());
         long started = System.nanoTime();
         System.out.println("generating " + options + " ...");
         Map<String, Long> perTopic = write(args[0], options);

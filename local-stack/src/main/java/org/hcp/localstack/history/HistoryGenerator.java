@@ -59,10 +59,25 @@ public final class HistoryGenerator {
     /**
      * @param scale cases per window and day relative to the default (about 20 at a window, 15 online per district)
      */
-    public record Options(long seed, LocalDate from, int months, double scale) {
+    public record Options(long seed, LocalDate from, int months, double scale, Instant until) {
 
+        /** A fixed history for tests and benchmarks: the same events on any day. */
         public static Options defaults() {
             return new Options(2025, LocalDate.of(2024, 11, 1), 12, 1.0);
+        }
+
+        /** No cut-off: the whole of every case's life, however far it runs. */
+        public Options(long seed, LocalDate from, int months, double scale) {
+            this(seed, from, months, scale, null);
+        }
+
+        /**
+         * {@code ./hcp generate}'s default: the twelve months up to and including the current one (the console opens
+         * on the last twelve), nothing after {@code now}: a history never runs ahead of the clock.
+         */
+        public static Options endingNow(Instant now) {
+            LocalDate today = now.atZone(CHINA).toLocalDate();
+            return new Options(2025, today.withDayOfMonth(1).minusMonths(11), 12, 1.0, now);
         }
     }
 
@@ -117,10 +132,18 @@ public final class HistoryGenerator {
         new HistoryGenerator(options).run(out);
     }
 
-    private void run(Consumer<Item> out) {
+    private void run(Consumer<Item> all) {
+        Consumer<Item> out = options.until() == null ? all : item -> {
+            if (!item.event().recordedAt().isAfter(options.until())) {
+                all.accept(item);
+            }
+        };
         Instant start = options.from().atStartOfDay(CHINA).toInstant();
         directory(start.minus(Duration.ofDays(1))).forEach(out);
         LocalDate end = options.from().plusMonths(options.months());
+        if (options.until() != null && end.isAfter(options.until().atZone(CHINA).toLocalDate().plusDays(1))) {
+            end = options.until().atZone(CHINA).toLocalDate().plusDays(1);
+        }
         for (LocalDate day = options.from(); day.isBefore(end); day = day.plusDays(1)) {
             if (calendar.isWorkingDay(day)) {
                 for (District d : DISTRICTS) {

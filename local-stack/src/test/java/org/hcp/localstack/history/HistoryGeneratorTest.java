@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -46,6 +47,21 @@ class HistoryGeneratorTest {
         assertEquals(first, second);
         assertFalse(first.equals(generate(new Options(8, ONE_MONTH.from(), 1, 0.5)).stream()
                 .map(i -> EventJson.write(i.event())).toList()), "another seed, another history");
+    }
+
+    @Test
+    void theDefaultHistoryOfTheCommandEndsWithTheCurrentMonthAndNeverRunsAheadOfNow() {
+        Instant now = Instant.parse("2026-12-04T06:00:00Z");
+        Options options = Options.endingNow(now);
+        assertEquals(LocalDate.of(2026, 1, 1), options.from(), "twelve months up to and including December");
+        // A small slice of it: the last days before now, at a small scale.
+        Options slice = new Options(options.seed(), LocalDate.of(2026, 11, 25), 1, 0.2, now);
+        List<Item> items = generate(slice);
+        assertTrue(items.stream().anyMatch(i -> i.event().recordedAt().isAfter(now.minus(java.time.Duration.ofDays(1)))),
+                "the history reaches today");
+        assertTrue(items.stream().noneMatch(i -> i.event().recordedAt().isAfter(now)), "nothing after now");
+        assertTrue(generate(new Options(slice.seed(), slice.from(), 1, 0.2)).stream()
+                .anyMatch(i -> i.event().recordedAt().isAfter(now)), "without the cut-off the month runs on");
     }
 
     @Test
