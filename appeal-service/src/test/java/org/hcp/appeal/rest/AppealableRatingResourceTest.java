@@ -2,21 +2,27 @@ package org.hcp.appeal.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hcp.localstack.TestEvents.publish;
 import static org.hcp.localstack.TestEvents.rating;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URL;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import org.hcp.kit.config.Clocks;
 import org.hcp.localstack.DevTokens;
 import org.hcp.localstack.LocalStackTestResource;
+import org.hcp.localstack.MovableClock;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -53,5 +59,30 @@ class AppealableRatingResourceTest {
         given().get("/api/v1/appeals/appealable-ratings/count").then().statusCode(401);
         given().auth().oauth2(DevTokens.mint("sync")).get("/api/v1/appeals/appealable-ratings/count")
                 .then().statusCode(403);
+    }
+
+    @Test
+    void aMissingCalendarYearIsAWarningInTheHealthCheckThatStaysUpAndAMetricFromTheFirstOfNovember() throws Exception {
+        String health = management.toURI().resolve("/q/health/ready").toString();
+        String metrics = management.toURI().resolve("/q/metrics").toString();
+        try {
+            // 4 December 2026: 2026 ships, 2027 is not loaded, and next year's calendar is due from 1 November.
+            QuarkusMock.installMockForType(new MovableClock(Instant.parse("2026-12-04T02:00:00Z"), Clocks.CHINA),
+                    Clock.class);
+            given().get(health).then().statusCode(200).body("status", equalTo("UP"))
+                    .body("checks.find { it.name == 'working-calendar' }.status", equalTo("UP"))
+                    .body("checks.find { it.name == 'working-calendar' }.data.missingYears", equalTo("[2027]"))
+                    .body("checks.find { it.name == 'working-calendar' }.data.warning",
+                            containsString("PUT /api/v1/calendar/<year>"));
+            assertTrue(given().get(metrics).asString().contains("hcp_calendar_years_missing 1.0"));
+            // 15 October 2026: nothing is missing yet.
+            QuarkusMock.installMockForType(new MovableClock(Instant.parse("2026-10-15T02:00:00Z"), Clocks.CHINA),
+                    Clock.class);
+            given().get(health).then().statusCode(200)
+                    .body("checks.find { it.name == 'working-calendar' }.data", org.hamcrest.Matchers.nullValue());
+            assertTrue(given().get(metrics).asString().contains("hcp_calendar_years_missing 0.0"));
+        } finally {
+            QuarkusMock.installMockForType(Clock.systemUTC(), Clock.class);
+        }
     }
 }

@@ -77,6 +77,25 @@ public final class WorkingCalendar {
         return new TreeSet<>(years.keySet());
     }
 
+    /**
+     * The years whose calendar should be loaded by {@code today} and is not: the current year always, and from
+     * 1 November the next one too (the State Council publishes it in late October or November, and deadlines counted
+     * in November and December already reach into it).
+     */
+    public List<Integer> missingYears(LocalDate today) {
+        List<Integer> missing = new ArrayList<>();
+        if (!hasYear(today.getYear())) {
+            missing.add(today.getYear());
+        }
+        if (today.getMonthValue() >= NEXT_YEAR_DUE_MONTH && !hasYear(today.getYear() + 1)) {
+            missing.add(today.getYear() + 1);
+        }
+        return List.copyOf(missing);
+    }
+
+    /** From this month on, next year's calendar is expected (see {@link #missingYears}). */
+    private static final int NEXT_YEAR_DUE_MONTH = 11;
+
     public boolean isWorkingDay(LocalDate date) {
         DayKind kind = overrides.get(date);
         if (kind != null) {

@@ -90,4 +90,16 @@ class WorkingCalendarTest {
         assertEquals(4, e.errors().size(), e.errors().toString());
         assertEquals(3, e.errors().get(0).line(), "line numbers count from the header");
     }
+
+    @Test
+    void nextYearsCalendarIsMissedFromTheFirstOfNovemberAndThisYearsAlways() {
+        WorkingCalendar shipped = WorkingCalendar.shipped();
+        assertEquals(java.util.List.of(), shipped.missingYears(LocalDate.of(2026, 10, 31)));
+        assertEquals(java.util.List.of(2027), shipped.missingYears(LocalDate.of(2026, 11, 1)));
+        assertEquals(java.util.List.of(2027), shipped.missingYears(LocalDate.of(2026, 12, 4)));
+        assertEquals(java.util.List.of(2027), shipped.missingYears(LocalDate.of(2027, 3, 1)));
+        assertEquals(java.util.List.of(2027, 2028), shipped.missingYears(LocalDate.of(2027, 11, 2)));
+        WorkingCalendar loaded = shipped.with(new YearArrangement(2027, java.util.List.of()));
+        assertEquals(java.util.List.of(), loaded.missingYears(LocalDate.of(2026, 12, 4)));
+    }
 }

@@ -8,7 +8,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Alternative;
+import org.hcp.kit.reference.CalendarSource;
+import org.hcp.kit.reference.CalendarWatch;
 import jakarta.enterprise.event.Observes;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,8 +40,12 @@ import org.jboss.logging.Logger;
  * notes"). The calendar is loaded at start, again after an operator loads a year, and every
  * {@code hcp.calendar.refresh-interval} by a background worker, so every replica counts alike.
  */
+// The calendar every CalendarSource user in intake must see is this one, not service-kit's follower of intake's own
+// publications: an enabled alternative wins the injection.
 @ApplicationScoped
-public class ReferenceData implements BackgroundWorker {
+@Alternative
+@Priority(10)
+public class ReferenceData implements BackgroundWorker, CalendarSource {
 
     private static final Logger LOG = Logger.getLogger(ReferenceData.class);
 
@@ -63,7 +71,6 @@ public class ReferenceData implements BackgroundWorker {
 
     void onStart(@Observes StartupEvent event) {
         reloadCalendar();
-        calendarWarnings().forEach(LOG::warn);
         refresher = new WorkerThread("calendar-refresh", () -> {
             reloadCalendar();
             return refreshInterval;
@@ -88,20 +95,10 @@ public class ReferenceData implements BackgroundWorker {
         return refresher == null ? "not started" : refresher.problem();
     }
 
-    /**
-     * docs/rules.md: a year without its calendar is counted on weekends only, and the operator is told. This year and
-     * next are the ones deadlines fall in.
-     */
+    /** docs/rules.md: a year without its calendar is counted on weekends only, and the operator is told. */
     public List<String> calendarWarnings() {
-        int year = LocalDate.now(clock.withZone(Clocks.CHINA)).getYear();
-        List<String> warnings = new ArrayList<>();
-        for (int y : List.of(year, year + 1)) {
-            if (!calendar().hasYear(y)) {
-                warnings.add("no official calendar for " + y + ": deadlines in " + y + " are provisional (weekends "
-                        + "only) until it is loaded with PUT /api/v1/calendar/" + y);
-            }
-        }
-        return warnings;
+        List<Integer> missing = calendar().missingYears(LocalDate.now(clock.withZone(Clocks.CHINA)));
+        return missing.isEmpty() ? List.of() : List.of(CalendarWatch.warning(missing));
     }
 
     public PolicyBook policies() {
@@ -113,6 +110,7 @@ public class ReferenceData implements BackgroundWorker {
     }
 
     /** The calendar as last loaded; never reads the database (see the class comment). */
+    @Override
     public WorkingCalendar calendar() {
         return calendar;
     }

@@ -34,7 +34,7 @@ import org.hcp.kit.messaging.WorkerThread;
  * intake, which owns the calendar, keeps its own. Without the setting only the shipped calendar is used.
  */
 @ApplicationScoped
-public class ReferenceData implements BackgroundWorker {
+public class ReferenceData implements BackgroundWorker, CalendarSource {
 
     private final Pool pool;
     private final MeterRegistry metrics;
@@ -96,6 +96,7 @@ public class ReferenceData implements BackgroundWorker {
         return new JurisdictionRules(policies.resolve(regionCode, at.atZone(Clocks.CHINA).toLocalDate()), calendar);
     }
 
+    @Override
     public WorkingCalendar calendar() {
         return calendar;
     }
