@@ -25,6 +25,8 @@ const TEXT = {
     prev: '上一页', page: '第 {0} 页', noData: '没有数据', loading: '加载中…', overdueOnly: '仅看超期',
     signedInAs: '{0} · {1}', clickToDrill: '点击行可继续下钻', ratingsAxis: '评价数', rateAxis: '比率',
     windowStaffNote: '窗口与工作人员分别统计（评价同时记录二者）', periodTrend: '该对象的月度趋势',
+    calendarMissing: '尚未导入 {0} 年国务院办公厅节假日安排：涉及该年的工作日期限暂按周末推算（临时期限），导入后自动重新计算。'
+      + '请运维人员通过受理服务 PUT /api/v1/calendar/{年份} 导入。',
   },
   en: {
     title: 'Government service ratings: supervisor console', region: 'Region', from: 'From', to: 'To',
@@ -52,6 +54,8 @@ const TEXT = {
     signedInAs: '{0} · {1}', clickToDrill: 'Click a row to drill down', ratingsAxis: 'Ratings', rateAxis: 'Rate',
     windowStaffNote: 'Windows and staff are counted side by side (a rating names both)',
     periodTrend: 'This unit by month',
+    calendarMissing: 'No official holiday calendar is loaded for {0}: working-day deadlines reaching into it are '
+      + 'provisional (weekends only) and are re-dated once it is loaded with PUT /api/v1/calendar/<year> on intake.',
   },
 };
 
@@ -68,7 +72,7 @@ const KPIS = ['ratings', 'goodRate', 'satisfactionRate', 'activeGoodRate', 'unra
   'rectificationRate', 'onTimeRate', 'callbackRate', 'appealsFiled', 'appealsUpheld'];
 
 const state = {
-  token: null, claims: {}, lang: 'zh', region: '', from: '', to: '', view: 'overview', drill: [],
+  token: null, claims: {}, missingYears: [], lang: 'zh', region: '', from: '', to: '', view: 'overview', drill: [],
   rankUnit: 'institution', ledgerPage: 0, ledgerOverdue: false, appealPage: 0, appealStatus: '', charts: [],
 };
 
@@ -453,6 +457,19 @@ function translate() {
   const c = state.claims;
   document.getElementById('scope').textContent = state.token
     ? t('signedInAs', (c.groups || []).join(','), c.hcp_scope || t('everywhere')) : '';
+  const banner = document.getElementById('calendar-warning');
+  banner.hidden = !state.token || state.missingYears.length === 0;
+  banner.textContent = banner.hidden ? '' : t('calendarMissing', state.missingYears.join('、'));
+}
+
+// docs/rules.md: while a year's official calendar is missing, deadlines are provisional; the supervisor is told.
+async function checkCalendar() {
+  try {
+    state.missingYears = (await api('/api/v1/console/calendar')).missingYears || [];
+  } catch (error) {
+    state.missingYears = [];
+  }
+  translate();
 }
 
 async function go(name) {
@@ -492,6 +509,7 @@ function signIn(token) {
   document.getElementById('signin').hidden = true;
   ['filters', 'nav', 'signout'].forEach(id => { document.getElementById(id).hidden = false; });
   translate();
+  checkCalendar();
   go(location.hash.slice(1) || 'overview');
 }
 

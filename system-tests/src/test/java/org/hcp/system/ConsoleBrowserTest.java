@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import java.util.Map;
 import org.hcp.events.DirectoryEntryRecorded;
 import org.hcp.events.DirectoryKind;
 import org.hcp.events.EventEnvelope;
+import org.hcp.events.calendar.WorkingCalendar;
 import org.hcp.events.RatingSubmitted;
 import org.hcp.events.Topics;
 import org.hcp.localstack.DevTokens;
@@ -181,6 +183,18 @@ class ConsoleBrowserTest {
         for (String chart : List.of("trend-chart", "channel-chart", "below-chart")) {
             assertTrue(chromium.browser.findElement(By.id(chart)).getSize().getHeight() > 100
                     && !chromium.browser.findElements(By.cssSelector("#" + chart + " canvas")).isEmpty(), chart);
+        }
+        // docs/rules.md: while this year's or (from 1 November) next year's official calendar is missing, deadlines
+        // are provisional and the supervisor is told so on every screen.
+        List<Integer> missing = WorkingCalendar.shipped().missingYears(LocalDate.now(ZoneId.of("Asia/Shanghai")));
+        await("the calendar check answered", () -> missing.isEmpty()
+                || chromium.browser.findElement(By.id("calendar-warning")).isDisplayed());
+        WebElement banner = chromium.browser.findElement(By.id("calendar-warning"));
+        if (missing.isEmpty()) {
+            assertTrue(!banner.isDisplayed(), banner.getText());
+        } else {
+            assertTrue(banner.getText().contains(missing.get(missing.size() - 1) + " 年")
+                    && banner.getText().contains("临时期限"), banner.getText());
         }
         chromium.screenshot("console-01-overview");
 

@@ -73,6 +73,9 @@ class AccessMatrixTest {
                         "401 401 401 401 403 403 403 403 502 502 502 502 502 403 403 403 502"),
                 get("GET /api/v1/console/appeals", "/api/v1/console/appeals",
                         "401 401 401 401 403 403 403 403 502 502 502 502 502 403 403 403 502"),
+                // the console's banner while a year's calendar is missing: no personal data, no scope
+                get("GET /api/v1/console/calendar", "/api/v1/console/calendar",
+                        "401 401 401 401 403 403 403 403 200 200 200 200 200 403 403 403 200"),
                 // R5.2: a sync token reads its own province's feed (either province here); one that names none is refused
                 get("GET /api/v1/sync/ratings", "/api/v1/sync/ratings?limit=1",
                         "401 401 401 401 403 403 403 403 403 403 403 403 200 200 200 403 200"),
