@@ -8,6 +8,7 @@ import org.hcp.events.EventPayload;
 import org.hcp.events.RatingOrigin;
 import org.hcp.events.policy.Deadline;
 import org.hcp.events.policy.JurisdictionRules;
+import org.hcp.events.policy.RulesAt;
 import org.hcp.events.appeal.AppealDecided;
 import org.hcp.events.appeal.AppealEvidenceAdded;
 import org.hcp.events.appeal.AppealFiled;
@@ -194,12 +195,6 @@ public final class AppealDecider {
             return List.of();
         }
         return List.of(new AppealOverdue(s.filed().appealId(), s.ratingId(), due, now));
-    }
-
-    /** The policy a term is counted with: the one in force for the appeal's region when the term started. */
-    @FunctionalInterface
-    public interface RulesAt {
-        JurisdictionRules at(Instant start);
     }
 
     /**

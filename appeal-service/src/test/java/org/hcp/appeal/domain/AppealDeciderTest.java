@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.hcp.appeal.domain.AppealDecider.RatedCase;
 import org.hcp.events.policy.JurisdictionRules;
+import org.hcp.events.policy.RulesAt;
 import org.hcp.events.EventPayload;
 import org.hcp.events.RatingOrigin;
 import org.hcp.events.appeal.AppealDecided;
@@ -143,7 +144,7 @@ class AppealDeciderTest {
                 new CalendarDay(LocalDate.of(2027, 1, 1), DayKind.HOLIDAY, "元旦"),
                 new CalendarDay(LocalDate.of(2027, 1, 4), DayKind.HOLIDAY, "元旦"),
                 new CalendarDay(LocalDate.of(2027, 1, 5), DayKind.HOLIDAY, "元旦"))));
-        AppealDecider.RulesAt after = start -> new JurisdictionRules(BOOK.resolve(JE, LocalDate.of(2026, 12, 31)),
+        RulesAt after = start -> new JurisdictionRules(BOOK.resolve(JE, LocalDate.of(2026, 12, 31)),
                 with2027);
         List<EventPayload> redated = AppealDecider.redate(AppealState.fold(events), 2027, after,
                 at("2027-01-07T12:00"));

@@ -12,6 +12,7 @@ import org.hcp.events.RatingOrigin;
 import org.hcp.events.RatingSubmitted;
 import org.hcp.events.policy.Deadline;
 import org.hcp.events.policy.JurisdictionRules;
+import org.hcp.events.policy.RulesAt;
 import org.hcp.events.rectification.CallbackRecorded;
 import org.hcp.events.rectification.CallbackResult;
 import org.hcp.events.rectification.Classification;
@@ -336,14 +337,6 @@ public final class RectificationDecider {
             owed.put(RectificationStep.VERIFICATION, s.verificationDueAt());
         }
         return owed;
-    }
-
-    /**
-     * The policy a term is counted with: the one in force for the rectification's region when the term started.
-     */
-    @FunctionalInterface
-    public interface RulesAt {
-        JurisdictionRules at(Instant start);
     }
 
     /**
