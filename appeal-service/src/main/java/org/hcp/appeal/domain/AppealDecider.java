@@ -7,6 +7,7 @@ import java.util.Objects;
 import org.hcp.events.EventPayload;
 import org.hcp.events.RatingOrigin;
 import org.hcp.events.policy.Deadline;
+import org.hcp.events.policy.JurisdictionPolicy;
 import org.hcp.events.policy.JurisdictionRules;
 import org.hcp.events.policy.RulesAt;
 import org.hcp.events.appeal.AppealDecided;
@@ -207,12 +208,10 @@ public final class AppealDecider {
             return List.of();
         }
         AppealFiled f = s.filed();
-        JurisdictionRules atReceipt = rules.at(f.receivedAt());
-        JurisdictionRules atFiling = rules.at(f.filedAt());
         Deadline window = s.windowDueAt() == null ? null
-                : atReceipt.after(atReceipt.policy().appealWindow(), f.receivedAt());
+                : rules.after(JurisdictionPolicy::appealWindow, f.receivedAt());
         Deadline decision = s.decisionDueAt() == null ? null
-                : atFiling.after(atFiling.policy().appealDecision(), f.filedAt());
+                : rules.after(JurisdictionPolicy::appealDecision, f.filedAt());
         Instant windowAt = window == null ? s.windowDueAt() : window.at();
         Instant decisionAt = decision == null ? s.decisionDueAt() : decision.at();
         boolean provisional = window != null && window.provisional() || decision != null && decision.provisional();

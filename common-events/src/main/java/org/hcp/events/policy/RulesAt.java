@@ -1,6 +1,7 @@
 package org.hcp.events.policy;
 
 import java.time.Instant;
+import java.util.function.Function;
 
 /**
  * The rules a term is counted with: the policy in force for one region when the term started, with the calendar as
@@ -10,4 +11,10 @@ import java.time.Instant;
 public interface RulesAt {
 
     JurisdictionRules at(Instant start);
+
+    /** When the policy's {@code term} (as in force at {@code start}) ends, counted from {@code start}; null if none. */
+    default Deadline after(Function<JurisdictionPolicy, Term> term, Instant start) {
+        JurisdictionRules rules = at(start);
+        return rules.after(term.apply(rules.policy()), start);
+    }
 }

@@ -11,6 +11,7 @@ import org.hcp.events.RatingLevel;
 import org.hcp.events.RatingOrigin;
 import org.hcp.events.RatingSubmitted;
 import org.hcp.events.policy.Deadline;
+import org.hcp.events.policy.JurisdictionPolicy;
 import org.hcp.events.policy.JurisdictionRules;
 import org.hcp.events.policy.RulesAt;
 import org.hcp.events.rectification.CallbackRecorded;
@@ -352,15 +353,13 @@ public final class RectificationDecider {
         }
         Instant opened = s.opened().openedAt();
         Deadline callback = s.callbackDueAt() == null ? null
-                : rules.at(opened).after(rules.at(opened).policy().callbackReply(), opened);
+                : rules.after(JurisdictionPolicy::callbackReply, opened);
         Deadline feedback = s.feedbackDueAt() == null ? null
-                : rules.at(opened).after(rules.at(opened).policy().complexCaseFeedback(), opened);
+                : rules.after(JurisdictionPolicy::complexCaseFeedback, opened);
         Deadline due = s.dueAt() == null || s.classification() == Classification.COMPLEX || s.classifiedAt() == null
-                ? null : rules.at(s.classifiedAt()).after(
-                        rules.at(s.classifiedAt()).policy().rectificationClearCase(), s.classifiedAt());
+                ? null : rules.after(JurisdictionPolicy::rectificationClearCase, s.classifiedAt());
         Deadline verification = s.verificationDueAt() == null || s.resolvedAt() == null ? null
-                : rules.at(s.resolvedAt()).after(
-                        rules.at(s.resolvedAt()).policy().verificationAfterRectification(), s.resolvedAt());
+                : rules.after(JurisdictionPolicy::verificationAfterRectification, s.resolvedAt());
         Instant callbackAt = callback == null ? s.callbackDueAt() : callback.at();
         Instant feedbackAt = feedback == null ? s.feedbackDueAt() : feedback.at();
         Instant dueAt = due == null ? s.dueAt() : due.at();

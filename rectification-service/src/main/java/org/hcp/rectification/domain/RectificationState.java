@@ -284,8 +284,8 @@ public record RectificationState(
 
         RectificationState build() {
             return new RectificationState(opened, ratingIds, caseNumbers, status, responsiblePerson, callbackAttempts,
-                    callbackDueAt, firstContactAt, classification, classifiedAt, dueAt, feedbackDueAt, resolution, resolvedAt, measures,
-                    verificationDueAt, lastFeedbackAt, overdue, interviewed, deadlinesProvisional,
+                    callbackDueAt, firstContactAt, classification, classifiedAt, dueAt, feedbackDueAt, resolution,
+                    resolvedAt, measures, verificationDueAt, lastFeedbackAt, overdue, interviewed, deadlinesProvisional,
                     statusBeforeWithdrawal, closedAt);
         }
     }
