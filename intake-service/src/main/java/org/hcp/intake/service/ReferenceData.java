@@ -10,15 +10,12 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Alternative;
-import org.hcp.kit.reference.CalendarSource;
-import org.hcp.kit.reference.CalendarWatch;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Alternative;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -29,6 +26,8 @@ import org.hcp.events.policy.PolicyBook;
 import org.hcp.kit.config.Clocks;
 import org.hcp.kit.messaging.BackgroundWorker;
 import org.hcp.kit.messaging.WorkerThread;
+import org.hcp.kit.reference.CalendarSource;
+import org.hcp.kit.reference.CalendarWatch;
 import org.jboss.logging.Logger;
 
 /**

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -54,7 +55,7 @@ public class CalendarWatch extends PeriodicWorker implements HealthCheck {
 
     /** What an operator reads: which years, and how to load them. */
     public static String warning(List<Integer> years) {
-        String list = years.stream().map(String::valueOf).reduce((a, b) -> a + ", " + b).orElse("");
+        String list = years.stream().map(String::valueOf).collect(Collectors.joining(", "));
         return "no official working calendar for " + list + ": deadlines counted into " + list + " are provisional "
                 + "(weekends only) until it is loaded with PUT /api/v1/calendar/<year> on intake";
     }
