@@ -100,27 +100,7 @@ class ConsoleBrowserTest {
     }
 
     private static String waitFor(String view) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            WebElement body = chromium.browser.findElement(By.tagName("body"));
-            String ready = body.getAttribute("data-ready");
-            if (view.equals(ready) && !chromium.browser.findElements(By.id("view-" + view)).isEmpty()) {
-                return chromium.browser.findElement(By.id("view-" + view)).getText();
-            }
-            if ("problem".equals(ready)) {
-                throw new AssertionError(view + ": " + chromium.browser.findElement(By.id("problem")).getText());
-            }
-            sleep();
-        }
-        throw new AssertionError(view + " was never drawn");
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(100);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        return chromium.awaitView(view);
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -65,6 +66,30 @@ final class HeadlessChromium implements AutoCloseable {
     void screenshot(String name) throws IOException {
         byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
         Files.write(SCREENSHOTS.resolve(name + ".png"), png);
+    }
+
+    /**
+     * Waits until the console says {@code view} is drawn (its body's data-ready) and answers the view's text; a
+     * problem the console shows instead fails at once, with its text.
+     */
+    String awaitView(String view) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            String ready = browser.findElement(By.tagName("body")).getAttribute("data-ready");
+            if (view.equals(ready) && !browser.findElements(By.id("view-" + view)).isEmpty()) {
+                return browser.findElement(By.id("view-" + view)).getText();
+            }
+            if ("problem".equals(ready)) {
+                throw new AssertionError(view + ": " + browser.findElement(By.id("problem")).getText());
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        throw new AssertionError(view + " was never drawn");
     }
 
     @Override

@@ -1,0 +1,138 @@
+package org.hcp.system;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.hcp.localstack.LocalStack;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+
+/**
+ * The README's quick start as a newcomer runs it, on the day the test runs: {@code ./hcp up} with every port moved
+ * by the environment variables the README names (as when another program holds the defaults), then the README's
+ * example block pasted as written (its ports changed to the chosen ones, nothing else), the block {@code up} prints
+ * pasted as printed, and the console address {@code up} prints opened in Chromium, whose ledger must come from the
+ * rectification service on its moved port. The one step skipped is the Maven build: {@code mvn verify} has just
+ * packaged the services, so the test hands {@code ./hcp} the classpath it would have asked Maven for.
+ */
+class QuickStartSystemTest {
+
+    private static final Path ROOT = Path.of(System.getProperty("hcp.root", "..")).toAbsolutePath().normalize();
+    private static final Path STATE = Path.of("target", "quickstart-hcp").toAbsolutePath();
+    private static final Map<String, String> ENV = new LinkedHashMap<>();
+    private static String upOutput;
+
+    @BeforeAll
+    static void up() throws Exception {
+        for (String variable : List.of("HCP_KAFKA_PORT", "HCP_KAFKA_CONTROLLER_PORT", "HCP_PG_PORT",
+                "HCP_INTAKE_PORT", "HCP_REPORTING_PORT", "HCP_RECTIFICATION_PORT", "HCP_APPEAL_PORT",
+                "HCP_INTAKE_MANAGEMENT_PORT", "HCP_REPORTING_MANAGEMENT_PORT", "HCP_RECTIFICATION_MANAGEMENT_PORT",
+                "HCP_APPEAL_MANAGEMENT_PORT")) {
+            ENV.put(variable, Integer.toString(LocalStack.freePort()));
+        }
+        ENV.put("HCP_STATE", STATE.toString());
+        // A fresh stack each run, as on a new machine.
+        if (Files.exists(STATE)) {
+            try (var old = Files.walk(STATE)) {
+                old.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+        Files.createDirectories(STATE);
+        Files.writeString(STATE.resolve("local-stack.classpath"), System.getProperty("surefire.test.class.path",
+                System.getProperty("java.class.path")));
+        Run up = run(List.of("bash", "./hcp", "up"), Duration.ofMinutes(6));
+        upOutput = up.output();
+        assertEquals(0, up.exit(), "./hcp up failed:\n" + upOutput);
+    }
+
+    @AfterAll
+    static void down() throws Exception {
+        run(List.of("bash", "./hcp", "down"), Duration.ofMinutes(2));
+    }
+
+    @Test
+    void theReadmesExampleRunsAsWrittenOnTheMovedPorts() throws Exception {
+        String readme = Files.readString(ROOT.resolve("README.md"));
+        Matcher block = Pattern.compile("```bash\n(# 1\\. Report the completed case.*?)```", Pattern.DOTALL)
+                .matcher(readme);
+        assertTrue(block.find(), "the README's example block (\"# 1. Report the completed case\") is gone");
+        String example = block.group(1)
+                .replace("127.0.0.1:8081", "127.0.0.1:" + ENV.get("HCP_INTAKE_PORT"))
+                .replace("127.0.0.1:8082", "127.0.0.1:" + ENV.get("HCP_REPORTING_PORT"));
+        // The README names the answers it expects in comments ("# 202 {...,"status":"recorded"}"): each one must come.
+        List<String> expected = new ArrayList<>();
+        Matcher answer = Pattern.compile("(?m)^# 202 \\{.*?(\"status\":\"[a-z]+\")").matcher(example);
+        while (answer.find()) {
+            expected.add(answer.group(1));
+        }
+        assertEquals(List.of("\"status\":\"recorded\"", "\"status\":\"accepted\""), expected);
+        // Its case number is the second it runs: one second after `up` printed its own.
+        Thread.sleep(1100);
+        Run pasted = run(List.of("bash", "-c", example), Duration.ofMinutes(1));
+        assertEquals(0, pasted.exit(), pasted.output());
+        for (String status : expected) {
+            assertTrue(pasted.output().contains(status), "README example: no " + status + " in\n" + pasted.output());
+        }
+        assertTrue(pasted.output().contains("\"satisfactionRate\""), "no statistics answered:\n" + pasted.output());
+    }
+
+    @Test
+    void theBlockUpPrintsRunsAsPrinted() throws Exception {
+        int from = upOutput.indexOf("  curl -s -X POST");
+        int to = upOutput.indexOf("The supervisor console");
+        assertTrue(from > 0 && to > from, "up printed no request to paste:\n" + upOutput);
+        String printed = upOutput.substring(from, to);
+        assertTrue(printed.contains("127.0.0.1:" + ENV.get("HCP_INTAKE_PORT")), printed);
+        Run pasted = run(List.of("bash", "-c", printed), Duration.ofMinutes(1));
+        assertEquals(0, pasted.exit(), pasted.output());
+        assertTrue(pasted.output().contains("\"status\":\"recorded\"")
+                && pasted.output().contains("\"status\":\"accepted\""), pasted.output());
+    }
+
+    @Test
+    void theConsoleUpPrintsShowsTheLedgerFromTheMovedRectificationService() throws Exception {
+        HeadlessChromium.requireBrowser("the quick start's console");
+        Matcher console = Pattern.compile("http://127\\.0\\.0\\.1:(\\d+)/console/#token=\\S+").matcher(upOutput);
+        assertTrue(console.find(), "up printed no console address:\n" + upOutput);
+        assertEquals(ENV.get("HCP_REPORTING_PORT"), console.group(1));
+        try (HeadlessChromium chromium = HeadlessChromium.start(1280, 1000)) {
+            chromium.browser.get(console.group());
+            chromium.awaitView("overview");
+            chromium.browser.findElement(By.cssSelector("nav a[data-view=rectifications]")).click();
+            String ledger = chromium.awaitView("rectifications");
+            chromium.screenshot("quickstart-01-ledger-on-moved-ports");
+            // The demo's rectifications in Jilin City, as the rectification service holds them.
+            assertTrue(ledger.contains("DEMO-JL-0005-R") && ledger.contains("DEMO-JE-0002-R"), ledger);
+        }
+    }
+
+    private record Run(int exit, String output) {
+    }
+
+    /** A command in the project's folder with the moved ports; its output, stdout and stderr together. */
+    private static Run run(List<String> command, Duration timeout) throws IOException, InterruptedException {
+        Path log = Files.createTempFile(STATE, "run-", ".log");
+        ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().putAll(ENV);
+        Process process = builder.start();
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly().waitFor();
+            throw new AssertionError(command + " did not finish within " + timeout + ":\n" + Files.readString(log));
+        }
+        return new Run(process.exitValue(), Files.readString(log));
+    }
+}
