@@ -65,7 +65,7 @@ public record LedgerEntry(
                 s.callbackDueAt(), s.firstContactAt(), s.classification(), s.dueAt(), s.feedbackDueAt(),
                 s.resolution(), s.measures(), s.resolvedAt(), s.verificationDueAt(), s.lastFeedbackAt(),
                 s.overdue(), s.late(), s.interviewed(), s.deadlinesProvisional(), o.ratedAt(), o.openedAt(),
-                s.closedAt(), s.status() == Status.CLOSED ? !s.late() : null, RectificationDecider.nextDue(s),
+                s.closedAt(), s.status() == Status.CLOSED ? s.closedOnTime() : null, RectificationDecider.nextDue(s),
                 RectificationDecider.nextOverdueCheck(s), events);
     }
 }

@@ -252,6 +252,27 @@ class RectificationDeciderTest {
     }
 
     @Test
+    void anOverdueFlagFoundAfterTheClosingInTheLogLeavesTheClosedRectificationAsItWas() {
+        // Given a rectification opened and closed (a generated history writes its closure before the scheduler reads
+        // the rectification as open, docs/history.md).
+        List<EventPayload> events = new ArrayList<>(RectificationDecider.open(badReview(JE, 2, null), null, false,
+                null, rules(JE), MON));
+        String id = RectificationState.fold(events).rectificationId();
+        events.add(new RectificationClosed(id, true, "history", TUE));
+        // When the scheduler's flag of the callback follows it in the log.
+        events.add(new RectificationStepOverdue(id, RectificationStep.CALLBACK, TUE, TUE.plusSeconds(60)));
+        // Then the ledger folds it closed, and on time, with no step overdue.
+        RectificationState s = RectificationState.fold(events);
+        assertEquals(RectificationState.Status.CLOSED, s.status());
+        assertTrue(s.overdue().isEmpty(), s.overdue().toString());
+        assertEquals(Boolean.TRUE, LedgerEntry.of(s, events.size()).closedOnTime());
+        // And a closure the log records as late is late in the ledger, as in the figures, with no flag before it.
+        List<EventPayload> late = new ArrayList<>(events.subList(0, events.size() - 2));
+        late.add(new RectificationClosed(id, false, "history", TUE));
+        assertEquals(Boolean.FALSE, LedgerEntry.of(RectificationState.fold(late), late.size()).closedOnTime());
+    }
+
+    @Test
     void deadlinesCountedWithoutAYearsCalendarAreRedatedWhenItIsLoadedAndOverdueFlagsFollow() {
         // Given Jilin City, a calendar without 2027, and a real-name bad review on Wednesday 30 December 2026.
         WorkingCalendar without2027 = CALENDAR;
