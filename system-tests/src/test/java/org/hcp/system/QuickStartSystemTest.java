@@ -14,10 +14,15 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.hcp.localstack.LocalStack;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 
 /**
@@ -28,6 +33,7 @@ import org.openqa.selenium.By;
  * rectification service on its moved port. The one step skipped is the Maven build: {@code mvn verify} has just
  * packaged the services, so the test hands {@code ./hcp} the classpath it would have asked Maven for.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class QuickStartSystemTest {
 
     private static final Path ROOT = Path.of(System.getProperty("hcp.root", "..")).toAbsolutePath().normalize();
@@ -64,6 +70,7 @@ class QuickStartSystemTest {
     }
 
     @Test
+    @Order(1)
     void theReadmesExampleRunsAsWrittenOnTheMovedPorts() throws Exception {
         String readme = Files.readString(ROOT.resolve("README.md"));
         Matcher block = Pattern.compile("```bash\n(# 1\\. Report the completed case.*?)```", Pattern.DOTALL)
@@ -90,6 +97,7 @@ class QuickStartSystemTest {
     }
 
     @Test
+    @Order(2)
     void theBlockUpPrintsRunsAsPrinted() throws Exception {
         int from = upOutput.indexOf("  curl -s -X POST");
         int to = upOutput.indexOf("The supervisor console");
@@ -103,6 +111,7 @@ class QuickStartSystemTest {
     }
 
     @Test
+    @Order(3)
     void theConsoleUpPrintsShowsTheLedgerFromTheMovedRectificationService() throws Exception {
         HeadlessChromium.requireBrowser("the quick start's console");
         Matcher console = Pattern.compile("http://127\\.0\\.0\\.1:(\\d+)/console/#token=\\S+").matcher(upOutput);
@@ -117,6 +126,50 @@ class QuickStartSystemTest {
             // The demo's rectifications in Jilin City, as the rectification service holds them.
             assertTrue(ledger.contains("DEMO-JL-0005-R") && ledger.contains("DEMO-JE-0002-R"), ledger);
         }
+    }
+
+    /**
+     * Issue 26: after {@code ./hcp generate} the console's figures, its ledger and its appeal queue tell one story:
+     * the generated callbacks, closures and appeals are in rectification-service's and appeal-service's own tables.
+     */
+    @Test
+    @Order(4)
+    void aGeneratedHistoryIsOneTheServicesThemselvesHold() throws Exception {
+        Run generated = run(List.of("bash", "./hcp", "generate", "--months", "2", "--scale", "0.3"),
+                Duration.ofMinutes(10));
+        assertEquals(0, generated.exit(), generated.output());
+        String admin = run(List.of("bash", "./hcp", "token", "admin"), Duration.ofMinutes(1)).output().lines()
+                .filter(l -> l.startsWith("ey")).findFirst().orElseThrow();
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        for (String region : List.of("22", "37")) {
+            JsonNode figures = get(admin, "HCP_REPORTING_PORT", "/api/v1/stats/figures?region=" + region + "&from="
+                    + today.minusMonths(13).withDayOfMonth(1) + "&to=" + today).get("figures");
+            JsonNode units = get(admin, "HCP_RECTIFICATION_PORT", "/api/v1/rectifications/summary?region=" + region);
+            long closed = 0;
+            long onTime = 0;
+            long counted = 0;
+            for (JsonNode unit : units) {
+                closed += unit.get("closed").asLong();
+                onTime += unit.get("closedOnTime").asLong();
+                counted += unit.get("badReviews").asLong() - unit.get("withdrawn").asLong();
+            }
+            assertTrue(figures.get("rectified").asLong() > 10, region + ": too small a history to compare " + figures);
+            assertEquals(figures.get("rectifications").asLong(), counted, region + ": rectifications, figures vs ledger");
+            assertEquals(figures.get("rectified").asLong(), closed, region + ": closed, figures vs ledger");
+            assertEquals(figures.get("rectifiedOnTime").asLong(), onTime, region + ": on time, figures vs ledger");
+            JsonNode appeals = get(admin, "HCP_APPEAL_PORT", "/api/v1/appeals?region=" + region + "&size=500");
+            assertEquals(figures.get("appealsFiled").asLong(), appeals.get("items").size(),
+                    region + ": appeals, figures vs the queue");
+        }
+    }
+
+    private static JsonNode get(String token, String port, String path) throws Exception {
+        java.net.http.HttpResponse<String> answer = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + ENV.get(port) + path))
+                        .header("Authorization", "Bearer " + token).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, answer.statusCode(), path + ": " + answer.body());
+        return new ObjectMapper().readTree(answer.body());
     }
 
     private record Run(int exit, String output) {

@@ -1,11 +1,22 @@
 package org.hcp.localstack.history;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupListing;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -16,8 +27,10 @@ import org.hcp.events.EventJson;
  * {@code ./hcp generate}: writes a {@link HistoryGenerator} history straight to Kafka, each event on its topic with
  * its key, through one idempotent producer that waits for every acknowledgement.
  *
- * <p>Usage: {@code Generate BOOTSTRAP [--seed N] [--from YYYY-MM-DD] [--months N] [--scale X]}. By default the twelve
- * months up to and including the current one; never an event after now.
+ * <p>Usage: {@code Generate BOOTSTRAP [--seed N] [--from YYYY-MM-DD] [--months N] [--scale X] [--no-wait]}. By
+ * default the twelve months up to and including the current one; never an event after now. Then it waits until the
+ * running services have read it all, so that {@code ./hcp generate} can have rectification-service and
+ * appeal-service fold the generated steps into their own tables (docs/history.md).
  */
 public final class Generate {
 
@@ -41,6 +54,53 @@ public final class Generate {
         long total = perTopic.values().stream().mapToLong(Long::longValue).sum();
         double seconds = (System.nanoTime() - started) / 1e9;
         System.out.printf("%,d events written in %.1f s: %s%n", total, seconds, perTopic);
+        if (!Arrays.asList(args).contains("--no-wait")) {
+            System.out.println("waiting for the running services to read it...");
+            awaitRead(args[0], perTopic.keySet(), Duration.ofMinutes(20));
+            System.out.printf("read by every running service after %.0f s%n", (System.nanoTime() - started) / 1e9);
+        }
+    }
+
+    /**
+     * Waits until every consumer group with members has committed, on each of {@code topics} it reads, the end
+     * offsets as they are now: the services have read (and projected) the whole history. A group without members (a
+     * service not running, an old one) is not waited for.
+     */
+    static void awaitRead(String bootstrapServers, java.util.Set<String> topics, Duration timeout)
+            throws InterruptedException, ExecutionException {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            admin.describeTopics(topics).allTopicNames().get().forEach((topic, description) -> description
+                    .partitions().forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest())));
+            Map<TopicPartition, Long> end = new HashMap<>();
+            admin.listOffsets(latest).all().get().forEach((tp, info) -> end.put(tp, info.offset()));
+            long deadline = System.nanoTime() + timeout.toNanos();
+            long behind = Long.MAX_VALUE;
+            while (behind > 0) {
+                behind = 0;
+                List<String> groups = admin.listConsumerGroups().all().get().stream()
+                        .map(ConsumerGroupListing::groupId).toList();
+                for (var group : admin.describeConsumerGroups(groups).all().get().values()) {
+                    if (group.members().isEmpty()) {
+                        continue;
+                    }
+                    Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group.groupId())
+                            .partitionsToOffsetAndMetadata().get();
+                    for (Map.Entry<TopicPartition, OffsetAndMetadata> c : committed.entrySet()) {
+                        Long last = end.get(c.getKey());
+                        if (last != null && c.getValue() != null && c.getValue().offset() < last) {
+                            behind += last - c.getValue().offset();
+                        }
+                    }
+                }
+                if (behind > 0) {
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException(behind + " event(s) still unread after " + timeout);
+                    }
+                    Thread.sleep(2000);
+                }
+            }
+        }
     }
 
     /** Writes the history of {@code options} to the broker; answers how many events went to each topic. */
