@@ -34,6 +34,17 @@ public final class Topics {
      */
     public static final String CHECKPOINTS = "hcp.checkpoints";
 
+    /**
+     * Not a topic of record: each outbox relay's watermark, keyed by producer ({@code intake-service} …), the latest
+     * one kept (compacted). A watermark says that every event its producer recorded at or before {@code recordedUpTo}
+     * is already on its topic, so that a bulletin's cut-off can be one nothing recorded before it is still on its way
+     * to (docs/events.md, "Watermarks").
+     */
+    public static final String WATERMARKS = "hcp.watermarks";
+
+    /** The watermarks keep only the latest record per producer. */
+    public static final Map<String, String> WATERMARK_CONFIG = Map.of("cleanup.policy", "compact");
+
     public static final String[] ALL = {RATINGS, CASES, DIRECTORY, RECTIFICATIONS, APPEALS, BULLETINS,
         DEAD_LETTER, CHECKPOINTS};
 

@@ -45,6 +45,7 @@ public class TopicsInitializer {
     void onStart(@Observes @Priority(1) StartupEvent event) {
         if (enabled) {
             ensure(List.of(Topics.ALL));
+            ensure(List.of(Topics.WATERMARKS));
         }
     }
 
@@ -59,7 +60,10 @@ public class TopicsInitializer {
             List<NewTopic> missing = new ArrayList<>();
             for (String topic : topics) {
                 if (!existing.contains(topic)) {
-                    missing.add(new NewTopic(topic, partitions, replicationFactor).configs(Topics.CONFIG));
+                    // One partition keeps a producer's watermarks in order; compacted, as only the latest counts.
+                    missing.add(topic.equals(Topics.WATERMARKS)
+                            ? new NewTopic(topic, 1, replicationFactor).configs(Topics.WATERMARK_CONFIG)
+                            : new NewTopic(topic, partitions, replicationFactor).configs(Topics.CONFIG));
                 }
             }
             if (!missing.isEmpty()) {

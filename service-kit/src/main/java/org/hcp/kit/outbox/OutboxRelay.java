@@ -9,7 +9,9 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Future;
@@ -18,6 +20,8 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hcp.events.Topics;
+import org.hcp.events.Watermark;
 import org.hcp.kit.db.Transactions;
 import org.hcp.kit.messaging.BackgroundWorker;
 import org.hcp.kit.messaging.KafkaClients;
@@ -31,6 +35,12 @@ import org.jboss.logging.Logger;
  * never publish the same rows out of order. If Kafka is unreachable the round fails, nothing is deleted, and the
  * rows wait for the next round; requests meanwhile still succeed. A crash after the acknowledgement but before
  * the delete publishes a row again, so consumers de-duplicate by event id.
+ *
+ * <p>After a round that left the outbox empty, the relay publishes its producer's {@link Watermark}: every event
+ * recorded at least {@code hcp.outbox.watermark-lag} before the round began was committed before the round read the
+ * outbox, so it is on its topic now. The lag bounds how long a writer may take from reading its clock to committing
+ * (a request waits at most 30 s for a connection; its transaction takes milliseconds), and the clock skew between
+ * replicas of one service. Reporting takes a bulletin's cut-off from these (docs/events.md, "Watermarks").
  */
 @ApplicationScoped
 public class OutboxRelay implements BackgroundWorker {
@@ -47,9 +57,18 @@ public class OutboxRelay implements BackgroundWorker {
     private volatile KafkaProducer<String, String> producer;
 
     private final Counter published;
+    private final Clock clock;
+    private final String producerName;
+    private final Duration watermarkLag;
+    private Instant lastWatermark = Instant.MIN;
 
-    public OutboxRelay(Pool pool, KafkaClients clients, MeterRegistry metrics,
-            @ConfigProperty(name = "hcp.outbox.relay.enabled", defaultValue = "false") boolean enabled) {
+    public OutboxRelay(Pool pool, KafkaClients clients, MeterRegistry metrics, Clock clock,
+            @ConfigProperty(name = "hcp.outbox.relay.enabled", defaultValue = "false") boolean enabled,
+            @ConfigProperty(name = "quarkus.application.name") String producerName,
+            @ConfigProperty(name = "hcp.outbox.watermark-lag", defaultValue = "60s") Duration watermarkLag) {
+        this.clock = clock;
+        this.producerName = producerName;
+        this.watermarkLag = watermarkLag;
         this.pool = pool;
         this.clients = clients;
         this.metrics = metrics;
@@ -104,23 +123,29 @@ public class OutboxRelay implements BackgroundWorker {
         return relayOnce() < BATCH ? Duration.ofMillis(250) : Duration.ZERO;
     }
 
-    /** What one round did: rows read, rows the broker acknowledged (and so deleted), the first failure if any. */
-    private record Round(int read, int acknowledged, Exception failure) {
-        static final Round NOTHING = new Round(0, 0, null);
+    /**
+     * What one round did: rows read, rows the broker acknowledged (and so deleted), the first failure if any, and
+     * whether it held the relay's lock (else it read nothing and knows nothing of the outbox).
+     */
+    private record Round(int read, int acknowledged, Exception failure, boolean locked) {
+        static final Round NOT_LOCKED = new Round(0, 0, null, false);
+        static final Round EMPTY = new Round(0, 0, null, true);
     }
 
     /** One round: lock, read a batch in order, publish, await every acknowledgement, delete, commit. */
     int relayOnce() {
+        // Read before the transaction's snapshot: whatever was committed by then is read in this round.
+        Instant began = clock.instant();
         Round round = Transactions.inTransaction(pool, tx -> {
             boolean locked = Transactions.query(tx, "SELECT pg_try_advisory_xact_lock($1) AS locked",
                     Tuple.of(RELAY_LOCK)).get(0).getBoolean("locked");
             if (!locked) {
-                return Round.NOTHING;
+                return Round.NOT_LOCKED;
             }
             List<Row> rows = Transactions.query(tx, "SELECT id, event_id, topic, event_key, event_type, envelope "
                     + "FROM outbox ORDER BY id LIMIT $1", Tuple.of(BATCH));
             if (rows.isEmpty()) {
-                return Round.NOTHING;
+                return Round.EMPTY;
             }
             List<Long> ids = new ArrayList<>();
             List<Future<RecordMetadata>> acks = new ArrayList<>();
@@ -152,7 +177,7 @@ public class OutboxRelay implements BackgroundWorker {
                 Transactions.update(tx, "DELETE FROM outbox WHERE id = ANY($1)",
                         Tuple.of(acknowledged.toArray(new Long[0])));
             }
-            return new Round(ids.size(), acknowledged.size(), failure);
+            return new Round(ids.size(), acknowledged.size(), failure, true);
         });
         published.increment(round.acknowledged());
         if (round.failure() != null) {
@@ -160,6 +185,22 @@ public class OutboxRelay implements BackgroundWorker {
                     + " not acknowledged: " + round.failure().getMessage(), round.failure());
         }
         LOG.debugf("outbox relay published %d event(s)", round.acknowledged());
+        if (round.locked() && round.read() < BATCH) {
+            publishWatermark(began.minus(watermarkLag));
+        }
         return round.acknowledged();
+    }
+
+    /**
+     * Once a second at most: the watermark goes after the round's events were acknowledged, so a reader that sees it
+     * and then reads the topics' ends finds every event it covers. Not awaited: one lost is replaced a second later.
+     */
+    private void publishWatermark(Instant recordedUpTo) {
+        if (recordedUpTo.isBefore(lastWatermark.plusSeconds(1))) {
+            return;
+        }
+        lastWatermark = recordedUpTo;
+        producer.send(new ProducerRecord<>(Topics.WATERMARKS, producerName,
+                new Watermark(producerName, recordedUpTo).toJson()));
     }
 }
