@@ -221,8 +221,12 @@ public class RectificationService {
         if (events.isEmpty()) {
             return before;
         }
+        // Recorded when this service records it, whatever instant the decision counted from (a rating's receipt, a
+        // calendar's publication): a bulletin's cut-off follows each producer's own recording (docs/events.md).
+        Instant recordedAt = clock.instant();
         List<EventEnvelope<EventPayload>> envelopes = events.stream()
-                .map(p -> EventEnvelope.of(p, id, region, now, now, causationId, correlationId, PRODUCER)).toList();
+                .map(p -> EventEnvelope.of(p, id, region, now, recordedAt, causationId, correlationId, PRODUCER))
+                .toList();
         return rectifications.append(tx, before, envelopes);
     }
 }
