@@ -54,7 +54,9 @@ class ConsoleBrowserTest {
         LocalStack stack = LocalStack.shared();
         rectification = new ServiceProcess("rectification-service", "rectification", stack).launch();
         appeal = new ServiceProcess("appeal-service", "appeal", stack).launch();
+        // The test writes the ratings itself, as no producer with a watermark: the cut-off is the publication.
         reporting = new ServiceProcess("reporting-service", "reporting", stack)
+                .with("HCP_BULLETIN_AWAIT_WATERMARKS", "false")
                 .with("HCP_RECTIFICATION_URL", rectification.url(""))
                 .with("HCP_APPEAL_URL", appeal.url("")).launch();
         for (ServiceProcess service : List.of(rectification, appeal, reporting)) {

@@ -101,6 +101,14 @@ final class ServiceProcess implements AutoCloseable {
         return Files.readString(log);
     }
 
+    /** Stops (SIGSTOP) or resumes (SIGCONT) the process: a service that falls behind, then catches up. */
+    void signal(String signal) throws IOException, InterruptedException {
+        int exit = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).start().waitFor();
+        if (exit != 0) {
+            throw new IllegalStateException("kill -" + signal + " " + process.pid() + " answered " + exit);
+        }
+    }
+
     boolean isAlive() {
         return process != null && process.isAlive();
     }

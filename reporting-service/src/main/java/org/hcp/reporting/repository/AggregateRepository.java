@@ -9,6 +9,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,10 +31,27 @@ public class AggregateRepository {
 
     private final Pool pool;
     private final StatisticsRepository statistics;
+    /** The schema reads go to; null for whichever is live. */
+    private final String readSchema;
 
+    @Inject
     public AggregateRepository(Pool pool, StatisticsRepository statistics) {
+        this(pool, statistics, null);
+    }
+
+    private AggregateRepository(Pool pool, StatisticsRepository statistics, String readSchema) {
         this.pool = pool;
         this.statistics = statistics;
+        this.readSchema = readSchema;
+    }
+
+    /** The same reads, from {@code schema} rather than the live one (a bulletin's cut-off copy). */
+    public AggregateRepository readingFrom(String schema) {
+        return new AggregateRepository(pool, statistics, StatisticsRepository.checked(schema));
+    }
+
+    private Uni<String> schema() {
+        return readSchema != null ? Uni.createFrom().item(readSchema) : statistics.liveSchema();
     }
 
     /** Counters per statement. */
@@ -193,7 +211,7 @@ public class AggregateRepository {
             case YEAR -> "date_trunc('year', " + period + ")::date::text";
         };
         String sql = "SELECT %2$s AS g, measure, sum(n) AS n FROM %1$s.%3$s WHERE %4$s GROUP BY g, measure ORDER BY g";
-        return statistics.liveSchema().flatMap(s -> pool.preparedQuery(sql.formatted(s, group,
+        return schema().flatMap(s -> pool.preparedQuery(sql.formatted(s, group,
                         q.daily() ? "agg_day" : "agg_month", where))
                 .execute(Tuple.from(parameters))
                 .map(rows -> {
@@ -211,7 +229,7 @@ public class AggregateRepository {
 
     /** Every region × institution with counters in {@code month} (its first day): the bulletins' scopes (R4.3). */
     public Uni<List<String[]>> regionsAndInstitutions(LocalDate month) {
-        return statistics.liveSchema().flatMap(s -> pool.preparedQuery("SELECT DISTINCT region_code, institution_code "
+        return schema().flatMap(s -> pool.preparedQuery("SELECT DISTINCT region_code, institution_code "
                 + "FROM %s.agg_month WHERE dim = 'total' AND month = $1 AND n <> 0 ORDER BY 1, 2".formatted(s))
                 .execute(Tuple.of(month))
                 .map(rows -> {
@@ -226,7 +244,7 @@ public class AggregateRepository {
         if (codes.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
-        return statistics.liveSchema().flatMap(s -> pool.preparedQuery("""
+        return schema().flatMap(s -> pool.preparedQuery("""
                         SELECT DISTINCT ON (code) code, name FROM %s.directory_name
                         WHERE kind = $1 AND code = ANY($2) AND effective_from <= $3
                         ORDER BY code, effective_from DESC, version DESC""".formatted(s))

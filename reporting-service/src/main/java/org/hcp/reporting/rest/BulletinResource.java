@@ -30,6 +30,7 @@ import org.hcp.kit.text.Text;
 import org.hcp.kit.text.Violation;
 import org.hcp.reporting.domain.Bulletins;
 import org.hcp.reporting.service.BulletinService;
+import org.hcp.reporting.service.BulletinSnapshot;
 
 /**
  * R4.3 / R4.7: monthly bulletins. Reading them is public (no login): they hold aggregates only, never an evaluator
@@ -67,8 +68,9 @@ public class BulletinResource {
             description = "The scheduler publishes each month's bulletins when it ends; this publishes them for a "
                     + "past month on demand: one scope (REGION with a county code, INSTITUTION with its code), or "
                     + "every scope of the month (admin). A bulletin already published is answered as it was "
-                    + "(frozen), with created=false. 201 when something new was published, else 200; 409 while the "
-                    + "statistics are still catching up with the log.")
+                    + "(frozen), with created=false. 201 when something new was published, else 200; 409 while a "
+                    + "producer's events of the month cannot yet be known to have arrived (its watermark is behind). "
+                    + "A bulletin's figures are those of the log as of its publishedAt, its cut-off.")
     public Response publish(PublishRequest request) {
         List<Violation> errors = new ArrayList<>();
         YearMonth month = null;
@@ -97,20 +99,21 @@ public class BulletinResource {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
-        if (!bulletins.caughtUp()) {
-            throw ProblemException.conflict("statistics-catching-up", Text.of("bulletin.catchingUp"),
-                    "the statistics have not read the whole log yet; try again in a moment");
-        }
         List<BulletinService.Published> published;
-        if (one) {
-            String code = request.code().trim();
-            String region = request.scope() == BulletinScope.REGION ? code : institutionRegion(month, code);
-            access.requireWithin(request.scope() == BulletinScope.INSTITUTION ? code : null, region);
-            published = List.of(bulletins.publish(month, request.scope(), code, region));
-        } else {
-            // Every scope of a month is national: only an unscoped caller (admin) is within it.
-            access.requireWithin(null, "000000");
-            published = bulletins.publishMonth(month);
+        try {
+            if (one) {
+                String code = request.code().trim();
+                String region = request.scope() == BulletinScope.REGION ? code : institutionRegion(month, code);
+                access.requireWithin(request.scope() == BulletinScope.INSTITUTION ? code : null, region);
+                published = List.of(bulletins.publish(month, request.scope(), code, region));
+            } else {
+                // Every scope of a month is national: only an unscoped caller (admin) is within it.
+                access.requireWithin(null, "000000");
+                published = bulletins.publishMonth(month);
+            }
+        } catch (BulletinSnapshot.NotComplete e) {
+            throw ProblemException.conflict("events-on-their-way", Text.of("bulletin.catchingUp"),
+                    e.getMessage() + "; try again in a moment");
         }
         List<Summary> out = published.stream().map(p -> new Summary(p.bulletin().bulletinId(), p.bulletin().month(),
                 p.bulletin().scope(), p.bulletin().scopeCode(), p.bulletin().regionCode(),

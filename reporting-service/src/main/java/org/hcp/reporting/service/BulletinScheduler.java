@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 /**
  * R4.3: at each month's end, the month's bulletins. Every replica runs it every {@code hcp.reporting.bulletin-interval};
@@ -14,6 +15,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @Singleton
 public class BulletinScheduler extends org.hcp.kit.messaging.PeriodicWorker {
+
+    private static final Logger LOG = Logger.getLogger(BulletinScheduler.class);
 
     private final BulletinService bulletins;
     private final Clock clock;
@@ -36,12 +39,17 @@ public class BulletinScheduler extends org.hcp.kit.messaging.PeriodicWorker {
         return "cannot publish the month's bulletins: " + e.getMessage();
     }
 
-    /** One round at {@code now}: answers how many bulletins it published; none while the statistics catch up. */
+    /**
+     * One round at {@code now}: answers how many bulletins it published; none while a producer's events of the month
+     * cannot be known to have arrived (its watermark is behind the month's end), which a later round retries.
+     */
     public long runOnce(Instant now) {
-        if (!bulletins.caughtUp()) {
+        try {
+            return bulletins.publishMonth(BulletinService.dueMonth(now)).stream()
+                    .filter(BulletinService.Published::created).count();
+        } catch (BulletinSnapshot.NotComplete e) {
+            LOG.infof("the month's bulletins wait: %s", e.getMessage());
             return 0;
         }
-        return bulletins.publishMonth(BulletinService.dueMonth(now)).stream()
-                .filter(BulletinService.Published::created).count();
     }
 }

@@ -6,7 +6,6 @@ import static org.hcp.kit.db.Transactions.inTransaction;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -21,7 +20,6 @@ import org.hcp.events.EventJson;
 import org.hcp.events.bulletin.BulletinPublished;
 import org.hcp.events.bulletin.BulletinScope;
 import org.hcp.kit.config.Clocks;
-import org.hcp.kit.messaging.ConsumedOffsets;
 import org.hcp.kit.messaging.KafkaClients;
 import org.hcp.kit.outbox.OutboxRelay;
 import org.hcp.kit.reference.ReferenceData;
@@ -30,11 +28,8 @@ import org.hcp.reporting.domain.Dimensions.Dimension;
 import org.hcp.reporting.domain.Figures;
 import org.hcp.reporting.domain.TallyQuery;
 import org.hcp.reporting.repository.AggregateRepository;
-import org.hcp.reporting.messaging.StatisticsTopics;
 import org.hcp.reporting.repository.BulletinRepository;
 import org.hcp.reporting.repository.StatisticsRepository;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.jboss.logging.Logger;
 
 /**
@@ -54,10 +49,13 @@ public class BulletinService {
     private final BulletinRepository bulletins;
     private final OutboxRelay relay;
     private final KafkaClients clients;
+    private final BulletinSnapshot snapshot;
     private final Clock clock;
+    /** One publication at a time: they share the bulletin copy of the read model. */
+    private final Object publishing = new Object();
 
     public BulletinService(Pool pool, StatisticsService statistics, AggregateRepository aggregates,
-            BulletinRepository bulletins, OutboxRelay relay, KafkaClients clients,
+            BulletinRepository bulletins, OutboxRelay relay, KafkaClients clients, BulletinSnapshot snapshot,
             Clock clock) {
         this.pool = pool;
         this.statistics = statistics;
@@ -65,6 +63,7 @@ public class BulletinService {
         this.bulletins = bulletins;
         this.relay = relay;
         this.clients = clients;
+        this.snapshot = snapshot;
         this.clock = clock;
     }
 
@@ -73,33 +72,51 @@ public class BulletinService {
     }
 
     /**
-     * Whether the statistics have read every topic up to the end it has now. A bulletin is frozen: it must never be
-     * composed from a read model still catching up (after a start, a restart, a rebuild).
+     * Publishes one bulletin, or answers the one already published under its id.
+     *
+     * @throws BulletinSnapshot.NotComplete while the events of the month cannot all be known to have arrived
      */
-    public boolean caughtUp() {
-        Map<TopicPartition, Long> applied = ConsumedOffsets.read(pool, StatisticsRepository.PROJECTION);
-        try (KafkaConsumer<String, String> consumer = clients.consumer(null, "reporting-bulletins", 1)) {
-            List<TopicPartition> partitions = new ArrayList<>();
-            for (String topic : StatisticsTopics.TOPICS) {
-                consumer.partitionsFor(topic, Duration.ofSeconds(10))
-                        .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+    public Published publish(YearMonth month, BulletinScope scope, String code, String regionCode) {
+        Optional<Published> existing = existing(month, scope, code);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        synchronized (publishing) {
+            Instant cutOff = snapshot.prepare(month);
+            Scope wanted = new Scope(scope, code, regionCode);
+            if (hasScope(aggregates, month, wanted)
+                    && !hasScope(aggregates.readingFrom(StatisticsRepository.BULLETIN_SCHEMA), month, wanted)) {
+                throw new BulletinSnapshot.NotComplete(code + " has ratings of " + month
+                        + ", but none recorded by the cut-off " + cutOff);
             }
-            return consumer.endOffsets(partitions, Duration.ofSeconds(10)).entrySet().stream()
-                    .allMatch(e -> e.getValue() == 0 || applied.getOrDefault(e.getKey(), 0L) >= e.getValue());
+            return publish(month, scope, code, regionCode, cutOff);
         }
     }
 
-    /** Publishes one bulletin, or answers the one already published under its id. */
-    public Published publish(YearMonth month, BulletinScope scope, String code, String regionCode) {
+    private static boolean hasScope(AggregateRepository counters, YearMonth month, Scope wanted) {
+        return scopes(counters, month).all().stream()
+                .anyMatch(s -> s.scope() == wanted.scope() && s.code().equals(wanted.code()));
+    }
+
+    private Optional<Published> existing(YearMonth month, BulletinScope scope, String code) {
+        return bulletins.find(Bulletins.id(month, scope, code))
+                .map(stored -> new Published(read(stored), stored.payload(), false));
+    }
+
+    /**
+     * R4.3: composed from the bulletin copy, refilled up to {@code cutOff} by the caller: the bulletin's figures are
+     * those of the log as of its {@code publishedAt}, the cut-off, exactly what the audit recomputes.
+     */
+    private Published publish(YearMonth month, BulletinScope scope, String code, String regionCode, Instant cutOff) {
         String id = Bulletins.id(month, scope, code);
-        Optional<BulletinRepository.Stored> existing = bulletins.find(id);
+        Optional<Published> existing = existing(month, scope, code);
         if (existing.isPresent()) {
-            return new Published(read(existing.get()), existing.get().payload(), false);
+            return existing.get();
         }
-        BulletinPublished b = compose(month, scope, code, regionCode, clock.instant());
+        BulletinPublished b = compose(month, scope, code, regionCode, cutOff);
         String json = EventJson.mapper().valueToTree(b).toString();
         EventEnvelope<BulletinPublished> event = EventEnvelope.of(b, id, b.regionCode(), b.publishedAt(),
-                b.publishedAt(), null, null, PRODUCER);
+                clock.instant(), null, null, PRODUCER);
         boolean created = inTransaction(pool, tx -> bulletins.publish(tx, event, json));
         if (!created) {
             BulletinRepository.Stored raced = bulletins.find(id).orElseThrow();
@@ -115,19 +132,39 @@ public class BulletinService {
      * city's or province's ..00) and one per institution with counters in that month.
      */
     public List<Published> publishMonth(YearMonth month) {
+        // The live counters say cheaply whether anything is left to publish; only then is the log replayed.
+        Scopes live = scopes(aggregates, month);
+        if (live.all().stream().allMatch(s -> existing(month, s.scope(), s.code()).isPresent())) {
+            return live.all().stream().map(s -> existing(month, s.scope(), s.code()).orElseThrow()).toList();
+        }
+        synchronized (publishing) {
+            Instant cutOff = snapshot.prepare(month);
+            return scopes(aggregates.readingFrom(StatisticsRepository.BULLETIN_SCHEMA), month).all().stream()
+                    .map(s -> publish(month, s.scope(), s.code(), s.region(), cutOff)).toList();
+        }
+    }
+
+    private record Scope(BulletinScope scope, String code, String region) {
+    }
+
+    /** A month's scopes: its county-level regions, then its institutions, each in code order. */
+    private record Scopes(List<Scope> all) {
+    }
+
+    private static Scopes scopes(AggregateRepository counters, YearMonth month) {
         Map<String, String> institutions = new TreeMap<>();
         Map<String, String> counties = new TreeMap<>();
-        for (String[] ri : await(aggregates.regionsAndInstitutions(month.atDay(1)))) {
+        for (String[] ri : await(counters.regionsAndInstitutions(month.atDay(1)))) {
             String county = ri[0].substring(0, 6);
             if (!county.endsWith("00")) {
                 counties.put(county, county);
             }
             institutions.putIfAbsent(ri[1], ri[0]);
         }
-        List<Published> out = new ArrayList<>();
-        counties.forEach((code, region) -> out.add(publish(month, BulletinScope.REGION, code, region)));
-        institutions.forEach((code, region) -> out.add(publish(month, BulletinScope.INSTITUTION, code, region)));
-        return out;
+        List<Scope> all = new ArrayList<>();
+        counties.forEach((code, region) -> all.add(new Scope(BulletinScope.REGION, code, region)));
+        institutions.forEach((code, region) -> all.add(new Scope(BulletinScope.INSTITUTION, code, region)));
+        return new Scopes(all);
     }
 
     /** The region of an institution's counters in {@code month}; empty when it had none. */
@@ -153,7 +190,7 @@ public class BulletinService {
     public List<Bulletins.Erratum> errata(BulletinPublished frozen) {
         TallyQuery scope = scope(YearMonth.parse(frozen.month()), frozen.scope(), frozen.scopeCode());
         Figures now = await(statistics.figures(scope, 1, 0)).total();
-        return Bulletins.errata(frozen, now, channels(scope));
+        return Bulletins.errata(frozen, now, channels(statistics, scope));
     }
 
     public static BulletinPublished read(BulletinRepository.Stored stored) {
@@ -166,6 +203,7 @@ public class BulletinService {
 
     private BulletinPublished compose(YearMonth month, BulletinScope scope, String code, String regionCode,
             Instant now) {
+        StatisticsService statistics = this.statistics.readingFrom(StatisticsRepository.BULLETIN_SCHEMA);
         TallyQuery q = scope(month, scope, code);
         Figures figures = await(statistics.figures(q, 1, 0)).total();
         StatisticsService.Unit ranked = scope == BulletinScope.REGION ? StatisticsService.Unit.INSTITUTION
@@ -175,11 +213,11 @@ public class BulletinService {
                 .map(t -> new BulletinPublished.TagCount(t.tag(), t.name(), t.count(), t.share())).toList();
         String scopeName = await(statistics.names(scope == BulletinScope.REGION ? DirectoryKind.REGION
                 : DirectoryKind.INSTITUTION, List.of(code), statistics.asOf(q))).get(code);
-        return Bulletins.bulletin(month, scope, code, scopeName, regionCode, figures, channels(q), ranking, tags,
-                now);
+        return Bulletins.bulletin(month, scope, code, scopeName, regionCode, figures, channels(statistics, q), ranking,
+                tags, now);
     }
 
-    private Map<String, Long> channels(TallyQuery scope) {
+    private static Map<String, Long> channels(StatisticsService statistics, TallyQuery scope) {
         Map<String, Long> out = new TreeMap<>();
         await(statistics.figures(scope.over(Dimension.CHANNEL, TallyQuery.Grouping.MEMBER), 1000, 0)).groups()
                 .forEach(g -> {

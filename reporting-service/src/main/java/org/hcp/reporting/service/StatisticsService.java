@@ -41,6 +41,11 @@ public class StatisticsService {
         this.clock = clock;
     }
 
+    /** The same figures from {@code schema} rather than the live one (a bulletin's cut-off copy). */
+    public StatisticsService readingFrom(String schema) {
+        return new StatisticsService(aggregates.readingFrom(schema), clock, reference);
+    }
+
     /** One group's figures; {@code name} is the directory's name for its key as at the end of the period (R4.2). */
     public record Group(String key, String name, Figures figures) {
     }

@@ -1,0 +1,136 @@
+package org.hcp.reporting.service;
+
+import static org.hcp.kit.db.Transactions.inTransaction;
+
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hcp.events.EventEnvelope;
+import org.hcp.events.EventPayload;
+import org.hcp.events.Topics;
+import org.hcp.events.Watermark;
+import org.hcp.kit.messaging.EventBatch;
+import org.hcp.kit.messaging.KafkaClients;
+import org.hcp.kit.messaging.LogReplay;
+import org.hcp.reporting.domain.CutOff;
+import org.hcp.reporting.messaging.StatisticsTopics;
+import org.hcp.reporting.repository.AggregateRepository;
+import org.hcp.reporting.repository.StatisticsRepository;
+import org.jboss.logging.Logger;
+
+/**
+ * R4.3: the read model as of a bulletin's cut-off. The live counters already hold events recorded after any instant
+ * in the past, so bulletins are composed from {@link StatisticsRepository#BULLETIN_SCHEMA}, refilled for each
+ * publication by replaying the log with the same writer as the live projection, keeping only the events recorded by
+ * the cut-off: the figures {@code ./hcp audit bulletins} recomputes as of the bulletin's instant. Blocking; one
+ * publication at a time (the caller holds the lock).
+ */
+@ApplicationScoped
+public class BulletinSnapshot {
+
+    private static final Logger LOG = Logger.getLogger(BulletinSnapshot.class);
+
+    private final Pool pool;
+    private final StatisticsRepository statistics;
+    private final StatisticsWriter writer;
+    private final AggregateRepository aggregates;
+    private final KafkaClients clients;
+    private final Clock clock;
+    private final List<String> sources;
+
+    public BulletinSnapshot(Pool pool, StatisticsRepository statistics, StatisticsWriter writer,
+            AggregateRepository aggregates, KafkaClients clients, Clock clock,
+            @ConfigProperty(name = "hcp.bulletin.sources") List<String> sources,
+            @ConfigProperty(name = "hcp.bulletin.await-watermarks") boolean awaitWatermarks) {
+        this.pool = pool;
+        this.statistics = statistics;
+        this.writer = writer;
+        this.aggregates = aggregates;
+        this.clients = clients;
+        this.clock = clock;
+        this.sources = awaitWatermarks ? List.copyOf(sources) : List.of();
+    }
+
+    /** A month's bulletins cannot be composed yet: {@code reason} says which producer is behind. */
+    public static final class NotComplete extends RuntimeException {
+        public NotComplete(String reason) {
+            super(reason);
+        }
+    }
+
+    /**
+     * Refills the bulletin copy up to the cut-off the watermarks allow now, and answers it.
+     *
+     * @throws NotComplete when a source has published no watermark, or the cut-off lies inside {@code month}
+     */
+    public Instant prepare(YearMonth month) {
+        try (KafkaConsumer<String, String> consumer = clients.consumer(null, "reporting-bulletin-snapshot", 2000)) {
+            CutOff cutOff = CutOff.of(sources, watermarks(consumer), clock.instant());
+            if (!cutOff.covers(month)) {
+                throw new NotComplete(cutOff.at() == null
+                        ? cutOff.behind() + " has published no watermark yet: its events cannot be known complete"
+                        : "the events of " + cutOff.behind() + " are known complete only up to " + cutOff.at()
+                                + ", inside " + month);
+            }
+            // The ends are read after the watermarks: every event a watermark covers is before them.
+            replay(consumer, cutOff);
+            return cutOff.at();
+        }
+    }
+
+    /** Each producer's latest watermark; a record that is not one is skipped. */
+    private static Map<String, Instant> watermarks(KafkaConsumer<String, String> consumer) {
+        Map<String, Instant> latest = new HashMap<>();
+        List<TopicPartition> partitions = LogReplay.fromTheStart(consumer, Topics.WATERMARKS);
+        LogReplay.replayUntil(consumer, consumer.endOffsets(partitions, Duration.ofSeconds(30)), records -> {
+            for (ConsumerRecord<String, String> r : records) {
+                try {
+                    Watermark w = Watermark.read(r.value());
+                    latest.merge(w.producer(), w.recordedUpTo(), (a, b) -> a.isAfter(b) ? a : b);
+                } catch (IllegalArgumentException notOne) {
+                    LOG.warnf("skipping a record of %s that is no watermark (offset %d)", Topics.WATERMARKS,
+                            r.offset());
+                }
+            }
+        });
+        return latest;
+    }
+
+    private void replay(KafkaConsumer<String, String> consumer, CutOff cutOff) {
+        long started = System.nanoTime();
+        String target = StatisticsRepository.BULLETIN_SCHEMA;
+        inTransaction(pool, tx -> {
+            statistics.truncate(tx, target);
+            return null;
+        });
+        List<TopicPartition> partitions = LogReplay.fromTheStart(consumer, StatisticsTopics.TOPICS);
+        AggregateRepository.Sums counters = new AggregateRepository.Sums();
+        long replayed = LogReplay.replayOverlapped(consumer, consumer.endOffsets(partitions, Duration.ofSeconds(30)),
+                records -> recordedBy(StatisticsTopics.readSkippingUnreadable(records), cutOff),
+                events -> inTransaction(pool, tx -> {
+                    writer.apply(tx, target, events, counters);
+                    return null;
+                }));
+        inTransaction(pool, tx -> {
+            aggregates.write(tx, target, counters);
+            return null;
+        });
+        LOG.infof("bulletin copy: %d event(s) replayed, those recorded by %s kept, in %d ms", replayed, cutOff.at(),
+                (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** The batch's events recorded by {@code cutOff}, in log order, as the audit's fold keeps them. */
+    private static List<EventEnvelope<EventPayload>> recordedBy(EventBatch<EventPayload> batch, CutOff cutOff) {
+        return batch.events().stream().filter(e -> cutOff.includes(e.recordedAt())).toList();
+    }
+}
