@@ -19,6 +19,7 @@ public class BulletinScheduler extends org.hcp.kit.messaging.PeriodicWorker {
     private static final Logger LOG = Logger.getLogger(BulletinScheduler.class);
 
     private final BulletinService bulletins;
+    private volatile boolean waiting;
     private final Clock clock;
 
     public BulletinScheduler(BulletinService bulletins, Clock clock, MeterRegistry metrics,
@@ -34,6 +35,12 @@ public class BulletinScheduler extends org.hcp.kit.messaging.PeriodicWorker {
         return false;
     }
 
+    /** A month that waits for a producer's watermark is tried again in a minute, not at the next interval. */
+    @Override
+    protected Duration pause() {
+        return waiting ? Duration.ofMinutes(1) : super.pause();
+    }
+
     @Override
     protected String describeFailure(Exception e) {
         return "cannot publish the month's bulletins: " + e.getMessage();
@@ -45,10 +52,13 @@ public class BulletinScheduler extends org.hcp.kit.messaging.PeriodicWorker {
      */
     public long runOnce(Instant now) {
         try {
-            return bulletins.publishMonth(BulletinService.dueMonth(now)).stream()
+            long published = bulletins.publishMonth(BulletinService.dueMonth(now)).stream()
                     .filter(BulletinService.Published::created).count();
+            waiting = false;
+            return published;
         } catch (BulletinSnapshot.NotComplete e) {
             LOG.infof("the month's bulletins wait: %s", e.getMessage());
+            waiting = true;
             return 0;
         }
     }

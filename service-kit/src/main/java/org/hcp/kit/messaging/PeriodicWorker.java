@@ -28,11 +28,16 @@ public abstract class PeriodicWorker implements BackgroundWorker {
     /** One round; true when it stopped at its batch size and more is waiting. */
     protected abstract boolean round();
 
+    /** How long to wait after a round that left nothing waiting: the interval, unless a subclass knows better. */
+    protected Duration pause() {
+        return interval;
+    }
+
     /** What a failed round means, for the readiness check (no personal data). */
     protected abstract String describeFailure(Exception e);
 
     void onStart(@Observes StartupEvent event) {
-        worker = new WorkerThread(name, () -> round() ? Duration.ZERO : interval, metrics)
+        worker = new WorkerThread(name, () -> round() ? Duration.ZERO : pause(), metrics)
                 .backoff(Duration.ofSeconds(1), interval)
                 .describeFailure(this::describeFailure)
                 .start();
