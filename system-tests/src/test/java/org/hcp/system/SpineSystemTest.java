@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The spine, with every service a separate process on a real broker and a real database: a rating travels
- * channel → intake (outbox) → Kafka → reporting exactly once, through a crash and a Kafka outage.
+ * channel → intake (outbox) → Kafka → reporting exactly once, through a crash and a Kafka outage (R5.1: the system
+ * itself collects, transmits and counts the ratings of every channel).
  */
 class SpineSystemTest {
 

@@ -42,9 +42,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * R3 on a real Kafka and PostgreSQL: a bad review on hcp.ratings can be appealed by its unit within the policy's
- * window (JE 2 and TA 3 working days across National Day 2025, a moved clock), the bureau verifies and decides, an
- * upheld appeal publishes RatingNotAdopted, and an undecided one goes overdue.
+ * R3 on a real Kafka and PostgreSQL (R6.2: the rated party may explain and appeal): a bad review on hcp.ratings can
+ * be appealed by its unit, with its grounds, within the policy's window (JE 2 and TA 3 working days across National
+ * Day 2025, a moved clock), the bureau verifies and decides, an upheld appeal publishes RatingNotAdopted, and an
+ * undecided one goes overdue.
  */
 @QuarkusTest
 @QuarkusTestResource(value = LocalStackTestResource.class, initArgs = @ResourceArg(name = "database", value = "appeal"))

@@ -11,9 +11,10 @@ import org.hcp.events.EventJson;
 import org.hcp.events.Topics;
 
 /**
- * Every event of one case, in the order they were recorded (docs/audit.md, "A case's history"): its completion and
- * reminders, its ratings (a default one too), their rectifications step by step, appeals and decisions. Without the
- * evaluator (R6.1): the pseudonym and the rating's own words are left out of what is shown.
+ * Every event of one case, in the order they were recorded (docs/audit.md, "Figures as of an instant, bulletins, a
+ * case's history"): its completion and reminders, its ratings (a default one too), their rectifications step by step,
+ * appeals and decisions. Without the evaluator (R6.1): the pseudonym and the rating's own words are left out of what
+ * is shown.
  */
 public final class CaseHistory {
 

@@ -64,7 +64,7 @@ public class AggregateRepository {
     /**
      * Counter changes summed in memory and not yet written. The live projection writes a batch's at once; the rebuild
      * keeps them across batches and writes each counter once every {@link #size()} keys, since a month's counters
-     * are touched by every batch of that month (docs/performance.md, "Rebuild").
+     * are touched by every batch of that month (docs/performance.md, "Where the time went").
      */
     public static final class Sums {
 

@@ -66,7 +66,7 @@ public class RebuildService {
             });
 
             List<TopicPartition> partitions = LogReplay.fromTheStart(consumer, StatisticsTopics.TOPICS);
-            // Reading and decoding the next batch overlaps writing the last (docs/performance.md, "Rebuild"); the
+            // Reading and decoding the next batch overlaps writing the last (docs/performance.md, "Where the time went"); the
             // counters are summed across batches and written when many are pending, and at the end.
             AggregateRepository.Sums counters = new AggregateRepository.Sums();
             long replayed = LogReplay.replayOverlapped(consumer, consumer.endOffsets(partitions,
