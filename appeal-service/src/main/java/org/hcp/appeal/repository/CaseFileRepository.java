@@ -1,6 +1,7 @@
 package org.hcp.appeal.repository;
 
 import static org.hcp.kit.db.Transactions.batch;
+import static org.hcp.kit.db.Transactions.await;
 import static org.hcp.kit.db.Transactions.query;
 
 import io.vertx.mutiny.sqlclient.Pool;
@@ -82,8 +83,7 @@ public class CaseFileRepository {
 
     /** The case file of the appeal on {@code ratingId} within the region prefix / institution given (null: any). */
     public Optional<CaseFile> caseFile(String ratingId, String regionPrefix, String institution) {
-        Optional<AppealRepository.CaseFile> appeal = appeals.caseFile(ratingId, regionPrefix, institution).await()
-                .indefinitely();
+        Optional<AppealRepository.CaseFile> appeal = await(appeals.caseFile(ratingId, regionPrefix, institution));
         if (appeal.isEmpty()) {
             return Optional.empty();
         }

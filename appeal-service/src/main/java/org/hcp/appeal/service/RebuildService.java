@@ -1,5 +1,6 @@
 package org.hcp.appeal.service;
 
+import static org.hcp.kit.db.Transactions.await;
 import static org.hcp.kit.db.Transactions.inTransaction;
 import static org.hcp.kit.db.Transactions.query;
 import static org.hcp.kit.db.Transactions.update;
@@ -107,7 +108,7 @@ public class RebuildService {
         }
         long started = System.nanoTime();
         // A connection of its own: statements prepared on a pooled one would still name the live tables.
-        PgConnection scratch = PgConnection.connect(vertx, scratchOptions).await().atMost(Duration.ofSeconds(30));
+        PgConnection scratch = await(PgConnection.connect(vertx, scratchOptions), Duration.ofSeconds(30));
         try (KafkaConsumer<String, String> consumer = clients.consumer(null, "appeal-rebuild", 2000)) {
             update(scratch, "SET search_path TO rebuild_appeal, public", Tuple.tuple());
             Outcome<RebuildResult> result = inTransaction(pool, tx -> {
@@ -139,7 +140,7 @@ public class RebuildService {
             }
             return result;
         } finally {
-            scratch.close().await().indefinitely();
+            await(scratch.close());
             running.unlock();
         }
     }

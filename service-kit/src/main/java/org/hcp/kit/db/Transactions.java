@@ -53,6 +53,11 @@ public final class Transactions {
         return answer.await().indefinitely();
     }
 
+    /** As {@link #await(Uni)}, giving up after {@code atMost} (a connection that may never come). */
+    public static <T> T await(Uni<T> answer, java.time.Duration atMost) {
+        return answer.await().atMost(atMost);
+    }
+
     /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
     public static <T> T inTransaction(Pool pool, Function<SqlConnection, T> work) {
         SqlConnection connection = pool.getConnection().await().atMost(CONNECT);

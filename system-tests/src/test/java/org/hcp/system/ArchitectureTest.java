@@ -1,0 +1,65 @@
+package org.hcp.system;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The conventions of docs/architecture.md ("Conventions", "The database") as checks over the production classes of
+ * every module (issue 27): what a pure domain core may use, and that sequential code waits for a reactive answer in
+ * one place only. Each rule names what it forbids, so a failure says which class broke it and how.
+ */
+class ArchitectureTest {
+
+    private static final Path ROOT = Path.of(System.getProperty("hcp.root", "..")).toAbsolutePath().normalize();
+    private static final List<String> MODULES = List.of("common-events", "service-kit", "intake-service",
+            "reporting-service", "rectification-service", "appeal-service");
+
+    private static JavaClasses production;
+
+    @BeforeAll
+    static void importTheModules() {
+        ClassFileImporter importer = new ClassFileImporter();
+        Path[] dirs = MODULES.stream().map(m -> ROOT.resolve(m).resolve("target/classes")).toArray(Path[]::new);
+        for (Path dir : dirs) {
+            if (!Files.isDirectory(dir)) {
+                throw new IllegalStateException(dir + " is missing: compile the modules first (./hcp test runs verify)");
+            }
+        }
+        production = importer.importPaths(dirs);
+    }
+
+    /**
+     * A service's rules sit in a pure core (decide / evolve): no database, broker, HTTP or framework, and none of the
+     * service's own outer layers, so that it is a function of events, policy data and a clock.
+     */
+    @Test
+    void aDomainCoreUsesNoFrameworkDatabaseBrokerOrOuterLayer() {
+        noClasses().that().resideInAPackage("org.hcp.*.domain..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.vertx..", "io.quarkus..", "io.smallrye..",
+                        "jakarta..", "org.apache.kafka..", "java.sql..", "org.jboss..", "org.eclipse.microprofile..",
+                        "org.hcp.*.repository..", "org.hcp.*.rest..", "org.hcp.*.messaging..", "org.hcp.*.service..",
+                        "org.hcp.kit.db..", "org.hcp.kit.rest..", "org.hcp.kit.messaging..", "org.hcp.kit.outbox..")
+                .because("docs/architecture.md, \"Conventions\": the rules are a pure core; Quarkus code around it "
+                        + "only loads, stores and publishes")
+                .check(production);
+    }
+
+    /**
+     * Sequential code (a worker thread) waits for a reactive answer in {@code Transactions} only, where the pool's
+     * timeouts and the event-loop guard live; a wait anywhere else is a blocked event loop waiting to happen.
+     */
+    @Test
+    void onlyTransactionsWaitsForAReactiveAnswer() {
+        noClasses().that().doNotHaveFullyQualifiedName("org.hcp.kit.db.Transactions")
+                .should().dependOnClassesThat().haveFullyQualifiedName("io.smallrye.mutiny.groups.UniAwait")
+                .because("docs/architecture.md, \"The database\": Transactions is the one place that waits")
+                .check(production);
+    }
+}
