@@ -2,13 +2,10 @@ package org.hcp.appeal.service;
 
 import static org.hcp.kit.db.Transactions.await;
 import static org.hcp.kit.db.Transactions.inTransaction;
-import static org.hcp.kit.db.Transactions.query;
-import static org.hcp.kit.db.Transactions.update;
 
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.pgclient.PgConnection;
 import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,6 +30,7 @@ import org.hcp.appeal.repository.AppealRepository.Stored;
 import org.hcp.appeal.repository.AppealableRatingRepository;
 import org.hcp.appeal.repository.DecisionRecordRepository;
 import org.hcp.appeal.repository.IntegrityRepository;
+import org.hcp.appeal.repository.RebuildRepository;
 import org.hcp.events.EventEnvelope;
 import org.hcp.events.EventJson;
 import org.hcp.events.EventPayload;
@@ -63,8 +61,6 @@ public class RebuildService {
 
     private static final Logger LOG = Logger.getLogger(RebuildService.class);
     private static final Duration DRAIN = Duration.ofSeconds(30);
-    private static final List<String> TABLES = List.of("appeal", "appeal_event", "appeal_notice", "credit_record",
-            "integrity_review", "integrity_flag");
 
     private final Pool pool;
     private final Vertx vertx;
@@ -73,13 +69,14 @@ public class RebuildService {
     private final AppealableRatingRepository ratings;
     private final DecisionRecordRepository decisions;
     private final IntegrityRepository integrity;
+    private final RebuildRepository tables;
     private final ReferenceData reference;
     private final PgConnectOptions scratchOptions;
     private final ReentrantLock running = new ReentrantLock();
 
     public RebuildService(Pool pool, Vertx vertx, KafkaClients clients, AppealRepository appeals,
             AppealableRatingRepository ratings, DecisionRecordRepository decisions, IntegrityRepository integrity,
-            ReferenceData reference, @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
+            RebuildRepository tables, ReferenceData reference, @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
             @ConfigProperty(name = "quarkus.datasource.username") String user,
             @ConfigProperty(name = "quarkus.datasource.password") String password) {
         this.pool = pool;
@@ -89,6 +86,7 @@ public class RebuildService {
         this.ratings = ratings;
         this.decisions = decisions;
         this.integrity = integrity;
+        this.tables = tables;
         this.reference = reference;
         this.scratchOptions = PgConnectOptions.fromUri(url.startsWith("vertx-reactive:") ? url.substring(15) : url)
                 .setUser(user).setPassword(password);
@@ -110,9 +108,9 @@ public class RebuildService {
         // A connection of its own: statements prepared on a pooled one would still name the live tables.
         PgConnection scratch = await(PgConnection.connect(vertx, scratchOptions), Duration.ofSeconds(30));
         try (KafkaConsumer<String, String> consumer = clients.consumer(null, "appeal-rebuild", 2000)) {
-            update(scratch, "SET search_path TO rebuild_appeal, public", Tuple.tuple());
+            tables.useScratch(scratch);
             Outcome<RebuildResult> result = inTransaction(pool, tx -> {
-                update(tx, "LOCK TABLE " + String.join(", ", TABLES) + " IN EXCLUSIVE MODE", Tuple.tuple());
+                tables.lockLive(tx);
                 if (!Outbox.awaitDrained(tx, Topics.APPEALS, DRAIN)) {
                     return Outcome.conflict("rebuild-outbox", Text.of("rebuild.outboxNotDrained"),
                             "events of " + Topics.APPEALS + " still wait in the outbox after " + DRAIN
@@ -121,14 +119,10 @@ public class RebuildService {
                 Map<String, List<EventEnvelope<EventPayload>>> byKey = new LinkedHashMap<>();
                 long replayed = readLog(consumer, byKey);
                 int[] folded = refold(scratch, byKey);
-                Map<String, Long> byTable = differences(tx);
+                Map<String, Long> byTable = tables.differences(tx);
                 long differences = byTable.values().stream().mapToLong(Long::longValue).sum();
                 if (differences > 0) {
-                    for (String table : TABLES) {
-                        update(tx, "DELETE FROM public." + table, Tuple.tuple());
-                        update(tx, "INSERT INTO public." + table + " SELECT * FROM rebuild_appeal." + table,
-                                Tuple.tuple());
-                    }
+                    tables.swapIn(tx);
                 }
                 long ms = (System.nanoTime() - started) / 1_000_000;
                 return Outcome.done(new RebuildResult(replayed, folded[0], folded[1], differences, byTable, ms));
@@ -164,13 +158,7 @@ public class RebuildService {
      * flags whose evidence is copied from the live table. Answers {appeals, integrity reviews}.
      */
     private int[] refold(SqlConnection scratch, Map<String, List<EventEnvelope<EventPayload>>> byKey) {
-        for (String table : TABLES) {
-            update(scratch, "TRUNCATE rebuild_appeal." + table, Tuple.tuple());
-        }
-        update(scratch, "TRUNCATE rebuild_appeal.outbox", Tuple.tuple());
-        update(scratch, "INSERT INTO rebuild_appeal.integrity_flag SELECT flag_id, rule, subject, day, region_code, "
-                + "rating_ids, distinct_count, first_at, last_at, '{}', NULL, 0, 'PENDING', cardinality(rating_ids) "
-                + "FROM public.integrity_flag", Tuple.tuple());
+        tables.clearScratchKeepingFlags(scratch);
         DecisionRecordRepository.Policies policies = (region, at) -> reference.rules(region, at).policy();
         Map<String, List<EventEnvelope<EventPayload>>> reviewDecisions = new LinkedHashMap<>();
         List<EventEnvelope<EventPayload>> reviews = new ArrayList<>();
@@ -218,14 +206,4 @@ public class RebuildService {
         return new int[] {appealCount, reviews.size()};
     }
 
-    /** Rows in one of live and rebuilt but not in the other, over every table a rebuild writes. */
-    private static Map<String, Long> differences(SqlConnection tx) {
-        Map<String, Long> n = new LinkedHashMap<>();
-        for (String table : TABLES) {
-            n.put(table, query(tx, "SELECT (SELECT count(*) FROM (SELECT * FROM public." + table + " EXCEPT SELECT * FROM "
-                    + "rebuild_appeal." + table + ") a) + (SELECT count(*) FROM (SELECT * FROM rebuild_appeal." + table
-                    + " EXCEPT SELECT * FROM public." + table + ") b) AS n", Tuple.tuple()).get(0).getLong("n"));
-        }
-        return n;
-    }
 }

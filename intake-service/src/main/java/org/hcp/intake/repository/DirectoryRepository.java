@@ -9,6 +9,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.hcp.kit.db.Transactions;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -21,6 +22,11 @@ import org.hcp.intake.domain.DirectoryEntry;
 /** The directory's current entries and every version of each. */
 @ApplicationScoped
 public class DirectoryRepository {
+
+    /** One import at a time, until {@code tx} ends: two imports racing on the same entry would both read version n. */
+    public void lockForImport(SqlConnection tx) {
+        Transactions.query(tx, "SELECT pg_advisory_xact_lock(hashtext('hcp.directory'))", Tuple.tuple());
+    }
 
     public DirectoryEntry find(SqlConnection tx, DirectoryKind kind, String code) {
         List<Row> rows = query(tx, "SELECT * FROM directory_entry WHERE kind = $1 AND code = $2",

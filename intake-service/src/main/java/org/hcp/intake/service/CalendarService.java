@@ -1,14 +1,11 @@
 package org.hcp.intake.service;
 
 import static org.hcp.kit.db.Transactions.inTransaction;
-import static org.hcp.kit.db.Transactions.update;
 
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import org.hcp.events.CaseDeadlinesRedated;
@@ -19,6 +16,7 @@ import org.hcp.events.calendar.WorkingCalendar;
 import org.hcp.events.calendar.YearArrangement;
 import org.hcp.events.policy.CaseDeadlines;
 import org.hcp.intake.domain.ServiceCase;
+import org.hcp.intake.repository.CalendarYearRepository;
 import org.hcp.intake.repository.CaseRepository;
 import org.hcp.kit.outbox.Outbox;
 import org.hcp.kit.outbox.OutboxRelay;
@@ -40,14 +38,16 @@ public class CalendarService {
 
     private final Pool pool;
     private final CaseRepository cases;
+    private final CalendarYearRepository years;
     private final ReferenceData reference;
     private final OutboxRelay relay;
     private final Correlation correlation;
     private final Clock clock;
 
-    public CalendarService(Pool pool, CaseRepository cases, ReferenceData reference, OutboxRelay relay,
-            Correlation correlation, Clock clock) {
+    public CalendarService(Pool pool, CaseRepository cases, CalendarYearRepository years, ReferenceData reference,
+            OutboxRelay relay, Correlation correlation, Clock clock) {
         this.correlation = correlation;
+        this.years = years;
         this.pool = pool;
         this.cases = cases;
         this.reference = reference;
@@ -70,10 +70,7 @@ public class CalendarService {
         UUID requestId = correlation.current();
         WorkingCalendar calendar = reference.calendar().with(arrangement);
         int recounted = inTransaction(pool, tx -> {
-            update(tx, "INSERT INTO calendar_year (year, csv, loaded_by, loaded_at) VALUES ($1, $2, $3, $4) "
-                            + "ON CONFLICT (year) DO UPDATE SET csv = EXCLUDED.csv, loaded_by = EXCLUDED.loaded_by, "
-                            + "loaded_at = EXCLUDED.loaded_at",
-                    Tuple.of(year, csv, operator, now.atOffset(ZoneOffset.UTC)));
+            years.store(tx, year, csv, operator, now);
             WorkingCalendarPublished published = new WorkingCalendarPublished(year, arrangement.days(),
                     "loaded by " + operator);
             Outbox.append(tx, Topics.DIRECTORY, EventEnvelope.of(published, "CALENDAR:" + year, null, now, now,

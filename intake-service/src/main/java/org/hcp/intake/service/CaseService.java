@@ -1,16 +1,13 @@
 package org.hcp.intake.service;
 
 import static org.hcp.kit.db.Transactions.inTransaction;
-import static org.hcp.kit.db.Transactions.update;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -24,6 +21,7 @@ import org.hcp.intake.domain.DirectoryEntry;
 import org.hcp.intake.domain.ReportCase;
 import org.hcp.intake.domain.ServiceCase;
 import org.hcp.intake.repository.CaseRepository;
+import org.hcp.intake.repository.ContactRepository;
 import org.hcp.intake.repository.DirectoryRepository;
 import org.hcp.intake.repository.MaliciousFindingRepository;
 import org.hcp.kit.db.Transactions;
@@ -55,10 +53,11 @@ public class CaseService {
     private final Correlation correlation;
     private final Clock clock;
     private final MaliciousFindingRepository findings;
+    private final ContactRepository contactAccess;
 
     public CaseService(Pool pool, CaseRepository cases, DirectoryRepository directory, EvaluatorPseudonyms pseudonyms,
             ContactVault contacts, ReferenceData reference, OutboxRelay relay, Correlation correlation, Clock clock,
-            MaliciousFindingRepository findings) {
+            MaliciousFindingRepository findings, ContactRepository contactAccess) {
         this.pool = pool;
         this.cases = cases;
         this.directory = directory;
@@ -69,6 +68,7 @@ public class CaseService {
         this.correlation = correlation;
         this.clock = clock;
         this.findings = findings;
+        this.contactAccess = contactAccess;
     }
 
     public record Reported(String caseNumber, java.util.UUID eventId, boolean replay, CaseCompleted event) {
@@ -196,11 +196,9 @@ public class CaseService {
         });
     }
 
-    private static void recordAccess(SqlConnection tx, String caseNumber, String reader, String role,
+    private void recordAccess(SqlConnection tx, String caseNumber, String reader, String role,
             ContactPurpose purpose, String outcome, Instant now) {
-        update(tx, "INSERT INTO contact_access (case_number, accessed_by, role, purpose, outcome, accessed_at) "
-                + "VALUES ($1, $2, $3, $4, $5, $6)", Tuple.of(caseNumber, reader, role, purpose.name(), outcome,
-                now.atOffset(ZoneOffset.UTC)));
+        contactAccess.recordAccess(tx, caseNumber, reader, role, purpose.name(), outcome, now);
     }
 
     private static Outcome<Reported> replay(CaseRepository.StoredCase existing, String fingerprint) {

@@ -1,28 +1,21 @@
 package org.hcp.intake.service;
 
-import static org.hcp.kit.db.Transactions.query;
-import static org.hcp.kit.db.Transactions.update;
-
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Tuple;
-import io.vertx.core.buffer.Buffer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Base64;
-import java.util.List;
 import javax.crypto.Cipher;
 import javax.crypto.KeyGenerator;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hcp.intake.repository.ContactRepository;
 import org.hcp.events.EventJson;
 
 /**
@@ -38,7 +31,11 @@ public class ContactVault {
 
     private final SecretKey master;
 
-    public ContactVault(@ConfigProperty(name = "hcp.evaluator.contact-master-key") String masterKeyBase64) {
+    private final ContactRepository contacts;
+
+    public ContactVault(ContactRepository contacts,
+            @ConfigProperty(name = "hcp.evaluator.contact-master-key") String masterKeyBase64) {
+        this.contacts = contacts;
         byte[] key = Base64.getDecoder().decode(masterKeyBase64);
         if (key.length != 32) {
             throw new IllegalArgumentException("hcp.evaluator.contact-master-key must be 32 bytes, base64");
@@ -65,23 +62,18 @@ public class ContactVault {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             return Uni.createFrom().failure(new IllegalStateException(e));
         }
-        return dataKey(tx, pseudonym, now).chain(dataKey -> tx.preparedQuery("INSERT INTO evaluator_contact "
-                        + "(case_number, evaluator_pseudonym, sealed) VALUES ($1, $2, $3) "
-                        + "ON CONFLICT (case_number) DO NOTHING")
-                .execute(Tuple.of(caseNumber, pseudonym, Buffer.buffer(encrypt(dataKey, plain, caseNumber)))))
-                .replaceWithVoid();
+        return dataKey(tx, pseudonym, now).chain(dataKey -> contacts.insertSealed(tx, caseNumber, pseudonym,
+                encrypt(dataKey, plain, caseNumber)));
     }
 
     /** The contact of a case; null when there is none or its evaluator was forgotten. */
     public Contact open(SqlConnection tx, String caseNumber) {
-        List<Row> rows = query(tx, "SELECT c.sealed, k.wrapped_key FROM evaluator_contact c "
-                + "LEFT JOIN evaluator_key k ON k.evaluator_pseudonym = c.evaluator_pseudonym "
-                + "WHERE c.case_number = $1", Tuple.of(caseNumber));
-        if (rows.isEmpty() || rows.get(0).getBuffer("wrapped_key") == null) {
+        ContactRepository.Sealed stored = contacts.sealedOf(tx, caseNumber).orElse(null);
+        if (stored == null || stored.wrappedKey() == null) {
             return null;
         }
-        SecretKey dataKey = unwrap(rows.get(0));
-        byte[] plain = decrypt(dataKey, rows.get(0).getBuffer("sealed").getBytes(), caseNumber);
+        SecretKey dataKey = unwrap(stored.wrappedKey());
+        byte[] plain = decrypt(dataKey, stored.sealed(), caseNumber);
         try {
             return EventJson.mapper().readValue(new String(plain, StandardCharsets.UTF_8), Contact.class);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
@@ -91,10 +83,8 @@ public class ContactVault {
 
     /** Crypto-shredding: the evaluator's data key goes, so every sealed contact of theirs is unreadable for good. */
     public boolean forget(SqlConnection tx, String pseudonym) {
-        return update(tx, "DELETE FROM evaluator_key WHERE evaluator_pseudonym = $1", Tuple.of(pseudonym)) == 1;
+        return contacts.deleteKey(tx, pseudonym);
     }
-
-    private static final String KEY_OF = "SELECT wrapped_key FROM evaluator_key WHERE evaluator_pseudonym = $1";
 
     /** The evaluator's data key: the stored one, or a new one stored now. */
     private Uni<SecretKey> dataKey(SqlConnection tx, String pseudonym, Instant now) {
@@ -106,20 +96,12 @@ public class ContactVault {
         } catch (GeneralSecurityException e) {
             return Uni.createFrom().failure(new IllegalStateException(e));
         }
-        return tx.preparedQuery("WITH created AS (INSERT INTO evaluator_key (evaluator_pseudonym, wrapped_key, "
-                        + "created_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING wrapped_key) "
-                        + "SELECT wrapped_key FROM created UNION ALL " + KEY_OF)
-                .execute(Tuple.of(pseudonym, Buffer.buffer(wrapped), now.atOffset(ZoneOffset.UTC)))
-                .chain(rows -> rows.size() > 0 ? Uni.createFrom().item(rows.iterator().next())
-                        // A concurrent first report of the same evaluator committed after this statement began:
-                        // a new statement sees its key.
-                        : tx.preparedQuery(KEY_OF).execute(Tuple.of(pseudonym)).map(r -> r.iterator().next()))
-                .map(this::unwrap);
+        return contacts.keepKey(tx, pseudonym, wrapped, now).map(this::unwrap);
     }
 
-    /** The evaluator's data key from a row holding it wrapped by the master key. */
-    private SecretKey unwrap(Row row) {
-        return new SecretKeySpec(decrypt(master, row.getBuffer("wrapped_key").getBytes(), "key"), "AES");
+    /** The evaluator's data key, wrapped by the master key. */
+    private SecretKey unwrap(byte[] wrapped) {
+        return new SecretKeySpec(decrypt(master, wrapped, "key"), "AES");
     }
 
     /** nonce ‖ ciphertext; the associated data binds a sealed contact to its case. */

@@ -3,7 +3,6 @@ package org.hcp.intake.service;
 import static org.hcp.kit.db.Transactions.inTransaction;
 
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
@@ -14,7 +13,6 @@ import org.hcp.events.EventEnvelope;
 import org.hcp.events.Topics;
 import org.hcp.intake.domain.DirectoryDecider;
 import org.hcp.intake.repository.DirectoryRepository;
-import org.hcp.kit.db.Transactions;
 import org.hcp.kit.outbox.Outbox;
 import org.hcp.kit.outbox.OutboxRelay;
 import org.hcp.kit.outcome.Outcome;
@@ -53,8 +51,7 @@ public class DirectoryService {
         Instant now = clock.instant();
         UUID requestId = correlation.current();
         Outcome<Registered> outcome = inTransaction(pool, tx -> {
-            // One import at a time: two imports racing on the same entry would both read version n.
-            Transactions.query(tx, "SELECT pg_advisory_xact_lock(hashtext('hcp.directory'))", Tuple.tuple());
+            directory.lockForImport(tx);
             DirectoryDecider.Decision decision = DirectoryDecider.decide(registrations, directory.lookup(tx), now,
                     pointerBase);
             if (!decision.accepted()) {

@@ -1,13 +1,10 @@
 package org.hcp.intake.service;
 
-import static org.hcp.kit.db.Transactions.query;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -19,6 +16,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hcp.intake.repository.CalendarYearRepository;
 import org.hcp.events.calendar.WorkingCalendar;
 import org.hcp.events.calendar.YearArrangement;
 import org.hcp.events.policy.JurisdictionPolicy;
@@ -49,6 +47,7 @@ public class ReferenceData implements BackgroundWorker, CalendarSource {
     private static final Logger LOG = Logger.getLogger(ReferenceData.class);
 
     private final Pool pool;
+    private final CalendarYearRepository years;
     private final Clock clock;
     private final MeterRegistry metrics;
     private final Duration refreshInterval;
@@ -56,10 +55,11 @@ public class ReferenceData implements BackgroundWorker, CalendarSource {
     private volatile WorkingCalendar calendar = WorkingCalendar.shipped();
     private WorkerThread refresher;
 
-    public ReferenceData(Pool pool, Clock clock, MeterRegistry metrics,
+    public ReferenceData(Pool pool, CalendarYearRepository years, Clock clock, MeterRegistry metrics,
             @ConfigProperty(name = "hcp.policies.dir") Optional<String> policyDir,
             @ConfigProperty(name = "hcp.calendar.refresh-interval", defaultValue = "PT30S") Duration refreshInterval) {
         this.pool = pool;
+        this.years = years;
         this.clock = clock;
         this.metrics = metrics;
         this.refreshInterval = refreshInterval;
@@ -117,8 +117,8 @@ public class ReferenceData implements BackgroundWorker, CalendarSource {
     /** Re-reads the loaded years. Never call it while holding a pooled connection: it takes one. */
     public synchronized void reloadCalendar() {
         WorkingCalendar next = WorkingCalendar.shipped();
-        for (Row row : query(pool, "SELECT year, csv FROM calendar_year ORDER BY year", Tuple.tuple())) {
-            next = next.with(YearArrangement.parseCsv(row.getInteger("year"), row.getString("csv")));
+        for (CalendarYearRepository.LoadedYear loaded : years.all(pool)) {
+            next = next.with(YearArrangement.parseCsv(loaded.year(), loaded.csv()));
         }
         calendar = next;
     }

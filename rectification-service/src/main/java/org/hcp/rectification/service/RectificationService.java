@@ -1,17 +1,12 @@
 package org.hcp.rectification.service;
 
 import static org.hcp.kit.db.Transactions.inTransaction;
-import static org.hcp.kit.db.Transactions.query;
-import static org.hcp.kit.db.Transactions.update;
 
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -29,6 +24,7 @@ import org.hcp.rectification.domain.LedgerEntry;
 import org.hcp.rectification.domain.RectificationDecider;
 import org.hcp.events.policy.JurisdictionRules;
 import org.hcp.rectification.domain.RectificationState;
+import org.hcp.rectification.repository.RatingDecisionRepository;
 import org.hcp.rectification.repository.RectificationRepository;
 import org.hcp.rectification.repository.RectificationRepository.Stored;
 import org.jboss.logging.Logger;
@@ -47,15 +43,17 @@ public class RectificationService {
 
     private final Pool pool;
     private final RectificationRepository rectifications;
+    private final RatingDecisionRepository decisions;
     private final ReferenceData reference;
     private final OutboxRelay relay;
     private final Correlation correlation;
     private final Clock clock;
 
-    public RectificationService(Pool pool, RectificationRepository rectifications, ReferenceData reference,
-            OutboxRelay relay, Correlation correlation, Clock clock) {
+    public RectificationService(Pool pool, RectificationRepository rectifications, RatingDecisionRepository decisions,
+            ReferenceData reference, OutboxRelay relay, Correlation correlation, Clock clock) {
         this.pool = pool;
         this.rectifications = rectifications;
+        this.decisions = decisions;
         this.reference = reference;
         this.relay = relay;
         this.correlation = correlation;
@@ -86,11 +84,10 @@ public class RectificationService {
             }
             String id = RectificationDecider.rectificationIdOf(rating);
             Stored stored = rectifications.lock(tx, id, null, null).orElse(null);
-            Optional<Row> decision = query(tx, "SELECT not_adopted, decision_id FROM rating_decision "
-                    + "WHERE rating_id = $1", Tuple.of(rating.ratingId())).stream().findFirst();
-            boolean notAdopted = decision.map(d -> d.getBoolean("not_adopted")).orElse(false);
+            Optional<RatingDecisionRepository.Decision> decision = decisions.latest(tx, rating.ratingId());
+            boolean notAdopted = decision.map(RatingDecisionRepository.Decision::notAdopted).orElse(false);
             List<EventPayload> events = RectificationDecider.open(rating, stored == null ? null : stored.state(),
-                    notAdopted, decision.map(d -> d.getString("decision_id")).orElse(null),
+                    notAdopted, decision.map(RatingDecisionRepository.Decision::decisionId).orElse(null),
                     reference.rules(rating.regionCode(), now), now);
             record(tx, stored, id, rating.regionCode(), events, now, event.eventId(), event.correlationId());
         }
@@ -118,10 +115,7 @@ public class RectificationService {
         } else {
             return;
         }
-        update(tx, "INSERT INTO rating_decision (rating_id, not_adopted, decision_id, decided_at) "
-                + "VALUES ($1, $2, $3, $4) ON CONFLICT (rating_id) DO UPDATE SET not_adopted = EXCLUDED.not_adopted, "
-                + "decision_id = EXCLUDED.decision_id, decided_at = EXCLUDED.decided_at",
-                Tuple.of(ratingId, notAdopted, decisionId, decidedAt.atOffset(ZoneOffset.UTC)));
+        decisions.remember(tx, ratingId, notAdopted, decisionId, decidedAt);
         Optional<Stored> stored = rectifications.lockByRating(tx, ratingId);
         if (stored.isEmpty()) {
             return;
