@@ -2,7 +2,9 @@ package org.hcp.system;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,8 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The conventions of docs/architecture.md ("Conventions", "The database") as checks over the production classes of
- * every module (issue 27): what a pure domain core may use, and that sequential code waits for a reactive answer in
- * one place only. Each rule names what it forbids, so a failure says which class broke it and how.
+ * every module (issue 27): what a pure domain core may use, that only repositories run SQL, and that sequential code
+ * waits for a reactive answer in one place only. Each rule names what it forbids, so a failure says which class broke it and how.
  */
 class ArchitectureTest {
 
@@ -49,6 +51,27 @@ class ArchitectureTest {
                 .because("docs/architecture.md, \"Conventions\": the rules are a pure core; Quarkus code around it "
                         + "only loads, stores and publishes")
                 .check(production);
+    }
+
+    /**
+     * Every table has its repository with explicit SQL: a service, resource or projection asks a repository and never
+     * writes a statement itself. service-kit is the framework those repositories stand on (the outbox, offsets,
+     * transactions) and keeps its own statements.
+     */
+    @Test
+    void onlyRepositoriesRunSql() {
+        noClasses().that().resideOutsideOfPackages("..repository..", "org.hcp.kit..")
+                .should().callMethodWhere(DescribedPredicate.describe("runs SQL", call -> runsSql(call)))
+                .because("docs/architecture.md, \"The database\": SQL sits under repository/ only")
+                .check(production);
+    }
+
+    private static boolean runsSql(JavaMethodCall call) {
+        String owner = call.getTargetOwner().getName();
+        String name = call.getName();
+        return owner.equals("org.hcp.kit.db.Transactions") && List.of("query", "update", "batch").contains(name)
+                || owner.startsWith("io.vertx.mutiny.sqlclient.") && List.of("query", "preparedQuery").contains(name)
+                || owner.startsWith("io.vertx.sqlclient.") && List.of("query", "preparedQuery").contains(name);
     }
 
     /**
