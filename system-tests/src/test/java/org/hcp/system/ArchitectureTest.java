@@ -75,6 +75,21 @@ class ArchitectureTest {
     }
 
     /**
+     * No fixture in production sources: what {@code ./hcp up} runs and the operators' tools (local-stack) use no test
+     * framework and none of the test kit, which the modules' tests alone depend on.
+     */
+    @Test
+    void noTestFixtureInWhatRunsOrTheTools() {
+        JavaClasses runtimeAndTools = new ClassFileImporter().importPaths(ROOT.resolve("local-stack/target/classes"));
+        for (JavaClasses classes : List.of(production, runtimeAndTools)) {
+            noClasses().should().dependOnClassesThat().resideInAnyPackage("io.quarkus.test..", "org.junit..",
+                            "org.hcp.testkit..", "io.restassured..", "org.awaitility..")
+                    .because("issue 27: test fixtures live in test-kit, a test-scoped module")
+                    .check(classes);
+        }
+    }
+
+    /**
      * Sequential code (a worker thread) waits for a reactive answer in {@code Transactions} only, where the pool's
      * timeouts and the event-loop guard live; a wait anywhere else is a blocked event loop waiting to happen.
      */

@@ -17,7 +17,7 @@ import org.hcp.events.Topics;
 import org.hcp.events.appeal.RatingNotAdopted;
 import org.hcp.localstack.DevTokens;
 import org.hcp.localstack.LocalStack;
-import org.hcp.localstack.TestEvents;
+import org.hcp.testkit.TestEvents;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -16,7 +16,7 @@ import org.hcp.events.audit.BulletinAudits.BulletinAudit;
 import java.time.ZoneId;
 import org.hcp.localstack.DevTokens;
 import org.hcp.localstack.LocalStack;
-import org.hcp.localstack.TestEvents;
+import org.hcp.testkit.TestEvents;
 import org.hcp.localstack.audit.AuditQueries;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -3,7 +3,7 @@ package org.hcp.appeal.domain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Instant;
-import org.hcp.localstack.TestEvents;
+import org.hcp.testkit.TestEvents;
 import org.junit.jupiter.api.Test;
 
 class AppealsTest {

@@ -2,9 +2,9 @@ package org.hcp.appeal.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
-import static org.hcp.localstack.AccessMatrix.Row.get;
-import static org.hcp.localstack.AccessMatrix.Row.json;
-import static org.hcp.localstack.AccessMatrix.Row.withBody;
+import static org.hcp.testkit.AccessMatrix.Row.get;
+import static org.hcp.testkit.AccessMatrix.Row.json;
+import static org.hcp.testkit.AccessMatrix.Row.withBody;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -18,11 +18,11 @@ import org.hcp.appeal.domain.RatingStreams;
 import org.hcp.events.EventEnvelope;
 import org.hcp.events.RatingSubmitted;
 import org.hcp.events.Topics;
-import org.hcp.localstack.AccessMatrix;
-import org.hcp.localstack.AccessMatrix.Row;
+import org.hcp.testkit.AccessMatrix;
+import org.hcp.testkit.AccessMatrix.Row;
 import org.hcp.localstack.DevTokens;
-import org.hcp.localstack.LocalStackTestResource;
-import org.hcp.localstack.TestEvents;
+import org.hcp.testkit.LocalStackTestResource;
+import org.hcp.testkit.TestEvents;
 import org.junit.jupiter.api.Test;
 
 /**

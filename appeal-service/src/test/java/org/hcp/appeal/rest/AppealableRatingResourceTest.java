@@ -4,8 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hcp.localstack.TestEvents.publish;
-import static org.hcp.localstack.TestEvents.rating;
+import static org.hcp.testkit.TestEvents.publish;
+import static org.hcp.testkit.TestEvents.rating;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,8 +21,8 @@ import java.time.Instant;
 import java.util.UUID;
 import org.hcp.kit.config.Clocks;
 import org.hcp.localstack.DevTokens;
-import org.hcp.localstack.LocalStackTestResource;
-import org.hcp.localstack.MovableClock;
+import org.hcp.testkit.LocalStackTestResource;
+import org.hcp.testkit.MovableClock;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest

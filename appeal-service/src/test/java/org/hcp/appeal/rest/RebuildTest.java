@@ -22,8 +22,8 @@ import org.hcp.events.RatingSubmitted;
 import org.hcp.events.Topics;
 import org.hcp.kit.db.Transactions;
 import org.hcp.localstack.DevTokens;
-import org.hcp.localstack.LocalStackTestResource;
-import org.hcp.localstack.TestEvents;
+import org.hcp.testkit.LocalStackTestResource;
+import org.hcp.testkit.TestEvents;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -1,8 +1,8 @@
 package org.hcp.intake.rest;
 
-import static org.hcp.localstack.AccessMatrix.Row.get;
-import static org.hcp.localstack.AccessMatrix.Row.json;
-import static org.hcp.localstack.AccessMatrix.Row.withBody;
+import static org.hcp.testkit.AccessMatrix.Row.get;
+import static org.hcp.testkit.AccessMatrix.Row.json;
+import static org.hcp.testkit.AccessMatrix.Row.withBody;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -10,9 +10,9 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URL;
 import java.util.List;
-import org.hcp.localstack.AccessMatrix;
-import org.hcp.localstack.AccessMatrix.Row;
-import org.hcp.localstack.LocalStackTestResource;
+import org.hcp.testkit.AccessMatrix;
+import org.hcp.testkit.AccessMatrix.Row;
+import org.hcp.testkit.LocalStackTestResource;
 import org.junit.jupiter.api.Test;
 
 /**

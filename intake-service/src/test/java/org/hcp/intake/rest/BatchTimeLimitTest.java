@@ -15,7 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.hcp.localstack.LocalStackTestResource;
+import org.hcp.testkit.LocalStackTestResource;
 import org.junit.jupiter.api.Test;
 
 /**

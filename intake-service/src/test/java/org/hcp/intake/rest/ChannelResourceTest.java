@@ -33,7 +33,7 @@ import java.util.stream.IntStream;
 import org.hcp.events.EventJson;
 import org.hcp.events.RatingSubmitted;
 import org.hcp.localstack.DevTokens;
-import org.hcp.localstack.LocalStackTestResource;
+import org.hcp.testkit.LocalStackTestResource;
 import org.junit.jupiter.api.Test;
 
 /** Every R1.8 channel at the service boundary, on real PostgreSQL and Kafka: the good input and the bad. */

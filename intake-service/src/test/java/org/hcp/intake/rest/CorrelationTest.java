@@ -21,7 +21,7 @@ import org.hcp.events.EventJson;
 import org.hcp.events.RatingSubmitted;
 import org.hcp.events.Topics;
 import org.hcp.localstack.LocalStack;
-import org.hcp.localstack.LocalStackTestResource;
+import org.hcp.testkit.LocalStackTestResource;
 import org.hcp.localstack.TopicProbe;
 import org.junit.jupiter.api.Test;
 

@@ -33,7 +33,7 @@ import org.hcp.events.EventJson;
 import org.hcp.events.RatingSubmitted;
 import org.hcp.localstack.DevTokens;
 import org.hcp.localstack.LocalStack;
-import org.hcp.localstack.LocalStackTestResource;
+import org.hcp.testkit.LocalStackTestResource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

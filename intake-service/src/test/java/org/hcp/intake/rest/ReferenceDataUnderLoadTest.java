@@ -17,7 +17,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.hcp.intake.service.ReferenceData;
-import org.hcp.localstack.LocalStackTestResource;
+import org.hcp.testkit.LocalStackTestResource;
 import org.junit.jupiter.api.Test;
 
 /**

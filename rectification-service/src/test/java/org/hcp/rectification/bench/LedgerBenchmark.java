@@ -40,7 +40,7 @@ import org.hcp.events.rectification.Classification;
 import org.hcp.kit.db.Transactions;
 import org.hcp.localstack.DevTokens;
 import org.hcp.localstack.LocalStack;
-import org.hcp.localstack.LocalStackTestResource;
+import org.hcp.testkit.LocalStackTestResource;
 import org.hcp.rectification.domain.RectificationDecider;
 import org.hcp.rectification.service.OverdueScheduler;
 import org.hcp.rectification.service.RebuildService;

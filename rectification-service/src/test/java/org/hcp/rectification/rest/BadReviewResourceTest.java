@@ -3,8 +3,8 @@ package org.hcp.rectification.rest;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hcp.localstack.TestEvents.publish;
-import static org.hcp.localstack.TestEvents.rating;
+import static org.hcp.testkit.TestEvents.publish;
+import static org.hcp.testkit.TestEvents.rating;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -14,7 +14,7 @@ import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
 import org.hcp.localstack.DevTokens;
-import org.hcp.localstack.LocalStackTestResource;
+import org.hcp.testkit.LocalStackTestResource;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest

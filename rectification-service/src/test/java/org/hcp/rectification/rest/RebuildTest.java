@@ -18,8 +18,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.hcp.kit.db.Transactions;
 import org.hcp.localstack.DevTokens;
-import org.hcp.localstack.LocalStackTestResource;
-import org.hcp.localstack.TestEvents;
+import org.hcp.testkit.LocalStackTestResource;
+import org.hcp.testkit.TestEvents;
 import org.junit.jupiter.api.Test;
 
 /** ./hcp rebuild rectification: the ledger rebuilt from hcp.rectifications equals the live one, row by row. */

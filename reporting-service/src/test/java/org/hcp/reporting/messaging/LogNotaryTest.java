@@ -17,8 +17,8 @@ import org.hcp.events.RatingSubmitted;
 import org.hcp.events.Topics;
 import org.hcp.events.audit.CheckpointKeys;
 import org.hcp.localstack.LocalStack;
-import org.hcp.localstack.LocalStackTestResource;
-import org.hcp.localstack.TestEvents;
+import org.hcp.testkit.LocalStackTestResource;
+import org.hcp.testkit.TestEvents;
 import org.hcp.localstack.audit.LogVerification;
 import org.junit.jupiter.api.Test;
 

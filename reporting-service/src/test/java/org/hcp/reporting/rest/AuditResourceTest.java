@@ -19,8 +19,8 @@ import org.hcp.events.RatingSubmitted;
 import org.hcp.events.Topics;
 import org.hcp.events.appeal.RatingNotAdopted;
 import org.hcp.localstack.DevTokens;
-import org.hcp.localstack.LocalStackTestResource;
-import org.hcp.localstack.TestEvents;
+import org.hcp.testkit.LocalStackTestResource;
+import org.hcp.testkit.TestEvents;
 import org.junit.jupiter.api.Test;
 
 /** R5.3: the auditor API recomputes from the log what stood at an instant, and a case's history, read-only. */

@@ -11,8 +11,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.net.URL;
 import java.util.Set;
-import org.hcp.localstack.LocalStackTestResource;
-import org.hcp.localstack.OpenApiFuzz;
+import org.hcp.testkit.LocalStackTestResource;
+import org.hcp.testkit.OpenApiFuzz;
 import org.junit.jupiter.api.Test;
 
 /**

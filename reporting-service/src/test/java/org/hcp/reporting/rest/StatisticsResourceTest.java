@@ -30,10 +30,10 @@ import org.hcp.events.appeal.RatingReinstated;
 import org.hcp.events.text.Csv;
 import org.hcp.localstack.DevTokens;
 import org.hcp.localstack.LocalStack;
-import org.hcp.localstack.LocalStackTestResource;
+import org.hcp.testkit.LocalStackTestResource;
 import org.hcp.localstack.TopicProbe;
-import static org.hcp.localstack.TestEvents.publish;
-import static org.hcp.localstack.TestEvents.rating;
+import static org.hcp.testkit.TestEvents.publish;
+import static org.hcp.testkit.TestEvents.rating;
 import org.junit.jupiter.api.Test;
 
 /** The statistics projection and API, fed through a real broker, read from a real database. */

@@ -30,7 +30,7 @@ import org.hcp.events.Topics;
 import org.hcp.localstack.DevTokens;
 import org.hcp.localstack.FakeProvince;
 import org.hcp.localstack.LocalStack;
-import org.hcp.localstack.LocalStackTestResource;
+import org.hcp.testkit.LocalStackTestResource;
 import org.hcp.localstack.TopicProbe;
 import org.hcp.localstack.history.Generate;
 import org.hcp.localstack.history.HistoryGenerator;

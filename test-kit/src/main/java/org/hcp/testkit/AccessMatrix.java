@@ -1,4 +1,4 @@
-package org.hcp.localstack;
+package org.hcp.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.hcp.events.EventJson;
+import org.hcp.localstack.DevTokens;
 
 /**
  * The role × scope × endpoint matrix (R6.1; docs/architecture.md, "Access"). A service's test lists one row per

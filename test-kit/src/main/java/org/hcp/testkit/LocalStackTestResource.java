@@ -1,7 +1,9 @@
-package org.hcp.localstack;
+package org.hcp.testkit;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;
+import org.hcp.localstack.LocalStack;
+import org.hcp.localstack.PostgresServer;
 
 /**
  * Gives a {@code @QuarkusTest} the real Kafka and PostgreSQL of {@link LocalStack#shared()}.

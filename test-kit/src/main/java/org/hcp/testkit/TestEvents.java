@@ -1,4 +1,4 @@
-package org.hcp.localstack;
+package org.hcp.testkit;
 
 import java.time.Instant;
 import java.util.List;
@@ -9,6 +9,8 @@ import org.hcp.events.EventJson;
 import org.hcp.events.RatingOrigin;
 import org.hcp.events.RatingSubmitted;
 import org.hcp.events.Topics;
+import org.hcp.localstack.LocalStack;
+import org.hcp.localstack.TopicProbe;
 
 /** For tests that feed a consumer directly: well-formed events, published through the real broker. */
 public final class TestEvents {

@@ -1,4 +1,4 @@
-package org.hcp.localstack;
+package org.hcp.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -22,6 +22,8 @@ import java.util.Random;
 import java.util.Set;
 import java.util.function.LongSupplier;
 import org.hcp.events.EventJson;
+import org.hcp.localstack.DevTokens;
+import org.hcp.localstack.LocalStack;
 
 /**
  * Hostile requests for every operation of a service's OpenAPI document (issue 25; docs/security.md, "Input
