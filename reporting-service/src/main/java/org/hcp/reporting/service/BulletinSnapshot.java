@@ -1,8 +1,5 @@
 package org.hcp.reporting.service;
 
-import static org.hcp.kit.db.Transactions.inTransaction;
-
-import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,16 +12,11 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.hcp.events.EventEnvelope;
-import org.hcp.events.EventPayload;
 import org.hcp.events.Topics;
 import org.hcp.events.Watermark;
-import org.hcp.kit.messaging.EventBatch;
 import org.hcp.kit.messaging.KafkaClients;
 import org.hcp.kit.messaging.LogReplay;
 import org.hcp.reporting.domain.CutOff;
-import org.hcp.reporting.messaging.StatisticsTopics;
-import org.hcp.reporting.repository.AggregateRepository;
 import org.hcp.reporting.repository.StatisticsRepository;
 import org.jboss.logging.Logger;
 
@@ -40,22 +32,15 @@ public class BulletinSnapshot {
 
     private static final Logger LOG = Logger.getLogger(BulletinSnapshot.class);
 
-    private final Pool pool;
-    private final StatisticsRepository statistics;
-    private final StatisticsWriter writer;
-    private final AggregateRepository aggregates;
+    private final StatisticsReplay replay;
     private final KafkaClients clients;
     private final Clock clock;
     private final List<String> sources;
 
-    public BulletinSnapshot(Pool pool, StatisticsRepository statistics, StatisticsWriter writer,
-            AggregateRepository aggregates, KafkaClients clients, Clock clock,
+    public BulletinSnapshot(StatisticsReplay replay, KafkaClients clients, Clock clock,
             @ConfigProperty(name = "hcp.bulletin.sources") List<String> sources,
             @ConfigProperty(name = "hcp.bulletin.await-watermarks") boolean awaitWatermarks) {
-        this.pool = pool;
-        this.statistics = statistics;
-        this.writer = writer;
-        this.aggregates = aggregates;
+        this.replay = replay;
         this.clients = clients;
         this.clock = clock;
         this.sources = awaitWatermarks ? List.copyOf(sources) : List.of();
@@ -106,31 +91,12 @@ public class BulletinSnapshot {
         return latest;
     }
 
+    /** Refills the bulletin copy with the events recorded by the cut-off, in log order, as the audit's fold keeps them. */
     private void replay(KafkaConsumer<String, String> consumer, CutOff cutOff) {
         long started = System.nanoTime();
-        String target = StatisticsRepository.BULLETIN_SCHEMA;
-        inTransaction(pool, tx -> {
-            statistics.truncate(tx, target);
-            return null;
-        });
-        List<TopicPartition> partitions = LogReplay.fromTheStart(consumer, StatisticsTopics.TOPICS);
-        AggregateRepository.Sums counters = new AggregateRepository.Sums();
-        long replayed = LogReplay.replayOverlapped(consumer, consumer.endOffsets(partitions, Duration.ofSeconds(30)),
-                records -> recordedBy(StatisticsTopics.readSkippingUnreadable(records), cutOff),
-                events -> inTransaction(pool, tx -> {
-                    writer.apply(tx, target, events, counters);
-                    return null;
-                }));
-        inTransaction(pool, tx -> {
-            aggregates.write(tx, target, counters);
-            return null;
-        });
+        long replayed = replay.fill(consumer, StatisticsRepository.BULLETIN_SCHEMA,
+                event -> cutOff.includes(event.recordedAt()));
         LOG.infof("bulletin copy: %d event(s) replayed, those recorded by %s kept, in %d ms", replayed, cutOff.at(),
                 (System.nanoTime() - started) / 1_000_000);
-    }
-
-    /** The batch's events recorded by {@code cutOff}, in log order, as the audit's fold keeps them. */
-    private static List<EventEnvelope<EventPayload>> recordedBy(EventBatch<EventPayload> batch, CutOff cutOff) {
-        return batch.events().stream().filter(e -> cutOff.includes(e.recordedAt())).toList();
     }
 }

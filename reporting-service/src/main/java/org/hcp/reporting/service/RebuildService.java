@@ -16,7 +16,6 @@ import org.hcp.kit.messaging.LogReplay;
 import org.hcp.kit.outcome.Outcome;
 import org.hcp.kit.text.Text;
 import org.hcp.reporting.messaging.StatisticsTopics;
-import org.hcp.reporting.repository.AggregateRepository;
 import org.hcp.reporting.repository.StatisticsRepository;
 import org.jboss.logging.Logger;
 
@@ -34,13 +33,13 @@ public class RebuildService {
     private final Pool pool;
     private final StatisticsRepository statistics;
     private final StatisticsWriter writer;
-    private final AggregateRepository aggregates;
+    private final StatisticsReplay replay;
     private final KafkaClients clients;
     private final ReentrantLock running = new ReentrantLock();
 
     public RebuildService(Pool pool, StatisticsRepository statistics, StatisticsWriter writer,
-            AggregateRepository aggregates, KafkaClients clients) {
-        this.aggregates = aggregates;
+            StatisticsReplay replay, KafkaClients clients) {
+        this.replay = replay;
         this.pool = pool;
         this.statistics = statistics;
         this.writer = writer;
@@ -60,26 +59,8 @@ public class RebuildService {
             String previous = inTransaction(pool, tx -> statistics.liveSchema(tx, StatisticsRepository.Lock.NONE));
             String target = previous.equals("rm_a") ? "rm_b" : "rm_a";
             LOG.infof("rebuild: replaying %s into %s (live: %s)", StatisticsTopics.TOPICS, target, previous);
-            inTransaction(pool, tx -> {
-                statistics.truncate(tx, target);
-                return null;
-            });
-
-            List<TopicPartition> partitions = LogReplay.fromTheStart(consumer, StatisticsTopics.TOPICS);
-            // Reading and decoding the next batch overlaps writing the last (docs/performance.md, "Where the time went"); the
-            // counters are summed across batches and written when many are pending, and at the end.
-            AggregateRepository.Sums counters = new AggregateRepository.Sums();
-            long replayed = LogReplay.replayOverlapped(consumer, consumer.endOffsets(partitions,
-                    Duration.ofSeconds(30)), StatisticsTopics::readSkippingUnreadable, batch -> inTransaction(pool,
-                    tx -> {
-                        writer.apply(tx, target, batch.events(), counters);
-                        return null;
-                    }));
-            inTransaction(pool, tx -> {
-                aggregates.write(tx, target, counters);
-                return null;
-            });
-            replayed += switchOver(consumer, partitions, target);
+            long replayed = replay.fill(consumer, target, event -> true);
+            replayed += switchOver(consumer, List.copyOf(consumer.assignment()), target);
             long ms = (System.nanoTime() - started) / 1_000_000;
             LOG.infof("rebuild: %d event(s) replayed into %s, now live, in %d ms", replayed, target, ms);
             return Outcome.done(new RebuildResult(previous, target, replayed, ms));
