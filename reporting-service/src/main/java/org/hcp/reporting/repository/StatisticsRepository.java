@@ -16,10 +16,9 @@ import org.hcp.kit.db.Transactions;
 public class StatisticsRepository {
 
     public static final String PROJECTION = "statistics";
-    public static final Set<String> SCHEMAS = Set.of("rm_a", "rm_b", StatisticsRepository.BULLETIN_SCHEMA);
-
     /** The copy bulletins are composed from, refilled up to each cut-off; never live (db/migration V8). */
     public static final String BULLETIN_SCHEMA = "rm_bulletin";
+    public static final Set<String> SCHEMAS = Set.of("rm_a", "rm_b", BULLETIN_SCHEMA);
 
     private final Pool pool;
 

@@ -20,9 +20,7 @@ import org.hcp.events.EventJson;
 import org.hcp.events.bulletin.BulletinPublished;
 import org.hcp.events.bulletin.BulletinScope;
 import org.hcp.kit.config.Clocks;
-import org.hcp.kit.messaging.KafkaClients;
 import org.hcp.kit.outbox.OutboxRelay;
-import org.hcp.kit.reference.ReferenceData;
 import org.hcp.reporting.domain.Bulletins;
 import org.hcp.reporting.domain.Dimensions.Dimension;
 import org.hcp.reporting.domain.Figures;
@@ -48,21 +46,19 @@ public class BulletinService {
     private final AggregateRepository aggregates;
     private final BulletinRepository bulletins;
     private final OutboxRelay relay;
-    private final KafkaClients clients;
     private final BulletinSnapshot snapshot;
     private final Clock clock;
     /** One publication at a time: they share the bulletin copy of the read model. */
     private final Object publishing = new Object();
 
     public BulletinService(Pool pool, StatisticsService statistics, AggregateRepository aggregates,
-            BulletinRepository bulletins, OutboxRelay relay, KafkaClients clients, BulletinSnapshot snapshot,
+            BulletinRepository bulletins, OutboxRelay relay, BulletinSnapshot snapshot,
             Clock clock) {
         this.pool = pool;
         this.statistics = statistics;
         this.aggregates = aggregates;
         this.bulletins = bulletins;
         this.relay = relay;
-        this.clients = clients;
         this.snapshot = snapshot;
         this.clock = clock;
     }
@@ -133,9 +129,10 @@ public class BulletinService {
      */
     public List<Published> publishMonth(YearMonth month) {
         // The live counters say cheaply whether anything is left to publish; only then is the log replayed.
-        Scopes live = scopes(aggregates, month);
-        if (live.all().stream().allMatch(s -> existing(month, s.scope(), s.code()).isPresent())) {
-            return live.all().stream().map(s -> existing(month, s.scope(), s.code()).orElseThrow()).toList();
+        List<Optional<Published>> known = scopes(aggregates, month).all().stream()
+                .map(s -> existing(month, s.scope(), s.code())).toList();
+        if (known.stream().allMatch(Optional::isPresent)) {
+            return known.stream().map(Optional::orElseThrow).toList();
         }
         synchronized (publishing) {
             Instant cutOff = snapshot.prepare(month);
