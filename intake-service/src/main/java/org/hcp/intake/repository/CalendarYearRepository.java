@@ -15,6 +15,12 @@ import java.util.List;
 @ApplicationScoped
 public class CalendarYearRepository {
 
+    private final Pool pool;
+
+    public CalendarYearRepository(Pool pool) {
+        this.pool = pool;
+    }
+
     /** A loaded year and its arrangement as CSV (the shipped files' format). */
     public record LoadedYear(int year, String csv) {
     }
@@ -27,7 +33,7 @@ public class CalendarYearRepository {
     }
 
     /** Every loaded year, in order. Takes a pooled connection of its own. */
-    public List<LoadedYear> all(Pool pool) {
+    public List<LoadedYear> all() {
         return query(pool, "SELECT year, csv FROM calendar_year ORDER BY year", Tuple.tuple()).stream()
                 .map(r -> new LoadedYear(r.getInteger("year"), r.getString("csv"))).toList();
     }

@@ -1,10 +1,8 @@
 package org.hcp.intake.service;
 
-
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -46,7 +44,6 @@ public class ReferenceData implements BackgroundWorker, CalendarSource {
 
     private static final Logger LOG = Logger.getLogger(ReferenceData.class);
 
-    private final Pool pool;
     private final CalendarYearRepository years;
     private final Clock clock;
     private final MeterRegistry metrics;
@@ -55,10 +52,9 @@ public class ReferenceData implements BackgroundWorker, CalendarSource {
     private volatile WorkingCalendar calendar = WorkingCalendar.shipped();
     private WorkerThread refresher;
 
-    public ReferenceData(Pool pool, CalendarYearRepository years, Clock clock, MeterRegistry metrics,
+    public ReferenceData(CalendarYearRepository years, Clock clock, MeterRegistry metrics,
             @ConfigProperty(name = "hcp.policies.dir") Optional<String> policyDir,
             @ConfigProperty(name = "hcp.calendar.refresh-interval", defaultValue = "PT30S") Duration refreshInterval) {
-        this.pool = pool;
         this.years = years;
         this.clock = clock;
         this.metrics = metrics;
@@ -117,7 +113,7 @@ public class ReferenceData implements BackgroundWorker, CalendarSource {
     /** Re-reads the loaded years. Never call it while holding a pooled connection: it takes one. */
     public synchronized void reloadCalendar() {
         WorkingCalendar next = WorkingCalendar.shipped();
-        for (CalendarYearRepository.LoadedYear loaded : years.all(pool)) {
+        for (CalendarYearRepository.LoadedYear loaded : years.all()) {
             next = next.with(YearArrangement.parseCsv(loaded.year(), loaded.csv()));
         }
         calendar = next;
