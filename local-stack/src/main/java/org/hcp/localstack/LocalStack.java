@@ -13,7 +13,7 @@ import org.hcp.events.Topics;
 public final class LocalStack implements AutoCloseable {
 
     /** One database per service (docs/architecture.md: a service never reads another's tables). */
-    public static final String[] DATABASES = {"intake", "reporting", "rectification", "appeal"};
+    public static final String[] DATABASES = {"intake", "reporting", "rectification", "appeal", "sync"};
 
     public static final int PARTITIONS = 3;
 

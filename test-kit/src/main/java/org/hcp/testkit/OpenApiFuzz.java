@@ -81,8 +81,14 @@ public final class OpenApiFuzz {
     public static Report checkService(java.net.URL base, java.net.URL management, String database,
             java.util.function.DoubleSupplier published, Set<String> peerOperations)
             throws IOException, InterruptedException {
+        return checkService(base, management, outboxWrites(database, published), peerOperations);
+    }
+
+    /** The same run, for a service whose writes are counted otherwise (or that has none a request can cause). */
+    public static Report checkService(java.net.URL base, java.net.URL management, LongSupplier writes,
+            Set<String> peerOperations) throws IOException, InterruptedException {
         Report report = check(new Target(base.toString().replaceAll("/$", ""), AccessMatrix.root(management),
-                DevTokens.mint("admin"), outboxWrites(database, published), peerOperations), Budget.DEFAULT);
+                DevTokens.mint("admin"), writes, peerOperations), Budget.DEFAULT);
         System.out.printf("OpenApiFuzz: %d hostile requests over %d operations%n", report.requests(),
                 report.operations());
         return report;
@@ -427,6 +433,32 @@ public final class OpenApiFuzz {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return -1;
+            }
+        };
+    }
+
+    /**
+     * A {@link Target#committed()} for a service that writes one table in place (no outbox): a hash of the table's
+     * whole content, so that an insert, an update or a delete each change it.
+     */
+    public static LongSupplier rowsOf(String database, String table) {
+        if (!table.matches("[a-z_]+")) {
+            throw new IllegalArgumentException("a table name: " + table);
+        }
+        java.sql.Connection[] connection = new java.sql.Connection[1];
+        return () -> {
+            try {
+                if (connection[0] == null || connection[0].isClosed()) {
+                    connection[0] = LocalStack.shared().postgres().connect(database);
+                }
+                try (java.sql.Statement statement = connection[0].createStatement();
+                        java.sql.ResultSet rows = statement.executeQuery("SELECT coalesce(hashtext(string_agg(t::text, "
+                                + "',' ORDER BY t::text)), 0) FROM " + table + " t")) {
+                    rows.next();
+                    return rows.getLong(1);
+                }
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
             }
         };
     }

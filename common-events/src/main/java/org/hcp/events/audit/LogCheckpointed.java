@@ -50,7 +50,7 @@ public record LogCheckpointed(
     /** What the signature covers: every field but the signature itself, the fingerprints by their SHA-256. */
     public String signedText() {
         String fingerprintsHash = HexFormat.of().formatHex(
-                MerkleTree.sha256().digest(fingerprints.getBytes(StandardCharsets.US_ASCII)));
+                sha256(fingerprints.getBytes(StandardCharsets.US_ASCII)));
         return String.join("\n", "hcp-checkpoint/1", topic, Integer.toString(partition), Long.toString(sequence),
                 Long.toString(startOffset), Long.toString(endOffset), Integer.toString(events), root,
                 previous == null ? "-" : previous, fingerprintsHash, algorithm, keyId, checkpointedAt.toString());
@@ -58,13 +58,21 @@ public record LogCheckpointed(
 
     /** The hash the next checkpoint chains to: SHA-256 (hex) of the signed text and the signature. */
     public String digest() {
-        return HexFormat.of().formatHex(MerkleTree.sha256().digest(
+        return HexFormat.of().formatHex(sha256(
                 (signedText() + "\n" + signature).getBytes(StandardCharsets.UTF_8)));
     }
 
     /** This checkpoint with its signature set (a record is immutable; the signer makes the signed copy). */
-    LogCheckpointed withSignature(String signature) {
+    public LogCheckpointed withSignature(String signature) {
         return new LogCheckpointed(topic, partition, sequence, startOffset, endOffset, events, root, previous,
                 fingerprints, algorithm, keyId, signature, checkpointedAt);
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
     }
 }

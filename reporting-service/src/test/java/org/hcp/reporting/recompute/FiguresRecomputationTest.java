@@ -20,19 +20,19 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.hcp.audit.AuditFold.Query;
+import org.hcp.audit.AuditFold;
 import org.hcp.events.EventEnvelope;
 import org.hcp.events.Topics;
 import org.hcp.events.appeal.RatingNotAdopted;
 import org.hcp.localstack.DevTokens;
 import org.hcp.localstack.LocalStack;
-import org.hcp.testkit.LocalStackTestResource;
-import org.hcp.testkit.TestEvents;
 import org.hcp.localstack.TopicProbe;
 import org.hcp.localstack.history.Generate;
 import org.hcp.localstack.history.HistoryGenerator;
 import org.hcp.reporting.messaging.StatisticsTopics;
-import org.hcp.events.audit.AuditFold;
-import org.hcp.events.audit.AuditFold.Query;
+import org.hcp.testkit.LocalStackTestResource;
+import org.hcp.testkit.TestEvents;
 import org.junit.jupiter.api.Test;
 
 /**

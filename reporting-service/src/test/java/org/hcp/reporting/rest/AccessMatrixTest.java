@@ -76,24 +76,6 @@ class AccessMatrixTest {
                 // the console's banner while a year's calendar is missing: no personal data, no scope
                 get("GET /api/v1/console/calendar", "/api/v1/console/calendar",
                         "401 401 401 401 403 403 403 403 200 200 200 200 200 403 403 403 200"),
-                // R5.2: a sync token reads its own province's feed (either province here); one that names none is refused
-                get("GET /api/v1/sync/ratings", "/api/v1/sync/ratings?limit=1",
-                        "401 401 401 401 403 403 403 403 403 403 403 403 200 200 200 403 200"),
-                // the push's state: auditors and admins see it, admins send a parked batch again (none here: 404)
-                get("GET /api/v1/sync/push/batches", "/api/v1/sync/push/batches",
-                        "401 401 401 401 403 403 403 403 403 403 403 403 200 403 403 403 200"),
-                json("POST /api/v1/sync/push/batches/{batchId}/retry", "/api/v1/sync/push/batches/22-00000001/retry",
-                        "401 401 401 401 403 403 403 403 403 403 403 403 403 403 403 403 404"),
-                get("GET /api/v1/sync/push/reconciliation",
-                        "/api/v1/sync/push/reconciliation?from=2025-01-01&to=2025-01-31",
-                        "401 401 401 401 403 403 403 403 403 403 403 403 200 403 403 403 200"),
-                // R5.3: the auditor API, read-only: auditors and admins
-                get("GET /api/v1/audit/figures", "/api/v1/audit/figures?asOf=2025-01-31T24:00%2B08:00&region=2202",
-                        "401 401 401 401 403 403 403 403 403 403 403 403 200 403 403 403 200"),
-                get("GET /api/v1/audit/bulletins", "/api/v1/audit/bulletins?region=2202&month=2025-01",
-                        "401 401 401 401 403 403 403 403 403 403 403 403 200 403 403 403 200"),
-                get("GET /api/v1/audit/cases/{caseNumber}", "/api/v1/audit/cases/NO-SUCH-CASE",
-                        "401 401 401 401 403 403 403 403 403 403 403 403 404 403 403 403 404"),
                 json("POST /api/v1/admin/rebuild", "/api/v1/admin/rebuild",
                         "401 401 401 401 403 403 403 403 403 403 403 403 403 403 403 403 200"));
         AccessMatrix.check(base, management, rows);

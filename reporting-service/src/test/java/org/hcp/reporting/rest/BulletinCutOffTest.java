@@ -17,17 +17,17 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import org.hcp.audit.BulletinAudits.BulletinAudit;
+import org.hcp.audit.tool.AuditQueries;
 import org.hcp.events.EventEnvelope;
 import org.hcp.events.RatingSubmitted;
 import org.hcp.events.Topics;
 import org.hcp.events.Watermark;
-import org.hcp.events.audit.BulletinAudits.BulletinAudit;
 import org.hcp.localstack.DevTokens;
 import org.hcp.localstack.LocalStack;
+import org.hcp.localstack.TopicProbe;
 import org.hcp.testkit.LocalStackTestResource;
 import org.hcp.testkit.TestEvents;
-import org.hcp.localstack.TopicProbe;
-import org.hcp.localstack.audit.AuditQueries;
 import org.junit.jupiter.api.Test;
 
 /**

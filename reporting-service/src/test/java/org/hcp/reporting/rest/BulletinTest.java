@@ -23,19 +23,19 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.hcp.audit.AuditFold;
+import org.hcp.audit.CaseHistory;
+import org.hcp.audit.tool.AuditQueries;
 import org.hcp.events.EventEnvelope;
 import org.hcp.events.RatingSubmitted;
 import org.hcp.events.Topics;
 import org.hcp.events.appeal.RatingNotAdopted;
 import org.hcp.localstack.DevTokens;
 import org.hcp.localstack.LocalStack;
-import org.hcp.testkit.LocalStackTestResource;
-import org.hcp.testkit.TestEvents;
-import org.hcp.events.audit.AuditFold;
-import org.hcp.localstack.audit.AuditQueries;
-import org.hcp.events.audit.CaseHistory;
 import org.hcp.localstack.TopicProbe;
 import org.hcp.reporting.service.BulletinScheduler;
+import org.hcp.testkit.LocalStackTestResource;
+import org.hcp.testkit.TestEvents;
 import org.junit.jupiter.api.Test;
 
 /** R4.3 / R4.7: a bulletin is published once, frozen; a later change to its month shows as an erratum beside it. */
@@ -157,7 +157,7 @@ class BulletinTest {
         // R5.3: the auditor, from the log alone, recomputes the bulletin as of its publication: identical; and its
         // erratum is explained by the decision received since, about that very rating.
         AuditQueries queries = new AuditQueries(LocalStack.shared().kafka().bootstrapServers());
-        org.hcp.events.audit.BulletinAudits.BulletinAudit audit = queries.bulletins("2025-06", COUNTY).stream()
+        org.hcp.audit.BulletinAudits.BulletinAudit audit = queries.bulletins("2025-06", COUNTY).stream()
                 .filter(a -> a.bulletinId().equals(id)).findFirst().orElseThrow();
         assertEquals(List.of(), audit.asPublished(), "reproduced exactly");
         assertTrue(audit.compared() >= 20, "figures compared: " + audit.compared());

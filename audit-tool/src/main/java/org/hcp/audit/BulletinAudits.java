@@ -1,0 +1,117 @@
+package org.hcp.audit;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.hcp.audit.AuditFold.Query;
+import org.hcp.events.bulletin.BulletinPublished;
+import org.hcp.events.bulletin.BulletinScope;
+
+/**
+ * A published bulletin checked against the log (R4.3, R5.3; docs/audit.md): its figures recomputed as of its
+ * publication must be the same, and where they differ now, the events recorded since say why.
+ */
+public final class BulletinAudits {
+
+    private BulletinAudits() {
+    }
+
+    /** One figure that differs: as the bulletin published it, and as recomputed. */
+    public record Difference(String figure, Number published, Object recomputed) {
+        @Override
+        public String toString() {
+            return figure + " " + published + " → " + recomputed;
+        }
+    }
+
+    /**
+     * A bulletin audited.
+     *
+     * @param asPublished figures where the log as of the publication disagrees with the bulletin (empty: reproduced)
+     * @param compared    how many of the bulletin's figures were recomputed and compared
+     * @param errata      figures that differ now, as the erratum shows them
+     * @param causes      the events recorded after the publication that changed its scope and month
+     */
+    public record BulletinAudit(String bulletinId, Instant publishedAt, int compared, List<Difference> asPublished,
+            List<Difference> errata, List<String> causes) {
+    }
+
+    /**
+     * Every bulletin given, each against the log as of its publication: {@code foldAsOf} is called once per
+     * publication instant (a month's bulletins go out together) and once with null for the log as it is now.
+     */
+    public static List<BulletinAudit> auditAll(List<BulletinPublished> bulletins,
+            java.util.function.Function<Instant, AuditFold> foldAsOf) {
+        Map<Instant, List<BulletinPublished>> byInstant = new TreeMap<>();
+        bulletins.forEach(b -> byInstant.computeIfAbsent(b.publishedAt(), k -> new ArrayList<>()).add(b));
+        List<BulletinAudit> audits = new ArrayList<>();
+        if (bulletins.isEmpty()) {
+            return audits;
+        }
+        AuditFold now = foldAsOf.apply(null);
+        for (Map.Entry<Instant, List<BulletinPublished>> entry : byInstant.entrySet()) {
+            AuditFold then = foldAsOf.apply(entry.getKey());
+            entry.getValue().forEach(b -> audits.add(audit(b, then, now)));
+        }
+        return audits;
+    }
+
+    /** @param then the log folded as of the bulletin's publication; @param now the whole log folded */
+    public static BulletinAudit audit(BulletinPublished b, AuditFold then, AuditFold now) {
+        Query scope = scopeOf(b);
+        Map<String, Object> recomputedThen = then.figures(scope).getOrDefault("", Map.of());
+        Map<String, Object> recomputedNow = now.figures(scope).getOrDefault("", Map.of());
+        int compared = 0;
+        List<Difference> asPublished = new ArrayList<>();
+        List<Difference> errata = new ArrayList<>();
+        for (Map.Entry<String, Number> figure : new TreeMap<>(b.figures()).entrySet()) {
+            if (!recomputedThen.containsKey(figure.getKey())) {
+                continue;   // a figure the fold does not recompute (docs/audit.md says which)
+            }
+            compared++;
+            if (!same(figure.getValue(), recomputedThen.get(figure.getKey()))) {
+                asPublished.add(new Difference(figure.getKey(), figure.getValue(), recomputedThen.get(figure.getKey())));
+            }
+            if (!same(figure.getValue(), recomputedNow.get(figure.getKey()))) {
+                errata.add(new Difference(figure.getKey(), figure.getValue(), recomputedNow.get(figure.getKey())));
+            }
+        }
+        List<String> causes = errata.isEmpty() ? List.of() : now.changesAfter(scope, b.publishedAt());
+        return new BulletinAudit(b.bulletinId(), b.publishedAt(), compared, asPublished, errata, causes);
+    }
+
+    /** The bulletin's scope and month as a query of the fold. */
+    public static Query scopeOf(BulletinPublished b) {
+        YearMonth month = YearMonth.parse(b.month());
+        LocalDate from = month.atDay(1);
+        LocalDate to = month.atEndOfMonth();
+        return b.scope() == BulletinScope.INSTITUTION
+                ? new Query(null, b.scopeCode(), null, null, from, to, null, 0)
+                : new Query(b.scopeCode(), null, null, null, from, to, null, 0);
+    }
+
+    private static boolean same(Number published, Object recomputed) {
+        if (published == null || recomputed == null) {
+            return published == null && recomputed == null;
+        }
+        return Math.abs(published.doubleValue() - ((Number) recomputed).doubleValue()) < 1e-9;
+    }
+
+    /**
+     * An instant as auditors write it: ISO-8601 with an offset, where {@code 24:00} means the end of that day
+     * ({@code 2025-10-31T24:00+08:00}).
+     */
+    public static Instant parseInstant(String text) {
+        String t = text.strip();
+        int at = t.indexOf("T24:00");
+        if (at > 0) {
+            LocalDate day = LocalDate.parse(t.substring(0, at)).plusDays(1);
+            t = day + "T00:00" + t.substring(at + "T24:00".length());
+        }
+        return java.time.OffsetDateTime.parse(t).toInstant();
+    }
+}
