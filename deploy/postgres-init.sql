@@ -3,3 +3,4 @@ CREATE DATABASE intake;
 CREATE DATABASE reporting;
 CREATE DATABASE rectification;
 CREATE DATABASE appeal;
+CREATE DATABASE sync;

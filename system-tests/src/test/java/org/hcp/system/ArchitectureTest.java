@@ -20,8 +20,9 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
 
     private static final Path ROOT = Path.of(System.getProperty("hcp.root", "..")).toAbsolutePath().normalize();
-    private static final List<String> MODULES = List.of("common-events", "service-kit", "intake-service",
-            "reporting-service", "rectification-service", "appeal-service");
+    private static final List<String> MODULES = List.of("common-events", "crypto-kit", "audit-tool", "service-kit",
+            "intake-service", "reporting-service", "rectification-service", "appeal-service", "audit-service",
+            "sync-service", "console");
 
     private static JavaClasses production;
 
@@ -98,6 +99,31 @@ class ArchitectureTest {
         noClasses().that().doNotHaveFullyQualifiedName("org.hcp.kit.db.Transactions")
                 .should().dependOnClassesThat().haveFullyQualifiedName("io.smallrye.mutiny.groups.UniAwait")
                 .because("docs/architecture.md, \"The database\": Transactions is the one place that waits")
+                .check(production);
+    }
+
+    /**
+     * The auditor's tool runs beside a cluster, not inside the platform: no Quarkus, no service kit, and none of the
+     * embedded broker, embedded PostgreSQL or test libraries that the local stack carries.
+     */
+    @Test
+    void theAuditorsToolStandsOnKafkasClientAlone() {
+        noClasses().that().resideInAPackage("org.hcp.audit")
+                .or().resideInAPackage("org.hcp.audit.tool")
+                .should().dependOnClassesThat().resideInAnyPackage("io.quarkus..", "io.vertx..", "org.hcp.kit..",
+                        "org.hcp.localstack..", "io.zonky..", "kafka..", "org.apache.kafka.server..",
+                        "org.hcp.testkit..", "org.junit..")
+                .because("issue 27: ./hcp audit must run without the platform's runtime or its test fixtures")
+                .check(production);
+    }
+
+    /** Every service reads common-events; only those that sign or encrypt carry the cryptography (crypto-kit). */
+    @Test
+    void commonEventsCarriesNoCryptographyAuditOrSyncCode() {
+        noClasses().that().resideInAPackage("org.hcp.events..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.bouncycastle..", "org.hcp.crypto..",
+                        "org.hcp.audit..", "org.hcp.sync..")
+                .because("issue 27: one concept, one place; a service that does not sign does not load BouncyCastle")
                 .check(production);
     }
 }

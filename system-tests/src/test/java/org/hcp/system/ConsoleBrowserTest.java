@@ -32,8 +32,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 
 /**
- * The supervisor console (R4, role bureau) in a real browser: the packaged reporting, rectification and appeal
- * services on real Kafka and PostgreSQL, a county's bureau signed in through the address {@code ./hcp console}
+ * The supervisor console (R4, role bureau) in a real browser: the packaged console in front of intake, reporting,
+ * rectification and appeal services on real Kafka and PostgreSQL, a county's bureau signed in through the address {@code ./hcp console}
  * prints. Every screen is visited and its data checked, in Chinese, in English and on a tablet. Screenshots in
  * {@code system-tests/target/screenshots/console-*.png}.
  */
@@ -43,7 +43,9 @@ class ConsoleBrowserTest {
     private static final String ADMIN = DevTokens.mint("admin", null, Duration.ofHours(1));
     private static final String BUREAU = DevTokens.mint("bureau", COUNTY, Duration.ofHours(1));
 
+    private static ServiceProcess intake;
     private static ServiceProcess reporting;
+    private static ServiceProcess console;
     private static ServiceProcess rectification;
     private static ServiceProcess appeal;
     private static HeadlessChromium chromium;
@@ -52,14 +54,18 @@ class ConsoleBrowserTest {
     static void startTheServicesAndTheBrowser() throws Exception {
         HeadlessChromium.requireBrowser("the console browser test");
         LocalStack stack = LocalStack.shared();
+        intake = new ServiceProcess("intake-service", "intake", stack).launch();
         rectification = new ServiceProcess("rectification-service", "rectification", stack).launch();
         appeal = new ServiceProcess("appeal-service", "appeal", stack).launch();
         // The test writes the ratings itself, as no producer with a watermark: the cut-off is the publication.
         reporting = new ServiceProcess("reporting-service", "reporting", stack)
-                .with("HCP_BULLETIN_AWAIT_WATERMARKS", "false")
+                .with("HCP_BULLETIN_AWAIT_WATERMARKS", "false").launch();
+        console = new ServiceProcess("console", null, stack)
+                .with("HCP_INTAKE_URL", intake.url(""))
+                .with("HCP_REPORTING_URL", reporting.url(""))
                 .with("HCP_RECTIFICATION_URL", rectification.url(""))
                 .with("HCP_APPEAL_URL", appeal.url("")).launch();
-        for (ServiceProcess service : List.of(rectification, appeal, reporting)) {
+        for (ServiceProcess service : List.of(intake, rectification, appeal, reporting, console)) {
             service.awaitReady(Duration.ofSeconds(180));
         }
         chromium = HeadlessChromium.start(1280, 1000);
@@ -70,7 +76,7 @@ class ConsoleBrowserTest {
         if (chromium != null) {
             chromium.close();
         }
-        for (ServiceProcess service : new ServiceProcess[] {reporting, rectification, appeal}) {
+        for (ServiceProcess service : new ServiceProcess[] {console, reporting, rectification, appeal, intake}) {
             if (service != null) {
                 service.stop();
             }
@@ -157,7 +163,7 @@ class ConsoleBrowserTest {
         });
 
         // Signed in as ./hcp console does it: the token in the fragment.
-        chromium.browser.get(reporting.url("/console/?from=" + month + "&to=" + month + "#token=" + BUREAU));
+        chromium.browser.get(console.url("/console/?from=" + month + "&to=" + month + "#token=" + BUREAU));
         String overview = waitFor("overview");
         assertTrue(overview.contains("评价数") && overview.contains("好评率") && overview.contains("整改率"), overview);
         assertTrue(chromium.browser.findElement(By.id("scope")).getText().contains(COUNTY));
@@ -261,10 +267,10 @@ class ConsoleBrowserTest {
         await("the ledger has the bad reviews", () -> answers(rectification, ADMIN,
                 "/api/v1/rectifications/summary?institution=" + centre, "\"badReviews\":2"));
 
-        String policy = reporting.call(null, "GET", "/console/", null).headers().firstValue("Content-Security-Policy")
+        String policy = console.call(null, "GET", "/console/", null).headers().firstValue("Content-Security-Policy")
                 .orElse("");
         assertTrue(policy.contains("script-src 'self'") && policy.contains("frame-ancestors 'none'"), policy);
-        var script = reporting.call(null, "GET", "/console/console.js", null);
+        var script = console.call(null, "GET", "/console/console.js", null);
         assertEquals("no-cache", script.headers().firstValue("Cache-Control").orElse(""),
                 "no version in the file's name: the browser asks again");
         assertEquals("nosniff", reporting.call(ADMIN, "GET", "/api/v1/stats/satisfaction?region=" + COUNTY, null)
@@ -272,7 +278,7 @@ class ConsoleBrowserTest {
 
         chromium.browser.manage().window().setSize(new Dimension(1280, 1000));
         chromium.browser.get("about:blank");
-        chromium.browser.get(reporting.url("/console/?from=" + month + "&to=" + month + "#token=" + BUREAU));
+        chromium.browser.get(console.url("/console/?from=" + month + "&to=" + month + "#token=" + BUREAU));
         waitFor("overview");
         int hovered = 0;
         for (String view : List.of("overview", "drill", "rankings", "tags", "rectifications", "appeals",

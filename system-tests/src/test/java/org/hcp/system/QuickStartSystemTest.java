@@ -45,8 +45,10 @@ class QuickStartSystemTest {
     static void up() throws Exception {
         for (String variable : List.of("HCP_KAFKA_PORT", "HCP_KAFKA_CONTROLLER_PORT", "HCP_PG_PORT",
                 "HCP_INTAKE_PORT", "HCP_REPORTING_PORT", "HCP_RECTIFICATION_PORT", "HCP_APPEAL_PORT",
+                "HCP_CONSOLE_PORT", "HCP_AUDIT_PORT", "HCP_SYNC_PORT",
                 "HCP_INTAKE_MANAGEMENT_PORT", "HCP_REPORTING_MANAGEMENT_PORT", "HCP_RECTIFICATION_MANAGEMENT_PORT",
-                "HCP_APPEAL_MANAGEMENT_PORT")) {
+                "HCP_APPEAL_MANAGEMENT_PORT", "HCP_CONSOLE_MANAGEMENT_PORT", "HCP_AUDIT_MANAGEMENT_PORT",
+                "HCP_SYNC_MANAGEMENT_PORT")) {
             ENV.put(variable, Integer.toString(LocalStack.freePort()));
         }
         ENV.put("HCP_STATE", STATE.toString());
@@ -116,7 +118,7 @@ class QuickStartSystemTest {
         HeadlessChromium.requireBrowser("the quick start's console");
         Matcher console = Pattern.compile("http://127\\.0\\.0\\.1:(\\d+)/console/#token=\\S+").matcher(upOutput);
         assertTrue(console.find(), "up printed no console address:\n" + upOutput);
-        assertEquals(ENV.get("HCP_REPORTING_PORT"), console.group(1));
+        assertEquals(ENV.get("HCP_CONSOLE_PORT"), console.group(1));
         try (HeadlessChromium chromium = HeadlessChromium.start(1280, 1000)) {
             chromium.browser.get(console.group());
             chromium.awaitView("overview");

@@ -43,10 +43,12 @@ final class ServiceProcess implements AutoCloseable {
         env.put("HTTP_PORT", Integer.toString(port));
         env.put("MANAGEMENT_PORT", Integer.toString(managementPort));
         env.put("KAFKA_BOOTSTRAP_SERVERS", stack.kafka().bootstrapServers());
-        env.put("DB_REACTIVE_URL", stack.postgres().reactiveUrl(database));
-        env.put("DB_JDBC_URL", stack.postgres().jdbcUrl(database));
-        env.put("DB_USER", PostgresServer.USER);
-        env.put("DB_PASSWORD", PostgresServer.PASSWORD);
+        if (database != null) { // the console and audit-service keep no database
+            env.put("DB_REACTIVE_URL", stack.postgres().reactiveUrl(database));
+            env.put("DB_JDBC_URL", stack.postgres().jdbcUrl(database));
+            env.put("DB_USER", PostgresServer.USER);
+            env.put("DB_PASSWORD", PostgresServer.PASSWORD);
+        }
         // As ./hcp up: the development keys are accepted only outside the prod profile (ProductionSecrets).
         env.put("QUARKUS_PROFILE", "local");
     }

@@ -83,11 +83,16 @@ public final class WorkingCalendar {
      * in November and December already reach into it).
      */
     public List<Integer> missingYears(LocalDate today) {
+        return missingYears(years.keySet(), today);
+    }
+
+    /** {@link #missingYears(LocalDate)} of a calendar that holds {@code loaded} (another service's, read over HTTP). */
+    public static List<Integer> missingYears(java.util.Collection<Integer> loaded, LocalDate today) {
         List<Integer> missing = new ArrayList<>();
-        if (!hasYear(today.getYear())) {
+        if (!loaded.contains(today.getYear())) {
             missing.add(today.getYear());
         }
-        if (today.getMonthValue() >= NEXT_YEAR_DUE_MONTH && !hasYear(today.getYear() + 1)) {
+        if (today.getMonthValue() >= NEXT_YEAR_DUE_MONTH && !loaded.contains(today.getYear() + 1)) {
             missing.add(today.getYear() + 1);
         }
         return List.copyOf(missing);

@@ -63,19 +63,6 @@ class AccessMatrixTest {
                 get("GET /api/v1/bulletins/{month}/{scope}/{code}/bulletin.pdf",
                         "/api/v1/bulletins/2025-01/REGION/220202/bulletin.pdf",
                         "404 404 404 404 404 404 404 404 404 404 404 404 404 404 404 404 404"),
-                // the console's reads of the ledger and the appeal queue: the services behind them decide scope (R6.1);
-                // here nothing listens behind them, so whoever gets past this service's check gets a 502
-                get("GET /api/v1/console/rectifications", "/api/v1/console/rectifications?region=2202",
-                        "401 401 401 401 403 403 403 403 502 502 502 502 502 403 403 403 502"),
-                get("GET /api/v1/console/rectifications/summary", "/api/v1/console/rectifications/summary",
-                        "401 401 401 401 403 403 403 403 502 502 502 502 502 403 403 403 502"),
-                get("GET /api/v1/console/rectifications/export", "/api/v1/console/rectifications/export",
-                        "401 401 401 401 403 403 403 403 502 502 502 502 502 403 403 403 502"),
-                get("GET /api/v1/console/appeals", "/api/v1/console/appeals",
-                        "401 401 401 401 403 403 403 403 502 502 502 502 502 403 403 403 502"),
-                // the console's banner while a year's calendar is missing: no personal data, no scope
-                get("GET /api/v1/console/calendar", "/api/v1/console/calendar",
-                        "401 401 401 401 403 403 403 403 200 200 200 200 200 403 403 403 200"),
                 json("POST /api/v1/admin/rebuild", "/api/v1/admin/rebuild",
                         "401 401 401 401 403 403 403 403 403 403 403 403 403 403 403 403 200"));
         AccessMatrix.check(base, management, rows);

@@ -1,5 +1,7 @@
-package org.hcp.reporting.rest;
+package org.hcp.console.rest;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -7,26 +9,29 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.hcp.console.service.IntakeCalendar;
+import org.hcp.events.calendar.WorkingCalendar;
 import org.hcp.kit.config.Clocks;
-import org.hcp.kit.reference.ReferenceData;
 
 /**
  * The console's banner: which years' official calendars should be loaded by today and are not (docs/rules.md), as
- * intake published them on hcp.directory. Deadlines counted into such a year are provisional.
+ * intake, which owns the calendar, reports them. Deadlines counted into such a year are provisional.
  */
 @Path("/api/v1/console/calendar")
-@Tag(name = "console", description = "监管台 / The supervisor console's reads of the ledger and the appeal queue")
+@Tag(name = "console", description = "监管台 / The console's reads of the statistics, bulletins, ledger and appeals")
 @RolesAllowed({"bureau", "auditor", "admin"})
-public class ConsoleCalendarResource {
+@Blocking
+public class CalendarResource {
 
-    private final ReferenceData reference;
+    private final IntakeCalendar intake;
     private final Clock clock;
 
-    public ConsoleCalendarResource(ReferenceData reference, Clock clock) {
-        this.reference = reference;
+    public CalendarResource(IntakeCalendar intake, Clock clock) {
+        this.intake = intake;
         this.clock = clock;
     }
 
@@ -39,7 +44,10 @@ public class ConsoleCalendarResource {
     @Operation(summary = "Which years' official working calendars are missing today (the console's warning)")
     public CalendarStatus status() {
         LocalDate today = LocalDate.now(clock.withZone(Clocks.CHINA));
-        return new CalendarStatus(today, reference.calendar().missingYears(today),
-                List.copyOf(reference.calendar().loadedYears()));
+        List<Integer> loaded = new ArrayList<>();
+        for (JsonNode year : intake.status().path("loadedYears")) {
+            loaded.add(year.asInt());
+        }
+        return new CalendarStatus(today, WorkingCalendar.missingYears(loaded, today), List.copyOf(loaded));
     }
 }
