@@ -18,10 +18,11 @@ class AuditFoldTest {
 
     private static AuditFold fold(Instant asOf) throws IOException {
         AuditFold fold = new AuditFold(asOf);
+        // The golden events of the contract (common-events), folded as the auditor would read them.
         String[] events = {"CaseCompleted", "RatingSubmitted", "RectificationOpened", "AppealFiled"};
         for (int i = 0; i < events.length; i++) {
             fold.accept("topic-of-" + events[i], 0, i, Files.readString(
-                    Path.of("src/test/resources/golden/" + events[i] + ".v1.json")));
+                    Path.of("../common-events/src/test/resources/golden/" + events[i] + ".v1.json")));
         }
         return fold;
     }

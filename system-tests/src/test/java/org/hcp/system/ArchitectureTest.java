@@ -76,12 +76,13 @@ class ArchitectureTest {
     }
 
     /**
-     * No fixture in production sources: what {@code ./hcp up} runs and the operators' tools (local-stack) use no test
-     * framework and none of the test kit, which the modules' tests alone depend on.
+     * No fixture in production sources: what {@code ./hcp up} runs (local-stack) and the operators' tools (tools) use no
+     * test framework and none of the test kit, which the modules' tests alone depend on.
      */
     @Test
     void noTestFixtureInWhatRunsOrTheTools() {
-        JavaClasses runtimeAndTools = new ClassFileImporter().importPaths(ROOT.resolve("local-stack/target/classes"));
+        JavaClasses runtimeAndTools = new ClassFileImporter().importPaths(ROOT.resolve("local-stack/target/classes"),
+                ROOT.resolve("tools/target/classes"));
         for (JavaClasses classes : List.of(production, runtimeAndTools)) {
             noClasses().should().dependOnClassesThat().resideInAnyPackage("io.quarkus.test..", "org.junit..",
                             "org.hcp.testkit..", "io.restassured..", "org.awaitility..")
@@ -125,5 +126,15 @@ class ArchitectureTest {
                         "org.hcp.audit..", "org.hcp.sync..")
                 .because("issue 27: one concept, one place; a service that does not sign does not load BouncyCastle")
                 .check(production);
+    }
+
+    /** The runtime that {@code ./hcp up} starts does not carry the operators' tools (issue 27, part 2). */
+    @Test
+    void theRuntimeCarriesNoOperatorTool() {
+        JavaClasses runtime = new ClassFileImporter().importPaths(ROOT.resolve("local-stack/target/classes"));
+        noClasses().should().dependOnClassesThat().resideInAnyPackage("org.hcp.tools..", "io.vertx..",
+                        "org.apache.kafka.tools..")
+                .because("issue 27: the runtime, the operator tools and the test kit serve three audiences")
+                .check(runtime);
     }
 }

@@ -10,7 +10,6 @@ import org.hcp.events.RatingOrigin;
 import org.hcp.events.RatingSubmitted;
 import org.hcp.events.Topics;
 import org.hcp.localstack.LocalStack;
-import org.hcp.localstack.TopicProbe;
 
 /** For tests that feed a consumer directly: well-formed events, published through the real broker. */
 public final class TestEvents {

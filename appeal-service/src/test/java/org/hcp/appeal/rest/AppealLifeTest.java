@@ -37,7 +37,7 @@ import org.hcp.localstack.LocalStack;
 import org.hcp.testkit.LocalStackTestResource;
 import org.hcp.testkit.MovableClock;
 import org.hcp.testkit.TestEvents;
-import org.hcp.localstack.TopicProbe;
+import org.hcp.testkit.TopicProbe;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

@@ -22,7 +22,7 @@ import org.hcp.events.RatingSubmitted;
 import org.hcp.events.Topics;
 import org.hcp.localstack.LocalStack;
 import org.hcp.testkit.LocalStackTestResource;
-import org.hcp.localstack.TopicProbe;
+import org.hcp.testkit.TopicProbe;
 import org.junit.jupiter.api.Test;
 
 /**

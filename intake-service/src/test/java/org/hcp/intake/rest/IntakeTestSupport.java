@@ -7,7 +7,7 @@ import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.hcp.events.Topics;
 import org.hcp.localstack.LocalStack;
-import org.hcp.localstack.TopicProbe;
+import org.hcp.testkit.TopicProbe;
 
 /** What the tests look at: the intake database and the ratings topic, read directly. */
 final class IntakeTestSupport {

@@ -25,7 +25,7 @@ import org.hcp.events.Topics;
 import org.hcp.events.Watermark;
 import org.hcp.localstack.DevTokens;
 import org.hcp.localstack.LocalStack;
-import org.hcp.localstack.TopicProbe;
+import org.hcp.testkit.TopicProbe;
 import org.hcp.testkit.LocalStackTestResource;
 import org.hcp.testkit.TestEvents;
 import org.junit.jupiter.api.Test;

@@ -32,7 +32,7 @@ import org.hcp.events.Topics;
 import org.hcp.events.appeal.RatingNotAdopted;
 import org.hcp.localstack.DevTokens;
 import org.hcp.localstack.LocalStack;
-import org.hcp.localstack.TopicProbe;
+import org.hcp.testkit.TopicProbe;
 import org.hcp.reporting.service.BulletinScheduler;
 import org.hcp.testkit.LocalStackTestResource;
 import org.hcp.testkit.TestEvents;

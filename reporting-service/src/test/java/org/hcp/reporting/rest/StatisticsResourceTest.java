@@ -31,7 +31,7 @@ import org.hcp.events.text.Csv;
 import org.hcp.localstack.DevTokens;
 import org.hcp.localstack.LocalStack;
 import org.hcp.testkit.LocalStackTestResource;
-import org.hcp.localstack.TopicProbe;
+import org.hcp.testkit.TopicProbe;
 import static org.hcp.testkit.TestEvents.publish;
 import static org.hcp.testkit.TestEvents.rating;
 import org.junit.jupiter.api.Test;

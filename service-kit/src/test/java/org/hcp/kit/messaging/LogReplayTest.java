@@ -12,7 +12,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.hcp.localstack.KafkaBroker;
 import org.hcp.localstack.LocalStack;
-import org.hcp.localstack.TopicProbe;
+import org.hcp.testkit.TopicProbe;
 import org.junit.jupiter.api.Test;
 
 /** A rebuild's overlapped replay writes what the sequential one writes, in the same order, and stops on a failure. */

@@ -17,7 +17,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.hcp.kit.config.FaultInjection;
 import org.hcp.localstack.KafkaBroker;
 import org.hcp.localstack.LocalStack;
-import org.hcp.localstack.TopicProbe;
+import org.hcp.testkit.TopicProbe;
 import org.junit.jupiter.api.Test;
 
 /** The consumer loop on a real broker: nothing skipped, offsets only after the batch, replicas sharing a group. */

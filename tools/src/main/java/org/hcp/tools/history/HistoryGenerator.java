@@ -1,4 +1,4 @@
-package org.hcp.localstack.history;
+package org.hcp.tools.history;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package org.hcp.localstack;
+package org.hcp.testkit;
 
 import java.time.Duration;
 import java.util.AbstractMap;

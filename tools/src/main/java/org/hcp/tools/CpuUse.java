@@ -1,4 +1,4 @@
-package org.hcp.localstack;
+package org.hcp.tools;
 
 import java.io.IOException;
 import java.nio.file.Files;

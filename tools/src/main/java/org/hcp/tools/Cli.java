@@ -1,4 +1,4 @@
-package org.hcp.localstack;
+package org.hcp.tools;
 
 import java.io.IOException;
 import java.net.URI;
@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import org.hcp.events.EventJson;
+import org.hcp.localstack.DevTokens;
 
 /**
  * The HTTP steps of {@code ./hcp}, in Java so that a machine with only a JDK and Maven needs no curl.

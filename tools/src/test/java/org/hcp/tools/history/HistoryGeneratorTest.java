@@ -1,4 +1,4 @@
-package org.hcp.localstack.history;
+package org.hcp.tools.history;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -25,8 +25,8 @@ import org.hcp.events.rectification.CallbackRecorded;
 import org.hcp.events.rectification.RectificationClosed;
 import org.hcp.events.rectification.RectificationOpened;
 import org.hcp.events.rectification.RectificationWithdrawn;
-import org.hcp.localstack.history.HistoryGenerator.Item;
-import org.hcp.localstack.history.HistoryGenerator.Options;
+import org.hcp.tools.history.HistoryGenerator.Item;
+import org.hcp.tools.history.HistoryGenerator.Options;
 import org.junit.jupiter.api.Test;
 
 /** The generated history is reproducible, in recording order, in the real format, and shaped as docs/history.md says. */

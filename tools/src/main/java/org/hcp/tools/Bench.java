@@ -1,4 +1,4 @@
-package org.hcp.localstack;
+package org.hcp.tools;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -37,6 +37,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.hcp.events.EventJson;
+import org.hcp.localstack.DevTokens;
 
 /**
  * {@code ./hcp bench}: the platform's figures next to the limits of its own PostgreSQL and Kafka, measured in one run

@@ -1,4 +1,4 @@
-package org.hcp.localstack.history;
+package org.hcp.tools.history;
 
 import java.time.Duration;
 import java.time.Instant;
