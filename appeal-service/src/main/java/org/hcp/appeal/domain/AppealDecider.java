@@ -6,10 +6,6 @@ import java.util.List;
 import java.util.Objects;
 import org.hcp.events.EventPayload;
 import org.hcp.events.RatingOrigin;
-import org.hcp.events.policy.Deadline;
-import org.hcp.events.policy.JurisdictionPolicy;
-import org.hcp.events.policy.JurisdictionRules;
-import org.hcp.events.policy.RulesAt;
 import org.hcp.events.appeal.AppealDecided;
 import org.hcp.events.appeal.AppealEvidenceAdded;
 import org.hcp.events.appeal.AppealFiled;
@@ -21,9 +17,13 @@ import org.hcp.events.appeal.Appellant;
 import org.hcp.events.appeal.RatingNotAdopted;
 import org.hcp.events.appeal.RatingReinstated;
 import org.hcp.events.appeal.VerificationMethod;
-import org.hcp.kit.outcome.Outcome;
-import org.hcp.kit.text.Text;
-import org.hcp.kit.text.Violation;
+import org.hcp.events.outcome.Outcome;
+import org.hcp.events.outcome.Text;
+import org.hcp.events.outcome.Violation;
+import org.hcp.events.policy.Deadline;
+import org.hcp.events.policy.JurisdictionPolicy;
+import org.hcp.events.policy.JurisdictionRules;
+import org.hcp.events.policy.RulesAt;
 
 /**
  * The rules of R3 as pure functions: a command, the appeal as it stands, the rating it is about, the jurisdiction's

@@ -8,9 +8,9 @@ import org.hcp.events.EventPayload;
 import org.hcp.events.appeal.IntegrityFlagReviewed;
 import org.hcp.events.appeal.IntegrityOutcome;
 import org.hcp.events.appeal.RatingNotAdopted;
-import org.hcp.kit.outcome.Outcome;
-import org.hcp.kit.text.Text;
-import org.hcp.kit.text.Violation;
+import org.hcp.events.outcome.Outcome;
+import org.hcp.events.outcome.Text;
+import org.hcp.events.outcome.Violation;
 
 /** R6.3 as a pure function: the bureau's review of a flag, like an appeal decision (R3.4). */
 public final class IntegrityReviewer {

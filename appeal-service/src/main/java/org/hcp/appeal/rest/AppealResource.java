@@ -23,22 +23,22 @@ import org.hcp.appeal.domain.AppealDecider;
 import org.hcp.appeal.domain.AppealEntry;
 import org.hcp.appeal.domain.Evidence;
 import org.hcp.appeal.repository.AppealRepository;
-import org.hcp.appeal.repository.CaseFileRepository;
-import org.hcp.appeal.repository.CaseFileRepository.CaseFile;
 import org.hcp.appeal.repository.AttachmentRepository;
-import org.hcp.appeal.service.AppealService;
+import org.hcp.appeal.repository.CaseFileRepository.CaseFile;
+import org.hcp.appeal.repository.CaseFileRepository;
 import org.hcp.appeal.service.AppealService.Scope;
+import org.hcp.appeal.service.AppealService;
 import org.hcp.events.EventIds;
 import org.hcp.events.appeal.AppealOutcome;
 import org.hcp.events.appeal.Appellant;
 import org.hcp.events.appeal.VerificationMethod;
-import org.hcp.kit.rest.BodyLimit;
+import org.hcp.events.outcome.Violation;
 import org.hcp.kit.rest.Access;
 import org.hcp.kit.rest.Answers;
+import org.hcp.kit.rest.BodyLimit;
 import org.hcp.kit.rest.Problem;
 import org.hcp.kit.rest.ProblemException;
 import org.hcp.kit.rest.QueryChecks;
-import org.hcp.kit.text.Violation;
 
 /**
  * Appeals (R3): the rated party (role {@code handler}, its institution) appeals a bad review in time; the bureau

@@ -14,11 +14,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hcp.appeal.domain.DecisionEffects.CreditRecord;
 import org.hcp.appeal.domain.DecisionEffects.Notice;
 import org.hcp.appeal.repository.DecisionRecordRepository;
+import org.hcp.events.outcome.Violation;
 import org.hcp.kit.rest.Access;
 import org.hcp.kit.rest.Problem;
 import org.hcp.kit.rest.ProblemException;
 import org.hcp.kit.rest.QueryChecks;
-import org.hcp.kit.text.Violation;
 
 /** R3.4: what decisions leave for others to read: notices to the units concerned, and TA's credit records. */
 @Path("/api/v1")

@@ -20,17 +20,17 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hcp.appeal.domain.IntegrityFlag;
-import org.hcp.appeal.repository.IntegrityRepository;
 import org.hcp.appeal.repository.IntegrityRepository.FlagFile;
+import org.hcp.appeal.repository.IntegrityRepository;
 import org.hcp.appeal.service.IntegrityService;
 import org.hcp.events.appeal.IntegrityOutcome;
 import org.hcp.events.appeal.IntegrityRule;
+import org.hcp.events.outcome.Violation;
 import org.hcp.kit.rest.Access;
 import org.hcp.kit.rest.Answers;
 import org.hcp.kit.rest.Problem;
 import org.hcp.kit.rest.ProblemException;
 import org.hcp.kit.rest.QueryChecks;
-import org.hcp.kit.text.Violation;
 
 /**
  * Integrity reviews (R6.3): the flags the detection rules raised, in the bureau's queue (role {@code bureau}, its

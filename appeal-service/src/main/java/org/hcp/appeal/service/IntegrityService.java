@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.hcp.appeal.domain.IntegrityDetector;
 import org.hcp.appeal.domain.IntegrityDetector.Finding;
+import org.hcp.appeal.domain.IntegrityDetector;
 import org.hcp.appeal.domain.IntegrityFlag;
 import org.hcp.appeal.domain.IntegrityReviewer;
 import org.hcp.appeal.domain.ObservedRating;
@@ -23,11 +23,11 @@ import org.hcp.events.EventPayload;
 import org.hcp.events.appeal.IntegrityFlagReviewed;
 import org.hcp.events.appeal.IntegrityOutcome;
 import org.hcp.events.appeal.RatingNotAdopted;
+import org.hcp.events.outcome.Outcome;
+import org.hcp.kit.config.Clocks;
 import org.hcp.kit.outbox.OutboxRelay;
-import org.hcp.kit.outcome.Outcome;
 import org.hcp.kit.reference.ReferenceData;
 import org.hcp.kit.rest.Correlation;
-import org.hcp.kit.config.Clocks;
 import org.jboss.logging.Logger;
 
 /**

@@ -5,9 +5,9 @@ import static org.hcp.kit.db.Transactions.inTransaction;
 
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.pgclient.PgConnection;
+import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.pgclient.PgConnectOptions;
-import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,8 +25,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hcp.appeal.domain.AppealDecider.RatedCase;
 import org.hcp.appeal.domain.IntegrityFlag;
 import org.hcp.appeal.domain.IntegrityReviewer;
-import org.hcp.appeal.repository.AppealRepository;
 import org.hcp.appeal.repository.AppealRepository.Stored;
+import org.hcp.appeal.repository.AppealRepository;
 import org.hcp.appeal.repository.AppealableRatingRepository;
 import org.hcp.appeal.repository.DecisionRecordRepository;
 import org.hcp.appeal.repository.IntegrityRepository;
@@ -37,12 +37,13 @@ import org.hcp.events.EventPayload;
 import org.hcp.events.Topics;
 import org.hcp.events.appeal.IntegrityFlagReviewed;
 import org.hcp.events.appeal.RatingNotAdopted;
+import org.hcp.events.outcome.Outcome;
+import org.hcp.events.outcome.Text;
 import org.hcp.kit.messaging.KafkaClients;
 import org.hcp.kit.messaging.LogReplay;
 import org.hcp.kit.outbox.Outbox;
-import org.hcp.kit.outcome.Outcome;
+import org.hcp.kit.rebuild.Rebuild;
 import org.hcp.kit.reference.ReferenceData;
-import org.hcp.kit.text.Text;
 import org.jboss.logging.Logger;
 
 /**
@@ -57,7 +58,7 @@ import org.jboss.logging.Logger;
  * steps), which are idempotent projections that a reset of their offsets replays.
  */
 @ApplicationScoped
-public class RebuildService {
+public class RebuildService implements Rebuild {
 
     private static final Logger LOG = Logger.getLogger(RebuildService.class);
     private static final Duration DRAIN = Duration.ofSeconds(30);
@@ -99,6 +100,7 @@ public class RebuildService {
             Map<String, Long> differencesByTable, long durationMs) {
     }
 
+    @Override
     public Outcome<RebuildResult> rebuild() {
         if (!running.tryLock()) {
             return Outcome.conflict("rebuild-running", Text.of("rebuild.running"),

@@ -2,9 +2,6 @@ package org.hcp.audit.messaging;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,9 +25,8 @@ import org.hcp.events.EventEnvelope;
 import org.hcp.events.EventJson;
 import org.hcp.events.Topics;
 import org.hcp.events.audit.LogCheckpointed;
-import org.hcp.kit.messaging.BackgroundWorker;
+import org.hcp.kit.messaging.BackgroundLoop;
 import org.hcp.kit.messaging.KafkaClients;
-import org.hcp.kit.messaging.WorkerThread;
 import org.jboss.logging.Logger;
 
 /**
@@ -42,7 +38,7 @@ import org.jboss.logging.Logger;
  * fenced, back off and try again, reading the heads afresh each time.
  */
 @Singleton
-public class LogNotary implements BackgroundWorker {
+public class LogNotary extends BackgroundLoop {
 
     private static final Logger LOG = Logger.getLogger(LogNotary.class);
     private static final String NAME = "log-notary";
@@ -55,7 +51,6 @@ public class LogNotary implements BackgroundWorker {
     private final Duration interval;
     private final CheckpointSigner signer;
     private final Counter checkpoints;
-    private WorkerThread worker;
 
     // Touched by the worker's thread only.
     private KafkaConsumer<byte[], byte[]> consumer;
@@ -70,6 +65,7 @@ public class LogNotary implements BackgroundWorker {
             @ConfigProperty(name = "hcp.audit.signature", defaultValue = "Ed25519") String algorithm,
             @ConfigProperty(name = "hcp.audit.signing-key") String signingKey,
             @ConfigProperty(name = "hcp.audit.public-key") String publicKey) {
+        super(NAME, Duration.ofSeconds(1), Duration.ofSeconds(30), metrics);
         this.clients = clients;
         this.metrics = metrics;
         this.clock = clock;
@@ -82,38 +78,30 @@ public class LogNotary implements BackgroundWorker {
                 .description("checkpoints the notary signed and published").register(metrics);
     }
 
-    void onStart(@Observes StartupEvent event) {
-        if (!enabled) {
-            return;
-        }
+    @Override
+    protected boolean enabled() {
+        return enabled;
+    }
+
+    @Override
+    protected void starting() {
         LOG.infof("notary signs checkpoints with %s key %s every %d records or %s", signer.algorithm(),
                 signer.keyId(), every, interval);
-        worker = new WorkerThread(NAME, this::round, metrics)
-                .backoff(Duration.ofSeconds(1), Duration.ofSeconds(30))
-                .describeFailure(e -> "cannot checkpoint the log: " + e.getMessage())
-                .afterFailure(e -> close())
-                .onExit(this::close)
-                .start();
-    }
-
-    void onStop(@Observes ShutdownEvent event) {
-        if (worker != null) {
-            worker.close();
-        }
     }
 
     @Override
-    public String name() {
-        return NAME;
+    protected String describeFailure(Exception e) {
+        return "cannot checkpoint the log: " + e.getMessage();
     }
 
     @Override
-    public String problem() {
-        return worker == null ? null : worker.problem();
+    protected void release() {
+        close();
     }
 
     /** One round: read what is new, cut the checkpoints that are due, publish them in one transaction. */
-    private Duration round() {
+    @Override
+    protected Duration step() {
         if (consumer == null) {
             open();
         }

@@ -21,10 +21,10 @@ import org.hcp.audit.AuditFold;
 import org.hcp.audit.BulletinAudits;
 import org.hcp.audit.CaseHistory;
 import org.hcp.audit.tool.AuditQueries;
+import org.hcp.events.outcome.Violation;
 import org.hcp.kit.rest.Problem;
 import org.hcp.kit.rest.ProblemException;
 import org.hcp.kit.rest.QueryChecks;
-import org.hcp.kit.text.Violation;
 
 /**
  * The auditor API (R5.3, docs/audit.md): read-only, the same recomputations as {@code ./hcp audit}, from the log alone.

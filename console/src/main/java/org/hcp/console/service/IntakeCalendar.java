@@ -11,8 +11,8 @@ import java.time.Duration;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hcp.events.EventJson;
+import org.hcp.events.outcome.Text;
 import org.hcp.kit.rest.ProblemException;
-import org.hcp.kit.text.Text;
 
 /** intake's public {@code GET /api/v1/calendar}: which official calendar years are loaded. */
 @ApplicationScoped

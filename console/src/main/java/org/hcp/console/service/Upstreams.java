@@ -11,8 +11,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import org.hcp.events.outcome.Text;
 import org.hcp.kit.rest.ProblemException;
-import org.hcp.kit.text.Text;
 import org.jboss.logging.Logger;
 
 /**

@@ -11,15 +11,15 @@ import java.util.Set;
 import org.hcp.events.CaseCompleted;
 import org.hcp.events.CaseKind;
 import org.hcp.events.CaseVisit;
+import org.hcp.events.ChinaTime;
 import org.hcp.events.DirectoryKind;
 import org.hcp.events.EvaluatorType;
 import org.hcp.events.RegionCodes;
 import org.hcp.events.calendar.WorkingCalendar;
+import org.hcp.events.outcome.Violation;
 import org.hcp.events.policy.CaseDeadlines;
 import org.hcp.events.policy.JurisdictionPolicy;
 import org.hcp.events.policy.PolicyBook;
-import org.hcp.kit.config.Clocks;
-import org.hcp.kit.text.Violation;
 
 /**
  * The pure core of case reporting: a completed case names what was handled, by whom and where, all of it in the
@@ -59,7 +59,7 @@ public final class CaseDecider {
             errors.add(Violation.of("/completedAt", "case.completedAtRequired"));
         } else if (command.completedAt().isAfter(now.plus(RatingDecider.CLOCK_SKEW))) {
             errors.add(Violation.of("/completedAt", "case.completedAtFuture"));
-        } else if (!policies.inForceOn(command.completedAt().atZone(Clocks.CHINA).toLocalDate())) {
+        } else if (!policies.inForceOn(command.completedAt().atZone(ChinaTime.ZONE).toLocalDate())) {
             // R5.6: a case is judged by the policy of its day; before the first one there is nothing to judge by.
             errors.add(Violation.of("/completedAt", "case.beforePolicies", policies.firstDay()));
         }
@@ -118,7 +118,7 @@ public final class CaseDecider {
         }
 
         JurisdictionPolicy policy = policies.resolve(region,
-                command.completedAt().atZone(Clocks.CHINA).toLocalDate());
+                command.completedAt().atZone(ChinaTime.ZONE).toLocalDate());
         CaseDeadlines deadlines = CaseDeadlines.of(policy, command.completedAt(), calendar);
         CaseCompleted event = new CaseCompleted(command.caseNumber().trim(), kind, item.code(), institution.code(),
                 blankToNull(command.windowCode()), blankToNull(command.staffId()), blankToNull(command.platformCode()),

@@ -15,7 +15,7 @@ import org.hcp.events.Channel;
 import org.hcp.events.DirectoryEntryRecorded;
 import org.hcp.events.DirectoryKind;
 import org.hcp.events.RegionCodes;
-import org.hcp.kit.text.Violation;
+import org.hcp.events.outcome.Violation;
 
 /**
  * The pure core of the directory (R1.11): checks a set of registrations against the directory and each other, and

@@ -15,16 +15,16 @@ import org.hcp.events.DetailForm;
 import org.hcp.events.Dimension;
 import org.hcp.events.DimensionRating;
 import org.hcp.events.EvaluatorType;
-import org.hcp.events.NationalCodes;
 import org.hcp.events.Identifiers;
+import org.hcp.events.NationalCodes;
 import org.hcp.events.RatingLevel;
 import org.hcp.events.RatingOrigin;
 import org.hcp.events.RatingScope;
 import org.hcp.events.RatingSubmitted;
 import org.hcp.events.RegionCodes;
+import org.hcp.events.outcome.Text;
+import org.hcp.events.outcome.Violation;
 import org.hcp.events.policy.JurisdictionPolicy;
-import org.hcp.kit.text.Text;
-import org.hcp.kit.text.Violation;
 
 /**
  * The pure core of rating intake: given a command, the case it is about (with the slots already taken), the

@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hcp.events.CaseVisit;
+import org.hcp.events.outcome.Violation;
 import org.hcp.intake.domain.ContactPurpose;
 import org.hcp.intake.domain.ReportCase;
 import org.hcp.intake.domain.ServiceCase;
@@ -34,7 +35,6 @@ import org.hcp.kit.rest.Access;
 import org.hcp.kit.rest.Answers;
 import org.hcp.kit.rest.Problem;
 import org.hcp.kit.rest.ProblemException;
-import org.hcp.kit.text.Violation;
 
 @Path("/api/v1/cases")
 @Tag(name = "cases", description = "办件 / Completed cases reported by business systems")

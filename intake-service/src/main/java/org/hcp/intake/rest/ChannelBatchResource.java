@@ -16,15 +16,15 @@ import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hcp.events.EventJson;
+import org.hcp.events.outcome.Violation;
 import org.hcp.intake.service.HotlineRatings;
 import org.hcp.intake.service.PaperForms;
-import org.hcp.kit.rest.BodyLimit;
 import org.hcp.kit.rest.Access;
 import org.hcp.kit.rest.Answers;
+import org.hcp.kit.rest.BodyLimit;
 import org.hcp.kit.rest.Language;
 import org.hcp.kit.rest.Problem;
 import org.hcp.kit.rest.ProblemException;
-import org.hcp.kit.text.Violation;
 
 /** Channels that deliver many ratings at once: the 12345 hotline and paper forms. Each item is answered. */
 @Path("/api/v1")

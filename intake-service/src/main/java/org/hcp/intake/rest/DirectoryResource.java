@@ -21,19 +21,19 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hcp.events.DirectoryEntryRecorded;
 import org.hcp.events.DirectoryKind;
+import org.hcp.events.outcome.Outcome;
+import org.hcp.events.outcome.Violation;
 import org.hcp.events.text.Csv;
-import org.hcp.intake.domain.DirectoryDecider;
 import org.hcp.intake.domain.DirectoryDecider.Registration;
+import org.hcp.intake.domain.DirectoryDecider;
 import org.hcp.intake.domain.DirectoryEntry;
 import org.hcp.intake.service.DirectoryQueries;
 import org.hcp.intake.service.DirectoryService;
-import org.hcp.kit.outcome.Outcome;
 import org.hcp.kit.rest.Answers;
 import org.hcp.kit.rest.BodyLimit;
 import org.hcp.kit.rest.Problem;
 import org.hcp.kit.rest.ProblemException;
 import org.hcp.kit.rest.QueryChecks;
-import org.hcp.kit.text.Violation;
 
 @Path("/api/v1/directory")
 @Tag(name = "directory", description = "评价对象目录 / What can be rated: regions, items, institutions, windows, "

@@ -7,11 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import org.hcp.events.outcome.Text;
 import org.hcp.intake.service.RatingOutcome;
 import org.hcp.kit.rest.Problem;
 import org.hcp.kit.rest.ProblemException;
 import org.hcp.kit.text.Messages;
-import org.hcp.kit.text.Text;
 
 /**
  * Where a rating's outcome becomes HTTP, for every channel that answers in JSON: one rating (202, or problem+json

@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.hcp.events.outcome.Violation;
 import org.hcp.intake.domain.SubmitRating;
 import org.hcp.intake.repository.RatingRepository;
 import org.hcp.intake.service.BatchRatings;
@@ -26,7 +27,6 @@ import org.hcp.kit.rest.BodyLimit;
 import org.hcp.kit.rest.Language;
 import org.hcp.kit.rest.Problem;
 import org.hcp.kit.rest.ProblemException;
-import org.hcp.kit.text.Violation;
 
 @Path("/api/v1/ratings")
 @Tag(name = "ratings", description = "评价接入 / Ratings from channels")

@@ -18,15 +18,15 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hcp.events.RegionCodes;
 import org.hcp.events.calendar.WorkingCalendar;
+import org.hcp.events.outcome.Violation;
 import org.hcp.events.policy.JurisdictionPolicy;
 import org.hcp.intake.service.CalendarService;
-import org.hcp.intake.service.ReferenceData;
 import org.hcp.kit.config.Clocks;
+import org.hcp.kit.reference.ReferenceData;
 import org.hcp.kit.rest.Answers;
 import org.hcp.kit.rest.Problem;
 import org.hcp.kit.rest.ProblemException;
 import org.hcp.kit.rest.QueryChecks;
-import org.hcp.kit.text.Violation;
 
 @Path("/api/v1")
 @Tag(name = "policies and calendar", description = "辖区政策与工作日历 / Jurisdiction policies and the working calendar")

@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hcp.events.outcome.Violation;
 import org.hcp.intake.domain.SubmitRating;
-import org.hcp.kit.text.Violation;
 import org.jboss.logging.Logger;
 
 /**

@@ -14,16 +14,17 @@ import org.hcp.events.Topics;
 import org.hcp.events.WorkingCalendarPublished;
 import org.hcp.events.calendar.WorkingCalendar;
 import org.hcp.events.calendar.YearArrangement;
+import org.hcp.events.outcome.Outcome;
+import org.hcp.events.outcome.Text;
+import org.hcp.events.outcome.Violation;
 import org.hcp.events.policy.CaseDeadlines;
 import org.hcp.intake.domain.ServiceCase;
 import org.hcp.intake.repository.CalendarYearRepository;
 import org.hcp.intake.repository.CaseRepository;
 import org.hcp.kit.outbox.Outbox;
 import org.hcp.kit.outbox.OutboxRelay;
-import org.hcp.kit.outcome.Outcome;
+import org.hcp.kit.reference.ReferenceData;
 import org.hcp.kit.rest.Correlation;
-import org.hcp.kit.text.Text;
-import org.hcp.kit.text.Violation;
 import org.jboss.logging.Logger;
 
 /**

@@ -15,6 +15,8 @@ import java.util.function.Predicate;
 import org.hcp.events.CaseCompleted;
 import org.hcp.events.EventEnvelope;
 import org.hcp.events.Topics;
+import org.hcp.events.outcome.Outcome;
+import org.hcp.events.outcome.Text;
 import org.hcp.intake.domain.CaseDecider;
 import org.hcp.intake.domain.ContactPurpose;
 import org.hcp.intake.domain.DirectoryEntry;
@@ -27,10 +29,9 @@ import org.hcp.intake.repository.MaliciousFindingRepository;
 import org.hcp.kit.db.Transactions;
 import org.hcp.kit.outbox.Outbox;
 import org.hcp.kit.outbox.OutboxRelay;
-import org.hcp.kit.outcome.Outcome;
+import org.hcp.kit.reference.ReferenceData;
 import org.hcp.kit.rest.Correlation;
 import org.hcp.kit.text.LogText;
-import org.hcp.kit.text.Text;
 import org.jboss.logging.Logger;
 
 /**

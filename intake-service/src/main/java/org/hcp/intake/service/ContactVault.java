@@ -15,8 +15,8 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.hcp.intake.repository.ContactRepository;
 import org.hcp.events.EventJson;
+import org.hcp.intake.repository.ContactRepository;
 
 /**
  * R1.10, R6.1: evaluators' contact details, encrypted at rest. Each evaluator has a data key (AES-256-GCM) wrapped

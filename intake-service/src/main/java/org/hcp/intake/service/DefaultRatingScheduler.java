@@ -2,13 +2,10 @@ package org.hcp.intake.service;
 
 import static org.hcp.kit.db.Transactions.inTransaction;
 
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,8 +19,7 @@ import org.hcp.intake.domain.DefaultRatings;
 import org.hcp.intake.domain.ServiceCase;
 import org.hcp.intake.repository.CaseRepository;
 import org.hcp.intake.repository.RatingRepository;
-import org.hcp.kit.messaging.BackgroundWorker;
-import org.hcp.kit.messaging.WorkerThread;
+import org.hcp.kit.messaging.PeriodicWorker;
 import org.hcp.kit.outbox.Outbox;
 import org.hcp.kit.outbox.OutboxRelay;
 import org.jboss.logging.Logger;
@@ -34,8 +30,8 @@ import org.jboss.logging.Logger;
  * it writes, so each reminder and each default rating is made exactly once across replicas. The outcome is an
  * event, so replaying the log never re-runs a timer.
  */
-@ApplicationScoped
-public class DefaultRatingScheduler implements BackgroundWorker {
+@Singleton
+public class DefaultRatingScheduler extends PeriodicWorker {
 
     private static final Logger LOG = Logger.getLogger(DefaultRatingScheduler.class);
     static final int BATCH = 200;
@@ -49,12 +45,13 @@ public class DefaultRatingScheduler implements BackgroundWorker {
     private final MeterRegistry metrics;
     private final boolean enabled;
     private final Duration interval;
-    private WorkerThread worker;
 
     public DefaultRatingScheduler(Pool pool, CaseRepository cases, RatingRepository ratings, OutboxRelay relay,
             Clock clock, MeterRegistry metrics,
             @ConfigProperty(name = "hcp.default-rating.scheduler.enabled", defaultValue = "true") boolean enabled,
             @ConfigProperty(name = "hcp.default-rating.scheduler.interval", defaultValue = "PT30S") Duration interval) {
+        // A failed round is retried after the interval, as a successful one: the next round finds the same cases.
+        super("default-rating-scheduler", interval, interval, metrics);
         this.pool = pool;
         this.cases = cases;
         this.ratings = ratings;
@@ -69,33 +66,20 @@ public class DefaultRatingScheduler implements BackgroundWorker {
     public record Round(int reminders, int defaultRatings) {
     }
 
-    void onStart(@Observes StartupEvent event) {
-        if (!enabled) {
-            return;
-        }
-        // A failed round is retried after the same interval as a successful one: the next round finds the same cases.
-        worker = new WorkerThread("default-rating-scheduler", () -> {
-            runOnce(clock.instant());
-            return interval;
-        }, metrics).backoff(interval, interval)
-                .describeFailure(e -> "round failed, retried next round: " + e.getMessage())
-                .start();
-    }
-
-    void onStop(@Observes ShutdownEvent event) {
-        if (worker != null) {
-            worker.close();
-        }
+    @Override
+    protected boolean enabled() {
+        return enabled;
     }
 
     @Override
-    public String name() {
-        return "default-rating-scheduler";
+    protected boolean round() {
+        runOnce(clock.instant());
+        return false;
     }
 
     @Override
-    public String problem() {
-        return worker == null ? (enabled ? "not started" : null) : worker.problem();
+    protected String describeFailure(Exception e) {
+        return "round failed, retried next round: " + e.getMessage();
     }
 
     /** Issues every reminder and makes every default rating due at {@code now}. */

@@ -8,12 +8,12 @@ import java.util.List;
 import org.hcp.events.Channel;
 import org.hcp.events.DetailForm;
 import org.hcp.events.DirectoryKind;
+import org.hcp.events.outcome.Outcome;
 import org.hcp.intake.domain.DirectoryDecider;
 import org.hcp.intake.domain.DirectoryEntry;
 import org.hcp.intake.domain.SubmitRating;
 import org.hcp.intake.repository.DirectoryRepository;
 import org.hcp.kit.db.Transactions;
-import org.hcp.kit.outcome.Outcome;
 
 /**
  * Window rating pads and self-service kiosks (R1.8): a device is registered in the directory (kind DEVICE) with its

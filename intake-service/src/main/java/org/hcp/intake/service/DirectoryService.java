@@ -11,11 +11,11 @@ import java.util.UUID;
 import org.hcp.events.DirectoryEntryRecorded;
 import org.hcp.events.EventEnvelope;
 import org.hcp.events.Topics;
+import org.hcp.events.outcome.Outcome;
 import org.hcp.intake.domain.DirectoryDecider;
 import org.hcp.intake.repository.DirectoryRepository;
 import org.hcp.kit.outbox.Outbox;
 import org.hcp.kit.outbox.OutboxRelay;
-import org.hcp.kit.outcome.Outcome;
 import org.hcp.kit.rest.Correlation;
 import org.jboss.logging.Logger;
 

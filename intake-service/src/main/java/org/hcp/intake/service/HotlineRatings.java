@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.hcp.events.Channel;
+import org.hcp.events.outcome.Outcome;
+import org.hcp.events.outcome.Violation;
 import org.hcp.intake.domain.SubmitRating;
 import org.hcp.kit.db.Transactions;
-import org.hcp.kit.outcome.Outcome;
-import org.hcp.kit.text.Violation;
 
 /**
  * The 12345 hotline (R1.8): the hotline platform pushes the ratings its callers gave by voice prompt or SMS, one

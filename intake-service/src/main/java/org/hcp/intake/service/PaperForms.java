@@ -14,13 +14,13 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.hcp.events.Channel;
+import org.hcp.events.outcome.Outcome;
+import org.hcp.events.outcome.Violation;
 import org.hcp.events.text.Csv;
 import org.hcp.intake.domain.SubmitRating;
 import org.hcp.kit.config.Clocks;
 import org.hcp.kit.db.Transactions;
-import org.hcp.kit.outcome.Outcome;
 import org.hcp.kit.rest.InputLimits;
-import org.hcp.kit.text.Violation;
 
 /**
  * Paper forms (书面评价表, R1.8), transcribed by hall staff and imported as CSV. Every row is checked and recorded on

@@ -11,10 +11,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.hcp.events.Identifiers;
 import org.hcp.events.Channel;
 import org.hcp.events.DirectoryKind;
 import org.hcp.events.EventIds;
+import org.hcp.events.Identifiers;
+import org.hcp.events.outcome.Outcome;
+import org.hcp.events.outcome.Text;
+import org.hcp.events.outcome.Violation;
 import org.hcp.events.policy.JurisdictionPolicy;
 import org.hcp.intake.domain.DirectoryEntry;
 import org.hcp.intake.domain.RatingLinkToken;
@@ -24,9 +27,7 @@ import org.hcp.intake.repository.CaseRepository;
 import org.hcp.intake.repository.DirectoryRepository;
 import org.hcp.intake.repository.RatingLinkRepository.StoredLink;
 import org.hcp.intake.repository.RatingLinkRepository;
-import org.hcp.kit.outcome.Outcome;
-import org.hcp.kit.text.Text;
-import org.hcp.kit.text.Violation;
+import org.hcp.kit.reference.ReferenceData;
 import org.jboss.logging.Logger;
 
 /**

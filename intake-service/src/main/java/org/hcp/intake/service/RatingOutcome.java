@@ -3,8 +3,8 @@ package org.hcp.intake.service;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import org.hcp.kit.text.Text;
-import org.hcp.kit.text.Violation;
+import org.hcp.events.outcome.Text;
+import org.hcp.events.outcome.Violation;
 
 /**
  * What became of a submitted rating. Channels switch on it (the SMS reply, the rating page, batches, paper imports);

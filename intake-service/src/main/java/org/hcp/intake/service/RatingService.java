@@ -28,6 +28,7 @@ import org.hcp.intake.repository.RatingRepository;
 import org.hcp.kit.db.Transactions;
 import org.hcp.kit.outbox.Outbox;
 import org.hcp.kit.outbox.OutboxRelay;
+import org.hcp.kit.reference.ReferenceData;
 import org.hcp.kit.rest.Correlation;
 import org.jboss.logging.Logger;
 

@@ -17,6 +17,9 @@ import org.hcp.events.Channel;
 import org.hcp.events.DirectoryKind;
 import org.hcp.events.EventIds;
 import org.hcp.events.RatingLevel;
+import org.hcp.events.outcome.Outcome;
+import org.hcp.events.outcome.Text;
+import org.hcp.events.outcome.Violation;
 import org.hcp.events.policy.BadReviewTag;
 import org.hcp.events.policy.JurisdictionPolicy;
 import org.hcp.intake.domain.ServiceCase;
@@ -27,10 +30,8 @@ import org.hcp.intake.repository.DirectoryRepository;
 import org.hcp.intake.repository.RatingLinkRepository;
 import org.hcp.intake.repository.SmsRepository;
 import org.hcp.kit.db.Transactions;
-import org.hcp.kit.outcome.Outcome;
+import org.hcp.kit.reference.ReferenceData;
 import org.hcp.kit.text.Messages;
-import org.hcp.kit.text.Text;
-import org.hcp.kit.text.Violation;
 import org.jboss.logging.Logger;
 
 /**

@@ -2,8 +2,8 @@ package org.hcp.intake.rest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import org.hcp.events.outcome.Text;
 import org.hcp.kit.text.Messages;
-import org.hcp.kit.text.Text;
 import org.junit.jupiter.api.Test;
 
 class RatingPageTest {

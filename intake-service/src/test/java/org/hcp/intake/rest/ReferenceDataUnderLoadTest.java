@@ -16,7 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.hcp.intake.service.ReferenceData;
+import org.hcp.kit.reference.ReferenceData;
 import org.hcp.testkit.LocalStackTestResource;
 import org.junit.jupiter.api.Test;
 

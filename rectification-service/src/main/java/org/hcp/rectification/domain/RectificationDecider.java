@@ -10,6 +10,9 @@ import org.hcp.events.EventPayload;
 import org.hcp.events.RatingLevel;
 import org.hcp.events.RatingOrigin;
 import org.hcp.events.RatingSubmitted;
+import org.hcp.events.outcome.Outcome;
+import org.hcp.events.outcome.Text;
+import org.hcp.events.outcome.Violation;
 import org.hcp.events.policy.Deadline;
 import org.hcp.events.policy.JurisdictionPolicy;
 import org.hcp.events.policy.JurisdictionRules;
@@ -32,10 +35,6 @@ import org.hcp.events.rectification.RectificationVerified;
 import org.hcp.events.rectification.RectificationWithdrawn;
 import org.hcp.events.rectification.Resolution;
 import org.hcp.events.rectification.ResponsibleAssigned;
-import org.hcp.kit.outcome.Outcome;
-import org.hcp.kit.text.Messages;
-import org.hcp.kit.text.Text;
-import org.hcp.kit.text.Violation;
 import org.hcp.rectification.domain.RectificationState.Status;
 
 /**
@@ -386,8 +385,7 @@ public final class RectificationDecider {
 
     private static <T> Outcome<T> conflict(String key, RectificationState s) {
         return Outcome.conflict("rectification-step", Text.of(key),
-                "rectification " + s.rectificationId() + " is " + s.status() + ": "
-                        + Messages.render(Text.of(key), Messages.EN));
+                "rectification " + s.rectificationId() + " is " + s.status());
     }
 
     private static Outcome<List<EventPayload>> done(EventPayload event) {

@@ -21,24 +21,24 @@ import java.util.Locale;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.hcp.events.outcome.Violation;
 import org.hcp.events.policy.Term;
 import org.hcp.kit.config.Clocks;
+import org.hcp.kit.reference.ReferenceData;
 import org.hcp.kit.rest.Access;
 import org.hcp.kit.rest.Answers;
 import org.hcp.kit.rest.Language;
 import org.hcp.kit.rest.Problem;
 import org.hcp.kit.rest.ProblemException;
 import org.hcp.kit.rest.QueryChecks;
-import org.hcp.kit.text.Violation;
 import org.hcp.rectification.domain.LedgerEntry;
 import org.hcp.rectification.domain.RectificationDecider;
 import org.hcp.rectification.domain.RectificationState.Status;
-import org.hcp.rectification.repository.LedgerQueries;
 import org.hcp.rectification.repository.LedgerQueries.Recorded;
 import org.hcp.rectification.repository.LedgerQueries.UnitSummary;
-import org.hcp.rectification.service.RectificationService;
+import org.hcp.rectification.repository.LedgerQueries;
 import org.hcp.rectification.service.RectificationService.Scope;
-import org.hcp.kit.reference.ReferenceData;
+import org.hcp.rectification.service.RectificationService;
 
 /**
  * The rectification ledger (R2): the handling unit (role {@code handler}, its institution) works its

@@ -11,11 +11,12 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.hcp.events.Topics;
+import org.hcp.events.outcome.Outcome;
+import org.hcp.events.outcome.Text;
 import org.hcp.kit.messaging.KafkaClients;
 import org.hcp.kit.messaging.LogReplay;
 import org.hcp.kit.outbox.Outbox;
-import org.hcp.kit.outcome.Outcome;
-import org.hcp.kit.text.Text;
+import org.hcp.kit.rebuild.Rebuild;
 import org.hcp.rectification.repository.RebuildRepository;
 import org.jboss.logging.Logger;
 
@@ -26,7 +27,7 @@ import org.jboss.logging.Logger;
  * puts them in their place. A rebuild of a healthy ledger finds no difference: the live rows are the same fold.
  */
 @ApplicationScoped
-public class RebuildService {
+public class RebuildService implements Rebuild {
 
     private static final Logger LOG = Logger.getLogger(RebuildService.class);
     private static final Duration DRAIN = Duration.ofSeconds(30);
@@ -48,6 +49,7 @@ public class RebuildService {
     public record RebuildResult(long eventsReplayed, int rectifications, long differences, long durationMs) {
     }
 
+    @Override
     public Outcome<RebuildResult> rebuild() {
         if (!running.tryLock()) {
             return Outcome.conflict("rebuild-running", Text.of("rebuild.running"),

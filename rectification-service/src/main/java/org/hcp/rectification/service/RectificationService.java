@@ -16,17 +16,17 @@ import org.hcp.events.RatingSubmitted;
 import org.hcp.events.RegionCodes;
 import org.hcp.events.appeal.RatingNotAdopted;
 import org.hcp.events.appeal.RatingReinstated;
+import org.hcp.events.outcome.Outcome;
+import org.hcp.events.policy.JurisdictionRules;
 import org.hcp.kit.outbox.OutboxRelay;
 import org.hcp.kit.reference.ReferenceData;
-import org.hcp.kit.outcome.Outcome;
 import org.hcp.kit.rest.Correlation;
 import org.hcp.rectification.domain.LedgerEntry;
 import org.hcp.rectification.domain.RectificationDecider;
-import org.hcp.events.policy.JurisdictionRules;
 import org.hcp.rectification.domain.RectificationState;
 import org.hcp.rectification.repository.RatingDecisionRepository;
-import org.hcp.rectification.repository.RectificationRepository;
 import org.hcp.rectification.repository.RectificationRepository.Stored;
+import org.hcp.rectification.repository.RectificationRepository;
 import org.jboss.logging.Logger;
 
 /**

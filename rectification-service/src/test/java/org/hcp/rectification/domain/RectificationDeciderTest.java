@@ -21,6 +21,8 @@ import org.hcp.events.calendar.CalendarDay;
 import org.hcp.events.calendar.DayKind;
 import org.hcp.events.calendar.WorkingCalendar;
 import org.hcp.events.calendar.YearArrangement;
+import org.hcp.events.outcome.Outcome;
+import org.hcp.events.policy.JurisdictionRules;
 import org.hcp.events.policy.PolicyBook;
 import org.hcp.events.rectification.CallbackResult;
 import org.hcp.events.rectification.Classification;
@@ -33,8 +35,6 @@ import org.hcp.events.rectification.RectificationStep;
 import org.hcp.events.rectification.RectificationStepOverdue;
 import org.hcp.events.rectification.RectificationWithdrawn;
 import org.hcp.events.rectification.Resolution;
-import org.hcp.kit.outcome.Outcome;
-import org.hcp.events.policy.JurisdictionRules;
 import org.hcp.rectification.domain.RectificationState.Status;
 import org.junit.jupiter.api.Test;
 

@@ -3,7 +3,7 @@ package org.hcp.reporting.domain;
 import java.time.LocalDate;
 import java.util.List;
 import org.hcp.events.CaseCompleted;
-import org.hcp.kit.config.Clocks;
+import org.hcp.events.ChinaTime;
 
 /**
  * A case as coverage needs it (R4.1): when it was completed, and how many adopted ratings its evaluator gave it. Its
@@ -29,7 +29,7 @@ public record CaseFact(String caseNumber, Dimensions dimensions, LocalDate compl
         }
         return new CaseFact(caseNumber, new Dimensions(c.regionCode(), c.institutionCode(), c.windowCode(),
                 c.staffId(), c.platformCode(), c.itemCode(), null),
-                c.completedAt().atZone(Clocks.CHINA).toLocalDate(), evaluatorRatings);
+                c.completedAt().atZone(ChinaTime.ZONE).toLocalDate(), evaluatorRatings);
     }
 
     public CaseFact withEvaluatorRatings(int delta) {

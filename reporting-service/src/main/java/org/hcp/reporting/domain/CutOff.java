@@ -5,7 +5,7 @@ import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import org.hcp.kit.config.Clocks;
+import org.hcp.events.ChinaTime;
 
 /**
  * R4.3: the instant a bulletin's figures are as of. It is the earliest of the sources' watermarks (each says that
@@ -53,6 +53,6 @@ public record CutOff(Instant at, String behind) {
 
     /** Whether the whole of {@code month} (Beijing time) lies before the cut-off: its bulletin can be composed. */
     public boolean covers(YearMonth month) {
-        return at != null && !at.isBefore(month.plusMonths(1).atDay(1).atStartOfDay(Clocks.CHINA).toInstant());
+        return at != null && !at.isBefore(month.plusMonths(1).atDay(1).atStartOfDay(ChinaTime.ZONE).toInstant());
     }
 }

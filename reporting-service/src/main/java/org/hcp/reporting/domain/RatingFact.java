@@ -4,11 +4,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.hcp.events.ChinaTime;
 import org.hcp.events.EventEnvelope;
 import org.hcp.events.RatingLevel;
 import org.hcp.events.RatingOrigin;
 import org.hcp.events.RatingSubmitted;
-import org.hcp.kit.config.Clocks;
 
 /**
  * What statistics keep of a rating: where and when it counts, its level and origin, its tags, and whether it is
@@ -23,7 +23,7 @@ public record RatingFact(String ratingId, UUID eventId, String caseNumber, Dimen
         return new RatingFact(r.ratingId(), event.eventId(), r.caseNumber(),
                 new Dimensions(r.regionCode(), r.institutionCode(), r.windowCode(), r.staffId(), r.platformCode(),
                         r.itemCode(), r.channel().name()),
-                r.level(), r.origin(), r.ratedAt().atZone(Clocks.CHINA).toLocalDate(), r.tags(), true);
+                r.level(), r.origin(), r.ratedAt().atZone(ChinaTime.ZONE).toLocalDate(), r.tags(), true);
     }
 
     public RatingFact withAdopted(boolean isAdopted) {

@@ -3,6 +3,7 @@ package org.hcp.reporting.domain;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.hcp.events.ChinaTime;
 import org.hcp.events.EventPayload;
 import org.hcp.events.rectification.CallbackRecorded;
 import org.hcp.events.rectification.CallbackResult;
@@ -10,7 +11,6 @@ import org.hcp.events.rectification.RectificationClosed;
 import org.hcp.events.rectification.RectificationOpened;
 import org.hcp.events.rectification.RectificationResumed;
 import org.hcp.events.rectification.RectificationWithdrawn;
-import org.hcp.kit.config.Clocks;
 
 /**
  * A rectification as the R4.1 figures need it, counted on its bad review's day: whether it is withdrawn (its rating
@@ -23,7 +23,7 @@ public record RectificationFact(String rectificationId, Dimensions dimensions, L
     public static RectificationFact opened(RectificationOpened o) {
         return new RectificationFact(o.rectificationId(), new Dimensions(o.regionCode(), o.institutionCode(),
                 o.windowCode(), o.staffId(), null, o.itemCode(), o.channel().name()),
-                o.ratedAt().atZone(Clocks.CHINA).toLocalDate(), o.realName(), false, false, false, false);
+                o.ratedAt().atZone(ChinaTime.ZONE).toLocalDate(), o.realName(), false, false, false, false);
     }
 
     /** The state after {@code event}; a fact not opened yet ({@code null}) stays so until its RectificationOpened. */

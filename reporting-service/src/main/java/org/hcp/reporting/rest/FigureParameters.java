@@ -11,13 +11,13 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.hcp.events.Channel;
 import org.hcp.events.RegionCodes;
+import org.hcp.events.outcome.Violation;
 import org.hcp.kit.rest.Access;
 import org.hcp.kit.rest.InputLimits;
 import org.hcp.kit.rest.ProblemException;
-import org.hcp.kit.text.Violation;
 import org.hcp.reporting.domain.Dimensions.Dimension;
-import org.hcp.reporting.domain.TallyQuery;
 import org.hcp.reporting.domain.TallyQuery.Grouping;
+import org.hcp.reporting.domain.TallyQuery;
 
 /**
  * Reads the statistics endpoints' query parameters into a {@link TallyQuery}, refusing what the counters cannot answer

@@ -10,11 +10,12 @@ import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.hcp.events.outcome.Outcome;
+import org.hcp.events.outcome.Text;
 import org.hcp.kit.messaging.ConsumedOffsets;
 import org.hcp.kit.messaging.KafkaClients;
 import org.hcp.kit.messaging.LogReplay;
-import org.hcp.kit.outcome.Outcome;
-import org.hcp.kit.text.Text;
+import org.hcp.kit.rebuild.Rebuild;
 import org.hcp.reporting.messaging.StatisticsTopics;
 import org.hcp.reporting.repository.StatisticsRepository;
 import org.jboss.logging.Logger;
@@ -26,7 +27,7 @@ import org.jboss.logging.Logger;
  * that schema live.
  */
 @ApplicationScoped
-public class RebuildService {
+public class RebuildService implements Rebuild {
 
     private static final Logger LOG = Logger.getLogger(RebuildService.class);
 
@@ -49,6 +50,7 @@ public class RebuildService {
     public record RebuildResult(String previousSchema, String liveSchema, long eventsReplayed, long durationMs) {
     }
 
+    @Override
     public Outcome<RebuildResult> rebuild() {
         if (!running.tryLock()) {
             return Outcome.conflict("rebuild-running", Text.of("rebuild.running"),

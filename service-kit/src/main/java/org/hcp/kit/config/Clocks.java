@@ -4,13 +4,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import java.time.Clock;
 import java.time.ZoneId;
+import org.hcp.events.ChinaTime;
 
 /** All time comes from this injectable clock (docs/architecture.md, "Time"); tests replace it to move time. */
 @ApplicationScoped
 public class Clocks {
 
     /** Working days and statistics days are counted in this zone unless a jurisdiction says otherwise. */
-    public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    public static final ZoneId CHINA = ChinaTime.ZONE;
 
     @Produces
     @ApplicationScoped

@@ -1,104 +1,102 @@
 package org.hcp.kit.reference;
 
-import static org.hcp.kit.db.Transactions.query;
-
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.hcp.events.EventJson;
-import org.hcp.events.WorkingCalendarPublished;
 import org.hcp.events.calendar.WorkingCalendar;
 import org.hcp.events.calendar.YearArrangement;
+import org.hcp.events.policy.JurisdictionPolicy;
 import org.hcp.events.policy.JurisdictionRules;
 import org.hcp.events.policy.PolicyBook;
 import org.hcp.kit.config.Clocks;
-import org.hcp.kit.messaging.BackgroundWorker;
-import org.hcp.kit.messaging.WorkerThread;
+import org.hcp.kit.messaging.PeriodicWorker;
+import org.jboss.logging.Logger;
 
 /**
  * The jurisdiction policies (shipped, plus files in {@code hcp.policies.dir}) and the working calendar (shipped, plus
- * the years intake published on hcp.directory) that a consuming service counts deadlines with. Held in memory and
- * refreshed by a background worker, never read from the database while deciding: a decision may hold a pooled
- * connection, and waiting there for another deadlocks the pool (docs/architecture.md, "Background workers").
- *
- * <p>A service opts in with {@code hcp.calendar.follow-directory=true} and the flyway location {@code db/calendar};
- * intake, which owns the calendar, keeps its own. Without the setting only the shipped calendar is used.
+ * the years this service keeps, {@link CalendarYears}) that every service decides and counts deadlines with. Held in
+ * memory and refreshed every {@code hcp.calendar.refresh-interval} by a background worker, so every replica counts
+ * alike; never read from the database while deciding: a decision may hold a pooled connection, and waiting there for
+ * another deadlocks the pool (docs/architecture.md, "Background workers").
  */
-@ApplicationScoped
-public class ReferenceData implements BackgroundWorker, CalendarSource {
+@Singleton
+public class ReferenceData extends PeriodicWorker implements CalendarSource {
 
-    private final Pool pool;
+    private static final Logger LOG = Logger.getLogger(ReferenceData.class);
+
+    private final CalendarYears years;
     private final MeterRegistry metrics;
+    private final Clock clock;
     private final Duration refreshInterval;
     private final PolicyBook policies;
     private final boolean followDirectory;
     private volatile WorkingCalendar calendar = WorkingCalendar.shipped();
-    private WorkerThread refresher;
 
-    public ReferenceData(Pool pool, MeterRegistry metrics,
+    public ReferenceData(CalendarYears years, MeterRegistry metrics, Clock clock,
             @ConfigProperty(name = "hcp.policies.dir") Optional<String> policyDir,
             @ConfigProperty(name = "hcp.calendar.follow-directory", defaultValue = "false") boolean followDirectory,
             @ConfigProperty(name = "hcp.calendar.refresh-interval", defaultValue = "PT30S") Duration refreshInterval) {
-        this.pool = pool;
+        super("reference-refresh", refreshInterval, metrics);
+        this.years = years;
         this.metrics = metrics;
+        this.clock = clock;
         this.followDirectory = followDirectory;
         this.refreshInterval = refreshInterval;
         this.policies = PolicyBook.shippedAnd(policyDir);
+        policyDir.filter(d -> !d.isBlank() && !d.equals("none"))
+                .ifPresent(d -> LOG.infof("jurisdiction policy files loaded from %s", d));
     }
 
-    /** Whether this service keeps the published calendar years (else: the shipped ones only). */
+    /** Whether this service keeps the years intake publishes on hcp.directory ({@link CalendarProjection}). */
     public boolean followsDirectory() {
         return followDirectory;
     }
 
-    void onStart(@Observes StartupEvent event) {
-        if (!followDirectory) {
-            return;
-        }
-        refresher = new WorkerThread("calendar-refresh", () -> {
-            reloadCalendar();
-            return refreshInterval;
-        }, metrics).backoff(Duration.ofSeconds(1), refreshInterval)
-                .describeFailure(e -> "cannot re-read the published calendar years: " + e.getMessage())
-                .start();
-    }
-
-    void onStop(@Observes ShutdownEvent event) {
-        if (refresher != null) {
-            refresher.close();
-        }
+    @Override
+    protected boolean enabled() {
+        return years.kept();
     }
 
     @Override
-    public String name() {
-        return "reference-refresh";
+    protected boolean round() {
+        reloadCalendar();
+        return false;
     }
 
     @Override
-    public String problem() {
-        if (!followDirectory) {
-            return null;
-        }
-        return refresher == null ? "not started" : refresher.problem();
+    protected String describeFailure(Exception e) {
+        return "cannot re-read the calendar years: " + e.getMessage();
+    }
+
+    public PolicyBook policies() {
+        return policies;
+    }
+
+    public JurisdictionPolicy policyFor(String regionCode, Instant at) {
+        return policies.resolve(regionCode, at.atZone(Clocks.CHINA).toLocalDate());
     }
 
     /** The policy in force for a region on the day of {@code at}, with the calendar as last loaded. */
     public JurisdictionRules rules(String regionCode, Instant at) {
-        return new JurisdictionRules(policies.resolve(regionCode, at.atZone(Clocks.CHINA).toLocalDate()), calendar);
+        return new JurisdictionRules(policyFor(regionCode, at), calendar);
     }
 
+    /** The calendar as last loaded; never reads the database (see the class comment). */
     @Override
     public WorkingCalendar calendar() {
         return calendar;
+    }
+
+    /** docs/rules.md: a year without its calendar is counted on weekends only, and the operator is told. */
+    public List<String> calendarWarnings() {
+        List<Integer> missing = calendar.missingYears(LocalDate.now(clock.withZone(Clocks.CHINA)));
+        return missing.isEmpty() ? List.of() : List.of(CalendarWatch.warning(missing));
     }
 
     /** A year just published (CalendarProjection): counted with at once, before the next refresh. */
@@ -106,13 +104,11 @@ public class ReferenceData implements BackgroundWorker, CalendarSource {
         calendar = calendar.with(year);
     }
 
-    /** Re-reads the published years. Takes a pooled connection: never call it while holding one. */
+    /** Re-reads the kept years. Takes a pooled connection: never call it while holding one. */
     public synchronized void reloadCalendar() {
         WorkingCalendar next = WorkingCalendar.shipped();
-        for (Row row : query(pool, "SELECT envelope FROM calendar_year ORDER BY year", Tuple.tuple())) {
-            WorkingCalendarPublished year = EventJson.read(row.getString("envelope"), WorkingCalendarPublished.class)
-                    .payload();
-            next = next.with(new YearArrangement(year.year(), year.days()));
+        for (YearArrangement year : years.all()) {
+            next = next.with(year);
         }
         calendar = next;
     }

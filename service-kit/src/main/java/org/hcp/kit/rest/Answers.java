@@ -1,6 +1,6 @@
 package org.hcp.kit.rest;
 
-import org.hcp.kit.outcome.Outcome;
+import org.hcp.events.outcome.Outcome;
 
 /** Where a service's {@link Outcome} becomes HTTP: its value, or the problem+json it stands for. */
 public final class Answers {

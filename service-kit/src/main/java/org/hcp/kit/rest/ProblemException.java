@@ -2,9 +2,9 @@ package org.hcp.kit.rest;
 
 import java.util.List;
 import java.util.Locale;
+import org.hcp.events.outcome.Text;
+import org.hcp.events.outcome.Violation;
 import org.hcp.kit.text.Messages;
-import org.hcp.kit.text.Text;
-import org.hcp.kit.text.Violation;
 
 /**
  * Thrown in {@code rest/} to answer with a problem+json body; nothing has been written when it is thrown. Services

@@ -16,10 +16,10 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import org.hcp.events.outcome.Violation;
 import org.hcp.kit.outbox.Outbox;
 import org.hcp.kit.text.LogText;
 import org.hcp.kit.text.Messages;
-import org.hcp.kit.text.Violation;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 

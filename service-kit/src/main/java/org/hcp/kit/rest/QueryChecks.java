@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import org.hcp.events.RegionCodes;
-import org.hcp.kit.text.Violation;
+import org.hcp.events.outcome.Violation;
 
 /** The query parameters every list endpoint reads the same way, refused the same way (422 naming the parameter). */
 public final class QueryChecks {

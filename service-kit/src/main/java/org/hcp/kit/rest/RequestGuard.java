@@ -9,9 +9,9 @@ import jakarta.ws.rs.core.PathSegment;
 import java.lang.reflect.Method;
 import java.util.List;
 import java.util.Map;
+import org.hcp.events.outcome.Text;
+import org.hcp.events.outcome.Violation;
 import org.hcp.kit.text.LogText;
-import org.hcp.kit.text.Text;
-import org.hcp.kit.text.Violation;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
+import org.hcp.events.outcome.Text;
 import org.jboss.logging.Logger;
 
 /**

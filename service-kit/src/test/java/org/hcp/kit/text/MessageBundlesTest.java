@@ -19,6 +19,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.hcp.events.outcome.Text;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -2,9 +2,6 @@ package org.hcp.sync.service;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -23,8 +20,7 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hcp.crypto.Keys;
 import org.hcp.events.EventJson;
-import org.hcp.kit.messaging.BackgroundWorker;
-import org.hcp.kit.messaging.WorkerThread;
+import org.hcp.kit.messaging.BackgroundLoop;
 import org.hcp.sync.province.ProvinceEnvelope;
 import org.hcp.sync.repository.SyncPushRepository.Batch;
 import org.hcp.sync.repository.SyncPushRepository;
@@ -39,7 +35,7 @@ import org.jboss.logging.Logger;
  * province uses to drop a repeat.
  */
 @Singleton
-public class ProvincePush implements BackgroundWorker {
+public class ProvincePush extends BackgroundLoop {
 
     private static final Logger LOG = Logger.getLogger(ProvincePush.class);
     private static final String NAME = "province-push";
@@ -51,7 +47,6 @@ public class ProvincePush implements BackgroundWorker {
     private final Settings settings;
     private final HttpClient http;
     private final Counter sent;
-    private WorkerThread worker;
 
     /** The push's configuration, read once. */
     record Settings(boolean enabled, URI url, String province, String appMark, int batchSize, int maxAttempts,
@@ -70,6 +65,7 @@ public class ProvincePush implements BackgroundWorker {
             @ConfigProperty(name = "hcp.sync.push.parked-retry", defaultValue = "PT10M") Duration parkedRetry,
             @ConfigProperty(name = "hcp.sync.push.signing-key") Optional<String> signingKey,
             @ConfigProperty(name = "hcp.sync.push.province-key") Optional<String> provinceKey) {
+        super(NAME, Duration.ofSeconds(1), Duration.ofSeconds(30), metrics);
         this.feed = feed;
         this.batches = batches;
         this.clock = clock;
@@ -87,42 +83,24 @@ public class ProvincePush implements BackgroundWorker {
                 .register(metrics);
     }
 
-    void onStart(@Observes StartupEvent event) {
-        if (!settings.enabled()) {
-            return;
-        }
+    @Override
+    protected boolean enabled() {
+        return settings.enabled();
+    }
+
+    @Override
+    protected void starting() {
         LOG.infof("pushing province %s to %s", settings.province(), settings.url());
-        worker = new WorkerThread(NAME, this::round, metrics)
-                .backoff(Duration.ofSeconds(1), Duration.ofSeconds(30))
-                .describeFailure(e -> "cannot push to the province: " + e.getMessage())
-                .start();
-    }
-
-    void onStop(@Observes ShutdownEvent event) {
-        if (worker != null) {
-            worker.close();
-        }
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String problem() {
-        return worker == null ? null : worker.problem();
-    }
-
-    /** Wakes the worker (an admin asked for a parked batch to go again). */
-    public void wake() {
-        if (worker != null) {
-            worker.wake();
-        }
+    protected String describeFailure(Exception e) {
+        return "cannot push to the province: " + e.getMessage();
     }
 
     /** One round: send the open batch when it is due, or make the next one; how long to wait before the next. */
-    Duration round() {
+    @Override
+    protected Duration step() {
         Instant now = clock.instant();
         Optional<Batch> head = batches.head(settings.province());
         if (head.isEmpty()) {

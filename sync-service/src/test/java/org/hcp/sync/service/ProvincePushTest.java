@@ -29,12 +29,12 @@ import org.hcp.events.RatingSubmitted;
 import org.hcp.events.Topics;
 import org.hcp.localstack.DevTokens;
 import org.hcp.localstack.LocalStack;
-import org.hcp.testkit.TopicProbe;
-import org.hcp.tools.history.Generate;
-import org.hcp.tools.history.HistoryGenerator;
 import org.hcp.sync.repository.SyncPushRepository;
 import org.hcp.sync.service.FakeProvince;
 import org.hcp.testkit.LocalStackTestResource;
+import org.hcp.testkit.TopicProbe;
+import org.hcp.tools.history.Generate;
+import org.hcp.tools.history.HistoryGenerator;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -91,10 +91,10 @@ class ProvincePushTest {
                 Optional.of(URI.create(province.url())), Optional.of(PROVINCE), "HCP", 50, 3, Duration.ofSeconds(1),
                 Duration.ofMillis(200), Duration.ofHours(1), Optional.of(province.senderPrivateKey()),
                 Optional.of(province.provinceKey()));
-        replica.onStart(null);
+        replica.start();
         province.mode(FakeProvince.Mode.ACCEPT);
         await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> true);
-        replica.onStop(null);
+        replica.stop();
 
         Set<String> expected = provinceRatingsInTheLog();
         assertTrue(expected.size() > 100, "the history has the province's ratings: " + expected.size());

@@ -1,4 +1,4 @@
-package org.hcp.kit.text;
+package org.hcp.events.outcome;
 
 /**
  * One broken rule, at {@code pointer}: a JSON pointer into the request ({@code /tags/2}), a query parameter

@@ -1,9 +1,7 @@
-package org.hcp.kit.outcome;
+package org.hcp.events.outcome;
 
 import java.util.List;
 import java.util.function.Function;
-import org.hcp.kit.text.Text;
-import org.hcp.kit.text.Violation;
 
 /**
  * What a service's command came to, in domain terms. Services return it; only {@code rest/} turns it into HTTP

@@ -1,4 +1,4 @@
-package org.hcp.kit.text;
+package org.hcp.events.outcome;
 
 import java.util.Arrays;
 import java.util.List;

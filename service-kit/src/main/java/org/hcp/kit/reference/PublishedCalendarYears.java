@@ -1,0 +1,51 @@
+package org.hcp.kit.reference;
+
+import static org.hcp.kit.db.Transactions.query;
+
+import io.quarkus.arc.DefaultBean;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hcp.events.EventJson;
+import org.hcp.events.WorkingCalendarPublished;
+import org.hcp.events.calendar.YearArrangement;
+
+/**
+ * The years intake published, as {@link CalendarProjection} keeps them in {@code calendar_year} (flyway location
+ * {@code db/calendar}). A service opts in with {@code hcp.calendar.follow-directory=true}; intake has its own source.
+ */
+@DefaultBean
+@ApplicationScoped
+public class PublishedCalendarYears implements CalendarYears {
+
+    // Instance: a service without a database (the console, audit) never follows the directory and needs no pool.
+    private final Instance<Pool> pool;
+    private final boolean followDirectory;
+
+    public PublishedCalendarYears(Instance<Pool> pool,
+            @ConfigProperty(name = "hcp.calendar.follow-directory", defaultValue = "false") boolean followDirectory) {
+        this.pool = pool;
+        this.followDirectory = followDirectory;
+    }
+
+    @Override
+    public boolean kept() {
+        return followDirectory;
+    }
+
+    @Override
+    public List<YearArrangement> all() {
+        List<YearArrangement> years = new ArrayList<>();
+        for (Row row : query(pool.get(), "SELECT envelope FROM calendar_year ORDER BY year", Tuple.tuple())) {
+            WorkingCalendarPublished year = EventJson.read(row.getString("envelope"), WorkingCalendarPublished.class)
+                    .payload();
+            years.add(new YearArrangement(year.year(), year.days()));
+        }
+        return years;
+    }
+}
