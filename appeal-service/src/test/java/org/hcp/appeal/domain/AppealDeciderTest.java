@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.hcp.appeal.domain.AppealDecider.RatedCase;
@@ -31,6 +30,7 @@ import org.hcp.events.outcome.Outcome;
 import org.hcp.events.policy.JurisdictionRules;
 import org.hcp.events.policy.PolicyBook;
 import org.hcp.events.policy.RulesAt;
+import org.hcp.testkit.Staff;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -46,11 +46,7 @@ class AppealDeciderTest {
     private static final String JE = "220271";
     private static final String TA = "370902";
     /** Monday 29 September 2025, 10:00 in Beijing: the unit receives the bad review. */
-    private static final Instant MON = at("2025-09-29T10:00");
-
-    private static Instant at(String beijing) {
-        return OffsetDateTime.parse(beijing + "+08:00").toInstant();
-    }
+    private static final Instant MON = Staff.beijing("2025-09-29T10:00");
 
     private static JurisdictionRules rules(String region) {
         return new JurisdictionRules(BOOK.resolve(region, LocalDate.of(2025, 9, 29)), CALENDAR);
@@ -96,7 +92,7 @@ class AppealDeciderTest {
 
         Given verified() {
             return then(AppealDecider.verify(state(), VerificationMethod.FILE_REVIEW, "调阅监控", "bureau",
-                    at("2025-10-09T11:00")));
+                    Staff.beijing("2025-10-09T11:00")));
         }
     }
 
@@ -113,30 +109,30 @@ class AppealDeciderTest {
 
     @Test
     void r3_2_jilinEdzAppealsWithin2WorkingDaysAndDecidesWithin5() {
-        AppealFiled filed = (AppealFiled) new Given(JE, at("2025-10-09T09:00")).events.get(0);
+        AppealFiled filed = (AppealFiled) new Given(JE, Staff.beijing("2025-10-09T09:00")).events.get(0);
         // Received Monday 29 September: 30 September, then 9 October.
-        assertEquals(at("2025-10-09T10:00"), filed.windowDueAt());
+        assertEquals(Staff.beijing("2025-10-09T10:00"), filed.windowDueAt());
         // Filed 9 October: 10, 11 (worked Saturday), 13, 14, 15 October.
-        assertEquals(at("2025-10-15T09:00"), filed.decisionDueAt());
+        assertEquals(Staff.beijing("2025-10-15T09:00"), filed.decisionDueAt());
         assertFalse(filed.deadlinesProvisional());
         refused(AppealDecider.file(bad(JE, 2, RatingOrigin.EVALUATOR), null, "ap", Appellant.STAFF, "x", "h",
-                at("2025-10-09T10:01"), rules(JE)), "appeal.late");
+                Staff.beijing("2025-10-09T10:01"), rules(JE)), "appeal.late");
     }
 
     @Test
     void r3_2_anAppealCountedWithoutThe2027CalendarIsRedatedWhenItIsLoadedAndItsOverdueFlagFollows() {
         // Given a Jilin EDZ bad review received Wednesday 30 December 2026 and appealed on 31 December, 2027 missing.
         RatedCase rating = new RatedCase("rt-ny", "C-ny", 2, RatingOrigin.EVALUATOR, "INST-JE", JE,
-                at("2026-12-30T10:00"), "INST-JE", "p-ny");
+                Staff.beijing("2026-12-30T10:00"), "INST-JE", "p-ny");
         JurisdictionRules without = new JurisdictionRules(BOOK.resolve(JE, LocalDate.of(2026, 12, 31)), CALENDAR);
         List<EventPayload> events = new ArrayList<>(accepted(AppealDecider.file(rating, null, "ap-ny",
-                Appellant.STAFF, "误触", "handler", at("2026-12-31T09:00"), without)));
+                Appellant.STAFF, "误触", "handler", Staff.beijing("2026-12-31T09:00"), without)));
         AppealState filed = AppealState.fold(events);
         // Weekends only: 31 December, 1 January (window); 1, 4, 5, 6, 7 January (decision).
-        assertEquals(at("2027-01-01T10:00"), filed.windowDueAt());
-        assertEquals(at("2027-01-07T09:00"), filed.decisionDueAt());
+        assertEquals(Staff.beijing("2027-01-01T10:00"), filed.windowDueAt());
+        assertEquals(Staff.beijing("2027-01-07T09:00"), filed.decisionDueAt());
         assertTrue(filed.deadlinesProvisional());
-        events.addAll(AppealDecider.overdue(filed, at("2027-01-07T10:00")));
+        events.addAll(AppealDecider.overdue(filed, Staff.beijing("2027-01-07T10:00")));
         assertTrue(AppealState.fold(events).overdueFlagged());
 
         // When the 2027 calendar is loaded on 7 January at noon (here: 1 and 4-5 January off).
@@ -147,38 +143,38 @@ class AppealDeciderTest {
         RulesAt after = start -> new JurisdictionRules(BOOK.resolve(JE, LocalDate.of(2026, 12, 31)),
                 with2027);
         List<EventPayload> redated = AppealDecider.redate(AppealState.fold(events), 2027, after,
-                at("2027-01-07T12:00"));
+                Staff.beijing("2027-01-07T12:00"));
         events.addAll(redated);
 
         // Then: window 31 December and 6 January; decision 6, 7, 8, 11, 12 January; no longer overdue.
         AppealRedated event = (AppealRedated) redated.get(0);
         assertEquals(2027, event.calendarYear());
         AppealState now = AppealState.fold(events);
-        assertEquals(at("2027-01-06T10:00"), now.windowDueAt());
-        assertEquals(at("2027-01-12T09:00"), now.decisionDueAt());
+        assertEquals(Staff.beijing("2027-01-06T10:00"), now.windowDueAt());
+        assertEquals(Staff.beijing("2027-01-12T09:00"), now.decisionDueAt());
         assertFalse(now.deadlinesProvisional());
         assertFalse(now.overdueFlagged());
-        assertTrue(AppealDecider.redate(now, 2027, after, at("2027-01-07T12:00")).isEmpty(), "a replay moves nothing");
+        assertTrue(AppealDecider.redate(now, 2027, after, Staff.beijing("2027-01-07T12:00")).isEmpty(), "a replay moves nothing");
         // Decided on 11 January: on time by the new deadline.
         events.addAll(accepted(AppealDecider.verify(now, VerificationMethod.FILE_REVIEW, "调阅", "bureau",
-                at("2027-01-11T09:00"))));
+                Staff.beijing("2027-01-11T09:00"))));
         AppealDecided decided = (AppealDecided) accepted(AppealDecider.decide(AppealState.fold(events),
-                AppealOutcome.REJECTED, false, "维持", "d-ny", "bureau", at("2027-01-11T10:00"))).get(0);
+                AppealOutcome.REJECTED, false, "维持", "d-ny", "bureau", Staff.beijing("2027-01-11T10:00"))).get(0);
         assertTrue(decided.onTime());
     }
 
     @Test
     void r3_2_taianAppealsWithin3WorkingDaysAndVerifiesWithin3() {
-        AppealFiled filed = (AppealFiled) new Given(TA, at("2025-09-30T10:00")).events.get(0);
-        assertEquals(at("2025-10-10T10:00"), filed.windowDueAt(), "30 September, 9 and 10 October");
-        assertEquals(at("2025-10-11T10:00"), filed.decisionDueAt(), "from 30 September: 9, 10, 11 (worked Saturday)");
+        AppealFiled filed = (AppealFiled) new Given(TA, Staff.beijing("2025-09-30T10:00")).events.get(0);
+        assertEquals(Staff.beijing("2025-10-10T10:00"), filed.windowDueAt(), "30 September, 9 and 10 October");
+        assertEquals(Staff.beijing("2025-10-11T10:00"), filed.decisionDueAt(), "from 30 September: 9, 10, 11 (worked Saturday)");
     }
 
     @Test
     void r3_2_jilinCityHasTheNationalDefaultsFiveAndTenWorkingDays() {
         AppealFiled filed = (AppealFiled) new Given(JC, MON).events.get(0);
         // 30 September, 9, 10, 11 (worked Saturday) and 13 October.
-        assertEquals(at("2025-10-13T10:00"), filed.windowDueAt());
+        assertEquals(Staff.beijing("2025-10-13T10:00"), filed.windowDueAt());
     }
 
     @Test
@@ -187,7 +183,7 @@ class AppealDeciderTest {
         refused(AppealDecider.file(bad(JE, 2, RatingOrigin.EVALUATOR), given.state(), "ap-2", Appellant.INSTITUTION,
                 "again", "h", MON, rules(JE)), "appeal.openAlready");
         given.verified().then(AppealDecider.decide(given.state(), AppealOutcome.REJECTED, false, "评价属实", "d-1",
-                "bureau", at("2025-10-10T10:00")));
+                "bureau", Staff.beijing("2025-10-10T10:00")));
         refused(AppealDecider.file(bad(JE, 2, RatingOrigin.EVALUATOR), given.state(), "ap-2", Appellant.INSTITUTION,
                 "again", "h", MON, rules(JE)), "appeal.decidedAlready");
     }
@@ -196,9 +192,9 @@ class AppealDeciderTest {
     void r3_3_r3_4_theBureauVerifiesThenAnUpheldAppealMakesTheRatingNotAdopted() {
         Given given = new Given(JE, MON);
         refused(AppealDecider.decide(given.state(), AppealOutcome.UPHELD, false, "误评", "d-1", "bureau",
-                at("2025-10-09T12:00")), "appeal.verifyFirst");
+                Staff.beijing("2025-10-09T12:00")), "appeal.verifyFirst");
         List<EventPayload> decided = accepted(AppealDecider.decide(given.verified().state(), AppealOutcome.UPHELD, true,
-                "恶意差评", "d-1", "bureau", at("2025-10-09T12:00")));
+                "恶意差评", "d-1", "bureau", Staff.beijing("2025-10-09T12:00")));
         AppealDecided decision = assertInstanceOf(AppealDecided.class, decided.get(0));
         assertTrue(decision.onTime());
         RatingNotAdopted notAdopted = assertInstanceOf(RatingNotAdopted.class, decided.get(1));
@@ -216,7 +212,7 @@ class AppealDeciderTest {
         refused(AppealDecider.decide(given.state(), AppealOutcome.REJECTED, true, "x", "d", "b", MON),
                 "appeal.maliciousOnlyUpheld");
         List<EventPayload> decided = accepted(AppealDecider.decide(given.state(), AppealOutcome.REJECTED, false,
-                "评价属实", "d-1", "bureau", at("2025-10-09T12:00")));
+                "评价属实", "d-1", "bureau", Staff.beijing("2025-10-09T12:00")));
         assertEquals(1, decided.size(), "no RatingNotAdopted: " + decided);
         given.events.addAll(decided);
         refused(AppealDecider.reinstate(given.state(), "复核", "d-2", "bureau", MON), "appeal.nothingToReinstate");
@@ -226,9 +222,9 @@ class AppealDeciderTest {
     void r3_5_aReviewReinstatesAnUpheldRating() {
         Given given = new Given(JE, MON).verified();
         given.then(AppealDecider.decide(given.state(), AppealOutcome.UPHELD, false, "误评", "d-1", "bureau",
-                at("2025-10-09T12:00")));
+                Staff.beijing("2025-10-09T12:00")));
         List<EventPayload> reinstated = accepted(AppealDecider.reinstate(given.state(), "复核发现评价属实", "d-2",
-                "bureau", at("2025-10-20T10:00")));
+                "bureau", Staff.beijing("2025-10-20T10:00")));
         assertInstanceOf(RatingReinstated.class, reinstated.get(0));
         given.events.addAll(reinstated);
         assertFalse(given.state().notAdopted());
@@ -272,7 +268,7 @@ class AppealDeciderTest {
     void theCaseFileIsAFoldOfItsEventsAlone() {
         Given given = new Given(JE, MON).verified();
         given.then(AppealDecider.decide(given.state(), AppealOutcome.UPHELD, false, "误评", "d-1", "bureau",
-                at("2025-10-09T12:00")));
+                Staff.beijing("2025-10-09T12:00")));
         assertEquals(given.state(), AppealState.fold(List.copyOf(given.events)));
         assertEquals(AppealOutcome.UPHELD, given.state().outcome());
         assertEquals(1, given.state().verifications());

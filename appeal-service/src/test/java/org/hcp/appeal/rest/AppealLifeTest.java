@@ -19,7 +19,6 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.hcp.appeal.service.AppealOverdueScheduler;
@@ -32,10 +31,10 @@ import org.hcp.events.Topics;
 import org.hcp.events.rectification.RectificationOpened;
 import org.hcp.events.rectification.RectificationWithdrawn;
 import org.hcp.kit.config.Clocks;
-import org.hcp.localstack.DevTokens;
 import org.hcp.localstack.LocalStack;
 import org.hcp.testkit.LocalStackTestResource;
 import org.hcp.testkit.MovableClock;
+import org.hcp.testkit.Staff;
 import org.hcp.testkit.TestEvents;
 import org.hcp.testkit.TopicProbe;
 import org.junit.jupiter.api.BeforeEach;
@@ -53,10 +52,10 @@ class AppealLifeTest {
 
     private static final String JE = "220271";
     private static final String TA = "370902";
-    private static final String BUREAU_JILIN = DevTokens.mint("bureau", "2202", Duration.ofHours(1));
-    private static final String BUREAU_TAIAN = DevTokens.mint("bureau", "3709", Duration.ofHours(1));
+    private static final String BUREAU_JILIN = Staff.bureau("2202");
+    private static final String BUREAU_TAIAN = Staff.bureau("3709");
     /** Monday 29 September 2025, 10:00 in Beijing: the unit receives the bad review. */
-    private static final Instant MON = at("2025-09-29T10:00");
+    private static final Instant MON = Staff.beijing("2025-09-29T10:00");
 
     @Inject
     AppealOverdueScheduler scheduler;
@@ -66,14 +65,6 @@ class AppealLifeTest {
     @BeforeEach
     void moveTheClock() {
         QuarkusMock.installMockForType(clock, Clock.class);
-    }
-
-    private static Instant at(String beijing) {
-        return OffsetDateTime.parse(beijing + "+08:00").toInstant();
-    }
-
-    private static String handler(String institution) {
-        return DevTokens.mint("handler", institution, Duration.ofHours(1));
     }
 
     /** A bad review as intake publishes it, recorded (received by the unit) on Monday 29 September. */
@@ -120,14 +111,14 @@ class AppealLifeTest {
     void r3_jilinEdzAppealsInTimeTheBureauVerifiesAndUpholdsAndTheRatingIsNotAdopted() {
         String unit = "JL-EDZ-CENTRE";
         String ratingId = badReview(JE, unit);
-        clock.set(at("2025-09-30T10:00"));
-        fileWhenKnown(handler(unit), ratingId).then().statusCode(200)
+        clock.set(Staff.beijing("2025-09-30T10:00"));
+        fileWhenKnown(Staff.handler(unit), ratingId).then().statusCode(200)
                 // R3.2: received 29 September: 30 September, then 9 October.
                 .body("appeal.windowDueAt", equalTo("2025-10-09T02:00:00Z"))
                 // filed 30 September: 9, 10, 11 (worked Saturday), 13 and 14 October.
                 .body("appeal.decisionDueAt", equalTo("2025-10-14T02:00:00Z"))
                 .body("appeal.status", equalTo("OPEN"));
-        file(handler(unit), ratingId).then().statusCode(409).body("title", containsString("open appeal"));
+        file(Staff.handler(unit), ratingId).then().statusCode(409).body("title", containsString("open appeal"));
         step(BUREAU_JILIN, ratingId, "decision", "{\"outcome\":\"UPHELD\",\"reason\":\"误评\"}").then()
                 .statusCode(409).body("title", containsString("R3.3"));
         step(BUREAU_JILIN, ratingId, "verifications", "{\"method\":\"FILE_REVIEW\",\"finding\":\"调阅监控\"}")
@@ -142,7 +133,7 @@ class AppealLifeTest {
         TestEvents.publish(Topics.RECTIFICATIONS, EventEnvelope.of(new RectificationOpened(rectificationId,
                 List.of(ratingId), List.of("C-1"), 2, List.of("SLOW"), Channel.WINDOW_DEVICE, "ITEM-1", unit, "W1",
                 "S1", JE, false, MON, MON, null, false), rectificationId, JE, MON, MON, null, null, "test"));
-        Instant withdrawn = at("2025-09-30T10:00:01");
+        Instant withdrawn = Staff.beijing("2025-09-30T10:00:01");
         TestEvents.publish(Topics.RECTIFICATIONS, EventEnvelope.of(new RectificationWithdrawn(rectificationId,
                 ratingId, "d-1", withdrawn), rectificationId, JE, withdrawn, withdrawn, null, null, "test"));
         // The case file: the rating without its evaluator, the rectification where it stands, the notice, and one
@@ -164,7 +155,7 @@ class AppealLifeTest {
         String unit = "TA-TS-CENTRE";
         String pseudonym = "p-" + UUID.randomUUID();
         String ratingId = badReview(TA, unit, "TA-BIZ", pseudonym);
-        fileWhenKnown(handler(unit), ratingId).then().statusCode(200);
+        fileWhenKnown(Staff.handler(unit), ratingId).then().statusCode(200);
         step(BUREAU_TAIAN, ratingId, "verifications", "{\"method\":\"SITE_VISIT\",\"finding\":\"监控显示无此情形\"}")
                 .then().statusCode(200);
         step(BUREAU_TAIAN, ratingId, "decision", "{\"outcome\":\"UPHELD\",\"malicious\":true,\"reason\":\"恶意差评\"}")
@@ -172,11 +163,11 @@ class AppealLifeTest {
 
         // R3.4: the appellant and the platform that registered the rating each read a notice of the decision.
         for (String addressee : List.of(unit, "TA-BIZ")) {
-            given().auth().oauth2(handler(addressee)).get("/api/v1/appeal-notices?limit=500").then().statusCode(200)
+            given().auth().oauth2(Staff.handler(addressee)).get("/api/v1/appeal-notices?limit=500").then().statusCode(200)
                     .body("items.find { it.ratingId == '%s' }.decision".formatted(ratingId), equalTo("UPHELD"))
                     .body("items.find { it.ratingId == '%s' }.malicious".formatted(ratingId), equalTo(true));
         }
-        given().auth().oauth2(handler("TA-DY-CENTRE")).get("/api/v1/appeal-notices?limit=500").then()
+        given().auth().oauth2(Staff.handler("TA-DY-CENTRE")).get("/api/v1/appeal-notices?limit=500").then()
                 .body("items.ratingId", not(hasItem(ratingId)));
         // TA: the evaluator's credit record holds the pseudonym and the decision.
         given().auth().oauth2(BUREAU_TAIAN).get("/api/v1/credit-records?size=500").then().statusCode(200)
@@ -188,7 +179,7 @@ class AppealLifeTest {
                 .statusCode(200);
         given().auth().oauth2(BUREAU_TAIAN).get("/api/v1/credit-records?size=500").then()
                 .body("items.find { it.ratingId == '%s' }.withdrawnAt".formatted(ratingId), notNullValue());
-        given().auth().oauth2(handler(unit)).get("/api/v1/appeal-notices?limit=500").then()
+        given().auth().oauth2(Staff.handler(unit)).get("/api/v1/appeal-notices?limit=500").then()
                 .body("items.findAll { it.ratingId == '%s' }.decision".formatted(ratingId),
                         equalTo(List.of("UPHELD", "REINSTATED")));
     }
@@ -197,8 +188,8 @@ class AppealLifeTest {
     void r3_4_jilinEdzKeepsNoCreditRecordOfAMaliciousRating() {
         String unit = "JL-EDZ-CENTRE";
         String ratingId = badReview(JE, unit, null, "p-" + UUID.randomUUID());
-        clock.set(at("2025-09-30T10:00"));
-        fileWhenKnown(handler(unit), ratingId).then().statusCode(200);
+        clock.set(Staff.beijing("2025-09-30T10:00"));
+        fileWhenKnown(Staff.handler(unit), ratingId).then().statusCode(200);
         step(BUREAU_JILIN, ratingId, "verifications", "{\"method\":\"FILE_REVIEW\",\"finding\":\"x\"}").then()
                 .statusCode(200);
         step(BUREAU_JILIN, ratingId, "decision", "{\"outcome\":\"UPHELD\",\"malicious\":true,\"reason\":\"恶意\"}")
@@ -206,7 +197,7 @@ class AppealLifeTest {
         given().auth().oauth2(BUREAU_JILIN).get("/api/v1/credit-records?size=500").then().statusCode(200)
                 .body("items.ratingId", not(hasItem(ratingId)));
         // One notice: the institution appealed and, with no platform named, registered the rating too.
-        given().auth().oauth2(handler(unit)).get("/api/v1/appeal-notices?limit=500").then()
+        given().auth().oauth2(Staff.handler(unit)).get("/api/v1/appeal-notices?limit=500").then()
                 .body("items.find { it.ratingId == '%s' }.recipients".formatted(ratingId),
                         equalTo(List.of("APPELLANT", "REGISTERING_DEPARTMENT")));
     }
@@ -215,19 +206,19 @@ class AppealLifeTest {
     void r3_2_jilinEdzRefusesAnAppealAfterTwoWorkingDaysAndFlagsAnUndecidedOneAfterFive() {
         String unit = "JL-EDZ-CENTRE";
         String late = badReview(JE, unit);
-        clock.set(at("2025-10-09T10:01"));
-        await().atMost(Duration.ofSeconds(20)).until(() -> file(handler(unit), late).statusCode() != 404);
-        file(handler(unit), late).then().statusCode(409).contentType("application/problem+json")
+        clock.set(Staff.beijing("2025-10-09T10:01"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> file(Staff.handler(unit), late).statusCode() != 404);
+        file(Staff.handler(unit), late).then().statusCode(409).contentType("application/problem+json")
                 .body("title", containsString("2025-10-09T02:00:00Z"));
 
         String undecided = badReview(JE, unit);
-        clock.set(at("2025-09-30T10:00"));
-        fileWhenKnown(handler(unit), undecided).then().statusCode(200)
+        clock.set(Staff.beijing("2025-09-30T10:00"));
+        fileWhenKnown(Staff.handler(unit), undecided).then().statusCode(200)
                 .body("appeal.decisionDueAt", equalTo("2025-10-14T02:00:00Z"));
-        scheduler.runOnce(at("2025-10-14T10:00"));
+        scheduler.runOnce(Staff.beijing("2025-10-14T10:00"));
         given().auth().oauth2(BUREAU_JILIN).get("/api/v1/appeals?overdue=true&size=500").then().statusCode(200)
                 .body("items.ratingId", not(hasItem(undecided)));
-        scheduler.runOnce(at("2025-10-14T10:01"));
+        scheduler.runOnce(Staff.beijing("2025-10-14T10:01"));
         given().auth().oauth2(BUREAU_JILIN).get("/api/v1/appeals?overdue=true&size=500").then().statusCode(200)
                 .body("items.ratingId", hasItem(undecided));
     }
@@ -236,9 +227,9 @@ class AppealLifeTest {
     void r3_2_aTaianAppealAfterThreeWorkingDaysIsRefusedWithTheDeadlineItMissed() {
         String unit = "TA-TS-CENTRE";
         String ratingId = badReview(TA, unit);
-        clock.set(at("2025-10-10T10:01"));
-        await().atMost(Duration.ofSeconds(20)).until(() -> file(handler(unit), ratingId).statusCode() != 404);
-        file(handler(unit), ratingId).then().statusCode(409).contentType("application/problem+json")
+        clock.set(Staff.beijing("2025-10-10T10:01"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> file(Staff.handler(unit), ratingId).statusCode() != 404);
+        file(Staff.handler(unit), ratingId).then().statusCode(409).contentType("application/problem+json")
                 .body("title", containsString("2025-10-10T02:00:00Z"));
     }
 
@@ -246,11 +237,11 @@ class AppealLifeTest {
     void r3_2_anUndecidedTaianAppealGoesOverdueOnAMovedClockAndARejectedOneLeavesTheRatingStanding() {
         String unit = "TA-TS-CENTRE";
         String ratingId = badReview(TA, unit);
-        fileWhenKnown(handler(unit), ratingId).then().statusCode(200)
+        fileWhenKnown(Staff.handler(unit), ratingId).then().statusCode(200)
                 .body("appeal.decisionDueAt", equalTo("2025-10-10T02:00:00Z"));
-        assertEquals(0, scheduler.runOnce(at("2025-10-10T10:00")));
-        assertEquals(1, scheduler.runOnce(at("2025-10-10T10:01")));
-        assertEquals(0, scheduler.runOnce(at("2025-10-10T11:00")), "flagged once");
+        assertEquals(0, scheduler.runOnce(Staff.beijing("2025-10-10T10:00")));
+        assertEquals(1, scheduler.runOnce(Staff.beijing("2025-10-10T10:01")));
+        assertEquals(0, scheduler.runOnce(Staff.beijing("2025-10-10T11:00")), "flagged once");
         given().auth().oauth2(BUREAU_TAIAN).get("/api/v1/appeals?overdue=true&size=500").then().statusCode(200)
                 .body("items.ratingId", hasItem(ratingId));
         step(BUREAU_TAIAN, ratingId, "verifications", "{\"method\":\"PHONE_CALLBACK\",\"finding\":\"评价属实\"}")
@@ -265,13 +256,13 @@ class AppealLifeTest {
     void r3_1_evidenceIsStoredWithItsHashDownloadableInScopeAndRefusedWhenItIsNotWhatItClaims() {
         String unit = "JL-EDZ-CENTRE";
         String ratingId = badReview(JE, unit);
-        clock.set(at("2025-09-30T10:00"));
-        fileWhenKnown(handler(unit), ratingId).then().statusCode(200);
+        clock.set(Staff.beijing("2025-09-30T10:00"));
+        fileWhenKnown(Staff.handler(unit), ratingId).then().statusCode(200);
         byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
-        given().auth().oauth2(handler(unit)).contentType("application/octet-stream").body(png)
+        given().auth().oauth2(Staff.handler(unit)).contentType("application/octet-stream").body(png)
                 .post("/api/v1/appeals/" + ratingId + "/attachments?fileName=监控截图.png").then().statusCode(200)
                 .body("evidence", equalTo(1));
-        given().auth().oauth2(handler(unit)).contentType("application/pdf").body("MZ not a pdf".getBytes())
+        given().auth().oauth2(Staff.handler(unit)).contentType("application/pdf").body("MZ not a pdf".getBytes())
                 .post("/api/v1/appeals/" + ratingId + "/attachments?fileName=证明.pdf").then().statusCode(422)
                 .body("errors[0].code", equalTo("appeal.evidenceType"));
         String attachmentId = given().auth().oauth2(BUREAU_JILIN).get("/api/v1/appeals/" + ratingId).then()
@@ -281,7 +272,7 @@ class AppealLifeTest {
                 .contentType("image/png").extract().asByteArray();
         assertEquals(java.util.Arrays.toString(png), java.util.Arrays.toString(back));
         given().auth().oauth2(BUREAU_TAIAN).get(path).then().statusCode(404);
-        given().auth().oauth2(handler("TA-TS-CENTRE")).get(path).then().statusCode(404);
+        given().auth().oauth2(Staff.handler("TA-TS-CENTRE")).get(path).then().statusCode(404);
         await().atMost(Duration.ofSeconds(20)).until(() -> TopicProbe.readAll(
                 LocalStack.shared().kafka().bootstrapServers(), Topics.APPEALS).stream()
                 .anyMatch(r -> ratingId.equals(r.key()) && r.value().contains("\"sha256\"")
@@ -292,9 +283,9 @@ class AppealLifeTest {
     void r6_1_anotherUnitOrRegionSeesNothingOfAnAppeal() {
         String unit = "JL-EDZ-CENTRE";
         String ratingId = badReview(JE, unit);
-        clock.set(at("2025-09-30T10:00"));
-        fileWhenKnown(handler(unit), ratingId).then().statusCode(200);
-        file(handler("TA-TS-CENTRE"), ratingId).then().statusCode(404);
+        clock.set(Staff.beijing("2025-09-30T10:00"));
+        fileWhenKnown(Staff.handler(unit), ratingId).then().statusCode(200);
+        file(Staff.handler("TA-TS-CENTRE"), ratingId).then().statusCode(404);
         given().auth().oauth2(BUREAU_TAIAN).get("/api/v1/appeals/" + ratingId).then().statusCode(404);
         step(BUREAU_TAIAN, ratingId, "verifications", "{\"method\":\"SITE_VISIT\",\"finding\":\"x\"}").then()
                 .statusCode(404);

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -36,6 +35,7 @@ import org.hcp.events.rectification.RectificationStepOverdue;
 import org.hcp.events.rectification.RectificationWithdrawn;
 import org.hcp.events.rectification.Resolution;
 import org.hcp.rectification.domain.RectificationState.Status;
+import org.hcp.testkit.Staff;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -51,13 +51,9 @@ class RectificationDeciderTest {
     private static final String JE = "220271";
     private static final String TA = "370902";
     /** Monday 29 September 2025, 10:00 in Beijing: the bad review arrives. */
-    private static final Instant MON = at("2025-09-29T10:00");
+    private static final Instant MON = Staff.beijing("2025-09-29T10:00");
     /** Tuesday 30 September, 10:00: the last working day before the holiday. */
-    private static final Instant TUE = at("2025-09-30T10:00");
-
-    private static Instant at(String local) {
-        return OffsetDateTime.parse(local + "+08:00").toInstant();
-    }
+    private static final Instant TUE = Staff.beijing("2025-09-30T10:00");
 
     private static JurisdictionRules rules(String region) {
         return new JurisdictionRules(BOOK.resolve(region, LocalDate.of(2025, 9, 29)), CALENDAR);
@@ -179,9 +175,9 @@ class RectificationDeciderTest {
     void r2_2_jilinCityCallsBackWithin10WorkingDaysAcrossNationalDay() {
         RectificationState s = new Given(JC, 2, true).state();
         // 30 Sep, then 9, 10, 11 (worked Saturday), 13-17 and 20 October.
-        assertEquals(at("2025-10-20T10:00"), s.opened().callbackDueAt());
+        assertEquals(Staff.beijing("2025-10-20T10:00"), s.opened().callbackDueAt());
         assertFalse(s.opened().deadlinesProvisional());
-        assertEquals(at("2025-10-20T10:00"), new Given(JE, 2, true).state().opened().callbackDueAt(), "JE: JC's");
+        assertEquals(Staff.beijing("2025-10-20T10:00"), new Given(JE, 2, true).state().opened().callbackDueAt(), "JE: JC's");
         assertNull(new Given(TA, 2, true).state().opened().callbackDueAt(), "TA sets no callback term");
     }
 
@@ -191,22 +187,22 @@ class RectificationDeciderTest {
         assertNull(anonymous.state().opened().callbackDueAt());
         refused(RectificationDecider.recordCallback(anonymous.state(), CallbackResult.REACHED, null, "h", TUE),
                 "rectification.anonymousNoCallback");
-        assertTrue(RectificationDecider.overdue(anonymous.state(), at("2026-01-01T00:00")).isEmpty());
+        assertTrue(RectificationDecider.overdue(anonymous.state(), Staff.beijing("2026-01-01T00:00")).isEmpty());
     }
 
     @Test
     void r2_3_jilinCityRectifiesAClearCaseWithin15WorkingDays() {
         Given jc = new Given(JC, 2, true).assigned().classified(Classification.CLEAR, null, TUE);
-        assertEquals(at("2025-10-28T10:00"), jc.state().dueAt());
+        assertEquals(Staff.beijing("2025-10-28T10:00"), jc.state().dueAt());
     }
 
     @Test
     void r2_3_jilinEdzRectifiesAClearCaseAtOnceByTheEndOfThatWorkingDay() {
-        assertEquals(at("2025-10-01T00:00"),
+        assertEquals(Staff.beijing("2025-10-01T00:00"),
                 new Given(JE, 2, true).assigned().classified(Classification.CLEAR, null, TUE).state().dueAt());
         // Classified on a holiday: by the end of the next working day, 9 October.
-        assertEquals(at("2025-10-10T00:00"), new Given(JE, 2, true).assigned()
-                .classified(Classification.CLEAR, null, at("2025-10-03T10:00")).state().dueAt());
+        assertEquals(Staff.beijing("2025-10-10T00:00"), new Given(JE, 2, true).assigned()
+                .classified(Classification.CLEAR, null, Staff.beijing("2025-10-03T10:00")).state().dueAt());
     }
 
     @Test
@@ -215,36 +211,36 @@ class RectificationDeciderTest {
         refused(RectificationDecider.classify(given.state(), Classification.COMPLEX, "why", null, "h", TUE,
                 given.rules), "rectification.ledgerDueRequired");
         refused(RectificationDecider.classify(given.state(), Classification.COMPLEX, "why",
-                at("2026-03-31T10:00"), "h", TUE, given.rules), "rectification.ledgerDueCap");
-        given.classified(Classification.COMPLEX, at("2026-03-30T10:00"), TUE);
-        assertEquals(at("2026-03-30T10:00"), given.state().dueAt());
+                Staff.beijing("2026-03-31T10:00"), "h", TUE, given.rules), "rectification.ledgerDueCap");
+        given.classified(Classification.COMPLEX, Staff.beijing("2026-03-30T10:00"), TUE);
+        assertEquals(Staff.beijing("2026-03-30T10:00"), given.state().dueAt());
     }
 
     @Test
     void r2_4_jilinEdzGivesFeedbackOnAComplexCaseWithin7WorkingDaysOfReceipt() {
         // Received Monday 29 September, classified the next day: counted from receipt, not from the classification.
-        Given je = new Given(JE, 2, true).assigned().classified(Classification.COMPLEX, at("2025-12-01T10:00"), TUE);
+        Given je = new Given(JE, 2, true).assigned().classified(Classification.COMPLEX, Staff.beijing("2025-12-01T10:00"), TUE);
         // 30 September, 9, 10, 11 (worked Saturday), 13, 14, 15 October.
-        assertEquals(at("2025-10-15T10:00"), je.state().feedbackDueAt());
+        assertEquals(Staff.beijing("2025-10-15T10:00"), je.state().feedbackDueAt());
         assertEquals(RectificationStep.FEEDBACK, ((RectificationStepOverdue) RectificationDecider
-                .overdue(je.state(), at("2025-10-15T10:01")).get(0)).step());
-        assertNull(new Given(JC, 2, true).assigned().classified(Classification.COMPLEX, at("2025-12-01T10:00"), TUE)
+                .overdue(je.state(), Staff.beijing("2025-10-15T10:01")).get(0)).step());
+        assertNull(new Given(JC, 2, true).assigned().classified(Classification.COMPLEX, Staff.beijing("2025-12-01T10:00"), TUE)
                 .state().feedbackDueAt(), "JC sets no interim feedback term");
     }
 
     @Test
     void r2_4_aJilinEdzUnitThatNeverClassifiesIsLateOnTheFeedbackSevenWorkingDaysAfterReceipt() {
         // Given a bad review received on Friday 26 September 2025, before National Day, and no step taken since.
-        Instant friday = at("2025-09-26T15:00");
+        Instant friday = Staff.beijing("2025-09-26T15:00");
         RatingSubmitted rating = badReview(JE, 2, null);
         List<EventPayload> events = new ArrayList<>(RectificationDecider.open(rating, null, false, null, rules(JE),
                 friday));
         RectificationState s = RectificationState.fold(events);
         // Then: 28 September (worked Sunday), 29, 30 September, 9, 10, 11 (worked Saturday), 13 October.
-        assertEquals(at("2025-10-13T15:00"), s.feedbackDueAt());
-        assertTrue(RectificationDecider.overdue(s, at("2025-10-13T14:59")).isEmpty());
+        assertEquals(Staff.beijing("2025-10-13T15:00"), s.feedbackDueAt());
+        assertTrue(RectificationDecider.overdue(s, Staff.beijing("2025-10-13T14:59")).isEmpty());
         // When the overdue check runs fourteen months later, the feedback is late.
-        List<EventPayload> late = RectificationDecider.overdue(s, at("2026-11-26T10:00"));
+        List<EventPayload> late = RectificationDecider.overdue(s, Staff.beijing("2026-11-26T10:00"));
         assertEquals(RectificationStep.FEEDBACK, ((RectificationStepOverdue) late.get(0)).step());
         // A clear case owes no interim feedback: classifying it so ends the term.
         Given clear = new Given(JE, 2, false).assigned().classified(Classification.CLEAR, null, TUE);
@@ -276,15 +272,15 @@ class RectificationDeciderTest {
     void deadlinesCountedWithoutAYearsCalendarAreRedatedWhenItIsLoadedAndOverdueFlagsFollow() {
         // Given Jilin City, a calendar without 2027, and a real-name bad review on Wednesday 30 December 2026.
         WorkingCalendar without2027 = CALENDAR;
-        Instant received = at("2026-12-30T10:00");
+        Instant received = Staff.beijing("2026-12-30T10:00");
         JurisdictionRules before = new JurisdictionRules(BOOK.resolve(JC, LocalDate.of(2026, 12, 30)), without2027);
         List<EventPayload> events = new ArrayList<>(RectificationDecider.open(badReview(JC, 2, "ev1_x"), null, false,
                 null, before, received));
         RectificationState opened = RectificationState.fold(events);
         // Weekends only: 31 December, 1, 4, 5, 6, 7, 8, 11, 12, 13 January.
-        assertEquals(at("2027-01-13T10:00"), opened.callbackDueAt());
+        assertEquals(Staff.beijing("2027-01-13T10:00"), opened.callbackDueAt());
         assertTrue(opened.deadlinesProvisional());
-        events.addAll(RectificationDecider.overdue(opened, at("2027-01-14T09:00")));
+        events.addAll(RectificationDecider.overdue(opened, Staff.beijing("2027-01-14T09:00")));
         assertEquals(Set.of(RectificationStep.CALLBACK), RectificationState.fold(events).overdue());
 
         // When the 2027 calendar is loaded (1 January and 4-5 January off, here) on 14 January at noon.
@@ -295,7 +291,7 @@ class RectificationDeciderTest {
                         DayKind.HOLIDAY, "元旦"),
                 new CalendarDay(LocalDate.of(2027, 1, 5),
                         DayKind.HOLIDAY, "元旦"))));
-        Instant loaded = at("2027-01-14T12:00");
+        Instant loaded = Staff.beijing("2027-01-14T12:00");
         List<EventPayload> redated = RectificationDecider.redate(RectificationState.fold(events), 2027,
                 start -> new JurisdictionRules(BOOK.resolve(JC, LocalDate.of(2026, 12, 30)), with2027), loaded);
 
@@ -303,13 +299,13 @@ class RectificationDeciderTest {
         RectificationRedated event =
                 (RectificationRedated) redated.get(0);
         assertEquals(2027, event.calendarYear());
-        assertEquals(at("2027-01-18T10:00"), event.callbackDueAt());
+        assertEquals(Staff.beijing("2027-01-18T10:00"), event.callbackDueAt());
         events.addAll(redated);
         RectificationState after = RectificationState.fold(events);
-        assertEquals(at("2027-01-18T10:00"), after.callbackDueAt());
+        assertEquals(Staff.beijing("2027-01-18T10:00"), after.callbackDueAt());
         assertFalse(after.deadlinesProvisional());
         assertTrue(after.overdue().isEmpty());
-        assertEquals(at("2027-01-18T10:00"), RectificationDecider.nextOverdueCheck(after));
+        assertEquals(Staff.beijing("2027-01-18T10:00"), RectificationDecider.nextOverdueCheck(after));
         // A second publication of the same year changes nothing.
         assertTrue(RectificationDecider.redate(after, 2027, start -> new JurisdictionRules(
                 BOOK.resolve(JC, LocalDate.of(2026, 12, 30)), with2027), loaded).isEmpty());
@@ -317,15 +313,15 @@ class RectificationDeciderTest {
 
     @Test
     void aRedatedDeadlineAlreadyPastStaysOverdue() {
-        Instant received = at("2026-12-30T10:00");
+        Instant received = Staff.beijing("2026-12-30T10:00");
         JurisdictionRules before = new JurisdictionRules(BOOK.resolve(JC, LocalDate.of(2026, 12, 30)), CALENDAR);
         List<EventPayload> events = new ArrayList<>(RectificationDecider.open(badReview(JC, 2, "ev1_x"), null, false,
                 null, before, received));
-        events.addAll(RectificationDecider.overdue(RectificationState.fold(events), at("2027-01-14T09:00")));
+        events.addAll(RectificationDecider.overdue(RectificationState.fold(events), Staff.beijing("2027-01-14T09:00")));
         WorkingCalendar with2027 = CALENDAR.with(new YearArrangement(2027, List.of()));
         events.addAll(RectificationDecider.redate(RectificationState.fold(events), 2027,
                 start -> new JurisdictionRules(BOOK.resolve(JC, LocalDate.of(2026, 12, 30)), with2027),
-                at("2027-01-20T12:00")));
+                Staff.beijing("2027-01-20T12:00")));
         RectificationState after = RectificationState.fold(events);
         assertFalse(after.deadlinesProvisional());
         assertEquals(Set.of(RectificationStep.CALLBACK), after.overdue());
@@ -336,7 +332,7 @@ class RectificationDeciderTest {
         Given ta = new Given(TA, 2, true).assigned().classified(Classification.CLEAR, null, MON)
                 .resolved(Resolution.RECTIFIED, MON);
         // 30 Sep, 9, 10, 11 (worked Saturday), 13 October.
-        assertEquals(at("2025-10-13T10:00"), ta.state().verificationDueAt());
+        assertEquals(Staff.beijing("2025-10-13T10:00"), ta.state().verificationDueAt());
     }
 
     @Test
@@ -371,8 +367,8 @@ class RectificationDeciderTest {
     @Test
     void r2_4_closingNeedsFeedbackOnTheResultNotOnlyBeforeIt() {
         Given given = new Given(JC, 2, true).assigned().calledBack(TUE).classified(Classification.CLEAR, null, TUE)
-                .fedBack(TUE).resolved(Resolution.RECTIFIED, at("2025-10-09T10:00")).verified(at("2025-10-09T11:00"));
-        refused(RectificationDecider.close(given.state(), "b", at("2025-10-09T12:00")),
+                .fedBack(TUE).resolved(Resolution.RECTIFIED, Staff.beijing("2025-10-09T10:00")).verified(Staff.beijing("2025-10-09T11:00"));
+        refused(RectificationDecider.close(given.state(), "b", Staff.beijing("2025-10-09T12:00")),
                 "rectification.feedbackOnResult");
     }
 
@@ -391,20 +387,20 @@ class RectificationDeciderTest {
     @Test
     void r2_6_anOverdueStepIsFlaggedOnceAndALateRectificationClosesOnlyAfterAnInterview() {
         Given given = new Given(JC, 2, true).assigned();
-        List<EventPayload> first = RectificationDecider.overdue(given.state(), at("2025-10-20T10:01"));
+        List<EventPayload> first = RectificationDecider.overdue(given.state(), Staff.beijing("2025-10-20T10:01"));
         assertEquals(1, first.size());
         assertEquals(RectificationStep.CALLBACK, ((RectificationStepOverdue) first.get(0)).step());
         given.events.addAll(first);
-        assertTrue(RectificationDecider.overdue(given.state(), at("2025-10-21T10:00")).isEmpty(), "once");
-        given.calledBack(at("2025-10-21T10:00")).classified(Classification.CLEAR, null, at("2025-10-21T10:00"))
-                .resolved(Resolution.RECTIFIED, at("2025-10-22T10:00")).fedBack(at("2025-10-22T11:00"))
-                .verified(at("2025-10-23T10:00"));
-        refused(RectificationDecider.close(given.state(), "b", at("2025-10-23T11:00")),
+        assertTrue(RectificationDecider.overdue(given.state(), Staff.beijing("2025-10-21T10:00")).isEmpty(), "once");
+        given.calledBack(Staff.beijing("2025-10-21T10:00")).classified(Classification.CLEAR, null, Staff.beijing("2025-10-21T10:00"))
+                .resolved(Resolution.RECTIFIED, Staff.beijing("2025-10-22T10:00")).fedBack(Staff.beijing("2025-10-22T11:00"))
+                .verified(Staff.beijing("2025-10-23T10:00"));
+        refused(RectificationDecider.close(given.state(), "b", Staff.beijing("2025-10-23T11:00")),
                 "rectification.lateNeedsInterview");
         given.then(RectificationDecider.recordInterview(given.state(), "王科长", "约谈", "bureau",
-                at("2025-10-23T11:00")));
+                Staff.beijing("2025-10-23T11:00")));
         RectificationClosed closed = (RectificationClosed) accepted(RectificationDecider.close(given.state(), "b",
-                at("2025-10-23T12:00"))).get(0);
+                Staff.beijing("2025-10-23T12:00"))).get(0);
         assertFalse(closed.onTime());
     }
 
@@ -422,7 +418,7 @@ class RectificationDeciderTest {
         assertInstanceOf(RectificationWithdrawn.class, events.get(1));
         RectificationState s = RectificationState.fold(events);
         assertEquals(Status.WITHDRAWN, s.status());
-        assertTrue(RectificationDecider.overdue(s, at("2026-01-01T00:00")).isEmpty(), "nothing owed");
+        assertTrue(RectificationDecider.overdue(s, Staff.beijing("2026-01-01T00:00")).isEmpty(), "nothing owed");
         refused(RectificationDecider.assign(s, "x", "h", TUE), "rectification.withdrawn");
     }
 
@@ -442,7 +438,7 @@ class RectificationDeciderTest {
     void aDeadlineCountedOnAYearWithoutACalendarSaysItIsProvisional() {
         JurisdictionRules rules = new JurisdictionRules(BOOK.resolve(JC, LocalDate.of(2027, 12, 20)), CALENDAR);
         RectificationOpened opened = (RectificationOpened) RectificationDecider.open(badReview(JC, 2, "ev1_x"), null,
-                false, null, rules, at("2027-12-20T10:00")).get(0);
+                false, null, rules, Staff.beijing("2027-12-20T10:00")).get(0);
         assertTrue(opened.deadlinesProvisional());
     }
 

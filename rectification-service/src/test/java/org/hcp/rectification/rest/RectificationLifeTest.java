@@ -22,7 +22,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.hcp.events.Channel;
@@ -32,18 +31,19 @@ import org.hcp.events.RatingScope;
 import org.hcp.events.RatingSubmitted;
 import org.hcp.events.Topics;
 import org.hcp.events.WorkingCalendarPublished;
-import org.hcp.events.calendar.CalendarDay;
-import org.hcp.events.calendar.DayKind;
 import org.hcp.events.appeal.RatingNotAdopted;
 import org.hcp.events.appeal.RatingReinstated;
+import org.hcp.events.calendar.CalendarDay;
+import org.hcp.events.calendar.DayKind;
 import org.hcp.kit.config.Clocks;
 import org.hcp.localstack.DevTokens;
 import org.hcp.localstack.LocalStack;
+import org.hcp.rectification.service.OverdueScheduler;
 import org.hcp.testkit.LocalStackTestResource;
 import org.hcp.testkit.MovableClock;
+import org.hcp.testkit.Staff;
 import org.hcp.testkit.TestEvents;
 import org.hcp.testkit.TopicProbe;
-import org.hcp.rectification.service.OverdueScheduler;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -60,11 +60,11 @@ class RectificationLifeTest {
     private static final String JC = "220202";
     private static final String JE = "220271";
     private static final String TA = "370902";
-    private static final String BUREAU_JILIN = DevTokens.mint("bureau", "2202", Duration.ofHours(1));
-    private static final String BUREAU_TAIAN = DevTokens.mint("bureau", "3709", Duration.ofHours(1));
+    private static final String BUREAU_JILIN = Staff.bureau("2202");
+    private static final String BUREAU_TAIAN = Staff.bureau("3709");
     /** Monday 29 September 2025, 10:00 in Beijing; Tuesday 30 September, the last working day before the holiday. */
-    private static final Instant MON = at("2025-09-29T10:00");
-    private static final Instant TUE = at("2025-09-30T10:00");
+    private static final Instant MON = Staff.beijing("2025-09-29T10:00");
+    private static final Instant TUE = Staff.beijing("2025-09-30T10:00");
 
     @Inject
     OverdueScheduler scheduler;
@@ -74,14 +74,6 @@ class RectificationLifeTest {
     @BeforeEach
     void moveTheClock() {
         QuarkusMock.installMockForType(clock, Clock.class);
-    }
-
-    private static Instant at(String beijing) {
-        return OffsetDateTime.parse(beijing + "+08:00").toInstant();
-    }
-
-    private static String handler(String institution) {
-        return DevTokens.mint("handler", institution, Duration.ofHours(1));
     }
 
     /** A bad review as intake publishes it; its free text holds a phone number that must never come out again. */
@@ -123,7 +115,7 @@ class RectificationLifeTest {
     void r2_aJilinCityBadReviewIsRoutedCalledBackRectifiedFedBackVerifiedAndClosed() {
         String unit = "JL-CY-CENTRE";
         String id = badReview(JC, unit, 2, true);
-        String handler = handler(unit);
+        String handler = Staff.handler(unit);
         awaitOpened(id, handler)
                 .body("rectification.status", equalTo("OPEN"))
                 .body("rectification.institutionCode", equalTo(unit))
@@ -145,7 +137,7 @@ class RectificationLifeTest {
         // R2.3: a clear case within 15 working days.
         ok(step(handler, id, "classification", "{\"classification\":\"CLEAR\",\"reason\":\"窗口告知不清\"}"))
                 .body("dueAt", equalTo("2025-10-28T02:00:00Z"));
-        clock.set(at("2025-10-09T15:00"));
+        clock.set(Staff.beijing("2025-10-09T15:00"));
         ok(step(handler, id, "resolution", "{\"resolution\":\"RECTIFIED\",\"measures\":\"修订一次性告知单\"}"));
         ok(step(handler, id, "feedback", "{\"means\":\"PHONE\",\"summary\":\"告知整改结果\"}"));
         // R2.6: the unit cannot verify its own work; the bureau does.
@@ -170,22 +162,22 @@ class RectificationLifeTest {
         // Given a real-name bad review received on Wednesday 30 December 2026, while 2027 has no calendar: the
         // callback is counted on weekends alone (31 December, 1, 4-8, 11-13 January) and flagged late on the 14th.
         String unit = "JL-CY-NEWYEAR";
-        Instant received = at("2026-12-30T10:00");
+        Instant received = Staff.beijing("2026-12-30T10:00");
         String ratingId = UUID.randomUUID().toString();
         RatingSubmitted rating = new RatingSubmitted(ratingId, "C-" + ratingId.substring(0, 8), null, "ITEM-1", unit,
                 "W1", "S1", null, JC, Channel.WINDOW_DEVICE, Channel.WINDOW_DEVICE.nationalPf(), 2, List.of("SLOW"),
                 null, List.of(), null, "ev_" + ratingId, RatingOrigin.EVALUATOR, 1, received, received,
                 RatingScope.CASE, null, null, null, null);
         TestEvents.publish(EventEnvelope.of(rating, ratingId, JC, received, received, null, null, "test"));
-        String handler = handler(unit);
+        String handler = Staff.handler(unit);
         awaitOpened(ratingId, handler).body("rectification.callbackDueAt", equalTo("2027-01-13T02:00:00Z"))
                 .body("rectification.deadlinesProvisional", equalTo(true));
-        scheduler.runOnce(at("2027-01-14T09:00"));
+        scheduler.runOnce(Staff.beijing("2027-01-14T09:00"));
         given().auth().oauth2(handler).get("/api/v1/rectifications/" + ratingId).then().statusCode(200)
                 .body("rectification.overdueSteps", hasItem("CALLBACK"));
 
         // When the operator loads 2027 on 14 January at noon (here: 1 and 4-5 January off).
-        Instant loaded = at("2027-01-14T12:00");
+        Instant loaded = Staff.beijing("2027-01-14T12:00");
         WorkingCalendarPublished year = new WorkingCalendarPublished(2027, List.of(
                 new CalendarDay(LocalDate.of(2027, 1, 1), DayKind.HOLIDAY, "元旦"),
                 new CalendarDay(LocalDate.of(2027, 1, 4), DayKind.HOLIDAY, "元旦"),
@@ -215,7 +207,7 @@ class RectificationLifeTest {
     void r2_6_aJilinEdzClearCaseIsDueAtOnceFlaggedOnAMovedClockEscalatedAndClosedOnlyAfterAnInterview() {
         String unit = "JE-CENTRE";
         String id = badReview(JE, unit, 2, true);
-        String handler = handler(unit);
+        String handler = Staff.handler(unit);
         clock.set(TUE);
         awaitOpened(id, handler);
         ok(step(handler, id, "assignment", "{\"responsiblePerson\":\"李主任\"}"));
@@ -224,16 +216,16 @@ class RectificationLifeTest {
         ok(step(handler, id, "classification", "{\"classification\":\"CLEAR\"}"))
                 .body("dueAt", equalTo("2025-09-30T16:00:00Z"));
 
-        assertEquals(0, scheduler.runOnce(at("2025-09-30T23:00")).steps(), "not yet past the deadline");
-        assertEquals(1, scheduler.runOnce(at("2025-10-09T09:00")).steps());
-        assertEquals(0, scheduler.runOnce(at("2025-10-09T09:05")).steps(), "flagged once");
+        assertEquals(0, scheduler.runOnce(Staff.beijing("2025-09-30T23:00")).steps(), "not yet past the deadline");
+        assertEquals(1, scheduler.runOnce(Staff.beijing("2025-10-09T09:00")).steps());
+        assertEquals(0, scheduler.runOnce(Staff.beijing("2025-10-09T09:05")).steps(), "flagged once");
         // Escalated: on the bureau's overdue list, not on another region's.
         given().auth().oauth2(BUREAU_JILIN).get("/api/v1/rectifications?overdue=true&size=500").then()
                 .statusCode(200).body("items.rectificationId", hasItem(id));
         given().auth().oauth2(BUREAU_TAIAN).get("/api/v1/rectifications?overdue=true&size=500").then()
                 .statusCode(200).body("items.rectificationId", not(hasItem(id)));
 
-        clock.set(at("2025-10-09T10:00"));
+        clock.set(Staff.beijing("2025-10-09T10:00"));
         ok(step(handler, id, "resolution", "{\"resolution\":\"RECTIFIED\",\"measures\":\"当场更正\"}"))
                 .body("overdueSteps", hasItem("RECTIFICATION")).body("late", equalTo(true));
         ok(step(handler, id, "feedback", "{\"means\":\"SMS\"}"));
@@ -249,7 +241,7 @@ class RectificationLifeTest {
     void r2_5_aTaianVeryDissatisfiedReviewIsVerifiedByPhoneWithAResurveyAndClosesOnlyAfterACallback() {
         String unit = "TA-TS-CENTRE";
         String id = badReview(TA, unit, 1, true);
-        String handler = handler(unit);
+        String handler = Staff.handler(unit);
         awaitOpened(id, handler).body("rectification.callbackDueAt", nullValue());
         ok(step(handler, id, "assignment", "{\"responsiblePerson\":\"赵股长\"}"));
         ok(step(handler, id, "classification", "{\"classification\":\"NO_BASIS\",\"reason\":\"无政策依据\"}"));
@@ -271,7 +263,7 @@ class RectificationLifeTest {
     void r2_3_aComplexCaseGetsALedgerDeadlineOfAtMostSixMonths() {
         String unit = "JL-CY-CENTRE";
         String id = badReview(JC, unit, 2, false);
-        String handler = handler(unit);
+        String handler = Staff.handler(unit);
         awaitOpened(id, handler).body("rectification.realName", equalTo(false))
                 .body("callbackContact.size()", equalTo(0));
         ok(step(handler, id, "assignment", "{\"responsiblePerson\":\"王科长\"}"));
@@ -298,7 +290,7 @@ class RectificationLifeTest {
                 LocalStack.shared().kafka().bootstrapServers(), Topics.APPEALS).stream()
                 .anyMatch(r -> ratingId.equals(r.key())));
         TestEvents.publish(EventEnvelope.of(rating, ratingId, JC, MON, MON, null, null, "test"));
-        String handler = handler(unit);
+        String handler = Staff.handler(unit);
         await().atMost(Duration.ofSeconds(20)).until(() -> "WITHDRAWN".equals(given().auth().oauth2(handler)
                 .get("/api/v1/rectifications/" + ratingId).then().extract().path("rectification.status")));
         step(handler, ratingId, "assignment", "{\"responsiblePerson\":\"王科长\"}").then().statusCode(409)
@@ -316,15 +308,15 @@ class RectificationLifeTest {
     void r6_1_anotherUnitOrRegionSeesNothingOfItAndTheLedgerSummarisesAndExportsTheirOwn() {
         String unit = "JL-CY-CENTRE";
         String id = badReview(JC, unit, 2, true);
-        awaitOpened(id, handler(unit));
-        String stranger = handler("TA-TS-CENTRE");
+        awaitOpened(id, Staff.handler(unit));
+        String stranger = Staff.handler("TA-TS-CENTRE");
         given().auth().oauth2(stranger).get("/api/v1/rectifications/" + id).then().statusCode(404);
         step(stranger, id, "assignment", "{\"responsiblePerson\":\"x\"}").then().statusCode(404);
         given().auth().oauth2(BUREAU_TAIAN).get("/api/v1/rectifications/" + id).then().statusCode(404);
         step(BUREAU_TAIAN, id, "verification", "{\"confirmed\":true}").then().statusCode(404);
         given().auth().oauth2(stranger).get("/api/v1/rectifications?size=500").then().statusCode(200)
                 .body("items.rectificationId", not(hasItem(id)));
-        given().auth().oauth2(handler(unit)).get("/api/v1/rectifications?status=OPEN&size=500").then()
+        given().auth().oauth2(Staff.handler(unit)).get("/api/v1/rectifications?status=OPEN&size=500").then()
                 .statusCode(200).body("items.rectificationId", hasItem(id));
 
         List<Integer> open = given().auth().oauth2(BUREAU_JILIN).get("/api/v1/rectifications/summary").then()
