@@ -41,4 +41,10 @@ public class AppealOverdueScheduler extends PeriodicWorker {
     public int runOnce(Instant now) {
         return appeals.flagOverdue(now, BATCH);
     }
+
+    /** It works for others: a failure here is an operator's alarm (wellness), the API still answers. */
+    @Override
+    public boolean neededForRequests() {
+        return false;
+    }
 }

@@ -42,4 +42,10 @@ public class OverdueScheduler extends PeriodicWorker {
     public RectificationService.OverdueRound runOnce(Instant now) {
         return rectifications.flagOverdue(now, BATCH);
     }
+
+    /** It works for others: a failure here is an operator's alarm (wellness), the API still answers. */
+    @Override
+    public boolean neededForRequests() {
+        return false;
+    }
 }

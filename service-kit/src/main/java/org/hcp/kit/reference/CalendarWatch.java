@@ -85,4 +85,10 @@ public class CalendarWatch extends PeriodicWorker implements HealthCheck {
         }
         return answer.build();
     }
+
+    /** It works for others: a failure here is an operator's alarm (wellness), the API still answers. */
+    @Override
+    public boolean neededForRequests() {
+        return false;
+    }
 }

@@ -213,4 +213,10 @@ public class ProvincePush extends BackgroundLoop {
     private static String abbreviate(String text) {
         return text == null ? "" : text.length() <= 300 ? text : text.substring(0, 300) + "…";
     }
+
+    /** It works for others: a failure here is an operator's alarm (wellness), the API still answers. */
+    @Override
+    public boolean neededForRequests() {
+        return false;
+    }
 }
