@@ -22,7 +22,7 @@ class CheckpointChainTest {
 
     private static final String TOPIC = "hcp.ratings";
     private static final CheckpointSigner SIGNER =
-            new CheckpointSigner(Keys.ED25519, TestKeys.ED25519_PRIVATE, TestKeys.ED25519_PUBLIC);
+            signer(Keys.ED25519);
     private static final Instant AT = Instant.parse("2025-10-31T16:00:00Z");
 
     /** Given 25 records checkpointed every 10: checkpoints over 0-9 and 10-19, 20-24 still pending. */
@@ -128,13 +128,13 @@ class CheckpointChainTest {
 
     @Test
     void sm2CheckpointsVerifyAndAreNamedByTheirKey() {
-        CheckpointSigner sm2 = new CheckpointSigner(Keys.SM2, TestKeys.SM2_PRIVATE, TestKeys.SM2_PUBLIC);
+        CheckpointSigner sm2 = signer(Keys.SM2);
         PartitionNotary notary = new PartitionNotary(TOPIC, 0, null);
         log.subList(0, 10).forEach(notary::add);
         LogCheckpointed c = notary.cut(AT, sm2);
 
         assertEquals("SM2", c.algorithm());
-        assertEquals(Keys.SM2, Keys.algorithmOf(TestKeys.SM2_PUBLIC));
+        assertEquals(Keys.SM2, Keys.algorithmOf(Keys.pem(sm2.publicKey())));
         assertTrue(CheckpointSigner.verify(c, sm2.publicKey()));
         assertTrue(!CheckpointSigner.verify(c, SIGNER.publicKey()), "another key");
         assertEquals(List.of(), new PartitionVerifier(TOPIC, 0, List.of(new StoredCheckpoint(c, 0)), sm2.publicKey())
@@ -142,6 +142,12 @@ class CheckpointChainTest {
     }
 
     // --- helpers
+
+    /** A fresh pair as PEM, read back as the notary reads its configured keys (openssl's own: crypto-kit KeysTest). */
+    private static CheckpointSigner signer(String algorithm) {
+        java.security.KeyPair pair = Keys.newPair(algorithm);
+        return new CheckpointSigner(algorithm, Keys.pem(pair.getPrivate()), Keys.pem(pair.getPublic()));
+    }
 
     private static PartitionVerifier.Result verify(List<LoggedRecord> records, List<StoredCheckpoint> checkpoints) {
         PartitionVerifier verifier = new PartitionVerifier(TOPIC, 0, checkpoints, SIGNER.publicKey());

@@ -7,15 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Future;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.hcp.audit.tool.LogReader;
 
 /** For tests: what is really on a topic, read from the broker from the first offset to the current end. */
 public final class TopicProbe {
@@ -25,52 +22,18 @@ public final class TopicProbe {
 
     public static List<ConsumerRecord<String, String>> readAll(String bootstrapServers, String topic) {
         List<ConsumerRecord<String, String>> records = new ArrayList<>();
-        forEach(bootstrapServers, List.of(topic), Duration.ofSeconds(30), true, records::add);
+        forEach(bootstrapServers, List.of(topic), Duration.ofSeconds(30), records::add);
         return records;
     }
 
     /**
      * Hands every record of {@code topics}, from the first offset to the end they have now, to {@code each}, without
-     * holding them: for logs too big to keep in memory. Order is kept within a partition.
+     * holding them: for logs too big to keep in memory. Order is kept within a partition. The auditor's reader
+     * (audit-tool {@link LogReader}) does the reading: a test reads the log as an auditor would.
      */
     public static long forEach(String bootstrapServers, List<String> topics, Duration timeout,
             java.util.function.Consumer<ConsumerRecord<String, String>> each) {
-        return forEach(bootstrapServers, topics, timeout, false, each);
-    }
-
-    /** @param pastTheEnd also hand over what a poll returned beyond the end (records that arrived meanwhile) */
-    private static long forEach(String bootstrapServers, List<String> topics, Duration timeout, boolean pastTheEnd,
-            java.util.function.Consumer<ConsumerRecord<String, String>> each) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
-            List<TopicPartition> partitions = topics.stream()
-                    .flatMap(topic -> consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
-                            .map(p -> new TopicPartition(topic, p.partition())))
-                    .toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(10));
-            long read = 0;
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("could not read " + topics + " to their end in " + timeout);
-                }
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-                    TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-                    if (pastTheEnd || record.offset() < end.get(partition)) {
-                        each.accept(record);
-                        read++;
-                    }
-                }
-            }
-            return read;
-        }
+        return LogReader.at(bootstrapServers).forEach(topics, timeout, each);
     }
 
     /** Sends raw key/value pairs in order through one producer, waiting until every one is acknowledged. */
