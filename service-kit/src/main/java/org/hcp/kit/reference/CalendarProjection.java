@@ -45,7 +45,7 @@ public class CalendarProjection extends Projection<EventPayload> {
     protected void apply(SqlConnection tx, EventBatch<EventPayload> batch) {
         for (EventEnvelope<EventPayload> event : batch.events()) {
             if (event.payload() instanceof WorkingCalendarPublished year) {
-                update(tx, "INSERT INTO calendar_year (year, envelope) VALUES ($1, $2) "
+                update(tx, "INSERT INTO published_calendar_year (year, envelope) VALUES ($1, $2) "
                         + "ON CONFLICT (year) DO UPDATE SET envelope = EXCLUDED.envelope",
                         Tuple.of(year.year(), EventJson.write(event)));
                 reference.learn(new YearArrangement(year.year(), year.days()));

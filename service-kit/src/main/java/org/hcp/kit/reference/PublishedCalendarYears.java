@@ -16,8 +16,8 @@ import org.hcp.events.WorkingCalendarPublished;
 import org.hcp.events.calendar.YearArrangement;
 
 /**
- * The years intake published, as {@link CalendarProjection} keeps them in {@code calendar_year} (flyway location
- * {@code db/calendar}). A service opts in with {@code hcp.calendar.follow-directory=true}; intake has its own source.
+ * The years intake published, as {@link CalendarProjection} keeps them in {@code published_calendar_year} (flyway
+ * location {@code db/calendar}). A service opts in with {@code hcp.calendar.follow-directory=true}; intake has its own source.
  */
 @DefaultBean
 @ApplicationScoped
@@ -41,7 +41,8 @@ public class PublishedCalendarYears implements CalendarYears {
     @Override
     public List<YearArrangement> all() {
         List<YearArrangement> years = new ArrayList<>();
-        for (Row row : query(pool.get(), "SELECT envelope FROM calendar_year ORDER BY year", Tuple.tuple())) {
+        for (Row row : query(pool.get(), "SELECT envelope FROM published_calendar_year ORDER BY year",
+                Tuple.tuple())) {
             WorkingCalendarPublished year = EventJson.read(row.getString("envelope"), WorkingCalendarPublished.class)
                     .payload();
             years.add(new YearArrangement(year.year(), year.days()));
