@@ -59,6 +59,15 @@ const TEXT = {
   },
 };
 
+// Statuses in words, [Chinese, English]: a rectification's steps (R2) and an appeal's (R3).
+const RECTIFICATION_STATUSES = {
+  OPEN: ['待办理', 'Open'], ASSIGNED: ['已指派', 'Assigned'], CLASSIFIED: ['已定性', 'Classified'],
+  RESOLVED: ['已整改', 'Resolved'], VERIFIED: ['已核实', 'Verified'], CLOSED: ['已办结', 'Closed'],
+  WITHDRAWN: ['已撤销', 'Withdrawn'],
+};
+const APPEAL_STATUSES = { OPEN: ['待复核', 'Awaiting decision'], UPHELD: ['申诉成立', 'Upheld'],
+  REJECTED: ['申诉不成立', 'Rejected'] };
+
 const CHANNELS = {
   WINDOW_DEVICE: ['窗口评价器', 'Window pad'], QR_CODE: ['二维码', 'QR code'], WEBSITE: ['政务服务网', 'Website'],
   MOBILE_APP: ['移动端应用', 'Mobile app'], MINI_PROGRAM: ['小程序/公众号', 'Mini program'],
@@ -97,8 +106,13 @@ function el(tag, attrs, ...children) {
 const pct = v => (v === null || v === undefined) ? '—' : (v * 100).toFixed(2) + '%';
 const num = v => (v === null || v === undefined) ? '—' : Number(v).toLocaleString(state.lang === 'zh' ? 'zh-CN' : 'en');
 const fmt = (key, v) => (key.endsWith('Rate') || key === 'coverage') ? pct(v) : num(v);
-const day = iso => iso ? iso.replace('T', ' ').slice(0, 16) : '—';
-const channelName = c => (CHANNELS[c] || [c, c])[state.lang === 'zh' ? 0 : 1];
+// Every time in Beijing time, whatever the browser's own zone: the API answers instants in UTC. A bare date stays
+// as it is.
+const BEIJING = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit',
+  day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+const day = iso => !iso ? '—' : iso.length <= 10 ? iso : BEIJING.format(new Date(iso));
+const inWords = (table, code) => (table[code] || [code, code])[state.lang === 'zh' ? 0 : 1];
+const channelName = c => inWords(CHANNELS, c);
 const unitName = g => g.name ? g.name + ' ' + g.key : g.key;
 
 function lastDay(month) {
@@ -410,7 +424,7 @@ async function rectifications(view) {
     { label: t('institution'), value: r => r.institutionCode }, { label: t('level'), n: true, value: r => r.level },
     { label: t('tag'), value: r => (r.tags || []).join(', ') },
     { label: t('status'), value: r => el('span', { class: 'badge' + (r.late || (r.overdueSteps || []).length
-      ? ' warn' : '') }, r.status) },
+      ? ' warn' : '') }, inWords(RECTIFICATION_STATUSES, r.status)) },
     { label: t('dueAt'), value: r => day(r.nextDueAt || r.dueAt) }], ledger.items),
   pager(ledger.page, ledger.more, p => { state.ledgerPage = p; go('rectifications'); })));
 }
@@ -421,12 +435,12 @@ async function appeals(view) {
     page: state.appealPage, size });
   const choose = el('select', { id: 'appeal-status', onchange: e => { state.appealStatus = e.target.value;
     state.appealPage = 0; go('appeals'); } }, ['', 'OPEN', 'UPHELD', 'REJECTED'].map(s =>
-    el('option', { value: s, selected: s === state.appealStatus }, s || t('all'))));
+    el('option', { value: s, selected: s === state.appealStatus }, s ? inWords(APPEAL_STATUSES, s) : t('all'))));
   view.append(card(t('queue'), choose, table('appeal-table', [
     { label: t('caseNumber'), value: a => a.caseNumber }, { label: t('institution'), value: a => a.institutionCode },
     { label: t('level'), n: true, value: a => a.level },
     { label: t('status'), value: a => el('span', { class: 'badge' + (a.overdue ? ' warn' : a.status === 'OPEN' ? '' : ' ok') },
-      a.status) },
+      inWords(APPEAL_STATUSES, a.status)) },
     { label: t('filedAt'), value: a => day(a.filedAt) }, { label: t('decisionDueAt'), value: a => day(a.decisionDueAt) }],
   answer.items), pager(state.appealPage, answer.items.length === size, p => { state.appealPage = p; go('appeals'); })));
 }

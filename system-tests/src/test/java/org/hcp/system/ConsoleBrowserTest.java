@@ -3,22 +3,25 @@ package org.hcp.system;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
-import java.util.Map;
 import org.hcp.events.DirectoryEntryRecorded;
 import org.hcp.events.DirectoryKind;
 import org.hcp.events.EventEnvelope;
-import org.hcp.events.calendar.WorkingCalendar;
+import org.hcp.events.EventJson;
 import org.hcp.events.RatingSubmitted;
 import org.hcp.events.Topics;
+import org.hcp.events.calendar.WorkingCalendar;
 import org.hcp.localstack.DevTokens;
 import org.hcp.localstack.LocalStack;
 import org.hcp.testkit.TestEvents;
@@ -28,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 
@@ -163,6 +167,20 @@ class ConsoleBrowserTest {
         });
 
         // Signed in as ./hcp console does it: the token in the fragment.
+        // Signed out, the console shows its sign-in and nothing else: no tabs, no filters (issue 28: the tabs'
+        // display:flex used to beat the hidden attribute).
+        chromium.browser.get(console.url("/console/"));
+        ((JavascriptExecutor) chromium.browser).executeScript("sessionStorage.clear(); location.reload();");
+        await("the sign-in screen", () -> {
+            try {
+                return chromium.browser.findElement(By.id("signin")).isDisplayed();
+            } catch (WebDriverException reloading) {
+                return false;
+            }
+        });
+        assertTrue(!chromium.browser.findElement(By.id("nav")).isDisplayed()
+                && !chromium.browser.findElement(By.id("filters")).isDisplayed(), "tabs hidden while signed out");
+        chromium.screenshot("console-00-signed-out");
         chromium.browser.get(console.url("/console/?from=" + month + "&to=" + month + "#token=" + BUREAU));
         String overview = waitFor("overview");
         assertTrue(overview.contains("评价数") && overview.contains("好评率") && overview.contains("整改率"), overview);
@@ -208,10 +226,23 @@ class ConsoleBrowserTest {
 
         String ledger = show(By.cssSelector("nav a[data-view=rectifications]"), "rectifications");
         assertTrue(ledger.contains(centre) && ledger.contains(station), ledger);
+        // Issue 28: statuses in words.
+        assertTrue(ledger.contains("待办理") && !ledger.contains("OPEN"), ledger);
         chromium.screenshot("console-07-rectifications");
 
         String appeals = show(By.cssSelector("nav a[data-view=appeals]"), "appeals");
-        assertTrue(appeals.contains(appealed.caseNumber()) && appeals.contains("OPEN"), appeals);
+        assertTrue(appeals.contains(appealed.caseNumber()) && appeals.contains("待复核"), appeals);
+        // Issue 28: every time in Beijing time, whatever the browser's zone (the API answers instants in UTC).
+        String filedAt = "";
+        for (JsonNode item : EventJson.mapper().readTree(appeal.call(ADMIN, "GET", "/api/v1/appeals?region=" + COUNTY,
+                null).body()).path("items")) {
+            if (item.path("ratingId").asText().equals(appealed.ratingId())) {
+                filedAt = item.path("filedAt").asText();
+            }
+        }
+        String beijing = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Shanghai"))
+                .format(Instant.parse(filedAt));
+        assertTrue(appeals.contains(beijing), "filed " + filedAt + ", in Beijing " + beijing + ": " + appeals);
         chromium.screenshot("console-08-appeals");
 
         show(By.cssSelector("nav a[data-view=bulletins]"), "bulletins");
