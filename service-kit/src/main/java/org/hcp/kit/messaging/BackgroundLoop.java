@@ -39,7 +39,7 @@ public abstract class BackgroundLoop implements BackgroundWorker {
         return true;
     }
 
-    /** Called once before the first step, on the service's start (a line in the log saying what it does). */
+    /** Once, on the service's start, before it answers and before the first step; what it throws stops the start. */
     protected void starting() {
     }
 

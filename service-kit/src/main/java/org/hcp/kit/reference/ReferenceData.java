@@ -63,6 +63,12 @@ public class ReferenceData extends PeriodicWorker implements CalendarSource {
         return years.kept();
     }
 
+    /** The kept years are read before the service answers, so that no deadline is counted without them. */
+    @Override
+    protected void starting() {
+        reloadCalendar();
+    }
+
     @Override
     protected boolean round() {
         reloadCalendar();
