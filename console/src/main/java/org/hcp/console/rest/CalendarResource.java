@@ -7,13 +7,15 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.hcp.console.service.IntakeCalendar;
+import org.hcp.console.service.Upstreams;
 import org.hcp.events.calendar.WorkingCalendar;
 import org.hcp.kit.config.Clocks;
 
@@ -27,10 +29,13 @@ import org.hcp.kit.config.Clocks;
 @Blocking
 public class CalendarResource {
 
-    private final IntakeCalendar intake;
+    private final Upstreams upstreams;
+    private final URI intake;
     private final Clock clock;
 
-    public CalendarResource(IntakeCalendar intake, Clock clock) {
+    public CalendarResource(Upstreams upstreams, @ConfigProperty(name = "hcp.console.intake-url") URI intake,
+            Clock clock) {
+        this.upstreams = upstreams;
         this.intake = intake;
         this.clock = clock;
     }
@@ -45,7 +50,7 @@ public class CalendarResource {
     public CalendarStatus status() {
         LocalDate today = LocalDate.now(clock.withZone(Clocks.CHINA));
         List<Integer> loaded = new ArrayList<>();
-        for (JsonNode year : intake.status().path("loadedYears")) {
+        for (JsonNode year : upstreams.read(intake, "/api/v1/calendar").path("loadedYears")) {
             loaded.add(year.asInt());
         }
         return new CalendarStatus(today, WorkingCalendar.missingYears(loaded, today), List.copyOf(loaded));

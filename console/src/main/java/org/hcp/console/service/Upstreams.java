@@ -1,5 +1,6 @@
 package org.hcp.console.service;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -11,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import org.hcp.events.EventJson;
 import org.hcp.events.outcome.Text;
 import org.hcp.kit.rest.ProblemException;
 import org.jboss.logging.Logger;
@@ -63,6 +65,25 @@ public class Upstreams {
         Response.ResponseBuilder back = Response.status(answer.statusCode()).entity(answer.body());
         PASSED_BACK.forEach(name -> answer.headers().firstValue(name).ifPresent(value -> back.header(name, value)));
         return back.build();
+    }
+
+    /** A public JSON answer the console reads itself (intake's calendar years); 502 when it does not come. */
+    public JsonNode read(URI service, String path) {
+        try {
+            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(service.resolve(path))
+                    .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            if (answer.statusCode() != 200) {
+                LOG.warnf("console: %s answered %d to %s", service, answer.statusCode(), path);
+                throw unreachable(service);
+            }
+            return EventJson.mapper().readTree(answer.body());
+        } catch (IOException e) {
+            LOG.warnf("console: %s did not answer (%s)", service, e.toString());
+            throw unreachable(service);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw unreachable(service);
+        }
     }
 
     private static ProblemException unreachable(URI service) {
