@@ -4,13 +4,13 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 import org.hcp.events.CaseCompleted;
+import org.hcp.events.ChinaTime;
 import org.hcp.events.EventJson;
 import org.hcp.events.EventPayload;
 import org.hcp.events.RatingOrigin;
@@ -36,7 +36,6 @@ import org.hcp.events.rectification.RectificationWithdrawn;
  */
 public final class AuditFold {
 
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     /** Where something counts; a field it does not have is null. */
     record Place(String region, String institution, String window, String staff, String platform, String item,
@@ -190,7 +189,7 @@ public final class AuditFold {
     }
 
     private static LocalDate day(java.time.Instant at) {
-        return at.atZone(CHINA).toLocalDate();
+        return at.atZone(ChinaTime.ZONE).toLocalDate();
     }
 
     private boolean adopted(String ratingId) {

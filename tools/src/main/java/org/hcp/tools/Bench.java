@@ -15,7 +15,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -36,6 +35,7 @@ import java.util.function.Supplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.hcp.events.ChinaTime;
 import org.hcp.events.EventJson;
 import org.hcp.localstack.DevTokens;
 
@@ -60,7 +60,7 @@ public final class Bench {
     private final String reporting;
     private final boolean quick;
     private final String run = DateTimeFormatter.ofPattern("yyyyMMddHHmmss")
-            .format(Instant.now().atZone(ZoneId.of("Asia/Shanghai")));
+            .format(Instant.now().atZone(ChinaTime.ZONE));
     private final String channelToken = "Bearer " + DevTokens.mint("channel");
     private final String adminToken = "Bearer " + DevTokens.mint("admin");
     private final AtomicLong sequence = new AtomicLong();

@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import org.hcp.events.ChinaTime;
 import org.hcp.events.EventJson;
 import org.hcp.localstack.DevTokens;
 
@@ -136,8 +137,8 @@ public final class Cli {
         }
         cases = java.util.stream.Stream.concat(cases.stream(), burst.stream()).toList();
         // Completed this morning (Asia/Shanghai), so a second run sends the same body and adds nothing.
-        java.time.Instant completed = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).atTime(9, 0)
-                .atZone(java.time.ZoneId.of("Asia/Shanghai")).toInstant();
+        java.time.Instant completed = java.time.LocalDate.now(ChinaTime.ZONE).atTime(9, 0)
+                .atZone(ChinaTime.ZONE).toInstant();
         if (completed.isAfter(java.time.Instant.now())) {
             completed = completed.minus(Duration.ofDays(1));
         }
@@ -305,7 +306,7 @@ public final class Cli {
      * that can still be rated.
      */
     private static String ratingPageLink(String intakeUrl) throws Exception {
-        String caseNumber = "DEMO-QR-" + java.time.LocalDateTime.now(java.time.ZoneId.of("Asia/Shanghai"))
+        String caseNumber = "DEMO-QR-" + java.time.LocalDateTime.now(ChinaTime.ZONE)
                 .format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMddHHmmss"));
         String caseJson = """
                 {"caseNumber":"%s","caseKind":"INSTANT","itemCode":"ITEM-BIZ-LICENSE","institutionCode":"JL-CY-CENTRE",

@@ -18,13 +18,13 @@ import org.hcp.appeal.domain.IntegrityReviewer;
 import org.hcp.appeal.domain.ObservedRating;
 import org.hcp.appeal.repository.DecisionRecordRepository;
 import org.hcp.appeal.repository.IntegrityRepository;
+import org.hcp.events.ChinaTime;
 import org.hcp.events.EventEnvelope;
 import org.hcp.events.EventPayload;
 import org.hcp.events.appeal.IntegrityFlagReviewed;
 import org.hcp.events.appeal.IntegrityOutcome;
 import org.hcp.events.appeal.RatingNotAdopted;
 import org.hcp.events.outcome.Outcome;
-import org.hcp.kit.config.Clocks;
 import org.hcp.kit.outbox.OutboxRelay;
 import org.hcp.kit.reference.ReferenceData;
 import org.hcp.kit.rest.Correlation;
@@ -67,9 +67,9 @@ public class IntegrityService {
             return;
         }
         integrity.observe(tx, ratings);
-        List<Finding> findings = IntegrityDetector.judge(integrity.sameDay(tx, ratings, Clocks.CHINA), Clocks.CHINA,
+        List<Finding> findings = IntegrityDetector.judge(integrity.sameDay(tx, ratings, ChinaTime.ZONE), ChinaTime.ZONE,
                 (region, at) -> reference.rules(region, at).policy().integrity(),
-                IntegrityDetector.subjectDays(ratings, Clocks.CHINA));
+                IntegrityDetector.subjectDays(ratings, ChinaTime.ZONE));
         if (findings.isEmpty()) {
             return;
         }

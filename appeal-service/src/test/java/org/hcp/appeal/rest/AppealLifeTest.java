@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.UUID;
 import org.hcp.appeal.service.AppealOverdueScheduler;
 import org.hcp.events.Channel;
+import org.hcp.events.ChinaTime;
 import org.hcp.events.EventEnvelope;
 import org.hcp.events.RatingOrigin;
 import org.hcp.events.RatingScope;
@@ -30,7 +31,6 @@ import org.hcp.events.RatingSubmitted;
 import org.hcp.events.Topics;
 import org.hcp.events.rectification.RectificationOpened;
 import org.hcp.events.rectification.RectificationWithdrawn;
-import org.hcp.kit.config.Clocks;
 import org.hcp.localstack.LocalStack;
 import org.hcp.testkit.LocalStackTestResource;
 import org.hcp.testkit.MovableClock;
@@ -60,7 +60,7 @@ class AppealLifeTest {
     @Inject
     AppealOverdueScheduler scheduler;
 
-    private final MovableClock clock = new MovableClock(MON, Clocks.CHINA);
+    private final MovableClock clock = new MovableClock(MON, ChinaTime.ZONE);
 
     @BeforeEach
     void moveTheClock() {

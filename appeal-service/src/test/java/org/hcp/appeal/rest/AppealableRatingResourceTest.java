@@ -19,7 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-import org.hcp.kit.config.Clocks;
+import org.hcp.events.ChinaTime;
 import org.hcp.localstack.DevTokens;
 import org.hcp.testkit.LocalStackTestResource;
 import org.hcp.testkit.MovableClock;
@@ -67,7 +67,7 @@ class AppealableRatingResourceTest {
         String metrics = management.toURI().resolve("/q/metrics").toString();
         try {
             // 4 December 2026: 2026 ships, 2027 is not loaded, and next year's calendar is due from 1 November.
-            QuarkusMock.installMockForType(new MovableClock(Instant.parse("2026-12-04T02:00:00Z"), Clocks.CHINA),
+            QuarkusMock.installMockForType(new MovableClock(Instant.parse("2026-12-04T02:00:00Z"), ChinaTime.ZONE),
                     Clock.class);
             given().get(health).then().statusCode(200).body("status", equalTo("UP"))
                     .body("checks.find { it.name == 'working-calendar' }.status", equalTo("UP"))
@@ -76,7 +76,7 @@ class AppealableRatingResourceTest {
                             containsString("PUT /api/v1/calendar/<year>"));
             assertTrue(given().get(metrics).asString().contains("hcp_calendar_years_missing 1.0"));
             // 15 October 2026: nothing is missing yet.
-            QuarkusMock.installMockForType(new MovableClock(Instant.parse("2026-10-15T02:00:00Z"), Clocks.CHINA),
+            QuarkusMock.installMockForType(new MovableClock(Instant.parse("2026-10-15T02:00:00Z"), ChinaTime.ZONE),
                     Clock.class);
             given().get(health).then().statusCode(200)
                     .body("checks.find { it.name == 'working-calendar' }.data", org.hamcrest.Matchers.nullValue());

@@ -16,8 +16,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hcp.console.service.Upstreams;
+import org.hcp.events.ChinaTime;
 import org.hcp.events.calendar.WorkingCalendar;
-import org.hcp.kit.config.Clocks;
 
 /**
  * The console's banner: which years' official calendars should be loaded by today and are not (docs/rules.md), as
@@ -48,7 +48,7 @@ public class CalendarResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Which years' official working calendars are missing today (the console's warning)")
     public CalendarStatus status() {
-        LocalDate today = LocalDate.now(clock.withZone(Clocks.CHINA));
+        LocalDate today = LocalDate.now(clock.withZone(ChinaTime.ZONE));
         List<Integer> loaded = new ArrayList<>();
         for (JsonNode year : upstreams.read(intake, "/api/v1/calendar").path("loadedYears")) {
             loaded.add(year.asInt());

@@ -16,12 +16,12 @@ import java.util.List;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.hcp.events.ChinaTime;
 import org.hcp.events.RegionCodes;
 import org.hcp.events.calendar.WorkingCalendar;
 import org.hcp.events.outcome.Violation;
 import org.hcp.events.policy.JurisdictionPolicy;
 import org.hcp.intake.service.CalendarService;
-import org.hcp.kit.config.Clocks;
 import org.hcp.kit.reference.ReferenceData;
 import org.hcp.kit.rest.Answers;
 import org.hcp.kit.rest.Problem;
@@ -57,7 +57,7 @@ public class ReferenceResource {
         if (!RegionCodes.isCode(regionCode)) {
             throw ProblemException.invalid(Violation.of("/regionCode", "rating.regionCodeFormat"));
         }
-        LocalDate day = date == null ? LocalDate.now(clock.withZone(Clocks.CHINA)) : QueryChecks.date("?date", date);
+        LocalDate day = date == null ? LocalDate.now(clock.withZone(ChinaTime.ZONE)) : QueryChecks.date("?date", date);
         if (!reference.policies().inForceOn(day)) {
             throw ProblemException.notFound("no policy was in force on " + day + "; the first is of "
                     + reference.policies().firstDay());

@@ -14,11 +14,11 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.hcp.events.Channel;
+import org.hcp.events.ChinaTime;
 import org.hcp.events.outcome.Outcome;
 import org.hcp.events.outcome.Violation;
 import org.hcp.events.text.Csv;
 import org.hcp.intake.domain.SubmitRating;
-import org.hcp.kit.config.Clocks;
 import org.hcp.kit.db.Transactions;
 import org.hcp.kit.rest.InputLimits;
 
@@ -209,17 +209,17 @@ public class PaperForms {
             errors.add(Violation.of("/ratedOn", "paper.ratedOnFormat", ratedOn));
             return null;
         }
-        if (day.isAfter(LocalDate.now(clock.withZone(Clocks.CHINA)))) {
+        if (day.isAfter(LocalDate.now(clock.withZone(ChinaTime.ZONE)))) {
             errors.add(Violation.of("/ratedOn", "paper.ratedOnFuture", day));
             return null;
         }
         var stored = caseNumber == null ? null : cases.find(caseNumber);
-        Instant startOfDay = day.atStartOfDay(Clocks.CHINA).toInstant();
+        Instant startOfDay = day.atStartOfDay(ChinaTime.ZONE).toInstant();
         if (stored == null) {
             return startOfDay;
         }
         Instant completed = stored.serviceCase().completedAt();
-        if (day.isBefore(LocalDate.ofInstant(completed, Clocks.CHINA))) {
+        if (day.isBefore(LocalDate.ofInstant(completed, ChinaTime.ZONE))) {
             errors.add(Violation.of("/ratedOn", "paper.ratedOnBeforeCompleted", day));
             return null;
         }

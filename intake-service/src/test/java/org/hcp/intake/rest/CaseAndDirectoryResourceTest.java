@@ -23,17 +23,19 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.UUID;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.hcp.events.CaseCompleted;
+import org.hcp.events.ChinaTime;
 import org.hcp.events.EventEnvelope;
 import org.hcp.events.EventJson;
 import org.hcp.events.RatingOrigin;
@@ -48,7 +50,6 @@ import org.hcp.testkit.LocalStackTestResource;
 import org.hcp.testkit.MovableClock;
 import org.hcp.testkit.TestEvents;
 import org.hcp.testkit.TopicProbe;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 /** Directory, cases, concurrency, default ratings and contact access, against real PostgreSQL and Kafka. */
@@ -382,7 +383,7 @@ class CaseAndDirectoryResourceTest {
         // Given a Tai'an case completed on Wednesday 30 December 2026 while 2027 has no calendar: reminder after 1
         // working day, default rating 4 working days later, counted on weekends alone.
         QuarkusMock.installMockForType(new MovableClock(java.time.OffsetDateTime.parse("2026-12-30T10:00+08:00")
-                .toInstant(), org.hcp.kit.config.Clocks.CHINA), java.time.Clock.class);
+                .toInstant(), ChinaTime.ZONE), java.time.Clock.class);
         demoDirectory();
         String caseNumber = newCaseNumber();
         Instant completed = java.time.OffsetDateTime.parse("2026-12-30T09:00+08:00").toInstant();

@@ -10,9 +10,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.hcp.events.ChinaTime;
 import org.hcp.events.EventJson;
 import org.hcp.events.EventPayload;
-import org.hcp.kit.config.Clocks;
 import org.hcp.rectification.domain.LedgerEntry;
 import org.hcp.rectification.domain.RectificationState.Status;
 
@@ -135,8 +135,8 @@ public class LedgerQueries {
                 items.add(new PublicResult(r.getString("region_code"), r.getString("institution_code"),
                         r.getString("item_code"), List.of(r.getArrayOfStrings("tags")), r.getString("classification"),
                         r.getString("resolution"), r.getString("measures"),
-                        r.getOffsetDateTime("opened_at").atZoneSameInstant(Clocks.CHINA).toLocalDate(),
-                        r.getOffsetDateTime("closed_at").atZoneSameInstant(Clocks.CHINA).toLocalDate()));
+                        r.getOffsetDateTime("opened_at").atZoneSameInstant(ChinaTime.ZONE).toLocalDate(),
+                        r.getOffsetDateTime("closed_at").atZoneSameInstant(ChinaTime.ZONE).toLocalDate()));
             }
             return Slice.of(items, limit);
         });

@@ -5,8 +5,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.hcp.events.ChinaTime;
 import org.hcp.events.text.Csv;
-import org.hcp.kit.config.Clocks;
 import org.hcp.kit.text.Messages;
 import org.hcp.rectification.domain.LedgerEntry;
 
@@ -18,7 +18,7 @@ final class LedgerCsv {
             "openedAt", "callbackDueAt", "firstContactAt", "dueAt", "resolvedAt", "overdueSteps", "late", "closedAt",
             "closedOnTime", "nextDueAt");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-            .withZone(Clocks.CHINA);
+            .withZone(ChinaTime.ZONE);
 
     private LedgerCsv() {
     }

@@ -21,9 +21,9 @@ import java.util.Locale;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.hcp.events.ChinaTime;
 import org.hcp.events.outcome.Violation;
 import org.hcp.events.policy.Term;
-import org.hcp.kit.config.Clocks;
 import org.hcp.kit.reference.ReferenceData;
 import org.hcp.kit.rest.Access;
 import org.hcp.kit.rest.Answers;
@@ -299,7 +299,7 @@ public class RectificationResource {
             if (dueWithin < 0 || dueWithin > 250) {
                 throw ProblemException.invalid(Violation.of("?dueWithin", "rectification.dueWithin"));
             }
-            dueBefore = Term.workingDays(dueWithin).after(clock.instant(), reference.calendar(), Clocks.CHINA).at();
+            dueBefore = Term.workingDays(dueWithin).after(clock.instant(), reference.calendar(), ChinaTime.ZONE).at();
         }
         Access.Filter visible = access.filter(region, institution);
         return new LedgerQueries.Filter(visible.regionPrefix(), visible.institution(), statuses, overdue, dueBefore,

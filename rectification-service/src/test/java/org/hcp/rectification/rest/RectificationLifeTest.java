@@ -25,6 +25,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.hcp.events.Channel;
+import org.hcp.events.ChinaTime;
 import org.hcp.events.EventEnvelope;
 import org.hcp.events.RatingOrigin;
 import org.hcp.events.RatingScope;
@@ -35,7 +36,6 @@ import org.hcp.events.appeal.RatingNotAdopted;
 import org.hcp.events.appeal.RatingReinstated;
 import org.hcp.events.calendar.CalendarDay;
 import org.hcp.events.calendar.DayKind;
-import org.hcp.kit.config.Clocks;
 import org.hcp.localstack.DevTokens;
 import org.hcp.localstack.LocalStack;
 import org.hcp.rectification.service.OverdueScheduler;
@@ -69,7 +69,7 @@ class RectificationLifeTest {
     @Inject
     OverdueScheduler scheduler;
 
-    private final MovableClock clock = new MovableClock(MON, Clocks.CHINA);
+    private final MovableClock clock = new MovableClock(MON, ChinaTime.ZONE);
 
     @BeforeEach
     void moveTheClock() {

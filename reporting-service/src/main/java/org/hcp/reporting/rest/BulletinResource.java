@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.hcp.events.ChinaTime;
 import org.hcp.events.RegionCodes;
 import org.hcp.events.bulletin.BulletinPublished;
 import org.hcp.events.bulletin.BulletinScope;
@@ -87,7 +88,7 @@ public class BulletinResource {
                 month = null;
             }
         }
-        if (month != null && !month.isBefore(YearMonth.now(org.hcp.kit.config.Clocks.CHINA))) {
+        if (month != null && !month.isBefore(YearMonth.now(ChinaTime.ZONE))) {
             errors.add(Violation.of("/month", "bulletin.monthNotOver"));
         }
         boolean one = request != null && request.scope() != null;

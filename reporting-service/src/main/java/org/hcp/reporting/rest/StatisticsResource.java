@@ -17,6 +17,7 @@ import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.hcp.events.ChinaTime;
 import org.hcp.events.RegionCodes;
 import org.hcp.events.outcome.Violation;
 import org.hcp.events.policy.RankingWarning;
@@ -169,7 +170,7 @@ public class StatisticsResource {
         // The policy of the scope's region: a prefix is the division it abbreviates (2202 is 220200); none (00) is
         // national.
         String policyRegion = RegionCodes.divisionOf(q.regionPrefix() == null ? "00" : q.regionPrefix());
-        RankingWarning policy = reference.rules(policyRegion, last.atStartOfDay(org.hcp.kit.config.Clocks.CHINA)
+        RankingWarning policy = reference.rules(policyRegion, last.atStartOfDay(ChinaTime.ZONE)
                 .toInstant()).policy().rankingWarning();
         return service.warnings(u, q, last, policy).map(w -> new WarningReport(asked(q, null),
                 u.name().toLowerCase(java.util.Locale.ROOT), w));

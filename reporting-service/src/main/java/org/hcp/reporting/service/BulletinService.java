@@ -14,12 +14,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.hcp.events.ChinaTime;
 import org.hcp.events.DirectoryKind;
 import org.hcp.events.EventEnvelope;
 import org.hcp.events.EventJson;
 import org.hcp.events.bulletin.BulletinPublished;
 import org.hcp.events.bulletin.BulletinScope;
-import org.hcp.kit.config.Clocks;
 import org.hcp.kit.outbox.OutboxRelay;
 import org.hcp.reporting.domain.Bulletins;
 import org.hcp.reporting.domain.Dimensions.Dimension;
@@ -172,7 +172,7 @@ public class BulletinService {
 
     /** The month before {@code now}'s month in China: the one whose bulletins are due. */
     public static YearMonth dueMonth(Instant now) {
-        return YearMonth.from(now.atZone(Clocks.CHINA)).minusMonths(1);
+        return YearMonth.from(now.atZone(ChinaTime.ZONE)).minusMonths(1);
     }
 
     public Optional<BulletinRepository.Stored> find(String id) {

@@ -12,15 +12,15 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.hcp.events.ChinaTime;
 import org.hcp.events.DirectoryKind;
 import org.hcp.events.RegionCodes;
 import org.hcp.events.policy.BadReviewTag;
 import org.hcp.events.policy.RankingWarning;
-import org.hcp.kit.config.Clocks;
 import org.hcp.kit.reference.ReferenceData;
 import org.hcp.reporting.domain.BottomWarnings;
-import org.hcp.reporting.domain.Dimensions;
 import org.hcp.reporting.domain.Dimensions.Dimension;
+import org.hcp.reporting.domain.Dimensions;
 import org.hcp.reporting.domain.FairRanking;
 import org.hcp.reporting.domain.Figures;
 import org.hcp.reporting.domain.Measure;
@@ -72,7 +72,7 @@ public class StatisticsService {
     /** Names as they were at the end of the period asked for, or now (R4.2). */
     public Instant asOf(TallyQuery query) {
         return query.to() == null ? clock.instant()
-                : query.to().plusDays(1).atStartOfDay(org.hcp.kit.config.Clocks.CHINA).toInstant().minusNanos(1);
+                : query.to().plusDays(1).atStartOfDay(ChinaTime.ZONE).toInstant().minusNanos(1);
     }
 
     /** R4.2: the names of {@code codes} of a directory {@code kind} as at {@code at}. */
@@ -119,7 +119,7 @@ public class StatisticsService {
         Map<String, String> names = new LinkedHashMap<>();
         String division = regionCode == null || regionCode.isBlank() ? null : RegionCodes.divisionOf(regionCode);
         List<BadReviewTag> catalogue = reference.rules(division,
-                day.atStartOfDay(Clocks.CHINA).toInstant()).policy().badReviewTags();
+                day.atStartOfDay(ChinaTime.ZONE).toInstant()).policy().badReviewTags();
         if (catalogue != null) {
             catalogue.forEach(t -> names.put(t.code(), t.name()));
         }

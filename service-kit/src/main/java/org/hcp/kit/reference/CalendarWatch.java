@@ -13,7 +13,7 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
-import org.hcp.kit.config.Clocks;
+import org.hcp.events.ChinaTime;
 import org.hcp.kit.messaging.PeriodicWorker;
 import org.jboss.logging.Logger;
 
@@ -50,7 +50,7 @@ public class CalendarWatch extends PeriodicWorker implements HealthCheck {
 
     /** The years missing today (Beijing); empty where this service counts no working days. */
     public List<Integer> missing() {
-        return enabled ? source.calendar().missingYears(LocalDate.now(clock.withZone(Clocks.CHINA))) : List.of();
+        return enabled ? source.calendar().missingYears(LocalDate.now(clock.withZone(ChinaTime.ZONE))) : List.of();
     }
 
     /** What an operator reads: which years, and how to load them. */
@@ -63,7 +63,7 @@ public class CalendarWatch extends PeriodicWorker implements HealthCheck {
     @Override
     protected synchronized boolean round() {
         List<Integer> years = missing();
-        LocalDate today = LocalDate.now(clock.withZone(Clocks.CHINA));
+        LocalDate today = LocalDate.now(clock.withZone(ChinaTime.ZONE));
         if (!years.isEmpty() && !today.equals(warnedOn)) {
             LOG.warn(warning(years));
             warnedOn = today;

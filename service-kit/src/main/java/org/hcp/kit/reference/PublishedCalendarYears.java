@@ -7,7 +7,6 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -23,11 +22,10 @@ import org.hcp.events.calendar.YearArrangement;
 @ApplicationScoped
 public class PublishedCalendarYears implements CalendarYears {
 
-    // Instance: a service without a database (the console, audit) never follows the directory and needs no pool.
-    private final Instance<Pool> pool;
+    private final Pool pool;
     private final boolean followDirectory;
 
-    public PublishedCalendarYears(Instance<Pool> pool,
+    public PublishedCalendarYears(Pool pool,
             @ConfigProperty(name = "hcp.calendar.follow-directory", defaultValue = "false") boolean followDirectory) {
         this.pool = pool;
         this.followDirectory = followDirectory;
@@ -41,7 +39,7 @@ public class PublishedCalendarYears implements CalendarYears {
     @Override
     public List<YearArrangement> all() {
         List<YearArrangement> years = new ArrayList<>();
-        for (Row row : query(pool.get(), "SELECT envelope FROM published_calendar_year ORDER BY year",
+        for (Row row : query(pool, "SELECT envelope FROM published_calendar_year ORDER BY year",
                 Tuple.tuple())) {
             WorkingCalendarPublished year = EventJson.read(row.getString("envelope"), WorkingCalendarPublished.class)
                     .payload();

@@ -9,12 +9,12 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hcp.events.ChinaTime;
 import org.hcp.events.calendar.WorkingCalendar;
 import org.hcp.events.calendar.YearArrangement;
 import org.hcp.events.policy.JurisdictionPolicy;
 import org.hcp.events.policy.JurisdictionRules;
 import org.hcp.events.policy.PolicyBook;
-import org.hcp.kit.config.Clocks;
 import org.hcp.kit.messaging.PeriodicWorker;
 import org.jboss.logging.Logger;
 
@@ -85,7 +85,7 @@ public class ReferenceData extends PeriodicWorker implements CalendarSource {
     }
 
     public JurisdictionPolicy policyFor(String regionCode, Instant at) {
-        return policies.resolve(regionCode, at.atZone(Clocks.CHINA).toLocalDate());
+        return policies.resolve(regionCode, at.atZone(ChinaTime.ZONE).toLocalDate());
     }
 
     /** The policy in force for a region on the day of {@code at}, with the calendar as last loaded. */
@@ -101,7 +101,7 @@ public class ReferenceData extends PeriodicWorker implements CalendarSource {
 
     /** docs/rules.md: a year without its calendar is counted on weekends only, and the operator is told. */
     public List<String> calendarWarnings() {
-        List<Integer> missing = calendar.missingYears(LocalDate.now(clock.withZone(Clocks.CHINA)));
+        List<Integer> missing = calendar.missingYears(LocalDate.now(clock.withZone(ChinaTime.ZONE)));
         return missing.isEmpty() ? List.of() : List.of(CalendarWatch.warning(missing));
     }
 

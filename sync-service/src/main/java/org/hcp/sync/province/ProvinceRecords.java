@@ -1,11 +1,11 @@
 package org.hcp.sync.province;
 
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.hcp.events.CaseKind;
+import org.hcp.events.ChinaTime;
 import org.hcp.events.NationalCodes;
 import org.hcp.events.RatingOrigin;
 import org.hcp.events.RatingSubmitted;
@@ -20,7 +20,7 @@ public final class ProvinceRecords {
 
     /** R5.4: 评价时间 YYYYMMDDThhmmss, in China's time. */
     private static final DateTimeFormatter TIME =
-            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").withZone(ZoneId.of("Asia/Shanghai"));
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").withZone(ChinaTime.ZONE);
 
     /** R5.5 {@code proStatus} of a completed case: the only kind rated. */
     static final int COMPLETED = 3;

@@ -16,11 +16,11 @@ import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.hcp.events.ChinaTime;
 import org.hcp.events.outcome.Violation;
 import org.hcp.events.text.Csv;
 import org.hcp.kit.rest.Access;
@@ -103,7 +103,7 @@ public class SyncResource {
         if (first.isAfter(last)) {
             throw ProblemException.invalid(Violation.of("?from", "query.fromAfterTo"));
         }
-        List<SyncPushRepository.DayLine> lines = batches.reconciliation(first, last, ZoneId.of("Asia/Shanghai"));
+        List<SyncPushRepository.DayLine> lines = batches.reconciliation(first, last, ChinaTime.ZONE);
         if (headers.getAcceptableMediaTypes().stream().anyMatch(m -> m.toString().startsWith("text/csv"))) {
             List<List<String>> rows = new ArrayList<>();
             rows.add(List.of("day", "province", "region", "ratings_sent", "ratings_acknowledged", "difference",

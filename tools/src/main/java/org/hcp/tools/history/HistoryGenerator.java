@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -16,6 +15,7 @@ import java.util.function.Consumer;
 import org.hcp.events.CaseCompleted;
 import org.hcp.events.CaseKind;
 import org.hcp.events.Channel;
+import org.hcp.events.ChinaTime;
 import org.hcp.events.DirectoryEntryRecorded;
 import org.hcp.events.DirectoryKind;
 import org.hcp.events.EvaluatorType;
@@ -33,16 +33,16 @@ import org.hcp.events.appeal.AppealFiled;
 import org.hcp.events.appeal.AppealOutcome;
 import org.hcp.events.appeal.Appellant;
 import org.hcp.events.appeal.RatingNotAdopted;
-import org.hcp.events.rectification.CallbackRecorded;
-import org.hcp.events.rectification.CallbackResult;
-import org.hcp.events.rectification.RectificationClosed;
-import org.hcp.events.rectification.RectificationOpened;
-import org.hcp.events.rectification.RectificationWithdrawn;
 import org.hcp.events.calendar.WorkingCalendar;
 import org.hcp.events.policy.BadReviewTag;
 import org.hcp.events.policy.CaseDeadlines;
 import org.hcp.events.policy.JurisdictionPolicy;
 import org.hcp.events.policy.PolicyBook;
+import org.hcp.events.rectification.CallbackRecorded;
+import org.hcp.events.rectification.CallbackResult;
+import org.hcp.events.rectification.RectificationClosed;
+import org.hcp.events.rectification.RectificationOpened;
+import org.hcp.events.rectification.RectificationWithdrawn;
 
 /**
  * A realistic, reproducible history for tests and benchmarks (docs/history.md): the directory of two Jilin City
@@ -54,7 +54,6 @@ import org.hcp.events.policy.PolicyBook;
 public final class HistoryGenerator {
 
     public static final String PRODUCER = "history-generator";
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     /**
      * @param scale cases per window and day relative to the default (about 20 at a window, 15 online per district)
@@ -76,7 +75,7 @@ public final class HistoryGenerator {
          * on the last twelve), nothing after {@code now}: a history never runs ahead of the clock.
          */
         public static Options endingNow(Instant now) {
-            LocalDate today = now.atZone(CHINA).toLocalDate();
+            LocalDate today = now.atZone(ChinaTime.ZONE).toLocalDate();
             return new Options(2025, today.withDayOfMonth(1).minusMonths(11), 12, 1.0, now);
         }
     }
@@ -138,11 +137,11 @@ public final class HistoryGenerator {
                 all.accept(item);
             }
         };
-        Instant start = options.from().atStartOfDay(CHINA).toInstant();
+        Instant start = options.from().atStartOfDay(ChinaTime.ZONE).toInstant();
         directory(start.minus(Duration.ofDays(1))).forEach(out);
         LocalDate end = options.from().plusMonths(options.months());
-        if (options.until() != null && end.isAfter(options.until().atZone(CHINA).toLocalDate().plusDays(1))) {
-            end = options.until().atZone(CHINA).toLocalDate().plusDays(1);
+        if (options.until() != null && end.isAfter(options.until().atZone(ChinaTime.ZONE).toLocalDate().plusDays(1))) {
+            end = options.until().atZone(ChinaTime.ZONE).toLocalDate().plusDays(1);
         }
         for (LocalDate day = options.from(); day.isBefore(end); day = day.plusDays(1)) {
             if (calendar.isWorkingDay(day)) {
@@ -150,7 +149,7 @@ public final class HistoryGenerator {
                     day(d, day);
                 }
             }
-            Instant nextDay = day.plusDays(1).atStartOfDay(CHINA).toInstant();
+            Instant nextDay = day.plusDays(1).atStartOfDay(ChinaTime.ZONE).toInstant();
             while (!pending.isEmpty() && pending.peek().event().recordedAt().isBefore(nextDay)) {
                 out.accept(pending.poll());
             }
@@ -243,7 +242,7 @@ public final class HistoryGenerator {
     private void serviceCase(District d, JurisdictionPolicy policy, LocalDate day, String institution, String window,
             String staff, boolean weaker) {
         ServiceItem item = ITEMS.get(random.nextInt(ITEMS.size()));
-        Instant completed = day.atTime(9, 0).atZone(CHINA).toInstant().plusSeconds(random.nextInt(8 * 3600));
+        Instant completed = day.atTime(9, 0).atZone(ChinaTime.ZONE).toInstant().plusSeconds(random.nextInt(8 * 3600));
         String caseNumber = "G" + day.toString().replace("-", "") + d.region() + String.format("%07d", ++serial);
         String evaluator = pseudonym(random.nextInt(2_000_000));
         EvaluatorType type = random.nextDouble() < 0.8 ? EvaluatorType.NATURAL_PERSON : EvaluatorType.ENTERPRISE;
