@@ -82,7 +82,7 @@ public final class AppealDecider {
                     : conflict("appeal-decided", Text.of("appeal.decidedAlready"), "the appeal on rating "
                             + rating.ratingId() + " was decided " + current.outcome());
         }
-        Deadline window = rules.after(rules.policy().appealWindow(), rating.receivedAt());
+        Deadline window = appealWindow(rating, rules);
         if (window != null && now.isAfter(window.at())) {
             return conflict("appeal-late", Text.of("appeal.late", rules.policy().appealWindow(), window.at()),
                     "the window to appeal rating " + rating.ratingId() + " closed at " + window.at());
@@ -92,6 +92,14 @@ public final class AppealDecider {
                 rating.institutionCode(), rating.regionCode(), appellant, grounds.strip(), rating.receivedAt(),
                 window == null ? null : window.at(), decision == null ? null : decision.at(),
                 window != null && window.provisional() || decision != null && decision.provisional(), by, now)));
+    }
+
+    /**
+     * R3.1, R3.2: until when the rated party may appeal: the policy's working days from receiving the bad review;
+     * null where the policy sets no window.
+     */
+    public static Deadline appealWindow(RatedCase rating, JurisdictionRules rules) {
+        return rules.after(rules.policy().appealWindow(), rating.receivedAt());
     }
 
     /**

@@ -2,6 +2,7 @@ package org.hcp.appeal.repository;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -49,21 +50,35 @@ public class AppealableRatingRepository {
                 .execute(Tuple.of(regionPrefix, institution)).map(rows -> rows.iterator().next().getLong("n"));
     }
 
+    /** The rating if it is appealable and within the region prefix / institution given (null: any); no lock. */
+    public Uni<Optional<AppealDecider.RatedCase>> find(String ratingId, String regionPrefix, String institution) {
+        return pool.preparedQuery(SELECT + " FROM appealable_rating WHERE rating_id = $1 "
+                        + "AND ($2::text IS NULL OR region_code LIKE $2 || '%') "
+                        + "AND ($3::text IS NULL OR institution_code = $3)")
+                .execute(Tuple.of(ratingId, regionPrefix, institution))
+                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(ratedCase(rows.iterator().next())));
+    }
+
     /**
      * Locks the rating's row (filings and decisions on one rating wait for each other) and answers it, if it is
      * appealable and within the region prefix / institution given (null: any).
      */
     public Optional<AppealDecider.RatedCase> lock(SqlConnection tx, String ratingId, String regionPrefix,
             String institution) {
-        return Transactions.query(tx, "SELECT rating_id, case_number, level, origin, institution_code, region_code, "
-                        + "received_at, registered_by, evaluator_pseudonym FROM appealable_rating WHERE rating_id = $1 "
+        return Transactions.query(tx, SELECT + " FROM appealable_rating WHERE rating_id = $1 "
                         + "AND ($2::text IS NULL OR region_code LIKE $2 || '%') "
                         + "AND ($3::text IS NULL OR institution_code = $3) FOR UPDATE",
                 Tuple.of(ratingId, regionPrefix, institution)).stream().findFirst()
-                .map(r -> new AppealDecider.RatedCase(r.getString("rating_id"), r.getString("case_number"),
-                        r.getShort("level"), RatingOrigin.valueOf(r.getString("origin")),
-                        r.getString("institution_code"), r.getString("region_code"),
-                        r.getOffsetDateTime("received_at").toInstant(), r.getString("registered_by"),
-                        r.getString("evaluator_pseudonym")));
+                .map(AppealableRatingRepository::ratedCase);
+    }
+
+    private static final String SELECT = "SELECT rating_id, case_number, level, origin, institution_code, "
+            + "region_code, received_at, registered_by, evaluator_pseudonym";
+
+    private static AppealDecider.RatedCase ratedCase(Row r) {
+        return new AppealDecider.RatedCase(r.getString("rating_id"), r.getString("case_number"), r.getShort("level"),
+                RatingOrigin.valueOf(r.getString("origin")), r.getString("institution_code"),
+                r.getString("region_code"), r.getOffsetDateTime("received_at").toInstant(),
+                r.getString("registered_by"), r.getString("evaluator_pseudonym"));
     }
 }

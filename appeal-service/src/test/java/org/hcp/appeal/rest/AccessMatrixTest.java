@@ -89,6 +89,9 @@ class AccessMatrixTest {
                         "401 401 401 401 403 403 403 403 403 422 404 403 403 403 403 403 422"),
                 json("POST /api/v1/appeals/{ratingId}/reinstatement", a + "/reinstatement",
                         "401 401 401 401 403 403 403 403 403 422 404 403 403 403 403 403 422"),
+                // the unit reads its own bad review's appeal window, the bureau those in its region
+                get("GET /api/v1/appeals/appealable-ratings/{ratingId}", "/api/v1/appeals/appealable-ratings/" + id,
+                        "401 401 401 401 403 200 404 403 403 200 404 403 200 403 403 403 200"),
                 // a handler asks for its own institution only; a bureau's count is narrowed to its region
                 get("GET /api/v1/appeals/appealable-ratings/count",
                         "/api/v1/appeals/appealable-ratings/count?institution=JL-CY-CENTRE",

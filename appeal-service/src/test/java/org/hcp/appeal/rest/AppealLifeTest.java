@@ -114,6 +114,14 @@ class AppealLifeTest {
         clock.set(Staff.beijing("2025-09-30T10:00"));
         fileWhenKnown(Staff.handler(unit), ratingId).then().statusCode(200)
                 // R3.2: received 29 September: 30 September, then 9 October.
+                .body("appeal.windowDueAt", equalTo("2025-10-09T02:00:00Z"));
+        // the workbench shows the same window before and after filing (R3.1, R3.2)
+        given().auth().oauth2(Staff.handler(unit)).get("/api/v1/appeals/appealable-ratings/" + ratingId).then()
+                .statusCode(200).body("windowDueAt", equalTo("2025-10-09T02:00:00Z"))
+                .body("windowOpen", equalTo(true)).body("level", equalTo(2));
+        given().auth().oauth2(Staff.handler("JL-CY-CENTRE")).get("/api/v1/appeals/appealable-ratings/" + ratingId)
+                .then().statusCode(404);
+        given().auth().oauth2(Staff.handler(unit)).get("/api/v1/appeals/" + ratingId).then().statusCode(200)
                 .body("appeal.windowDueAt", equalTo("2025-10-09T02:00:00Z"))
                 // filed 30 September: 9, 10, 11 (worked Saturday), 13 and 14 October.
                 .body("appeal.decisionDueAt", equalTo("2025-10-14T02:00:00Z"))
