@@ -25,7 +25,7 @@ import org.hcp.events.calendar.WorkingCalendar;
  */
 @Path("/api/v1/console/calendar")
 @Tag(name = "console", description = "监管台 / The console's reads of the statistics, bulletins, ledger and appeals")
-@RolesAllowed({"bureau", "auditor", "admin"})
+@RolesAllowed({"handler", "bureau", "auditor", "admin"})
 @Blocking
 public class CalendarResource {
 

@@ -28,7 +28,7 @@ import org.hcp.kit.rest.ProblemException;
  */
 @Path("/api/v1")
 @Tag(name = "console", description = "监管台 / The console's reads of the statistics, bulletins, ledger and appeals")
-@RolesAllowed({"bureau", "auditor", "admin"})
+@RolesAllowed({"handler", "bureau", "auditor", "admin"})
 @Blocking
 public class GatewayResource {
 

@@ -25,7 +25,7 @@ import org.jboss.logging.Logger;
 public class Upstreams {
 
     private static final Logger LOG = Logger.getLogger(Upstreams.class);
-    private static final List<String> PASSED_BACK = List.of("Content-Type", "Content-Disposition", "Link");
+    private static final List<String> PASSED_BACK = List.of("Content-Type", "Content-Disposition", "Link", "Location");
     private static final List<String> PASSED_ON = List.of(HttpHeaders.ACCEPT, HttpHeaders.ACCEPT_LANGUAGE);
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
@@ -39,9 +39,24 @@ public class Upstreams {
     }
 
     public Response get(URI service, String path, UriInfo uri, HttpHeaders headers) {
+        return forward(service, "GET", path, uri, headers, null);
+    }
+
+    /**
+     * Passes a request on as it came: method, query, the caller's token and language, and a body with its type
+     * ({@code null} for none). The body was bounded by the console's own endpoint before it was read; the service
+     * behind checks it again, as it checks every caller's.
+     */
+    public Response forward(URI service, String method, String path, UriInfo uri, HttpHeaders headers, byte[] body) {
         String query = uri.getRequestUri().getRawQuery();
         URI target = service.resolve(path + (query == null ? "" : "?" + query));
-        HttpRequest.Builder request = HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(20)).GET();
+        HttpRequest.Builder request = HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(20))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(body));
+        String type = headers.getHeaderString(HttpHeaders.CONTENT_TYPE);
+        if (body != null && type != null) {
+            request.header(HttpHeaders.CONTENT_TYPE, type);
+        }
         String authorization = headers.getHeaderString(HttpHeaders.AUTHORIZATION);
         if (authorization != null) {
             request.header(HttpHeaders.AUTHORIZATION, authorization);
@@ -69,9 +84,17 @@ public class Upstreams {
 
     /** A public JSON answer the console reads itself (intake's calendar years); 502 when it does not come. */
     public JsonNode read(URI service, String path) {
+        return read(service, path, null);
+    }
+
+    /** The same, with a token of the console's own (the development sign-in's list of people), or null. */
+    public JsonNode read(URI service, String path, String token) {
         try {
-            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(service.resolve(path))
-                    .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            HttpRequest.Builder request = HttpRequest.newBuilder(service.resolve(path)).timeout(Duration.ofSeconds(10));
+            if (token != null) {
+                request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token);
+            }
+            HttpResponse<String> answer = http.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
             if (answer.statusCode() != 200) {
                 LOG.warnf("console: %s answered %d to %s", service, answer.statusCode(), path);
                 throw unreachable(service);

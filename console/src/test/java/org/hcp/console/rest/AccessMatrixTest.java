@@ -1,6 +1,8 @@
 package org.hcp.console.rest;
 
 import static org.hcp.testkit.AccessMatrix.Row.get;
+import static org.hcp.testkit.AccessMatrix.Row.json;
+import static org.hcp.testkit.AccessMatrix.Row.withBody;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -18,7 +20,10 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class AccessMatrixTest {
 
-    private static final String STAFF = "401 401 401 401 403 403 403 403 502 502 502 502 502 403 403 403 502";
+    // Every person at the console (handler, bureau, auditor, admin) gets through to the service behind, which decides
+    // scope and step; machines (channel, sync) do not.
+    private static final String STAFF = "401 401 401 401 403 502 502 502 502 502 502 502 502 403 403 403 502";
+    private static final String EVERYBODY = "502 502 502 502 502 502 502 502 502 502 502 502 502 502 502 502 502";
 
     @TestHTTPResource("/")
     URL base;
@@ -36,13 +41,42 @@ class AccessMatrixTest {
                 // a bulletin's documents are public (R4.7): a plain link opens them, without a token
                 get("GET /api/v1/bulletins/{month}/{scope}/{code}/{document}",
                         "/api/v1/bulletins/2025-01/REGION/220202/bulletin.pdf",
-                        "502 502 502 502 502 502 502 502 502 502 502 502 502 502 502 502 502"),
+                        EVERYBODY),
                 get("GET /api/v1/console/rectifications", "/api/v1/console/rectifications?region=2202", STAFF),
                 get("GET /api/v1/console/rectifications/summary", "/api/v1/console/rectifications/summary", STAFF),
                 get("GET /api/v1/console/rectifications/export", "/api/v1/console/rectifications/export", STAFF),
                 get("GET /api/v1/console/appeals", "/api/v1/console/appeals", STAFF),
                 // the banner while a year's calendar is missing: intake's public answer
-                get("GET /api/v1/console/calendar", "/api/v1/console/calendar", STAFF));
+                get("GET /api/v1/console/calendar", "/api/v1/console/calendar", STAFF),
+                // the workbench: steps and reads, passed on to the service that owns them (WorkbenchResource)
+                get("GET /api/v1/console/rectifications/{id}", "/api/v1/console/rectifications/R-1", STAFF),
+                json("POST /api/v1/console/rectifications/{id}/{step}", "/api/v1/console/rectifications/R-1/assignment",
+                        STAFF),
+                json("POST /api/v1/console/appeals", "/api/v1/console/appeals", STAFF),
+                get("GET /api/v1/console/appeals/{ratingId}", "/api/v1/console/appeals/R-1", STAFF),
+                get("GET /api/v1/console/appealable-ratings/{ratingId}", "/api/v1/console/appealable-ratings/R-1",
+                        STAFF),
+                withBody("POST /api/v1/console/appeals/{ratingId}/attachments",
+                        "/api/v1/console/appeals/R-1/attachments?fileName=a.pdf", "application/pdf", "%PDF-1.4", STAFF),
+                get("GET /api/v1/console/appeals/{ratingId}/attachments/{attachmentId}",
+                        "/api/v1/console/appeals/R-1/attachments/A-1", STAFF),
+                json("POST /api/v1/console/appeals/{ratingId}/{step}", "/api/v1/console/appeals/R-1/decision", STAFF),
+                get("GET /api/v1/console/appeal-notices", "/api/v1/console/appeal-notices", STAFF),
+                get("GET /api/v1/console/integrity-flags", "/api/v1/console/integrity-flags", STAFF),
+                get("GET /api/v1/console/integrity-flags/{flagId}", "/api/v1/console/integrity-flags/F-1", STAFF),
+                json("POST /api/v1/console/integrity-flags/{flagId}/review",
+                        "/api/v1/console/integrity-flags/F-1/review", STAFF),
+                get("GET /api/v1/console/credit-records", "/api/v1/console/credit-records", STAFF),
+                // personal data: intake decides who reads it, for which purpose, and records it (R6.1)
+                get("GET /api/v1/console/cases/{caseNumber}/evaluator-contact",
+                        "/api/v1/console/cases/C-1/evaluator-contact?purpose=CALLBACK", STAFF),
+                get("GET /api/v1/console/directory", "/api/v1/console/directory?kind=INSTITUTION", STAFF),
+                get("GET /api/v1/console/policies/{regionCode}", "/api/v1/console/policies/220202", STAFF),
+                json("POST /api/v1/console/bulletins", "/api/v1/console/bulletins", STAFF),
+                // the development sign-in: open to all, since it is how one gets a token; off in production
+                get("GET /api/v1/console/dev-sign-in", "/api/v1/console/dev-sign-in", EVERYBODY),
+                json("POST /api/v1/console/dev-sign-in", "/api/v1/console/dev-sign-in",
+                        "422 422 422 422 422 422 422 422 422 422 422 422 422 422 422 422 422"));
         AccessMatrix.check(base, management, rows);
     }
 }
