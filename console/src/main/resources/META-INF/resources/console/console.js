@@ -1,12 +1,13 @@
-// The supervisor console (role bureau, its region; auditor and admin too): plain JavaScript over the reporting API,
-// charts by ECharts. No build step, no framework: each view is a function that asks the API and draws. Text goes in
-// through textContent only (el()), never innerHTML, since names come from the directory.
+// The staff web app: the supervisors' screens (role bureau, its region; auditor and admin too) here, the workbench
+// of handling units and bureaus in work.js. Plain JavaScript over the console's gateway, charts by ECharts. No build
+// step, no framework: each view is a function that asks the API and draws. Text goes in through textContent only
+// (el()), never innerHTML, since names come from the directory.
 'use strict';
 
 const TEXT = {
   zh: {
-    title: '政务服务“好差评”监管台', region: '区域', from: '自', to: '至', apply: '查询', signIn: '登录',
-    signOut: '退出', signInHelp: '请粘贴监管部门（bureau）、审计（auditor）或管理员（admin）的访问令牌。',
+    title: '政务服务“好差评”工作台', region: '区域', from: '自', to: '至', apply: '查询', signIn: '登录',
+    signOut: '退出', signInHelp: '请通过单位统一身份认证登录，或粘贴访问令牌。',
     overview: '概览', drill: '下钻分析', rankings: '排名', tags: '差评分析', rectifications: '整改台账',
     appeals: '申诉复核', bulletins: '月度通报', all: '全部', scope: '范围', everywhere: '全部区域',
     ratings: '评价数', goodRate: '好评率', activeGoodRate: '主动评价好评率', satisfactionRate: '服务满意率',
@@ -25,13 +26,14 @@ const TEXT = {
     prev: '上一页', page: '第 {0} 页', noData: '没有数据', loading: '加载中…', overdueOnly: '仅看超期',
     signedInAs: '{0} · {1}', clickToDrill: '点击行可继续下钻', ratingsAxis: '评价数', rateAxis: '比率',
     windowStaffNote: '窗口与工作人员分别统计（评价同时记录二者）', periodTrend: '该对象的月度趋势',
+    failed: '操作未成功', sessionEnded: '登录已过期，请重新登录。',
     calendarMissing: '尚未导入 {0} 年国务院办公厅节假日安排：涉及该年的工作日期限暂按周末推算（临时期限），导入后自动重新计算。'
       + '请运维人员通过受理服务 PUT /api/v1/calendar/{年份} 导入。',
   },
   en: {
-    title: 'Government service ratings: supervisor console', region: 'Region', from: 'From', to: 'To',
+    title: 'Government service ratings: staff workbench', region: 'Region', from: 'From', to: 'To',
     apply: 'Apply', signIn: 'Sign in', signOut: 'Sign out',
-    signInHelp: 'Paste an access token of a bureau, an auditor or an admin.',
+    signInHelp: 'Sign in through your identity provider, or paste an access token.',
     overview: 'Overview', drill: 'Drill-down', rankings: 'Rankings', tags: 'Bad-review tags',
     rectifications: 'Rectifications', appeals: 'Appeals', bulletins: 'Bulletins', all: 'All', scope: 'Scope',
     everywhere: 'all regions', ratings: 'Ratings', goodRate: 'Good-review rate',
@@ -54,6 +56,7 @@ const TEXT = {
     signedInAs: '{0} · {1}', clickToDrill: 'Click a row to drill down', ratingsAxis: 'Ratings', rateAxis: 'Rate',
     windowStaffNote: 'Windows and staff are counted side by side (a rating names both)',
     periodTrend: 'This unit by month',
+    failed: 'That did not work', sessionEnded: 'Your session has ended: please sign in again.',
     calendarMissing: 'No official holiday calendar is loaded for {0}: working-day deadlines reaching into it are '
       + 'provisional (weekends only) and are re-dated once it is loaded with PUT /api/v1/calendar/<year> on intake.',
   },
@@ -83,7 +86,18 @@ const KPIS = ['ratings', 'goodRate', 'satisfactionRate', 'activeGoodRate', 'unra
 const state = {
   token: null, claims: {}, missingYears: [], lang: 'zh', region: '', from: '', to: '', view: 'overview', drill: [],
   rankUnit: 'institution', ledgerPage: 0, ledgerOverdue: false, appealPage: 0, appealStatus: '', charts: [],
+  arg: null, names: {}, entries: {}, workingDays: [], today: null, expiry: [], flash: null,
 };
+
+// Which screens each role has; the services decide what each may do on them.
+const NAV = {
+  handler: ['tasks', 'myAppeals', 'notices'],
+  bureau: ['overview', 'drill', 'rankings', 'tags', 'rectifications', 'appeals', 'flags', 'bulletins'],
+  auditor: ['overview', 'drill', 'rankings', 'tags', 'rectifications', 'appeals', 'flags', 'bulletins'],
+  admin: ['overview', 'drill', 'rankings', 'tags', 'rectifications', 'appeals', 'flags', 'bulletins'],
+};
+const ROLE_WORDS = { handler: ['办理单位', 'Handling unit'], bureau: ['监管部门', 'Bureau'], auditor: ['审计', 'Auditor'],
+  admin: ['管理员', 'Administrator'] };
 
 // ---- small helpers ----
 
@@ -151,8 +165,8 @@ async function call(path, params, accept) {
     Authorization: 'Bearer ' + state.token, Accept: accept || 'application/json',
     'Accept-Language': state.lang === 'zh' ? 'zh-CN' : 'en' } });
   if (response.status === 401) {
-    signOut();
-    throw new Problem(401, { detail: t('signInHelp') });
+    signOut(t('sessionEnded'));
+    throw new Problem(401, { title: t('sessionEnded') });
   }
   if (!response.ok) {
     let body = null;
@@ -175,10 +189,18 @@ async function download(path, params, fileName) {
 function showProblem(error) {
   const box = document.getElementById('problem');
   if (!error) { box.hidden = true; return; }
-  const where = (error.body && error.body.errors || []).map(e => e.pointer + ': ' + e.message).join('; ');
-  box.textContent = (error.body && error.body.title ? error.body.title + ' — ' : '') + error.message
-    + (where ? ' (' + where + ')' : '');
+  // The title and each field's message come in the reader's language (Accept-Language); the detail is the
+  // operators' English, so it is left out.
+  if (!(error instanceof Problem) && error.message) {
+    // a fault of this page, not an answer of a service: said as it is, and kept for the browser's console
+    console.error(error);
+  }
+  const body = error.body || {};
+  const where = (body.errors || []).map(e => e.message).join('；');
+  box.textContent = (body.title || t('failed')) + (where ? '：' + where : '')
+    + (!(error instanceof Problem) && error.message ? ' (' + error.message + ')' : '');
   box.hidden = false;
+  box.scrollIntoView({ block: 'nearest' });
 }
 
 // ---- drawing blocks ----
@@ -196,6 +218,14 @@ function textTooltip(tooltip) {
 }
 
 function chart(node, option) {
+  const series = option.series || [];
+  if (series.every(x => !(x.data || []).some(v => v !== null && v !== undefined && (v.value ?? v) !== 0))) {
+    // Nothing to draw: say so, rather than blank axes.
+    node.classList.add('chart-empty');
+    node.style.height = 'auto';
+    node.replaceChildren(el('p', { class: 'empty' }, t('noData')));
+    return { on: () => {}, dispose: () => {}, resize: () => {} };
+  }
   option = Object.assign({}, option, { tooltip: textTooltip(option.tooltip) });
   const c = echarts.init(node, null, { renderer: 'canvas' });
   c.setOption(Object.assign({ animation: false, textStyle: { fontFamily: getComputedStyle(document.body).fontFamily } },
@@ -210,9 +240,11 @@ function card(title, tools, ...body) {
 
 function table(id, columns, rows, onRow) {
   if (!rows.length) return el('p', { class: 'empty', id }, t('noData'));
+  // a column header is always text, so a screen reader can name each cell
   return el('div', { class: 'scroll' }, el('table', { id },
     el('thead', {}, el('tr', {}, columns.map(c => el('th', { class: c.n ? 'n' : null }, c.label)))),
-    el('tbody', {}, rows.map(r => el('tr', { class: onRow ? 'clickable' : null, onclick: onRow ? () => onRow(r) : null },
+    el('tbody', {}, rows.map(r => el('tr', { class: onRow ? 'clickable' : null,
+      onclick: onRow ? e => { if (!e.target.closest('a, button')) onRow(r); } : null },
       columns.map(c => el('td', { class: c.n ? 'n' : null }, c.value(r))))))));
 }
 
@@ -255,7 +287,9 @@ function barChart(node, groups, key, onClick) {
   const c = chart(node, {
     tooltip: { trigger: 'axis', valueFormatter: v => fmt(key, v) },
     grid: { left: 150, right: 24, bottom: 24, top: 16 },
-    xAxis: { type: 'value', axisLabel: { formatter: v => key.endsWith('Rate') ? (v * 100) + '%' : v } },
+    // A rate's axis starts near the smallest value: from 0 every district would look the same at 96 %.
+    xAxis: { type: 'value', scale: key.endsWith('Rate'), axisLabel: { formatter: v => key.endsWith('Rate')
+      ? (v * 100).toFixed(1) + '%' : v } },
     yAxis: { type: 'category', inverse: true, data: groups.map(g => g.name || g.key) },
     series: [{ type: 'bar', data: groups.map(g => g.figures[key]), itemStyle: { color: '#b91c1c' } }],
   });
@@ -304,7 +338,7 @@ async function drill(view) {
   const crumbs = el('div', { class: 'crumbs', id: 'crumbs' }, path.map((p, i) => [
     i ? el('span', { class: 'sep' }, '›') : '',
     el('button', { type: 'button', onclick: () => { state.drill = path.slice(0, i + 1); go('drill'); } },
-      p.name ? p.name + ' ' + (p.code || '') : (p.code || t('everywhere')))]));
+      p.name || (p.code ? regionName(p.code) : t('everywhere')))]));
   view.append(crumbs);
   const base = period();
   const deeper = (level, g, extra) => { state.drill = path.concat([Object.assign({ level, code: g.key, name: g.name },
@@ -351,7 +385,8 @@ async function rankings(view) {
       t(u === 'institution' ? 'institutions' : u === 'window' ? 'windows' : 'staff'))));
   const intervals = el('div', { class: 'chart', id: 'ranking-chart' });
   intervals.style.height = Math.max(200, 26 * Math.min(units.length, 30) + 50) + 'px';
-  view.append(card(t('fairRanking'), choose, intervals, table('ranking-table', [
+  view.append(card(t('fairRanking'), el('label', {}, el('span', { class: 'sr-only' }, t('unit')), choose), intervals,
+    table('ranking-table', [
     { label: t('rank'), n: true, value: r => r.rank }, { label: t('unit'), value: r => unitName({ key: r.unit, name: r.name }) },
     { label: t('ratings'), n: true, value: r => num(r.ratings) }, { label: t('rawRate'), n: true, value: r => pct(r.rawRate) },
     { label: t('expectedRate'), n: true, value: r => pct(r.expectedRate) },
@@ -408,7 +443,8 @@ async function rectifications(view) {
   const [summary, ledger] = await Promise.all([api('/api/v1/console/rectifications/summary', { region: state.region }),
     api('/api/v1/console/rectifications', Object.assign({ page: state.ledgerPage, size: 20 }, filter))]);
   view.append(card(t('summary'), null, table('summary-table', [
-    { label: t('institution'), value: s => s.institutionCode }, { label: t('open'), n: true, value: s => num(s.open) },
+    { label: t('institution'), value: s => nameOf('INSTITUTION', s.institutionCode) },
+    { label: t('open'), n: true, value: s => num(s.open) },
     { label: t('overdue'), n: true, value: s => num(s.overdue) }, { label: t('closed'), n: true, value: s => num(s.closed) },
     { label: t('onTimeRate'), n: true, value: s => pct(s.onTimeRate) },
     { label: t('withdrawn'), n: true, value: s => num(s.withdrawn) },
@@ -419,13 +455,8 @@ async function rectifications(view) {
   const exportLedger = el('button', { type: 'button', class: 'export', onclick: () =>
     download('/api/v1/console/rectifications/export', filter, 'rectifications.csv').catch(showProblem) },
   t('exportCsv'));
-  view.append(card(t('ledger'), [overdueOnly, exportLedger], table('ledger-table', [
-    { label: t('rectification'), value: r => r.rectificationId },
-    { label: t('institution'), value: r => r.institutionCode }, { label: t('level'), n: true, value: r => r.level },
-    { label: t('tag'), value: r => (r.tags || []).join(', ') },
-    { label: t('status'), value: r => el('span', { class: 'badge' + (r.late || (r.overdueSteps || []).length
-      ? ' warn' : '') }, inWords(RECTIFICATION_STATUSES, r.status)) },
-    { label: t('dueAt'), value: r => day(r.nextDueAt || r.dueAt) }], ledger.items),
+  view.append(card(t('ledger'), [overdueOnly, exportLedger], table('ledger-table', ledgerColumns(), ledger.items,
+    r => go('rectification', r.rectificationId)),
   pager(ledger.page, ledger.more, p => { state.ledgerPage = p; go('rectifications'); })));
 }
 
@@ -436,30 +467,39 @@ async function appeals(view) {
   const choose = el('select', { id: 'appeal-status', onchange: e => { state.appealStatus = e.target.value;
     state.appealPage = 0; go('appeals'); } }, ['', 'OPEN', 'UPHELD', 'REJECTED'].map(s =>
     el('option', { value: s, selected: s === state.appealStatus }, s ? inWords(APPEAL_STATUSES, s) : t('all'))));
-  view.append(card(t('queue'), choose, table('appeal-table', [
-    { label: t('caseNumber'), value: a => a.caseNumber }, { label: t('institution'), value: a => a.institutionCode },
-    { label: t('level'), n: true, value: a => a.level },
-    { label: t('status'), value: a => el('span', { class: 'badge' + (a.overdue ? ' warn' : a.status === 'OPEN' ? '' : ' ok') },
-      inWords(APPEAL_STATUSES, a.status)) },
-    { label: t('filedAt'), value: a => day(a.filedAt) }, { label: t('decisionDueAt'), value: a => day(a.decisionDueAt) }],
-  answer.items), pager(state.appealPage, answer.items.length === size, p => { state.appealPage = p; go('appeals'); })));
+  view.append(card(t('queue'), el('label', {}, el('span', { class: 'sr-only' }, t('status')), choose),
+    table('appeal-table', appealColumns(), answer.items, a => go('appeal', a.ratingId)), pager(state.appealPage, answer.items.length === size, p => { state.appealPage = p; go('appeals'); })));
 }
 
 async function bulletins(view) {
-  const list = await api('/api/v1/bulletins', { month: state.to, region: state.region });
+  const list = await api('/api/v1/bulletins', { month: state.bulletinMonth, region: state.region });
   const withErrata = await Promise.all(list.slice(0, 60).map(b =>
     api('/api/v1/bulletins/' + b.bulletinId).then(x => Object.assign({ errata: x.errata.length }, b))));
   const base = b => '/api/v1/bulletins/' + b.bulletinId + '/bulletin.';
-  view.append(card(t('bulletins') + ' · ' + state.to, null, table('bulletin-table', [
-    { label: t('bulletin'), value: b => (b.scopeName ? b.scopeName + ' ' : '') + b.scopeCode },
-    { label: t('scope'), value: b => b.scope },
+  const months = el('select', { id: 'bulletin-month', onchange: e => { state.bulletinMonth = e.target.value;
+    go('bulletins'); } });
+  monthOptions(months, state.bulletinMonth);
+  months.firstChild.remove(); // this month has not ended: no bulletin yet
+  view.append(card(t('bulletins'), el('label', {}, t('bulletinMonth') + ' ', months), table('bulletin-table', [
+    { label: t('bulletin'), value: b => b.scopeName || nameOf(b.scope === 'REGION' ? 'REGION' : 'INSTITUTION',
+      b.scopeCode) },
+    { label: t('scope'), value: b => t(b.scope === 'REGION' ? 'scopeRegion' : 'scopeInstitution') },
     { label: t('errata'), value: b => el('span', { class: 'badge' + (b.errata ? ' warn' : ' ok') },
       b.errata ? String(b.errata) : t('none')) },
     { label: t('documents'), value: b => ['html', 'pdf', 'csv', 'json'].map(f =>
       [el('a', { href: base(b) + f, target: '_blank', rel: 'noopener' }, f.toUpperCase()), ' ']) }], withErrata)));
+  if (role() === 'bureau') {
+    view.append(el('div', { class: 'grid forms' }, publishForm()));
+  }
 }
 
+// The screens by name; work.js's are added once it has loaded (start() runs after every script).
 const VIEWS = { overview, drill, rankings, tags, rectifications, appeals, bulletins };
+
+function regionName(prefix) {
+  const exact = state.names.REGION && (state.names.REGION[prefix] || state.names.REGION[prefix.padEnd(6, '0')]);
+  return exact || prefix;
+}
 
 // ---- wiring ----
 
@@ -469,8 +509,11 @@ function translate() {
   document.querySelectorAll('[data-i18n]').forEach(n => { n.textContent = t(n.dataset.i18n); });
   document.getElementById('lang').textContent = state.lang === 'zh' ? 'EN' : '中文';
   const c = state.claims;
-  document.getElementById('scope').textContent = state.token
-    ? t('signedInAs', (c.groups || []).join(','), c.hcp_scope || t('everywhere')) : '';
+  const who = (c.groups || []).find(g => ROLE_WORDS[g]);
+  const where = !c.hcp_scope ? t('everywhere') : who === 'handler' ? nameOf('INSTITUTION', c.hcp_scope)
+    : regionName(c.hcp_scope);
+  document.getElementById('scope').textContent = state.token && who ? t('signedInAs', inWords(ROLE_WORDS, who), where)
+    : '';
   const banner = document.getElementById('calendar-warning');
   banner.hidden = !state.token || state.missingYears.length === 0;
   banner.textContent = banner.hidden ? '' : t('calendarMissing', state.missingYears.join('、'));
@@ -479,18 +522,27 @@ function translate() {
 // docs/rules.md: while a year's official calendar is missing, deadlines are provisional; the supervisor is told.
 async function checkCalendar() {
   try {
-    state.missingYears = (await api('/api/v1/console/calendar')).missingYears || [];
+    const calendar = await api('/api/v1/console/calendar');
+    state.missingYears = calendar.missingYears || [];
+    state.workingDays = calendar.workingDays || [];
+    state.today = calendar.today;
   } catch (error) {
     state.missingYears = [];
   }
   translate();
 }
 
-async function go(name) {
-  state.view = VIEWS[name] ? name : 'overview';
+async function go(name, arg) {
+  const allowed = NAV[role()] || [];
+  const detail = ['rectification', 'appeal', 'flag'].includes(name) && arg;
+  state.view = VIEWS[name] && (allowed.includes(name) || detail) ? name : allowed[0];
+  state.arg = detail ? arg : null;
   document.body.dataset.ready = '';
-  if (location.hash !== '#' + state.view) history.replaceState(null, '', '#' + state.view);
+  const hash = '#' + state.view + (state.arg ? '/' + encodeURIComponent(state.arg) : '');
+  if (location.hash !== hash) history.pushState(null, '', hash);
   document.querySelectorAll('nav a').forEach(a => a.classList.toggle('active', a.dataset.view === state.view));
+  document.getElementById('filters').hidden = !['overview', 'drill', 'rankings', 'tags', 'rectifications', 'appeals',
+    'flags', 'bulletins'].includes(state.view);
   state.charts.forEach(c => c.dispose());
   state.charts = [];
   const target = document.getElementById('view');
@@ -500,8 +552,13 @@ async function go(name) {
   target.replaceChildren(loading, view);
   showProblem(null);
   try {
-    await VIEWS[state.view](view);
+    await VIEWS[state.view](view, state.arg);
     loading.remove();
+    if (state.flash) {
+      view.prepend(el('p', { class: 'flash', role: 'status', id: 'flash' }, state.flash));
+      state.flash = null;
+    }
+    updateCounts();
     // ECharts paints on the next animation frames: "ready" once they have passed, so a screenshot shows the charts.
     await new Promise(painted => requestAnimationFrame(() => requestAnimationFrame(painted)));
     document.body.dataset.ready = state.view;
@@ -512,28 +569,101 @@ async function go(name) {
   }
 }
 
-function signIn(token) {
+async function signIn(token) {
+  document.body.dataset.ready = '';
   state.token = token.trim();
   state.claims = claimsOf(state.token);
-  sessionStorage.setItem('hcp-console-token', state.token);
-  if (!state.region && state.claims.hcp_scope && (state.claims.groups || []).includes('bureau')) {
-    state.region = state.claims.hcp_scope;
+  if (!state.claims.exp || state.claims.exp * 1000 <= Date.now() || !role()) {
+    signOut(t(state.claims.exp ? 'sessionEnded' : 'signInHelp'));
+    return;
   }
+  sessionStorage.setItem('hcp-console-token', state.token);
+  if (!state.region && state.claims.hcp_scope && role() === 'bureau') state.region = state.claims.hcp_scope;
   document.getElementById('region').value = state.region;
   document.getElementById('signin').hidden = true;
-  ['filters', 'nav', 'signout'].forEach(id => { document.getElementById(id).hidden = false; });
+  document.querySelectorAll('nav a').forEach(a => { a.hidden = !(NAV[role()] || []).includes(a.dataset.view); });
+  ['nav', 'signout'].forEach(id => { document.getElementById(id).hidden = false; });
+  watchExpiry();
+  await Promise.all([loadNames(), checkCalendar()]);
   translate();
-  checkCalendar();
-  go(location.hash.slice(1) || 'overview');
+  const [view, arg] = parseHash();
+  go(view || (NAV[role()] || [])[0], arg);
 }
 
-function signOut() {
+function parseHash() {
+  const [view, arg] = location.hash.slice(1).split('/');
+  return [view, arg ? decodeURIComponent(arg) : null];
+}
+
+// The session ends when the token does (12 hours): ten minutes before, the page says so, so nobody loses a form.
+function watchExpiry() {
+  state.expiry.forEach(clearTimeout);
+  const ends = state.claims.exp * 1000;
+  const banner = document.getElementById('session-warning');
+  const warn = () => {
+    banner.replaceChildren(t('sessionEnding', BEIJING.format(new Date(ends)).slice(11)), ' ',
+      el('button', { type: 'button', onclick: () => signOut() }, t('signInAgain')));
+    banner.hidden = false;
+  };
+  banner.hidden = true;
+  state.expiry = [setTimeout(warn, Math.max(0, ends - Date.now() - 10 * 60 * 1000)),
+    setTimeout(() => signOut(t('sessionEnded')), Math.max(0, ends - Date.now()))];
+}
+
+function signOut(why) {
   state.token = null;
+  state.claims = {};
+  state.expiry.forEach(clearTimeout);
   sessionStorage.removeItem('hcp-console-token');
-  ['filters', 'nav', 'signout'].forEach(id => { document.getElementById(id).hidden = true; });
+  ['filters', 'nav', 'signout', 'session-warning'].forEach(id => { document.getElementById(id).hidden = true; });
   document.getElementById('view').replaceChildren();
   document.getElementById('signin').hidden = false;
+  showProblem(why ? { body: { title: why } } : null);
   translate();
+  devPeople();
+  document.body.dataset.ready = 'signin';
+}
+
+// Under ./hcp up the console offers the demo's people (DevSignIn); in production this answers 404 and only the
+// identity provider's sign-in remains.
+async function devPeople() {
+  const list = document.getElementById('dev-people');
+  let people;
+  try {
+    const response = await fetch('/api/v1/console/dev-sign-in', { headers: { Accept: 'application/json' } });
+    if (!response.ok) { list.hidden = true; return; }
+    people = await response.json();
+  } catch (e) {
+    list.hidden = true;
+    return;
+  }
+  const choose = async person => {
+    const response = await fetch('/api/v1/console/dev-sign-in', { method: 'POST', headers: {
+      'Content-Type': 'application/json', Accept: 'application/json' },
+    body: JSON.stringify({ role: person.role, scope: person.scope }) });
+    if (response.ok) signIn((await response.json()).token);
+    else showProblem(new Problem(response.status, await response.json().catch(() => null)));
+  };
+  const group = (title, members) => members.length ? el('div', { class: 'people' }, el('h3', {}, title),
+    el('div', { class: 'choices' }, members.map(p => el('button', { type: 'button', class: 'person',
+      'data-role': p.role, 'data-scope': p.scope || '', onclick: () => choose(p) }, p.name || inWords(ROLE_WORDS, p.role))))) : '';
+  list.replaceChildren(el('h2', {}, t('signInAs')), el('p', { class: 'muted' }, t('signInDev')),
+    group(t('handlers'), people.filter(p => p.role === 'handler')),
+    group(t('bureaus'), people.filter(p => p.role === 'bureau')),
+    group(t('auditor') + ' / ' + t('admin'), people.filter(p => !p.scope)));
+  list.hidden = false;
+}
+
+// One month for each of the last three years: a select works in every browser (<input type=month> does not in
+// desktop Firefox).
+function monthOptions(select, chosen) {
+  const now = new Date();
+  const months = [];
+  for (let i = 0; i < 36; i++) {
+    const d = new Date(now.getFullYear(), now.getMonth() - i, 1);
+    months.push(d.getFullYear() + '-' + String(d.getMonth() + 1).padStart(2, '0'));
+  }
+  select.replaceChildren(...months.map(m => el('option', { value: m, selected: m === chosen }, m)));
 }
 
 function start() {
@@ -542,17 +672,19 @@ function start() {
     ? 'en' : 'zh';
   const now = new Date();
   const month = d => d.getFullYear() + '-' + String(d.getMonth() + 1).padStart(2, '0');
-  state.to = asked.get('to') || month(new Date(now.getFullYear(), now.getMonth() - 1, 1));
+  // This month, so that today's work shows; bulletins are of a month that has ended, chosen on their screen.
+  state.to = asked.get('to') || month(now);
+  state.bulletinMonth = asked.get('bulletin') || month(new Date(now.getFullYear(), now.getMonth() - 1, 1));
   state.from = asked.get('from') || month(new Date(now.getFullYear(), now.getMonth() - 12, 1));
   state.region = asked.get('region') || '';
-  document.getElementById('from').value = state.from;
-  document.getElementById('to').value = state.to;
+  monthOptions(document.getElementById('from'), state.from);
+  monthOptions(document.getElementById('to'), state.to);
   // A token handed over in the fragment (./hcp console) never reaches a server log; it moves to this tab's storage.
   let token = sessionStorage.getItem('hcp-console-token');
   const fragment = new URLSearchParams(location.hash.slice(1));
   if (fragment.get('token')) {
     token = fragment.get('token');
-    history.replaceState(null, '', location.pathname + location.search + '#' + (fragment.get('view') || 'overview'));
+    history.replaceState(null, '', location.pathname + location.search + '#' + (fragment.get('view') || ''));
   }
   document.getElementById('filters').addEventListener('submit', e => {
     e.preventDefault();
@@ -560,27 +692,40 @@ function start() {
     state.from = document.getElementById('from').value;
     state.to = document.getElementById('to').value;
     state.drill = [];
-    go(state.view);
+    go(state.view, state.arg);
   });
   document.getElementById('signin-form').addEventListener('submit', e => {
     e.preventDefault();
     signIn(document.getElementById('token').value);
   });
-  document.getElementById('signout').addEventListener('click', signOut);
-  document.getElementById('lang').addEventListener('click', () => {
+  document.getElementById('signout').addEventListener('click', () => signOut());
+  document.getElementById('lang').addEventListener('click', async () => {
     state.lang = state.lang === 'zh' ? 'en' : 'zh';
     localStorage.setItem('hcp-console-lang', state.lang);
     translate();
-    if (state.token) go(state.view);
+    if (state.token) {
+      document.body.dataset.ready = ''; // the tag names are read again in this language first
+      await loadNames();
+      go(state.view, state.arg);
+    } else {
+      devPeople();
+    }
   });
   document.querySelectorAll('nav a').forEach(a => a.addEventListener('click', e => {
     e.preventDefault();
     if (a.dataset.view === 'drill') state.drill = [];
     go(a.dataset.view);
   }));
+  // Links to a rectification, an appeal or a flag, and the browser's back button.
+  window.addEventListener('hashchange', () => {
+    if (!state.token) return;
+    const [view, arg] = parseHash();
+    if (view !== state.view || arg !== state.arg) go(view, arg);
+  });
   window.addEventListener('resize', () => state.charts.forEach(c => c.resize()));
   translate();
   if (token) signIn(token); else signOut();
 }
 
-start();
+// After every deferred script (work.js too) has run.
+document.addEventListener('DOMContentLoaded', start);

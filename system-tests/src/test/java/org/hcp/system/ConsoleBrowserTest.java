@@ -23,7 +23,6 @@ import org.hcp.events.RatingSubmitted;
 import org.hcp.events.Topics;
 import org.hcp.events.calendar.WorkingCalendar;
 import org.hcp.localstack.DevTokens;
-import org.hcp.localstack.LocalStack;
 import org.hcp.testkit.TestEvents;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,6 +33,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * The supervisor console (R4, role bureau) in a real browser: the packaged console in front of intake, reporting,
@@ -57,21 +57,12 @@ class ConsoleBrowserTest {
     @BeforeAll
     static void startTheServicesAndTheBrowser() throws Exception {
         HeadlessChromium.requireBrowser("the console browser test");
-        LocalStack stack = LocalStack.shared();
-        intake = new ServiceProcess("intake-service", "intake", stack).launch();
-        rectification = new ServiceProcess("rectification-service", "rectification", stack).launch();
-        appeal = new ServiceProcess("appeal-service", "appeal", stack).launch();
-        // The test writes the ratings itself, as no producer with a watermark: the cut-off is the publication.
-        reporting = new ServiceProcess("reporting-service", "reporting", stack)
-                .with("HCP_BULLETIN_AWAIT_WATERMARKS", "false").launch();
-        console = new ServiceProcess("console", null, stack)
-                .with("HCP_INTAKE_URL", intake.url(""))
-                .with("HCP_REPORTING_URL", reporting.url(""))
-                .with("HCP_RECTIFICATION_URL", rectification.url(""))
-                .with("HCP_APPEAL_URL", appeal.url("")).launch();
-        for (ServiceProcess service : List.of(intake, rectification, appeal, reporting, console)) {
-            service.awaitReady(Duration.ofSeconds(180));
-        }
+        ConsoleStack services = ConsoleStack.shared();
+        intake = services.intake;
+        rectification = services.rectification;
+        appeal = services.appeal;
+        reporting = services.reporting;
+        console = services.console;
         chromium = HeadlessChromium.start(1280, 1000);
     }
 
@@ -79,11 +70,6 @@ class ConsoleBrowserTest {
     static void stop() {
         if (chromium != null) {
             chromium.close();
-        }
-        for (ServiceProcess service : new ServiceProcess[] {console, reporting, rectification, appeal, intake}) {
-            if (service != null) {
-                service.stop();
-            }
         }
     }
 
@@ -184,7 +170,9 @@ class ConsoleBrowserTest {
         chromium.browser.get(console.url("/console/?from=" + month + "&to=" + month + "#token=" + BUREAU));
         String overview = waitFor("overview");
         assertTrue(overview.contains("评价数") && overview.contains("好评率") && overview.contains("整改率"), overview);
-        assertTrue(chromium.browser.findElement(By.id("scope")).getText().contains(COUNTY));
+        // Issue 28: the role and the region in words, not codes.
+        assertTrue(chromium.browser.findElement(By.id("scope")).getText().startsWith("监管部门 · "),
+                chromium.browser.findElement(By.id("scope")).getText());
         assertTrue(!chromium.browser.getCurrentUrl().contains("token="), "the token leaves the address bar");
         for (String chart : List.of("trend-chart", "channel-chart", "below-chart")) {
             assertTrue(chromium.browser.findElement(By.id(chart)).getSize().getHeight() > 100
@@ -246,10 +234,10 @@ class ConsoleBrowserTest {
         chromium.screenshot("console-08-appeals");
 
         show(By.cssSelector("nav a[data-view=bulletins]"), "bulletins");
-        ((JavascriptExecutor) chromium.browser).executeScript(
-                "document.getElementById('from').value = '2025-02'; document.getElementById('to').value = '2025-02';");
-        String bulletins = show(By.cssSelector("#filters button[type=submit]"), "bulletins");
-        assertTrue(bulletins.contains("2025-02") && bulletins.contains(COUNTY) && bulletins.contains("PDF"), bulletins);
+        // A month is chosen from a list (issue 28: <input type=month> does not work in desktop Firefox).
+        new Select(chromium.browser.findElement(By.id("bulletin-month"))).selectByValue("2025-02");
+        String bulletins = waitFor("bulletins");
+        assertTrue(bulletins.contains("区域") && bulletins.contains("PDF"), bulletins);
         chromium.screenshot("console-09-bulletins");
 
         chromium.browser.findElement(By.id("lang")).click();

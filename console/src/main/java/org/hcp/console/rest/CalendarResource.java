@@ -29,6 +29,8 @@ import org.hcp.events.calendar.WorkingCalendar;
 @Blocking
 public class CalendarResource {
 
+    private static final WorkingCalendar SHIPPED = WorkingCalendar.shipped();
+
     private final Upstreams upstreams;
     private final URI intake;
     private final Clock clock;
@@ -40,19 +42,33 @@ public class CalendarResource {
         this.clock = clock;
     }
 
-    /** @param missingYears the current year when missing, and from 1 November the next one when missing */
-    public record CalendarStatus(LocalDate today, List<Integer> missingYears, List<Integer> loadedYears) {
+    /** How far the screens count working days back (overdue by) and ahead (a complex case's six months). */
+    static final int DAYS_BACK = 92;
+    static final int DAYS_AHEAD = 200;
+
+    /**
+     * @param missingYears the current year when missing, and from 1 November the next one when missing
+     * @param workingDays  the working days from {@link #DAYS_BACK} before today to {@link #DAYS_AHEAD} after, by the
+     *                     official calendar this release ships (weekends only in a year it lacks): the screens'
+     *                     working-day countdowns; the services' deadlines stay the services' own
+     */
+    public record CalendarStatus(LocalDate today, List<Integer> missingYears, List<Integer> loadedYears,
+            List<LocalDate> workingDays) {
     }
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Which years' official working calendars are missing today (the console's warning)")
+    @Operation(summary = "Which years' official working calendars are missing today (the console's warning), and "
+            + "the working days around today (its countdowns)")
     public CalendarStatus status() {
         LocalDate today = LocalDate.now(clock.withZone(ChinaTime.ZONE));
         List<Integer> loaded = new ArrayList<>();
         for (JsonNode year : upstreams.read(intake, "/api/v1/calendar").path("loadedYears")) {
             loaded.add(year.asInt());
         }
-        return new CalendarStatus(today, WorkingCalendar.missingYears(loaded, today), List.copyOf(loaded));
+        List<LocalDate> workingDays = today.minusDays(DAYS_BACK).datesUntil(today.plusDays(DAYS_AHEAD + 1))
+                .filter(SHIPPED::isWorkingDay).toList();
+        return new CalendarStatus(today, WorkingCalendar.missingYears(loaded, today), List.copyOf(loaded),
+                workingDays);
     }
 }
