@@ -66,8 +66,8 @@ public class DevSignInResource {
         }
         for (JsonNode e : upstreams.read(intake, "/api/v1/directory/entries?kind=REGION&size=" + LISTED, token)
                 .path("items")) {
-            people.add(new Person("bureau", e.path("code").asText(), e.path("name").asText(),
-                    e.path("code").asText()));
+            String code = e.path("code").asText();
+            people.add(new Person("bureau", regionPrefix(code), e.path("name").asText(), code));
         }
         people.add(new Person("auditor", null, null, null));
         people.add(new Person("admin", null, null, null));
@@ -91,6 +91,18 @@ public class DevSignInResource {
             throw ProblemException.invalid(Violation.of("/scope", "field.required"));
         }
         return signIn.signIn(choice.role(), scoped ? scope : null);
+    }
+
+    /**
+     * A bureau supervises a region prefix (docs/security.md): Jilin City, 220200, is 2202; a county's six digits
+     * and a township's nine stay whole.
+     */
+    static String regionPrefix(String code) {
+        String prefix = code;
+        while (prefix.length() > 2 && prefix.length() <= 6 && prefix.endsWith("00")) {
+            prefix = prefix.substring(0, prefix.length() - 2);
+        }
+        return prefix;
     }
 
     private void requireEnabled() {

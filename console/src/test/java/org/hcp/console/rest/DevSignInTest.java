@@ -44,6 +44,14 @@ class DevSignInTest {
     }
 
     @Test
+    void aBureauSupervisesItsRegionsPrefixACountyAndATownshipTheirWholeCode() {
+        assertEquals("22", DevSignInResource.regionPrefix("220000"));
+        assertEquals("2202", DevSignInResource.regionPrefix("220200"));
+        assertEquals("370923", DevSignInResource.regionPrefix("370923"));
+        assertEquals("220271001", DevSignInResource.regionPrefix("220271001"));
+    }
+
+    @Test
     void theProdProfileRefusesToOfferIt() {
         var refused = assertThrows(IllegalStateException.class,
                 () -> DevSignIn.refuseInProduction(List.of("prod"), true));
