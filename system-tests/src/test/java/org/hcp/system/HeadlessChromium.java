@@ -68,6 +68,20 @@ final class HeadlessChromium implements AutoCloseable {
         Files.write(SCREENSHOTS.resolve(name + ".png"), png);
     }
 
+    /** The whole page, not only the window: the window grows to the page's height for the picture. */
+    void fullScreenshot(String name) throws IOException {
+        org.openqa.selenium.Dimension before = browser.manage().window().getSize();
+        Number height = (Number) ((org.openqa.selenium.JavascriptExecutor) browser)
+                .executeScript("return document.documentElement.scrollHeight");
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(before.getWidth(),
+                Math.min(5000, Math.max(before.getHeight(), height.intValue() + 140))));
+        try {
+            screenshot(name);
+        } finally {
+            browser.manage().window().setSize(before);
+        }
+    }
+
     /**
      * Waits until the console says {@code view} is drawn (its body's data-ready) and answers the view's text; a
      * problem the console shows instead fails at once, with its text.
