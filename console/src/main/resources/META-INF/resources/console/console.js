@@ -675,7 +675,7 @@ function start() {
   // This month, so that today's work shows; bulletins are of a month that has ended, chosen on their screen.
   state.to = asked.get('to') || month(now);
   state.bulletinMonth = asked.get('bulletin') || month(new Date(now.getFullYear(), now.getMonth() - 1, 1));
-  state.from = asked.get('from') || month(new Date(now.getFullYear(), now.getMonth() - 12, 1));
+  state.from = asked.get('from') || month(new Date(now.getFullYear(), now.getMonth() - 11, 1));
   state.region = asked.get('region') || '';
   monthOptions(document.getElementById('from'), state.from);
   monthOptions(document.getElementById('to'), state.to);
