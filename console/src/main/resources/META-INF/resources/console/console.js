@@ -26,7 +26,8 @@ const TEXT = {
     prev: '上一页', page: '第 {0} 页', noData: '没有数据', loading: '加载中…', overdueOnly: '仅看超期',
     signedInAs: '{0} · {1}', clickToDrill: '点击行可继续下钻', ratingsAxis: '评价数', rateAxis: '比率',
     windowStaffNote: '窗口与工作人员分别统计（评价同时记录二者）', periodTrend: '该对象的月度趋势',
-    failed: '操作未成功', sessionEnded: '登录已过期，请重新登录。',
+    failed: '操作未成功', signInIdp: '通过统一身份认证登录', signInIdpHelp: '使用本单位的统一身份认证账号登录工作台。',
+    sessionEnded: '登录已过期，请重新登录。',
     calendarMissing: '尚未导入 {0} 年国务院办公厅节假日安排：涉及该年的工作日期限暂按周末推算（临时期限），导入后自动重新计算。'
       + '请运维人员通过受理服务 PUT /api/v1/calendar/{年份} 导入。',
   },
@@ -56,7 +57,8 @@ const TEXT = {
     signedInAs: '{0} · {1}', clickToDrill: 'Click a row to drill down', ratingsAxis: 'Ratings', rateAxis: 'Rate',
     windowStaffNote: 'Windows and staff are counted side by side (a rating names both)',
     periodTrend: 'This unit by month',
-    failed: 'That did not work', sessionEnded: 'Your session has ended: please sign in again.',
+    failed: 'That did not work', signInIdp: 'Sign in with your organisation\'s account',
+    signInIdpHelp: 'Sign in to the workbench with your organisation\'s single sign-on account.', sessionEnded: 'Your session has ended: please sign in again.',
     calendarMissing: 'No official holiday calendar is loaded for {0}: working-day deadlines reaching into it are '
       + 'provisional (weekends only) and are re-dated once it is loaded with PUT /api/v1/calendar/<year> on intake.',
   },
@@ -628,6 +630,14 @@ function signOut(why) {
 // identity provider's sign-in remains.
 async function devPeople() {
   const list = document.getElementById('dev-people');
+  // The identity provider's sign-in (SignInResource), when the operator has configured one: then no token is pasted.
+  try {
+    const options = await (await fetch('/api/v1/console/sign-in-options')).json();
+    document.getElementById('idp').hidden = !options.identityProvider;
+    document.getElementById('paste').hidden = options.identityProvider;
+  } catch (e) {
+    document.getElementById('idp').hidden = true;
+  }
   let people;
   try {
     const response = await fetch('/api/v1/console/dev-sign-in', { headers: { Accept: 'application/json' } });

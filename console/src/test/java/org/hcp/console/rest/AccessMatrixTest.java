@@ -73,6 +73,12 @@ class AccessMatrixTest {
                 get("GET /api/v1/console/directory", "/api/v1/console/directory?kind=INSTITUTION", STAFF),
                 get("GET /api/v1/console/policies/{regionCode}", "/api/v1/console/policies/220202", STAFF),
                 json("POST /api/v1/console/bulletins", "/api/v1/console/bulletins", STAFF),
+                // how the sign-in page offers to sign in; the identity provider's flow (off here: no provider)
+                get("GET /api/v1/console/sign-in-options", "/api/v1/console/sign-in-options",
+                        "200 200 200 200 200 200 200 200 200 200 200 200 200 200 200 200 200"),
+                // with no provider configured there is no such sign-in (a broken token is still refused)
+                get("GET /console/sign-in", "/console/sign-in",
+                        "404 401 401 401 404 404 404 404 404 404 404 404 404 404 404 404 404"),
                 // the development sign-in: open to all, since it is how one gets a token; off in production
                 get("GET /api/v1/console/dev-sign-in", "/api/v1/console/dev-sign-in", EVERYBODY),
                 json("POST /api/v1/console/dev-sign-in", "/api/v1/console/dev-sign-in",
