@@ -217,7 +217,9 @@ class AppealLifeTest {
         clock.set(Staff.beijing("2025-10-09T10:01"));
         await().atMost(Duration.ofSeconds(20)).until(() -> file(Staff.handler(unit), late).statusCode() != 404);
         file(Staff.handler(unit), late).then().statusCode(409).contentType("application/problem+json")
-                .body("title", containsString("2025-10-09T02:00:00Z"));
+                // in the reader's words: the term and the deadline in Beijing time (issue 28), not 2 WORKING_DAYS
+                // and an instant in UTC
+                .body("title", containsString("2 working days")).body("title", containsString("2025-10-09 10:00"));
 
         String undecided = badReview(JE, unit);
         clock.set(Staff.beijing("2025-09-30T10:00"));
@@ -238,7 +240,7 @@ class AppealLifeTest {
         clock.set(Staff.beijing("2025-10-10T10:01"));
         await().atMost(Duration.ofSeconds(20)).until(() -> file(Staff.handler(unit), ratingId).statusCode() != 404);
         file(Staff.handler(unit), ratingId).then().statusCode(409).contentType("application/problem+json")
-                .body("title", containsString("2025-10-10T02:00:00Z"));
+                .body("title", containsString("2025-10-10 10:00 Beijing time"));
     }
 
     @Test

@@ -1,11 +1,17 @@
 package org.hcp.kit.text;
 
 import java.text.MessageFormat;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
+import java.util.regex.Pattern;
+import org.hcp.events.ChinaTime;
 import org.hcp.events.outcome.Text;
+import org.hcp.events.policy.Term;
+import org.hcp.events.policy.TermUnit;
 import org.jboss.logging.Logger;
 
 /**
@@ -45,7 +51,40 @@ public final class Messages {
             LOG.warnf("no text for message key %s in %s", text.key(), locale);
             return text.key() + (text.args().isEmpty() ? "" : " " + text.args());
         }
-        return new MessageFormat(pattern, locale).format(text.args().toArray());
+        return new MessageFormat(pattern, locale).format(text.args().stream().map(a -> inWords(a, locale)).toArray());
+    }
+
+    private static final Pattern INSTANT = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?Z");
+    private static final Pattern TERM = Pattern.compile("\\d{1,4} (DAYS|WORKING_DAYS|MONTHS)");
+    private static final DateTimeFormatter BEIJING = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+            .withZone(ChinaTime.ZONE);
+
+    /**
+     * An argument as a reader reads it: an instant in Beijing time (the API's UTC instants stay in the JSON), a
+     * policy's term in words ("5 个工作日", not "5 WORKING_DAYS"); anything else as it is.
+     */
+    static Object inWords(Object argument, Locale locale) {
+        boolean chinese = !Locale.ENGLISH.getLanguage().equals(locale.getLanguage());
+        // Text.of keeps its arguments as strings (the domain has no locale): read them back where they are ours.
+        if (argument instanceof String text && INSTANT.matcher(text).matches()) {
+            argument = Instant.parse(text);
+        } else if (argument instanceof String text && TERM.matcher(text).matches()) {
+            String[] parts = text.split(" ");
+            argument = new Term(Integer.parseInt(parts[0]), TermUnit.valueOf(parts[1]));
+        }
+        if (argument instanceof Instant instant) {
+            return BEIJING.format(instant) + (chinese ? "（北京时间）" : " Beijing time");
+        }
+        if (argument instanceof Term term) {
+            return switch (term.unit()) {
+                case DAYS -> chinese ? term.amount() + " 日" : term.amount() + (term.amount() == 1 ? " day" : " days");
+                case WORKING_DAYS -> chinese ? term.amount() + " 个工作日"
+                        : term.amount() + (term.amount() == 1 ? " working day" : " working days");
+                case MONTHS -> chinese ? term.amount() + " 个月"
+                        : term.amount() + (term.amount() == 1 ? " month" : " months");
+            };
+        }
+        return argument;
     }
 
     public static String render(String key, Locale locale, Object... args) {

@@ -9,8 +9,10 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.hcp.events.policy.Term;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -125,5 +127,23 @@ class MessageBundlesTest {
         Map<String, String> map = new TreeMap<>();
         p.stringPropertyNames().forEach(k -> map.put(k, p.getProperty(k)));
         return map;
+    }
+
+    @Test
+    void anInstantIsInBeijingTimeAndATermInWordsInTheReadersLanguage() {
+        Instant due = Instant.parse("2025-10-09T02:00:00Z");
+        assertEquals("2025-10-09 10:00（北京时间）", Messages.inWords(due, Messages.ZH));
+        assertEquals("2025-10-09 10:00 Beijing time", Messages.inWords(due, Messages.EN));
+        assertEquals("5 个工作日",
+                Messages.inWords(Term.workingDays(5), Messages.ZH));
+        assertEquals("1 working day",
+                Messages.inWords(Term.workingDays(1), Messages.EN));
+        assertEquals("6 个月", Messages.inWords(Term.months(6),
+                Messages.ZH));
+        assertEquals(42, Messages.inWords(42, Messages.EN));
+        // as Text.of keeps them, strings
+        assertEquals("2 working days", Messages.inWords(Term.workingDays(2).toString(), Messages.EN));
+        assertEquals("2025-10-09 10:00（北京时间）", Messages.inWords(due.toString(), Messages.ZH));
+        assertEquals("DEMO-1", Messages.inWords("DEMO-1", Messages.ZH));
     }
 }
