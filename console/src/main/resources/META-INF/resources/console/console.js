@@ -23,7 +23,7 @@ const TEXT = {
     status: '状态', level: '评价等级', dueAt: '整改期限', rectification: '整改编号', institution: '机构',
     queue: '申诉队列', appeal: '申诉', caseNumber: '办件编号', filedAt: '提出时间', decisionDueAt: '复核期限',
     month: '月份', bulletin: '通报', errata: '勘误', none: '无', documents: '文件', more: '下一页',
-    prev: '上一页', page: '第 {0} 页', noData: '没有数据', loading: '加载中…', overdueOnly: '仅看超期',
+    prev: '上一页', page: '第 {0} 页', noData: '暂无数据', loading: '加载中…', overdueOnly: '仅看超期',
     signedInAs: '{0} · {1}', clickToDrill: '点击行可继续下钻', ratingsAxis: '评价数', rateAxis: '比率',
     windowStaffNote: '窗口与工作人员分别统计（评价同时记录二者）', periodTrend: '该对象的月度趋势',
     failed: '操作未成功', signInIdp: '通过统一身份认证登录', signInIdpHelp: '使用本单位的统一身份认证账号登录工作台。',
@@ -94,9 +94,9 @@ const state = {
 // Which screens each role has; the services decide what each may do on them.
 const NAV = {
   handler: ['tasks', 'myAppeals', 'notices'],
-  bureau: ['overview', 'drill', 'rankings', 'tags', 'rectifications', 'appeals', 'flags', 'bulletins'],
-  auditor: ['overview', 'drill', 'rankings', 'tags', 'rectifications', 'appeals', 'flags', 'bulletins'],
-  admin: ['overview', 'drill', 'rankings', 'tags', 'rectifications', 'appeals', 'flags', 'bulletins'],
+  bureau: ['overview', 'drill', 'rankings', 'tags', 'rectifications', 'appeals', 'flags', 'credit', 'bulletins'],
+  auditor: ['overview', 'drill', 'rankings', 'tags', 'rectifications', 'appeals', 'flags', 'credit', 'bulletins'],
+  admin: ['overview', 'drill', 'rankings', 'tags', 'rectifications', 'appeals', 'flags', 'credit', 'bulletins'],
 };
 const ROLE_WORDS = { handler: ['办理单位', 'Handling unit'], bureau: ['监管部门', 'Bureau'], auditor: ['审计', 'Auditor'],
   admin: ['管理员', 'Administrator'] };
@@ -544,7 +544,7 @@ async function go(name, arg) {
   if (location.hash !== hash) history.pushState(null, '', hash);
   document.querySelectorAll('nav a').forEach(a => a.classList.toggle('active', a.dataset.view === state.view));
   document.getElementById('filters').hidden = !['overview', 'drill', 'rankings', 'tags', 'rectifications', 'appeals',
-    'flags', 'bulletins'].includes(state.view);
+    'flags', 'credit', 'bulletins'].includes(state.view);
   state.charts.forEach(c => c.dispose());
   state.charts = [];
   const target = document.getElementById('view');

@@ -32,7 +32,9 @@ Object.assign(TEXT.zh, {
   sessionEnded: '登录已过期，请重新登录。', done: '已保存', level: '评价等级', tagsLabel: '差评问题',
   issuedAt: '通知时间', decision: '决定', addressee: '送达', caseTitle: '办件 {0}', appealTitle: '申诉 · 办件 {0}',
   flagTitle: '诚信核查线索', scopeRegion: '区域', scopeInstitution: '机构', codeLabel: '对象', by: '经办',
-  choose: '请选择', details: '基本情况', bulletinMonth: '通报月份',
+  choose: '请选择', details: '基本情况', bulletinMonth: '通报月份', credit: '信用记录',
+  creditHelp: '恶意评价经复核认定后记入（仅记评价人化名，不含身份信息）', evaluator: '评价人（化名）',
+  creditWithdrawn: '已撤销', creditStanding: '有效', noCredit: '暂无信用记录（本辖区政策未要求记录时亦为空）',
 });
 Object.assign(TEXT.en, {
   tasks: 'My rectifications', myAppeals: 'Appeals', notices: 'Notices', flags: 'Integrity flags',
@@ -68,7 +70,10 @@ Object.assign(TEXT.en, {
   level: 'Level', tagsLabel: 'Problems', issuedAt: 'Issued', decision: 'Decision', addressee: 'To',
   caseTitle: 'Case {0}', appealTitle: 'Appeal · case {0}', flagTitle: 'Integrity flag', scopeRegion: 'Region',
   scopeInstitution: 'Institution', codeLabel: 'Unit', by: 'By', choose: 'Choose', details: 'Details',
-  bulletinMonth: 'Month',
+  bulletinMonth: 'Month', credit: 'Credit records',
+  creditHelp: 'Malicious ratings found on review (the evaluator\'s pseudonym only, never an identity)',
+  evaluator: 'Evaluator (pseudonym)', creditWithdrawn: 'Withdrawn', creditStanding: 'Standing',
+  noCredit: 'No credit records (also empty where the policy keeps none)',
 });
 
 // Words for the codes the services answer with, [Chinese, English].
@@ -601,6 +606,21 @@ async function flag(view, flagId) {
   if (file.reviews.length) view.append(timeline('flag-history', file.reviews));
 }
 
+// ---- credit records (R3.4, where the jurisdiction's policy keeps them) ----
+
+async function credit(view) {
+  const answer = await api('/api/v1/console/credit-records', { region: state.region, page: state.creditPage || 0,
+    size: 20 });
+  view.append(card(t('credit'), el('span', { class: 'muted' }, t('creditHelp')), answer.items.length
+    ? table('credit-table', [{ label: t('decidedAt'), value: c => day(c.decidedAt) },
+      { label: t('evaluator'), value: c => c.evaluatorPseudonym || '—' },
+      { label: t('region'), value: c => nameOf('REGION', c.regionCode) }, { label: t('reason'), value: c => c.reason },
+      { label: t('status'), value: c => el('span', { class: 'badge' + (c.withdrawnAt ? ' ok' : ' warn') },
+        c.withdrawnAt ? t('creditWithdrawn') + ' ' + day(c.withdrawnAt) : t('creditStanding')) }], answer.items)
+    : el('p', { class: 'empty', id: 'credit-table' }, t('noCredit')),
+  pager(answer.page, answer.items.length === 20, p => { state.creditPage = p; go('credit'); })));
+}
+
 // ---- publishing a month's bulletins (R4.3), the bureau's ----
 
 function publishForm() {
@@ -627,4 +647,4 @@ function publishForm() {
   return form;
 }
 
-Object.assign(VIEWS, { tasks, rectification, myAppeals, appeal, notices, flags, flag });
+Object.assign(VIEWS, { tasks, rectification, myAppeals, appeal, notices, flags, flag, credit });

@@ -307,7 +307,7 @@ class WorkbenchBrowserTest {
         handlerScreens.put("notices", "notices");
         Map<String, String> bureauScreens = new LinkedHashMap<>();
         for (String view : List.of("overview", "drill", "rankings", "tags", "rectifications", "appeals", "flags",
-                "bulletins")) {
+                "credit", "bulletins")) {
             bureauScreens.put(view, view);
         }
         bureauScreens.put("rectification/" + rectificationId, "rectification");
@@ -342,6 +342,15 @@ class WorkbenchBrowserTest {
         chromium.browser.manage().window().setSize(new Dimension(1280, 1000));
         assertEquals(3 * (handlerScreens.size() + bureauScreens.size()), screens);
         assertTrue(violations.isEmpty(), "axe-core, serious or critical:\n" + String.join("\n", violations));
+
+        // Ten minutes before the session ends, the page says so (and when it has ended, it signs out).
+        String ending = DevTokens.mint("handler", centre, Duration.ofMinutes(9));
+        chromium.browser.get("about:blank");
+        chromium.browser.get(services.console.url("/console/#token=" + ending));
+        chromium.awaitView("tasks");
+        await(() -> find("#session-warning").isDisplayed());
+        assertTrue(find("#session-warning").getText().contains("过期"), find("#session-warning").getText());
+        chromium.screenshot("workbench-07-session-ending");
     }
 
     private static boolean containsChinese(String text) {
