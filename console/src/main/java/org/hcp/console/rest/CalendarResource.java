@@ -12,9 +12,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.hcp.console.service.Services;
 import org.hcp.console.service.Upstreams;
 import org.hcp.events.ChinaTime;
 import org.hcp.events.calendar.WorkingCalendar;
@@ -35,10 +35,9 @@ public class CalendarResource {
     private final URI intake;
     private final Clock clock;
 
-    public CalendarResource(Upstreams upstreams, @ConfigProperty(name = "hcp.console.intake-url") URI intake,
-            Clock clock) {
+    public CalendarResource(Upstreams upstreams, Services services, Clock clock) {
         this.upstreams = upstreams;
-        this.intake = intake;
+        this.intake = services.intake();
         this.clock = clock;
     }
 

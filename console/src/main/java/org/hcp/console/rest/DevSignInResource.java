@@ -12,10 +12,10 @@ import jakarta.ws.rs.core.MediaType;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hcp.console.service.DevSignIn;
+import org.hcp.console.service.Services;
 import org.hcp.console.service.Upstreams;
 import org.hcp.events.outcome.Violation;
 import org.hcp.kit.rest.Problem;
@@ -38,11 +38,10 @@ public class DevSignInResource {
     private final Upstreams upstreams;
     private final URI intake;
 
-    public DevSignInResource(DevSignIn signIn, Upstreams upstreams,
-            @ConfigProperty(name = "hcp.console.intake-url") URI intake) {
+    public DevSignInResource(DevSignIn signIn, Upstreams upstreams, Services services) {
         this.signIn = signIn;
         this.upstreams = upstreams;
-        this.intake = intake;
+        this.intake = services.intake();
     }
 
     /** One person to sign in as: a role, its scope (institution or region code), and the scope's name. */

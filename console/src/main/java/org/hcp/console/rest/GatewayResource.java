@@ -13,9 +13,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.hcp.console.service.Services;
 import org.hcp.console.service.Upstreams;
 import org.hcp.kit.rest.Problem;
 import org.hcp.kit.rest.ProblemException;
@@ -37,14 +37,11 @@ public class GatewayResource {
     private final URI rectification;
     private final URI appeal;
 
-    public GatewayResource(Upstreams upstreams,
-            @ConfigProperty(name = "hcp.console.reporting-url") URI reporting,
-            @ConfigProperty(name = "hcp.console.rectification-url") URI rectification,
-            @ConfigProperty(name = "hcp.console.appeal-url") URI appeal) {
+    public GatewayResource(Upstreams upstreams, Services services) {
         this.upstreams = upstreams;
-        this.reporting = reporting;
-        this.rectification = rectification;
-        this.appeal = appeal;
+        this.reporting = services.reporting();
+        this.rectification = services.rectification();
+        this.appeal = services.appeal();
     }
 
     @GET

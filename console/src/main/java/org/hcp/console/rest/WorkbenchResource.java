@@ -15,9 +15,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.Set;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.hcp.console.service.Services;
 import org.hcp.console.service.Upstreams;
 import org.hcp.kit.rest.BodyLimit;
 import org.hcp.kit.rest.Problem;
@@ -50,15 +50,12 @@ public class WorkbenchResource {
     private final URI rectification;
     private final URI appeal;
 
-    public WorkbenchResource(Upstreams upstreams, @ConfigProperty(name = "hcp.console.intake-url") URI intake,
-            @ConfigProperty(name = "hcp.console.reporting-url") URI reporting,
-            @ConfigProperty(name = "hcp.console.rectification-url") URI rectification,
-            @ConfigProperty(name = "hcp.console.appeal-url") URI appeal) {
+    public WorkbenchResource(Upstreams upstreams, Services services) {
         this.upstreams = upstreams;
-        this.intake = intake;
-        this.reporting = reporting;
-        this.rectification = rectification;
-        this.appeal = appeal;
+        this.intake = services.intake();
+        this.reporting = services.reporting();
+        this.rectification = services.rectification();
+        this.appeal = services.appeal();
     }
 
     @GET
