@@ -3,6 +3,7 @@ package org.hcp.kit.text;
 import java.text.MessageFormat;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
@@ -67,7 +68,11 @@ public final class Messages {
         boolean chinese = !Locale.ENGLISH.getLanguage().equals(locale.getLanguage());
         // Text.of keeps its arguments as strings (the domain has no locale): read them back where they are ours.
         if (argument instanceof String text && INSTANT.matcher(text).matches()) {
-            argument = Instant.parse(text);
+            try {
+                argument = Instant.parse(text);
+            } catch (DateTimeParseException notAnInstant) {
+                return text; // a caller's value of that shape (2025-13-01T00:00:00Z): said back as it came
+            }
         } else if (argument instanceof String text && TERM.matcher(text).matches()) {
             String[] parts = text.split(" ");
             argument = new Term(Integer.parseInt(parts[0]), TermUnit.valueOf(parts[1]));
