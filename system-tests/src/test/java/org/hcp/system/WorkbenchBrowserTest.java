@@ -208,6 +208,18 @@ class WorkbenchBrowserTest {
         });
 
         // ---- the handling unit ----
+        chromium.browser.get(services.console.url("/console/"));
+        js().executeScript("sessionStorage.clear(); location.hash = ''; location.reload();");
+        await(() -> {
+            try {
+                return !chromium.browser.findElements(By.cssSelector("button.person")).isEmpty();
+            } catch (WebDriverException reloading) {
+                return false;
+            }
+        });
+        chromium.screenshot("workbench-00-sign-in");
+        List<String> signInPage = axe("the sign-in page");
+        assertTrue(signInPage.isEmpty(), String.join("\n", signInPage));
         String tasks = signInAs("handler", centre, "tasks");
         chromium.screenshot("workbench-01-handler-tasks");
         assertTrue(tasks.contains(closedCase) && tasks.contains(appealedCase) && tasks.contains("个体工商户设立登记")
