@@ -53,11 +53,12 @@ class ConsoleBrowserTest {
     private static ServiceProcess rectification;
     private static ServiceProcess appeal;
     private static HeadlessChromium chromium;
+    private static ConsoleStack services;
 
     @BeforeAll
     static void startTheServicesAndTheBrowser() throws Exception {
         HeadlessChromium.requireBrowser("the console browser test");
-        ConsoleStack services = ConsoleStack.shared();
+        services = ConsoleStack.start();
         intake = services.intake;
         rectification = services.rectification;
         appeal = services.appeal;
@@ -70,6 +71,9 @@ class ConsoleBrowserTest {
     static void stop() {
         if (chromium != null) {
             chromium.close();
+        }
+        if (services != null) {
+            services.close();
         }
     }
 

@@ -7,12 +7,11 @@ import org.hcp.localstack.LocalStack;
 
 /**
  * The packaged console in front of intake, rectification, appeal and reporting on the shared Kafka and PostgreSQL,
- * started once for every browser test of the console (ConsoleBrowserTest, WorkbenchBrowserTest) and stopped when
- * the test JVM ends: five services take a minute to start on two cores.
+ * for a browser test of the console (ConsoleBrowserTest, WorkbenchBrowserTest). Each test class starts its own and
+ * stops it when done: a reporting-service left running would share the consumer group of the next class's own (the
+ * crash test of SpineSystemTest waited for a rating another member had taken).
  */
-final class ConsoleStack {
-
-    private static ConsoleStack shared;
+final class ConsoleStack implements AutoCloseable {
 
     final ServiceProcess intake;
     final ServiceProcess rectification;
@@ -39,16 +38,12 @@ final class ConsoleStack {
                 .launch();
     }
 
-    static synchronized ConsoleStack shared() {
-        if (shared == null) {
-            ConsoleStack started = new ConsoleStack(LocalStack.shared());
-            Runtime.getRuntime().addShutdownHook(new Thread(started::stop, "console-stack-stop"));
-            for (ServiceProcess service : started.all()) {
-                service.awaitReady(Duration.ofSeconds(180));
-            }
-            shared = started;
+    static ConsoleStack start() {
+        ConsoleStack started = new ConsoleStack(LocalStack.shared());
+        for (ServiceProcess service : started.all()) {
+            service.awaitReady(Duration.ofSeconds(180));
         }
-        return shared;
+        return started;
     }
 
     private List<ServiceProcess> all() {
@@ -56,7 +51,8 @@ final class ConsoleStack {
     }
 
     /** The services before the broker (LocalStack's own hook): their shutdown waits on Kafka otherwise. */
-    private void stop() {
+    @Override
+    public void close() {
         for (ServiceProcess service : List.of(console, reporting, rectification, appeal, intake)) {
             service.stop();
         }

@@ -124,8 +124,10 @@ class QuickStartSystemTest {
             chromium.browser.findElement(By.cssSelector("nav a[data-view=rectifications]")).click();
             String ledger = chromium.awaitView("rectifications");
             chromium.screenshot("quickstart-01-ledger-on-moved-ports");
-            // The demo's rectifications in Jilin City, as the rectification service holds them.
-            assertTrue(ledger.contains("DEMO-JL-0005-R") && ledger.contains("DEMO-JE-0002-R"), ledger);
+            // The demo's rectifications in Jilin City, as the rectification service holds them: by case number and
+            // with the directory's names (issue 28).
+            assertTrue(ledger.contains("DEMO-JL-0005") && ledger.contains("DEMO-JE-0002")
+                    && ledger.contains("昌邑区政务服务中心") && ledger.contains("居住证办理"), ledger);
         }
     }
 

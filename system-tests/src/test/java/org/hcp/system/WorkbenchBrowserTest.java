@@ -58,7 +58,7 @@ class WorkbenchBrowserTest {
     @BeforeAll
     static void startTheServicesAndTheBrowser() throws Exception {
         HeadlessChromium.requireBrowser("the workbench browser test");
-        services = ConsoleStack.shared();
+        services = ConsoleStack.start();
         chromium = HeadlessChromium.start(1280, 1000);
     }
 
@@ -66,6 +66,9 @@ class WorkbenchBrowserTest {
     static void stop() {
         if (chromium != null) {
             chromium.close();
+        }
+        if (services != null) {
+            services.close();
         }
     }
 
