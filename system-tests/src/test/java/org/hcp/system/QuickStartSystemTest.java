@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -101,7 +105,7 @@ class QuickStartSystemTest {
     @Order(2)
     void theBlockUpPrintsRunsAsPrinted() throws Exception {
         int from = upOutput.indexOf("  curl -s -X POST");
-        int to = upOutput.indexOf("The supervisor console");
+        int to = upOutput.indexOf("The staff workbench");
         assertTrue(from > 0 && to > from, "up printed no request to paste:\n" + upOutput);
         String printed = upOutput.substring(from, to);
         assertTrue(printed.contains("127.0.0.1:" + ENV.get("HCP_INTAKE_PORT")), printed);
@@ -118,6 +122,14 @@ class QuickStartSystemTest {
         Matcher console = Pattern.compile("http://127\\.0\\.0\\.1:(\\d+)/console/#token=\\S+").matcher(upOutput);
         assertTrue(console.find(), "up printed no console address:\n" + upOutput);
         assertEquals(ENV.get("HCP_CONSOLE_PORT"), console.group(1));
+        // Issue 28: up starts the console with the development sign-in, whose page lists the demo's people.
+        String workbench = "http://127.0.0.1:" + ENV.get("HCP_CONSOLE_PORT") + "/console/";
+        assertTrue(upOutput.contains(workbench + "\n"), "up printed no workbench address:\n" + upOutput);
+        HttpResponse<String> people = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(workbench.replace("/console/", "/api/v1/console/dev-sign-in"))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertTrue(people.statusCode() == 200 && people.body().contains("昌邑区政务服务中心")
+                && people.body().contains("\"scope\":\"2202\""), people.statusCode() + " " + people.body());
         try (HeadlessChromium chromium = HeadlessChromium.start(1280, 1000)) {
             chromium.browser.get(console.group());
             chromium.awaitView("overview");
