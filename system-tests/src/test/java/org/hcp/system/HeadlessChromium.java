@@ -89,12 +89,17 @@ final class HeadlessChromium implements AutoCloseable {
     String awaitView(String view) {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (System.nanoTime() < deadline) {
-            String ready = browser.findElement(By.tagName("body")).getAttribute("data-ready");
-            if (view.equals(ready) && !browser.findElements(By.id("view-" + view)).isEmpty()) {
-                return browser.findElement(By.id("view-" + view)).getText();
-            }
-            if ("problem".equals(ready)) {
-                throw new AssertionError(view + ": " + browser.findElement(By.id("problem")).getText());
+            try {
+                String ready = browser.findElement(By.tagName("body")).getAttribute("data-ready");
+                if (view.equals(ready) && !browser.findElements(By.id("view-" + view)).isEmpty()) {
+                    return browser.findElement(By.id("view-" + view)).getText();
+                }
+                if ("problem".equals(ready)) {
+                    throw new AssertionError(view + ": " + browser.findElement(By.id("problem")).getText());
+                }
+            } catch (org.openqa.selenium.StaleElementReferenceException
+                    | org.openqa.selenium.NoSuchElementException navigating) {
+                // the page was replaced under us (a redirect back from the identity provider, a redraw): look again
             }
             try {
                 Thread.sleep(100);

@@ -123,7 +123,10 @@ class IdentityProviderSignInTest {
         chromium.browser.findElement(By.id("password")).sendKeys("test-only-password");
         chromium.browser.findElement(By.id("kc-login")).click();
 
-        // Back on the console, signed in as the realm says: its task list, read with the provider's token.
+        // Back on the console (through the console's /console/sign-in), signed in as the realm says: its task list,
+        // read with the provider's token.
+        await(() -> chromium.browser.getCurrentUrl().startsWith(console.url("/console/"))
+                && !chromium.browser.getCurrentUrl().contains("/console/sign-in"));
         String tasks = chromium.awaitView("tasks");
         assertTrue(tasks.contains("待办整改"), tasks);
         assertTrue(chromium.browser.findElement(By.id("scope")).getText().contains("办理单位"),
