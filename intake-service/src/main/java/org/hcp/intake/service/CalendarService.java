@@ -65,7 +65,7 @@ public class CalendarService {
             arrangement = YearArrangement.parseCsv(year, csv == null ? "" : csv);
         } catch (YearArrangement.InvalidArrangementException e) {
             return Outcome.rejected(e.errors().stream()
-                    .map(l -> new Violation("line " + l.line(), new Text(l.key(), l.args()))).toList());
+                    .map(l -> new Violation("line " + l.line(), Text.of(l.key(), l.args().toArray()))).toList());
         }
         Instant now = clock.instant();
         UUID requestId = correlation.current();

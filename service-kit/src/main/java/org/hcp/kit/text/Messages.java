@@ -3,16 +3,13 @@ package org.hcp.kit.text;
 import java.text.MessageFormat;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
-import java.util.regex.Pattern;
 import org.hcp.events.ChinaTime;
 import org.hcp.events.outcome.Text;
 import org.hcp.events.policy.Term;
-import org.hcp.events.policy.TermUnit;
 import org.jboss.logging.Logger;
 
 /**
@@ -55,8 +52,6 @@ public final class Messages {
         return new MessageFormat(pattern, locale).format(text.args().stream().map(a -> inWords(a, locale)).toArray());
     }
 
-    private static final Pattern INSTANT = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?Z");
-    private static final Pattern TERM = Pattern.compile("\\d{1,4} (DAYS|WORKING_DAYS|MONTHS)");
     private static final DateTimeFormatter BEIJING = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
             .withZone(ChinaTime.ZONE);
 
@@ -66,17 +61,6 @@ public final class Messages {
      */
     static Object inWords(Object argument, Locale locale) {
         boolean chinese = !Locale.ENGLISH.getLanguage().equals(locale.getLanguage());
-        // Text.of keeps its arguments as strings (the domain has no locale): read them back where they are ours.
-        if (argument instanceof String text && INSTANT.matcher(text).matches()) {
-            try {
-                argument = Instant.parse(text);
-            } catch (DateTimeParseException notAnInstant) {
-                return text; // a caller's value of that shape (2025-13-01T00:00:00Z): said back as it came
-            }
-        } else if (argument instanceof String text && TERM.matcher(text).matches()) {
-            String[] parts = text.split(" ");
-            argument = new Term(Integer.parseInt(parts[0]), TermUnit.valueOf(parts[1]));
-        }
         if (argument instanceof Instant instant) {
             return BEIJING.format(instant) + (chinese ? "（北京时间）" : " Beijing time");
         }
