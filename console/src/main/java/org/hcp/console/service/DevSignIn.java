@@ -19,7 +19,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -49,24 +48,8 @@ public class DevSignIn {
     public record SignedIn(String token, Instant expiresAt) {
     }
 
-    /** The identity provider's sign-in encrypts its state with this unless HCP_OIDC_STATE_SECRET replaces it. */
-    static final String DEVELOPMENT_STATE_SECRET = "dev-only-oidc-state-secret-change-me-0123456789";
-
     void onStart(@Observes StartupEvent event) {
         refuseInProduction(ConfigUtils.getProfiles(), keyFile.isPresent());
-        var config = ConfigProvider.getConfig();
-        refuseDevelopmentStateSecret(ConfigUtils.getProfiles(),
-                config.getOptionalValue("quarkus.oidc.staff.tenant-enabled", Boolean.class).orElse(false),
-                config.getOptionalValue("quarkus.oidc.staff.authentication.state-secret", String.class).orElse(""));
-    }
-
-    /** Throws when the prod profile would sign people in with the committed state secret (anybody could forge it). */
-    public static void refuseDevelopmentStateSecret(List<String> profiles, boolean identityProvider, String secret) {
-        if (identityProvider && profiles.contains("prod") && DEVELOPMENT_STATE_SECRET.equals(secret.strip())) {
-            throw new IllegalStateException("refusing to start with the prod profile: the identity provider's sign-in "
-                    + "uses the committed development state secret; set HCP_OIDC_STATE_SECRET to 32 random "
-                    + "characters or more (docs/security.md, \"Signing in to the console\")");
-        }
     }
 
     /** Throws when the prod profile would offer the development sign-in. */

@@ -58,12 +58,5 @@ class DevSignInTest {
         assertTrue(refused.getMessage().contains("HCP_CONSOLE_DEV_SIGN_IN_KEY_FILE"));
         DevSignIn.refuseInProduction(List.of("local"), true);
         DevSignIn.refuseInProduction(List.of("prod"), false);
-        // nor sign in through a provider with the committed state secret
-        String dev = "dev-only-oidc-state-secret-change-me-0123456789";
-        assertThrows(IllegalStateException.class, () -> DevSignIn.refuseDevelopmentStateSecret(List.of("prod"), true,
-                dev));
-        DevSignIn.refuseDevelopmentStateSecret(List.of("prod"), true, "a-secret-of-the-operators-own-0123456789");
-        DevSignIn.refuseDevelopmentStateSecret(List.of("prod"), false, dev);
-        DevSignIn.refuseDevelopmentStateSecret(List.of("local"), true, dev);
     }
 }

@@ -19,8 +19,15 @@ import org.eclipse.microprofile.config.ConfigProvider;
 @Singleton
 public class ProductionSecrets {
 
-    /** Each setting with its committed development value and the environment variable that replaces it. */
-    record DevelopmentValue(String setting, String value, String variable) {
+    /**
+     * Each setting with its committed development value and the environment variable that replaces it; {@code onlyWhen}
+     * names a boolean setting without which the secret is not used (null: always used).
+     */
+    record DevelopmentValue(String setting, String value, String variable, String onlyWhen) {
+
+        DevelopmentValue(String setting, String value, String variable) {
+            this(setting, value, variable, null);
+        }
     }
 
     static final List<DevelopmentValue> DEVELOPMENT = List.of(
@@ -34,7 +41,11 @@ public class ProductionSecrets {
                     "HCP_EVALUATOR_CONTACT_MASTER_KEY (32 random bytes, base64)"),
             new DevelopmentValue("hcp.audit.signing-key",
                     "MC4CAQAwBQYDK2VwBCIEIJx9azXAUGB3Q3PdLAfc+prTvjg2W5yps7Z54IcTgFrh",
-                    "HCP_AUDIT_SIGNING_KEY and HCP_AUDIT_PUBLIC_KEY (docs/audit.md, \"Keys\")"));
+                    "HCP_AUDIT_SIGNING_KEY and HCP_AUDIT_PUBLIC_KEY (docs/audit.md, \"Keys\")"),
+            // the console's sign-in through the identity provider encrypts its PKCE state and session with it
+            new DevelopmentValue("quarkus.oidc.staff.authentication.state-secret",
+                    "dev-only-oidc-state-secret-change-me-0123456789",
+                    "HCP_OIDC_STATE_SECRET (32 random characters or more)", "quarkus.oidc.staff.tenant-enabled"));
 
     void onStart(@Observes StartupEvent event) {
         List<String> profiles = ConfigUtils.getProfiles();
@@ -59,7 +70,9 @@ public class ProductionSecrets {
             return offending;
         }
         for (DevelopmentValue dev : DEVELOPMENT) {
-            if (config.apply(dev.setting()).map(v -> v.strip().equals(dev.value())).orElse(false)) {
+            boolean used = dev.onlyWhen() == null
+                    || config.apply(dev.onlyWhen()).map(v -> v.strip().equalsIgnoreCase("true")).orElse(false);
+            if (used && config.apply(dev.setting()).map(v -> v.strip().equals(dev.value())).orElse(false)) {
                 offending.add(dev.setting() + " is the committed development value: set " + dev.variable());
             }
         }
