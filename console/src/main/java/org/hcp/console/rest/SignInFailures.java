@@ -27,9 +27,9 @@ public class SignInFailures {
                 return;
             }
             LOG.warnf("console: the identity provider did not answer a sign-in (%s)", failure.toString());
-            Locale locale = context.request().getHeader("Accept-Language") != null
-                    && context.request().getHeader("Accept-Language").startsWith("en") ? Locale.ENGLISH
-                    : Locale.SIMPLIFIED_CHINESE;
+            // the reader's language as every other answer chooses it (ProblemMappers.locale)
+            Locale locale = Messages.choose(context.acceptableLanguages().stream()
+                    .map(language -> Locale.forLanguageTag(language.tag())).toList());
             Problem problem = new Problem(Problem.TYPE_BASE + "identity-provider-unavailable",
                     Messages.render("console.identityProviderDown", locale), 503,
                     "the identity provider did not answer", "/console/sign-in", List.of());
