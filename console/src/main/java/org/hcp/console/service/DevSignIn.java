@@ -67,21 +67,22 @@ public class DevSignIn {
 
     /** A token for one demo person: a handler of an institution, a bureau of a region, an auditor, an admin. */
     public SignedIn signIn(String role, String scope) {
+        return mint("dev-" + role + (scope == null ? "" : "-" + scope), role, scope, VALID_FOR);
+    }
+
+    /** A short-lived admin token of the console's own, to read the directory's people for the sign-in list. */
+    public String ownAdminToken() {
+        return mint("dev-console", "admin", null, Duration.ofSeconds(60)).token();
+    }
+
+    private SignedIn mint(String who, String role, String scope, Duration ttl) {
         Instant now = clock.instant();
-        Instant expires = now.plus(VALID_FOR);
-        String who = "dev-" + role + (scope == null ? "" : "-" + scope);
+        Instant expires = now.plus(ttl);
         var claims = Jwt.issuer(ISSUER).subject(who).upn(who).groups(Set.of(role)).issuedAt(now).expiresAt(expires);
         if (scope != null) {
             claims.claim("hcp_scope", scope);
         }
         return new SignedIn(claims.jws().keyId("hcp-dev").sign(key()), expires);
-    }
-
-    /** A short-lived admin token of the console's own, to read the directory's people for the sign-in list. */
-    public String ownAdminToken() {
-        Instant now = clock.instant();
-        return Jwt.issuer(ISSUER).subject("dev-console").upn("dev-console").groups(Set.of("admin")).issuedAt(now)
-                .expiresAt(now.plusSeconds(60)).jws().keyId("hcp-dev").sign(key());
     }
 
     private PrivateKey key() {
