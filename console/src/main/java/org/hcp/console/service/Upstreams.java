@@ -26,7 +26,8 @@ public class Upstreams {
 
     private static final Logger LOG = Logger.getLogger(Upstreams.class);
     private static final List<String> PASSED_BACK = List.of("Content-Type", "Content-Disposition", "Link", "Location");
-    private static final List<String> PASSED_ON = List.of(HttpHeaders.ACCEPT, HttpHeaders.ACCEPT_LANGUAGE);
+    private static final List<String> PASSED_ON = List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.ACCEPT,
+            HttpHeaders.ACCEPT_LANGUAGE);
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
 
@@ -57,26 +58,13 @@ public class Upstreams {
         if (body != null && type != null) {
             request.header(HttpHeaders.CONTENT_TYPE, type);
         }
-        String authorization = headers.getHeaderString(HttpHeaders.AUTHORIZATION);
-        if (authorization != null) {
-            request.header(HttpHeaders.AUTHORIZATION, authorization);
-        }
         for (String name : PASSED_ON) {
             String value = headers.getHeaderString(name);
             if (value != null) {
                 request.header(name, value);
             }
         }
-        HttpResponse<byte[]> answer;
-        try {
-            answer = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            LOG.warnf("console: %s did not answer (%s)", service, e.toString());
-            throw unreachable(service);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw unreachable(service);
-        }
+        HttpResponse<byte[]> answer = send(service, request.build(), HttpResponse.BodyHandlers.ofByteArray());
         Response.ResponseBuilder back = Response.status(answer.statusCode()).entity(answer.body());
         PASSED_BACK.forEach(name -> answer.headers().firstValue(name).ifPresent(value -> back.header(name, value)));
         return back.build();
@@ -89,17 +77,27 @@ public class Upstreams {
 
     /** The same, with a token of the console's own (the development sign-in's list of people), or null. */
     public JsonNode read(URI service, String path, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(service.resolve(path)).timeout(Duration.ofSeconds(10));
+        if (token != null) {
+            request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token);
+        }
+        HttpResponse<String> answer = send(service, request.GET().build(), HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() != 200) {
+            LOG.warnf("console: %s answered %d to %s", service, answer.statusCode(), path);
+            throw unreachable(service);
+        }
         try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(service.resolve(path)).timeout(Duration.ofSeconds(10));
-            if (token != null) {
-                request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token);
-            }
-            HttpResponse<String> answer = http.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
-            if (answer.statusCode() != 200) {
-                LOG.warnf("console: %s answered %d to %s", service, answer.statusCode(), path);
-                throw unreachable(service);
-            }
             return EventJson.mapper().readTree(answer.body());
+        } catch (IOException e) {
+            LOG.warnf("console: %s answered no JSON to %s (%s)", service, path, e.toString());
+            throw unreachable(service);
+        }
+    }
+
+    /** One request to a service behind the console; 502 when it does not answer. */
+    private <T> HttpResponse<T> send(URI service, HttpRequest request, HttpResponse.BodyHandler<T> body) {
+        try {
+            return http.send(request, body);
         } catch (IOException e) {
             LOG.warnf("console: %s did not answer (%s)", service, e.toString());
             throw unreachable(service);
