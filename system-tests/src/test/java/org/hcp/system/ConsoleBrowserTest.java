@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 import org.hcp.events.DirectoryEntryRecorded;
 import org.hcp.events.DirectoryKind;
 import org.hcp.events.EventEnvelope;
@@ -77,16 +76,6 @@ class ConsoleBrowserTest {
         }
     }
 
-    private static void await(String what, BooleanSupplier done) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (!done.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("never: " + what);
-            }
-            Thread.sleep(300);
-        }
-    }
-
     private static boolean answers(ServiceProcess service, String token, String path, String expected) {
         try {
             return service.call(token, "GET", path, null).body().contains(expected);
@@ -131,14 +120,15 @@ class ConsoleBrowserTest {
         YearMonth month = YearMonth.from(now.atZone(ZoneId.of("Asia/Shanghai")));
         String figures = "/api/v1/stats/figures?institution=" + centre + "&from=" + month.atDay(1) + "&to="
                 + month.atEndOfMonth();
-        await("the statistics count the month", () -> answers(reporting, ADMIN, figures, "\"ratings\":10,"));
-        await("the ledger has the centre's four bad reviews", () -> answers(rectification, ADMIN,
+        HeadlessChromium.until("the statistics count the month",
+                () -> answers(reporting, ADMIN, figures, "\"ratings\":10,"));
+        HeadlessChromium.until("the ledger has the centre's four bad reviews", () -> answers(rectification, ADMIN,
                 "/api/v1/rectifications/summary?institution=" + centre, "\"badReviews\":4"));
         RatingSubmitted appealed = ratings.get(8).payload();
         String filing = "{\"ratingId\":\"%s\",\"appellant\":\"STAFF\",\"grounds\":\"误触评价器\"}"
                 .formatted(appealed.ratingId());
         String handler = DevTokens.mint("handler", centre, Duration.ofHours(1));
-        await("the appeal is filed", () -> {
+        HeadlessChromium.until("the appeal is filed", () -> {
             try {
                 return appeal.call(handler, "POST", "/api/v1/appeals", filing).statusCode() == 200;
             } catch (Exception e) {
@@ -146,7 +136,7 @@ class ConsoleBrowserTest {
             }
         });
         // 409 while the statistics are still reading the log (R4.3: never from a read model catching up).
-        await("February's bulletin is published", () -> {
+        HeadlessChromium.until("February's bulletin is published", () -> {
             try {
                 int status = reporting.call(ADMIN, "POST", "/api/v1/bulletins",
                         "{\"month\":\"2025-02\",\"scope\":\"REGION\",\"code\":\"" + COUNTY + "\"}").statusCode();
@@ -161,7 +151,7 @@ class ConsoleBrowserTest {
         // display:flex used to beat the hidden attribute).
         chromium.browser.get(console.url("/console/"));
         ((JavascriptExecutor) chromium.browser).executeScript("sessionStorage.clear(); location.reload();");
-        await("the sign-in screen", () -> {
+        HeadlessChromium.until("the sign-in screen", () -> {
             try {
                 return chromium.browser.findElement(By.id("signin")).isDisplayed();
             } catch (WebDriverException reloading) {
@@ -185,7 +175,7 @@ class ConsoleBrowserTest {
         // docs/rules.md: while this year's or (from 1 November) next year's official calendar is missing, deadlines
         // are provisional and the supervisor is told so on every screen.
         List<Integer> missing = WorkingCalendar.shipped().missingYears(LocalDate.now(ZoneId.of("Asia/Shanghai")));
-        await("the calendar check answered", () -> missing.isEmpty()
+        HeadlessChromium.until("the calendar check answered", () -> missing.isEmpty()
                 || chromium.browser.findElement(By.id("calendar-warning")).isDisplayed());
         WebElement banner = chromium.browser.findElement(By.id("calendar-warning"));
         if (missing.isEmpty()) {
@@ -285,9 +275,10 @@ class ConsoleBrowserTest {
                     now.minusSeconds(120)));
         }
         YearMonth month = YearMonth.from(now.atZone(ZoneId.of("Asia/Shanghai")));
-        await("the statistics know the hostile name", () -> answers(reporting, ADMIN, "/api/v1/stats/figures?region="
+        HeadlessChromium.until("the statistics know the hostile name",
+                () -> answers(reporting, ADMIN, "/api/v1/stats/figures?region="
                 + COUNTY + "&by=institution&from=" + month.atDay(1) + "&to=" + month.atEndOfMonth(), "hcp-injected"));
-        await("the ledger has the bad reviews", () -> answers(rectification, ADMIN,
+        HeadlessChromium.until("the ledger has the bad reviews", () -> answers(rectification, ADMIN,
                 "/api/v1/rectifications/summary?institution=" + centre, "\"badReviews\":2"));
 
         String policy = console.call(null, "GET", "/console/", null).headers().firstValue("Content-Security-Policy")

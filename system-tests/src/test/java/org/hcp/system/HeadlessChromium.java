@@ -68,6 +68,15 @@ final class HeadlessChromium implements AutoCloseable {
         Files.write(SCREENSHOTS.resolve(name + ".png"), png);
     }
 
+    /**
+     * Waits up to 90 s until {@code done}, looking every 300 ms (Awaitility); a page between two addresses (a
+     * WebDriverException while it loads) is looked at again.
+     */
+    static void until(String what, java.util.function.BooleanSupplier done) {
+        org.awaitility.Awaitility.await(what).atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300))
+                .ignoreExceptionsInstanceOf(org.openqa.selenium.WebDriverException.class).until(done::getAsBoolean);
+    }
+
     /** The whole page, not only the window: the window grows to the page's height for the picture. */
     void fullScreenshot(String name) throws IOException {
         org.openqa.selenium.Dimension before = browser.manage().window().getSize();

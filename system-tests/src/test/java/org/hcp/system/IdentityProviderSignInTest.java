@@ -107,13 +107,13 @@ class IdentityProviderSignInTest {
     @Test
     void aHandlerSignsInOnTheIdentityProvidersPageWithPkceAndWorksWithItsToken() throws Exception {
         chromium.browser.get(console.url("/console/"));
-        await(() -> chromium.browser.findElement(By.id("idp")).isDisplayed());
+        HeadlessChromium.until("the page", () -> chromium.browser.findElement(By.id("idp")).isDisplayed());
         assertTrue(!chromium.browser.findElement(By.id("paste")).isDisplayed(), "no token to paste");
         chromium.screenshot("idp-01-console-sign-in");
         chromium.browser.findElement(By.id("idp-sign-in")).click();
 
         // Keycloak's own page, reached with a PKCE challenge (S256) the console made.
-        await(() -> !chromium.browser.findElements(By.id("kc-login")).isEmpty());
+        HeadlessChromium.until("the page", () -> !chromium.browser.findElements(By.id("kc-login")).isEmpty());
         String authorize = chromium.browser.getCurrentUrl();
         assertTrue(authorize.startsWith("http://127.0.0.1:" + keycloakPort + "/realms/hcp/")
                 && authorize.contains("code_challenge=") && authorize.contains("code_challenge_method=S256")
@@ -125,7 +125,7 @@ class IdentityProviderSignInTest {
 
         // Back on the console (through the console's /console/sign-in), signed in as the realm says: its task list,
         // read with the provider's token.
-        await(() -> chromium.browser.getCurrentUrl().startsWith(console.url("/console/"))
+        HeadlessChromium.until("the page", () -> chromium.browser.getCurrentUrl().startsWith(console.url("/console/"))
                 && !chromium.browser.getCurrentUrl().contains("/console/sign-in"));
         String tasks = chromium.awaitView("tasks");
         assertTrue(tasks.contains("待办整改"), tasks);
@@ -144,23 +144,6 @@ class IdentityProviderSignInTest {
         // The development key means nothing to a service that trusts the provider.
         assertEquals(401, rectification.call(DevTokens.mint("handler", "JL-CY-CENTRE", Duration.ofHours(1)), "GET",
                 "/api/v1/rectifications", null).statusCode());
-    }
-
-    private static void await(java.util.function.BooleanSupplier done) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (true) {
-            try {
-                if (done.getAsBoolean()) {
-                    return;
-                }
-            } catch (org.openqa.selenium.WebDriverException loading) {
-                // the page is between two addresses
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("never; the browser is at " + chromium.browser.getCurrentUrl());
-            }
-            Thread.sleep(200);
-        }
     }
 
     /** HCP_KEYCLOAK_JAVA_HOME, the running Java if it is new enough, or the newest JDK under /usr/lib/jvm. */

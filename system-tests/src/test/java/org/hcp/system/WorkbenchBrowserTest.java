@@ -16,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 import org.hcp.events.Channel;
 import org.hcp.events.EvaluatorType;
 import org.hcp.events.EventEnvelope;
@@ -32,7 +31,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
@@ -72,24 +70,6 @@ class WorkbenchBrowserTest {
         }
     }
 
-    private static void await(String what, BooleanSupplier done) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (!done.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("never: " + what);
-            }
-            Thread.sleep(300);
-        }
-    }
-
-    private static int status(ServiceProcess service, String token, String method, String path, String body) {
-        try {
-            return service.call(token, method, path, body).statusCode();
-        } catch (Exception e) {
-            return -1;
-        }
-    }
-
     private static JavascriptExecutor js() {
         return (JavascriptExecutor) chromium.browser;
     }
@@ -102,25 +82,10 @@ class WorkbenchBrowserTest {
     private static String signInAs(String role, String scope, String view) {
         chromium.browser.get(services.console.url("/console/"));
         js().executeScript("sessionStorage.clear(); location.hash = ''; location.reload();");
-        await(() -> {
-            try {
-                return "signin".equals(find("body").getAttribute("data-ready"))
-                        && !chromium.browser.findElements(By.cssSelector("button.person")).isEmpty();
-            } catch (WebDriverException reloading) {
-                return false;
-            }
-        });
+        HeadlessChromium.until("the sign-in page", () -> "signin".equals(find("body").getAttribute("data-ready"))
+                && !chromium.browser.findElements(By.cssSelector("button.person")).isEmpty());
         find("button.person[data-role=" + role + "][data-scope='" + scope + "']").click();
         return chromium.awaitView(view);
-    }
-
-    private static void await(BooleanSupplier done) {
-        try {
-            await("the page", done);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
     }
 
     /** Fills a step's form (field name → value; a select by its value) and submits it; the page is drawn again. */
@@ -180,7 +145,7 @@ class WorkbenchBrowserTest {
             assertEquals(202, services.intake.call(CHANNEL, "POST", "/api/v1/ratings", rating).statusCode());
         }
         String handler = DevTokens.mint("handler", centre, Duration.ofHours(1));
-        await("both rectifications are open", () -> {
+        HeadlessChromium.until("both rectifications are open", () -> {
             try {
                 String ledger = services.rectification.call(handler, "GET", "/api/v1/rectifications", null).body();
                 return ledger.contains(closedCase) && ledger.contains(appealedCase);
@@ -201,7 +166,7 @@ class WorkbenchBrowserTest {
                     "test"));
         }
         String bureau = DevTokens.mint("bureau", COUNTY, Duration.ofHours(1));
-        await("the burst is flagged", () -> {
+        HeadlessChromium.until("the burst is flagged", () -> {
             try {
                 return services.appeal.call(bureau, "GET", "/api/v1/integrity-flags?region=" + COUNTY, null).body()
                         .contains("DEVICE_BURST");
@@ -213,13 +178,8 @@ class WorkbenchBrowserTest {
         // ---- the handling unit ----
         chromium.browser.get(services.console.url("/console/"));
         js().executeScript("sessionStorage.clear(); location.hash = ''; location.reload();");
-        await(() -> {
-            try {
-                return !chromium.browser.findElements(By.cssSelector("button.person")).isEmpty();
-            } catch (WebDriverException reloading) {
-                return false;
-            }
-        });
+        HeadlessChromium.until("the sign-in page's people",
+                () -> !chromium.browser.findElements(By.cssSelector("button.person")).isEmpty());
         chromium.screenshot("workbench-00-sign-in");
         List<String> signInPage = axe("the sign-in page");
         assertTrue(signInPage.isEmpty(), String.join("\n", signInPage));
@@ -231,7 +191,8 @@ class WorkbenchBrowserTest {
         assertTrue(!tasks.contains("ITEM-BIZ-LICENSE") && !tasks.contains(centre + " ") && !tasks.contains("OPEN"),
                 tasks);
         assertTrue(find("#scope").getText().contains(centreName), find("#scope").getText());
-        await(() -> !chromium.browser.findElements(By.cssSelector("nav a[data-view=tasks] .count")).isEmpty());
+        HeadlessChromium.until("the counts on the tabs",
+                () -> !chromium.browser.findElements(By.cssSelector("nav a[data-view=tasks] .count")).isEmpty());
         assertEquals("2", find("nav a[data-view=tasks] .count").getText(), "counts on the tab");
 
         String rectificationId = closedCase + "-R";
@@ -245,7 +206,7 @@ class WorkbenchBrowserTest {
         String masked = find("#contact").getText();
         assertTrue(!masked.contains("13900001111") && !masked.contains("李四"), masked);
         find("#reveal-contact").click();
-        await(() -> find("#contact").getText().contains("13900001111"));
+        HeadlessChromium.until("the contact", () -> find("#contact").getText().contains("13900001111"));
         assertTrue(find("#contact").getText().contains("李四"), find("#contact").getText());
         chromium.fullScreenshot("workbench-02-handler-rectification-callback");
         page = submit("form-callback", Map.of("result", "REACHED", "note", "已电话联系评价人"), "rectification");
@@ -363,7 +324,7 @@ class WorkbenchBrowserTest {
         chromium.browser.get("about:blank");
         chromium.browser.get(services.console.url("/console/#token=" + ending));
         chromium.awaitView("tasks");
-        await(() -> find("#session-warning").isDisplayed());
+        HeadlessChromium.until("the warning", () -> find("#session-warning").isDisplayed());
         assertTrue(find("#session-warning").getText().contains("过期"), find("#session-warning").getText());
         chromium.screenshot("workbench-07-session-ending");
     }
