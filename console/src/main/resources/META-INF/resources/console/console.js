@@ -159,13 +159,16 @@ class Problem extends Error {
   }
 }
 
-async function call(path, params, accept) {
+// One request to the console's API: a GET, or with post = { body, type } a POST. A 401 ends the session; any other
+// refusal is thrown as a Problem with the service's problem+json. accept: the raw response of that type (CSV, files).
+async function call(path, params, accept, post) {
   const query = new URLSearchParams();
   Object.entries(params || {}).forEach(([k, v]) => { if (v !== undefined && v !== null && v !== '') query.set(k, v); });
   const url = path + (query.toString() ? '?' + query : '');
-  const response = await fetch(url, { headers: {
-    Authorization: 'Bearer ' + state.token, Accept: accept || 'application/json',
-    'Accept-Language': state.lang === 'zh' ? 'zh-CN' : 'en' } });
+  const headers = { Authorization: 'Bearer ' + state.token, Accept: accept || 'application/json',
+    'Accept-Language': state.lang === 'zh' ? 'zh-CN' : 'en' };
+  if (post) headers['Content-Type'] = post.type;
+  const response = await fetch(url, { method: post ? 'POST' : 'GET', headers, body: post ? post.body : undefined });
   if (response.status === 401) {
     signOut(t('sessionEnded'));
     throw new Problem(401, { title: t('sessionEnded') });
@@ -175,7 +178,9 @@ async function call(path, params, accept) {
     try { body = await response.json(); } catch (e) { /* not a problem+json body */ }
     throw new Problem(response.status, body);
   }
-  return accept ? response : response.json();
+  if (accept) return response;
+  const text = await response.text();
+  return text ? JSON.parse(text) : null;
 }
 
 const api = (path, params) => call(path, params);

@@ -136,9 +136,9 @@ async function loadNames() {
   const pages = await Promise.all(kinds.map(kind => api('/api/v1/console/directory',
     { kind, region: kind === 'ITEM' ? '' : regionScope, size: 500 }).catch(() => ({ items: [] }))));
   state.names = {};
+  state.entries = {};
   kinds.forEach((kind, i) => {
     state.names[kind] = {};
-    state.entries = state.entries || {};
     pages[i].items.forEach(e => { state.names[kind][e.code] = e.name; state.entries[kind + ':' + e.code] = e; });
   });
   const mine = state.entries['INSTITUTION:' + scope];
@@ -190,20 +190,7 @@ function deadlineCell(iso, provisional) {
 
 // ---- posting ----
 
-async function send(path, body, contentType, params) {
-  const query = new URLSearchParams(params || {});
-  const response = await fetch(path + (query.toString() ? '?' + query : ''), { method: 'POST', headers: {
-    Authorization: 'Bearer ' + state.token, Accept: 'application/json', 'Content-Type': contentType,
-    'Accept-Language': state.lang === 'zh' ? 'zh-CN' : 'en' }, body });
-  if (response.status === 401) {
-    signOut(t('sessionEnded'));
-    throw new Problem(401, { title: t('sessionEnded') });
-  }
-  let answer = null;
-  try { answer = await response.json(); } catch (e) { /* an empty answer */ }
-  if (!response.ok) throw new Problem(response.status, answer);
-  return answer;
-}
+const send = (path, body, type, params) => call(path, params, null, { body, type });
 
 const post = (path, body) => send(path, body === undefined ? '' : JSON.stringify(body), 'application/json');
 
