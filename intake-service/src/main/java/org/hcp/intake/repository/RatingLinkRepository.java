@@ -21,16 +21,26 @@ public class RatingLinkRepository {
             Instant expiresAt, Instant usedAt, String ratingId) {
     }
 
-    public void insert(SqlConnection tx, StoredLink link, String issuedBy) {
-        update(tx, "INSERT INTO rating_link (link_id, case_number, visit_id, channel, issued_by, issued_at, expires_at) "
-                + "VALUES ($1, $2, $3, $4, $5, $6, $7)", Tuple.tuple().addString(link.linkId())
+    private static final String COLUMNS = "SELECT link_id, case_number, visit_id, channel, issued_at, expires_at, "
+            + "used_at, rating_id FROM rating_link ";
+
+    public void insert(SqlConnection tx, StoredLink link, String codeHash, String issuedBy) {
+        update(tx, "INSERT INTO rating_link (link_id, case_number, visit_id, channel, issued_by, issued_at, expires_at, "
+                + "code_hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)", Tuple.tuple().addString(link.linkId())
                 .addString(link.caseNumber()).addString(link.visitId()).addString(link.channel()).addString(issuedBy)
-                .addOffsetDateTime(utc(link.issuedAt())).addOffsetDateTime(utc(link.expiresAt())));
+                .addOffsetDateTime(utc(link.issuedAt())).addOffsetDateTime(utc(link.expiresAt())).addString(codeHash));
     }
 
     public StoredLink find(SqlConnection tx, String linkId) {
-        List<Row> rows = query(tx, "SELECT link_id, case_number, visit_id, channel, issued_at, expires_at, used_at, "
-                + "rating_id FROM rating_link WHERE link_id = $1", Tuple.of(linkId));
+        return first(query(tx, COLUMNS + "WHERE link_id = $1", Tuple.of(linkId)));
+    }
+
+    /** The link whose short code hashes to this (RatingLinkCode). */
+    public StoredLink findByCodeHash(SqlConnection tx, String codeHash) {
+        return first(query(tx, COLUMNS + "WHERE code_hash = $1", Tuple.of(codeHash)));
+    }
+
+    private static StoredLink first(List<Row> rows) {
         if (rows.isEmpty()) {
             return null;
         }
@@ -40,7 +50,6 @@ public class RatingLinkRepository {
                 r.getString("rating_id"));
     }
 
-    /** Uses the link for {@code ratingId}; false when it was used already (or does not exist). */
     /** Uses the link up, in the rating's transaction (a reactive chain); false when it was used already. */
     public Uni<Boolean> use(SqlConnection tx, String linkId, String ratingId, Instant at) {
         return tx.preparedQuery("UPDATE rating_link SET used_at = $2, rating_id = $3 WHERE link_id = $1 "

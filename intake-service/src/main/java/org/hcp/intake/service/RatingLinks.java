@@ -20,6 +20,7 @@ import org.hcp.events.outcome.Text;
 import org.hcp.events.outcome.Violation;
 import org.hcp.events.policy.JurisdictionPolicy;
 import org.hcp.intake.domain.DirectoryEntry;
+import org.hcp.intake.domain.RatingLinkCode;
 import org.hcp.intake.domain.RatingLinkToken;
 import org.hcp.intake.domain.ServiceCase;
 import org.hcp.intake.domain.SubmitRating;
@@ -31,8 +32,8 @@ import org.hcp.kit.reference.ReferenceData;
 import org.jboss.logging.Logger;
 
 /**
- * QR code and SMS links (R1.8): a signed, single-case, expiring, single-use token that opens the citizen's rating
- * page. The link is used up in the transaction that records its rating, so a rating is never lost to a used link and
+ * QR code and SMS links (R1.8): a short, unguessable, single-case, expiring, single-use code that opens the
+ * citizen's rating page (RatingLinkCode; the signed tokens of older links are still honoured). The link is used up in the transaction that records its rating, so a rating is never lost to a used link and
  * a link never rates twice.
  */
 @ApplicationScoped
@@ -149,10 +150,9 @@ public class RatingLinks {
         }
         expiresAt = Instant.ofEpochSecond(expiresAt.getEpochSecond());
         String linkId = EventIds.newTimeOrdered().toString();
+        String token = RatingLinkCode.of(linkId, key);
         links.insert(tx, new StoredLink(linkId, c.caseNumber(), request.visitId(), channel.name(), now, expiresAt,
-                null, null), issuedBy);
-        String token = RatingLinkToken.sign(new RatingLinkToken.Claims(linkId, c.caseNumber(), request.visitId(),
-                channel, expiresAt.getEpochSecond()), key);
+                null, null), RatingLinkCode.hash(token), issuedBy);
         LOG.infof("issued %s rating link %s for case %s, valid until %s", channel, linkId, c.caseNumber(), expiresAt);
         return Outcome.done(new IssuedLink(linkId, c.caseNumber(), request.visitId(), channel.name(), token,
                 urlOf(token), expiresAt));
@@ -162,22 +162,40 @@ public class RatingLinks {
         return baseUrl + "/r/" + token;
     }
 
-    /** The token of a stored link, signed again (the claims are the row's, so the token is the same one). */
+    /** The code of a stored link, derived again from its id (RatingLinkCode): the same link the citizen got. */
     String tokenOf(StoredLink link) {
-        return RatingLinkToken.sign(new RatingLinkToken.Claims(link.linkId(), link.caseNumber(), link.visitId(),
-                Channel.valueOf(link.channel()), link.expiresAt().getEpochSecond()), key);
+        return RatingLinkCode.of(link.linkId(), key);
+    }
+
+    /**
+     * What a link says, from its row: a short code is looked up by its hash; a signed token issued before short links
+     * is verified and then held to its row. Null for anything else, before any database read where the form is wrong.
+     */
+    private RatingLinkToken.Claims claimsOf(SqlConnection tx, String token) {
+        StoredLink link;
+        if (RatingLinkCode.isWellFormed(token)) {
+            link = links.findByCodeHash(tx, RatingLinkCode.hash(token));
+        } else {
+            RatingLinkToken.Claims signed = RatingLinkToken.verify(token, key);
+            link = signed == null ? null : links.find(tx, signed.link());
+            if (link != null && !link.caseNumber().equals(signed.caseNumber())) {
+                link = null;
+            }
+        }
+        return link == null ? null : new RatingLinkToken.Claims(link.linkId(), link.caseNumber(), link.visitId(),
+                Channel.valueOf(link.channel()), link.expiresAt().getEpochSecond());
     }
 
     /** Opens a link: never throws for a bad token, the page says what is wrong. */
     public LinkState open(String token) {
-        RatingLinkToken.Claims claims = RatingLinkToken.verify(token, key);
-        if (claims == null) {
+        if (!RatingLinkCode.isWellFormed(token) && RatingLinkToken.verify(token, key) == null) {
             return LinkState.INVALID;
         }
         return inTransaction(pool, tx -> {
-            StoredLink link = links.find(tx, claims.link());
-            CaseRepository.StoredCase stored = cases.find(tx, claims.caseNumber());
-            if (link == null || stored == null || !link.caseNumber().equals(claims.caseNumber())) {
+            RatingLinkToken.Claims claims = claimsOf(tx, token);
+            StoredLink link = claims == null ? null : links.find(tx, claims.link());
+            CaseRepository.StoredCase stored = claims == null ? null : cases.find(tx, claims.caseNumber());
+            if (link == null || stored == null) {
                 return LinkState.INVALID;
             }
             ServiceCase c = stored.serviceCase();
@@ -213,7 +231,8 @@ public class RatingLinks {
      * same rating (a double click, a retry) gets the first answer; anything else after use is refused as used.
      */
     public Uni<LinkRating> rate(String token, SubmitRating form) {
-        RatingLinkToken.Claims claims = RatingLinkToken.verify(token, key);
+        RatingLinkToken.Claims claims = !RatingLinkCode.isWellFormed(token) && RatingLinkToken.verify(token, key) == null
+                ? null : inTransaction(pool, tx -> claimsOf(tx, token));
         if (claims == null) {
             return Uni.createFrom().item(new LinkRating.Invalid());
         }

@@ -24,6 +24,7 @@ import org.hcp.events.policy.BadReviewTag;
 import org.hcp.events.policy.JurisdictionPolicy;
 import org.hcp.intake.domain.ServiceCase;
 import org.hcp.intake.domain.SmsReply;
+import org.hcp.intake.domain.SmsText;
 import org.hcp.intake.domain.SubmitRating;
 import org.hcp.intake.repository.CaseRepository;
 import org.hcp.intake.repository.DirectoryRepository;
@@ -79,7 +80,7 @@ public class SmsRatings {
     }
 
     public record Invitation(String invitationId, String caseNumber, String ratingUrl, Instant expiresAt,
-            String message) {
+            String message, int segments) {
     }
 
     /** The body of {@code POST /api/v1/sms/replies}, pushed by the gateway for each inbound message. */
@@ -107,10 +108,11 @@ public class SmsRatings {
             sms.insertInvitation(tx, new SmsRepository.Invitation(invitationId, c.caseNumber(), link.visitId(),
                     link.linkId(), clock.instant(), link.expiresAt()), phoneKey(phone));
             var item = directory.find(tx, DirectoryKind.ITEM, c.itemCode());
-            String message = Messages.render("sms.invitation", Messages.ZH, item == null ? c.itemCode() : item.name(),
-                    c.caseNumber(), levelMenu(policy), link.url());
+            String message = invitationText(item == null ? c.itemCode() : item.name(), c.caseNumber(), policy,
+                    link.url());
             LOG.infof("SMS invitation %s for case %s", invitationId, c.caseNumber());
-            return new Invitation(invitationId, c.caseNumber(), link.url(), link.expiresAt(), message);
+            return new Invitation(invitationId, c.caseNumber(), link.url(), link.expiresAt(), message,
+                    SmsText.segments(message));
         }));
     }
 
@@ -228,6 +230,16 @@ public class SmsRatings {
     /** SMS goes to citizens' phones in Chinese. */
     private static String zh(String key, Object... args) {
         return Messages.render(key, Messages.ZH, args);
+    }
+
+    /**
+     * The invitation names the item, the case and the level menu where that fits one billed segment; otherwise the
+     * short wording (the digits and the link; the link's page names the case) keeps it to one where the host allows.
+     */
+    static String invitationText(String itemName, String caseNumber, JurisdictionPolicy policy, String url) {
+        String full = zh("sms.invitation", itemName, caseNumber, levelMenu(policy), url);
+        String compact = zh("sms.invitationShort", url);
+        return SmsText.segments(full) == 1 || SmsText.segments(compact) > 1 ? full : compact;
     }
 
     static String levelMenu(JurisdictionPolicy policy) {

@@ -2,6 +2,7 @@ package org.hcp.intake.domain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -34,6 +35,22 @@ class ChannelRulesTest {
         assertNull(RatingLinkToken.verify("not-a-token", KEY));
         assertNull(RatingLinkToken.verify(token + "x", KEY));
         assertNull(RatingLinkToken.verify(null, KEY));
+    }
+
+    @Test
+    void r1_8_aShortCodeIs128BitsOfTheKeyedLinkIdAndOnlyItsHashIsKept() {
+        String code = RatingLinkCode.of("L1", KEY);
+        assertEquals(RatingLinkCode.LENGTH, code.length());
+        assertEquals(code, RatingLinkCode.of("L1", KEY), "derived again for a message, the same link");
+        assertNotEquals(code, RatingLinkCode.of("L2", KEY));
+        assertNotEquals(code, RatingLinkCode.of("L1", RatingLinkToken.keyBytes("another-key")));
+        assertEquals(16, java.util.Base64.getUrlDecoder().decode(code).length, "128 bits");
+        assertTrue(RatingLinkCode.isWellFormed(code));
+        assertFalse(RatingLinkCode.isWellFormed(code + "x"));
+        assertFalse(RatingLinkCode.isWellFormed(code.substring(1) + "."));
+        assertFalse(RatingLinkCode.isWellFormed(null));
+        assertEquals(64, RatingLinkCode.hash(code).length());
+        assertFalse(RatingLinkCode.hash(code).contains(code));
     }
 
     @Test

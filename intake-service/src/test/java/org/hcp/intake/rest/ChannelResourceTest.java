@@ -14,6 +14,7 @@ import static org.hcp.intake.rest.IntakeFixtures.newCaseNumber;
 import static org.hcp.intake.rest.IntakeFixtures.reportCase;
 import static org.hcp.intake.rest.IntakeFixtures.reportInstantCase;
 import static org.hcp.intake.rest.IntakeTestSupport.count;
+import static org.hcp.intake.rest.IntakeTestSupport.execute;
 import static org.hcp.intake.rest.IntakeTestSupport.ratingEventsFor;
 import static org.hcp.intake.rest.IntakeTestSupport.ratingRows;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -30,6 +31,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.hcp.events.Channel;
 import org.hcp.events.EventJson;
 import org.hcp.events.RatingSubmitted;
 import org.hcp.localstack.DevTokens;
@@ -89,6 +91,10 @@ class ChannelResourceTest {
                 .then().statusCode(201).extract().jsonPath();
         String token = link.getString("token");
         assertTrue(link.getString("url").endsWith("/r/" + token));
+        // Issue 29: a short link, about 30 characters after the host, so the QR code stays coarse and the SMS short.
+        assertTrue(java.net.URI.create(link.getString("url")).getPath().length() <= 30, link.getString("url"));
+        assertEquals(0, count("SELECT count(*) FROM rating_link WHERE code_hash = ?", token),
+                "the table keeps the code's hash, not the code");
 
         given().get("/r/" + token).then().statusCode(200).contentType(containsString("text/html"))
                 .header("Referrer-Policy", "no-referrer")
@@ -125,6 +131,27 @@ class ChannelResourceTest {
         // No second link for a rated case.
         post(CHANNEL, "/api/v1/rating-links", """
                 {"caseNumber":"%s"}""".formatted(caseNumber)).then().statusCode(409);
+    }
+
+    @Test
+    void r1_8_aSignedLinkIssuedBeforeShortLinksStillRatesOnce() throws Exception {
+        String caseNumber = reportInstantCase();
+        String linkId = "legacy-" + caseNumber;
+        java.time.OffsetDateTime now = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC);
+        execute("INSERT INTO rating_link (link_id, case_number, channel, issued_by, issued_at, expires_at) "
+                + "VALUES (?, ?, 'QR_CODE', 'test', ?, ?)", linkId, caseNumber, now, now.plusDays(1));
+        byte[] key = org.hcp.intake.domain.RatingLinkToken.keyBytes(org.eclipse.microprofile.config.ConfigProvider
+                .getConfig().getValue("hcp.rating-link.key", String.class));
+        String token = org.hcp.intake.domain.RatingLinkToken.sign(new org.hcp.intake.domain.RatingLinkToken.Claims(
+                linkId, caseNumber, null, Channel.QR_CODE, now.plusDays(1).toEpochSecond()), key);
+
+        given().get("/r/" + token).then().statusCode(200).body(containsString("设立登记"));
+        given().contentType("application/x-www-form-urlencoded").formParam("level", "5").redirects().follow(false)
+                .post("/r/" + token).then().statusCode(303);
+        assertEquals(1, ratingRows(caseNumber));
+        given().contentType("application/x-www-form-urlencoded").formParam("level", "4").redirects().follow(false)
+                .post("/r/" + token).then().statusCode(409);
+        assertEquals(1, ratingRows(caseNumber));
     }
 
     @Test

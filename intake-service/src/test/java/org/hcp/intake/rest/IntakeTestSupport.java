@@ -26,6 +26,16 @@ final class IntakeTestSupport {
         }
     }
 
+    static void execute(String sql, Object... parameters) throws Exception {
+        try (Connection connection = LocalStack.shared().postgres().connect("intake");
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            statement.executeUpdate();
+        }
+    }
+
     static long ratingRows(String caseNumber) throws Exception {
         return count("SELECT count(*) FROM rating WHERE case_number = ?", caseNumber);
     }
