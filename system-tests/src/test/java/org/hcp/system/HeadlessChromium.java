@@ -1,9 +1,14 @@
 package org.hcp.system;
 
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
@@ -75,6 +80,19 @@ final class HeadlessChromium implements AutoCloseable {
     static void until(String what, java.util.function.BooleanSupplier done) {
         org.awaitility.Awaitility.await(what).atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300))
                 .ignoreExceptionsInstanceOf(org.openqa.selenium.WebDriverException.class).until(done::getAsBoolean);
+    }
+
+    /** axe-core's serious and critical violations on the page as it is drawn, each named with {@code where}. */
+    List<String> axe(String where) {
+        Results results = new AxeBuilder().analyze(browser);
+        List<String> found = new ArrayList<>();
+        for (Rule rule : results.getViolations()) {
+            if ("serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact())) {
+                found.add(where + ": " + rule.getId() + " (" + rule.getImpact() + ") " + rule.getHelp() + " at "
+                        + rule.getNodes().stream().limit(3).map(n -> String.valueOf(n.getTarget())).toList());
+            }
+        }
+        return found;
     }
 
     /** The whole page, not only the window: the window grows to the page's height for the picture. */

@@ -14,10 +14,23 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import org.hcp.events.Channel;
+import org.hcp.events.EventEnvelope;
 import org.hcp.events.EventJson;
+import org.hcp.events.EventPayload;
+import org.hcp.events.Topics;
+import org.hcp.events.rectification.CallbackRecorded;
+import org.hcp.events.rectification.CallbackResult;
+import org.hcp.events.rectification.FeedbackGiven;
+import org.hcp.events.rectification.RectificationOpened;
+import org.hcp.events.rectification.RectificationResolved;
+import org.hcp.events.rectification.Resolution;
 import org.hcp.localstack.DevTokens;
 import org.hcp.localstack.LocalStack;
+import org.hcp.testkit.TestEvents;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -94,7 +107,8 @@ class RatingPageBrowserTest {
         browser.findElement(By.id("submit")).click();
 
         wait.until(ExpectedConditions.urlContains("/thanks"));
-        assertEquals("感谢您的评价", browser.findElement(By.tagName("h1")).getText());
+        assertEquals("您的评价办理进度", browser.findElement(By.tagName("h1")).getText());
+        assertTrue(browser.findElement(By.cssSelector(".notice")).getText().contains("感谢您的评价"));
         screenshot("04-thanks");
 
         JsonNode rating = get("/api/v1/ratings/link-" + link.get("linkId").asText());
@@ -102,10 +116,85 @@ class RatingPageBrowserTest {
         assertEquals("QR_CODE", rating.get("channel").asText());
         assertEquals(caseNumber, rating.get("caseNumber").asText());
 
+        // Issue 29: opened again, the link follows the bad review instead of saying only that it was used.
         browser.get(url);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.tagName("h1")));
-        assertEquals("该评价链接已使用", browser.findElement(By.tagName("h1")).getText());
-        screenshot("05-reopened-already-used");
+        assertEquals("您的评价办理进度", browser.findElement(By.tagName("h1")).getText());
+        assertTrue(browser.findElements(By.tagName("form")).isEmpty(), "no second rating");
+        screenshot("05-reopened-follow-up");
+    }
+
+    /**
+     * Issue 29, R2.4: the evaluator's follow-up page on a phone, in Chinese, in English and in large text (长辈版),
+     * as rectification-service's events arrive on the log; no serious accessibility violation in any of them.
+     */
+    @Test
+    void theFollowUpPageShowsTheRectificationOnAPhoneInBothLanguagesAndInLargeText() throws Exception {
+        String caseNumber = reportACase();
+        JsonNode link = post("/api/v1/rating-links", """
+                {"caseNumber":"%s","channel":"SMS"}""".formatted(caseNumber), 201);
+        String url = link.get("url").asText();
+        List<String> violations = new ArrayList<>();
+
+        // The switch is on the rating page too: large text, clearly marked, without JavaScript.
+        browser.get(url);
+        browser.findElement(By.cssSelector("a.size")).click();
+        HeadlessChromium.until("the large-text rating page", () -> "large".equals(
+                browser.findElement(By.tagName("html")).getAttribute("class")));
+        assertEquals("标准版", browser.findElement(By.cssSelector("a.size")).getText());
+        chromium.fullScreenshot("07-large-text-rating-page");
+        violations.addAll(chromium.axe("the large-text rating page"));
+        browser.findElement(By.cssSelector("label.level-1")).click();
+        browser.findElement(By.cssSelector("input[name=tags][value='ATTITUDE']")).click();
+        browser.findElement(By.id("submit")).click();
+        HeadlessChromium.until("the follow-up page, still in large text", () -> browser.getCurrentUrl()
+                .contains("/thanks") && "large".equals(browser.findElement(By.tagName("html")).getAttribute("class")));
+
+        String rect = "RECT-" + caseNumber;
+        String ratingId = "link-" + link.get("linkId").asText();
+        Instant opened = Instant.now().plusSeconds(60);
+        publish(rect, new RectificationOpened(rect, List.of(ratingId), List.of(caseNumber), 1, List.of("ATTITUDE"),
+                Channel.SMS, "ITEM-BIZ-LICENSE", "JL-CY-CENTRE", "JL-CY-W01", "JL-CY-S001", "220202", true, opened,
+                opened, opened.plus(Duration.ofDays(10)), false));
+        publish(rect, new CallbackRecorded(rect, CallbackResult.REACHED, null, "handler-JL-CY-CENTRE",
+                opened.plusSeconds(600)));
+        publish(rect, new RectificationResolved(rect, Resolution.RECTIFIED,
+                "对窗口工作人员进行服务规范培训，并在窗口公示监督电话。", null, false, "handler-JL-CY-CENTRE",
+                opened.plusSeconds(1200)));
+        publish(rect, new FeedbackGiven(rect, "SMS", "您反映的服务态度问题已核实，已对相关人员批评教育，感谢您的监督。",
+                "handler-JL-CY-CENTRE", opened.plusSeconds(1300)));
+        HeadlessChromium.until("the feedback on the page", () -> {
+            browser.navigate().refresh();
+            return browser.getPageSource().contains("感谢您的监督");
+        });
+        chromium.fullScreenshot("08-follow-up-large-text");
+        violations.addAll(chromium.axe("the follow-up page, large text"));
+
+        browser.findElement(By.cssSelector("a.size")).click();
+        HeadlessChromium.until("the standard-size follow-up page", () -> browser.findElement(By.tagName("html"))
+                .getAttribute("class").isEmpty());
+        String page = browser.findElement(By.tagName("main")).getText();
+        for (String step : List.of("评价已收到", "已转交昌邑区政务服务中心核实整改", "办理单位已回访您", "已完成整改",
+                "办理单位已向您反馈整改结果", "下一步")) {
+            assertTrue(page.contains(step), step + " in\n" + page);
+        }
+        assertFalse(page.contains("handler-"), "no staff member is named");
+        chromium.fullScreenshot("09-follow-up-zh");
+        violations.addAll(chromium.axe("the follow-up page, Chinese"));
+
+        browser.findElement(By.cssSelector("a.lang")).click();
+        HeadlessChromium.until("the English follow-up page", () -> "en".equals(
+                browser.findElement(By.tagName("html")).getAttribute("lang")));
+        assertEquals("Progress of your review", browser.findElement(By.tagName("h1")).getText());
+        chromium.fullScreenshot("10-follow-up-en");
+        violations.addAll(chromium.axe("the follow-up page, English"));
+        assertTrue(violations.isEmpty(), "axe-core, serious or critical:\n" + String.join("\n", violations));
+    }
+
+    private static void publish(String rectificationId, EventPayload payload) {
+        Instant now = Instant.now();
+        TestEvents.publish(Topics.RECTIFICATIONS, EventEnvelope.of(payload, rectificationId, "220202", now, now, null,
+                null, "rectification-service"));
     }
 
     @Test

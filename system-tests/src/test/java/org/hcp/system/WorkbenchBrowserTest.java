@@ -3,9 +3,6 @@ package org.hcp.system;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.results.Rule;
-import com.deque.html.axecore.selenium.AxeBuilder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -181,7 +178,7 @@ class WorkbenchBrowserTest {
         HeadlessChromium.until("the sign-in page's people",
                 () -> !chromium.browser.findElements(By.cssSelector("button.person")).isEmpty());
         chromium.screenshot("workbench-00-sign-in");
-        List<String> signInPage = axe("the sign-in page");
+        List<String> signInPage = chromium.axe("the sign-in page");
         assertTrue(signInPage.isEmpty(), String.join("\n", signInPage));
         String tasks = signInAs("handler", centre, "tasks");
         chromium.screenshot("workbench-01-handler-tasks");
@@ -306,7 +303,7 @@ class WorkbenchBrowserTest {
                             layout + " " + screen.getKey() + ": " + find("nav").getText());
                     chromium.fullScreenshot("workbench-" + who + "-" + layout + "-"
                             + screen.getKey().replaceAll("[^A-Za-z]+.*", ""));
-                    violations.addAll(axe(who + " " + layout + " " + screen.getKey()));
+                    violations.addAll(chromium.axe(who + " " + layout + " " + screen.getKey()));
                     assertTrue(!text.isBlank(), screen.getKey());
                     screens++;
                 }
@@ -331,18 +328,5 @@ class WorkbenchBrowserTest {
 
     private static boolean containsChinese(String text) {
         return text.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
-    }
-
-    /** axe-core's serious and critical violations on the page as it is drawn. */
-    private static List<String> axe(String where) {
-        Results results = new AxeBuilder().analyze(chromium.browser);
-        List<String> found = new ArrayList<>();
-        for (Rule rule : results.getViolations()) {
-            if ("serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact())) {
-                found.add(where + ": " + rule.getId() + " (" + rule.getImpact() + ") " + rule.getHelp() + " at "
-                        + rule.getNodes().stream().limit(3).map(n -> String.valueOf(n.getTarget())).toList());
-            }
-        }
-        return found;
     }
 }

@@ -19,6 +19,8 @@ import org.hcp.kit.text.Messages;
  */
 public record RatingPage(
         String lang,
+        boolean large,
+        String sizeHref,
         String otherLangHref,
         String otherLang,
         Map<String, String> t,
@@ -66,8 +68,18 @@ public record RatingPage(
         return EN.equalsIgnoreCase(requested) ? EN : ZH;
     }
 
-    public static RatingPage form(String token, String lang, RatingLinks.LinkState state, Entered entered,
-            List<String> errors) {
+    /** {@code ?size=large}: the elderly-friendly large-text mode (长辈版), kept on every link and form of the pages. */
+    public static boolean large(String size) {
+        return "large".equalsIgnoreCase(size);
+    }
+
+    /** The query that keeps a reader's language and text size. */
+    static String query(String lang, boolean large) {
+        return "?lang=" + (EN.equals(lang) ? "en" : "zh") + (large ? "&size=large" : "");
+    }
+
+    public static RatingPage form(String token, String lang, boolean large, RatingLinks.LinkState state,
+            Entered entered, List<String> errors) {
         boolean english = EN.equals(lang);
         Map<String, String> t = TEXTS.get(lang);
         JurisdictionPolicy policy = state.policy();
@@ -79,19 +91,20 @@ public record RatingPage(
                 .toList();
         boolean bad = entered.level() != null && RatingLevel.isValid(entered.level())
                 && RatingLevel.isBad(entered.level());
-        return new RatingPage(lang, "/r/" + token + "?lang=" + other(lang), other(lang), t, "/r/" + token + "?lang="
-                + lang, state.itemName(), state.institutionName(), state.windowName(), state.staffName(),
+        String page = "/r/" + token;
+        return new RatingPage(lang, large, page + query(lang, !large), page + query(other(lang), large), other(lang), t,
+                page + query(lang, large), state.itemName(), state.institutionName(), state.windowName(), state.staffName(),
                 levels(policy, english, entered.level()), tags, bad, levels(policy, english, entered.businessLevel()),
                 levels(policy, english, entered.serviceLevel()), questions, entered.text(), entered.suggestions(),
                 errors, null, null, null);
     }
 
     /** A page that only says something: thanks, used, expired, invalid, rated elsewhere. */
-    public static RatingPage message(String token, String lang, String key, boolean badReview) {
+    public static RatingPage message(String token, String lang, boolean large, String key, boolean badReview) {
         Map<String, String> t = TEXTS.get(lang);
-        String href = token == null ? "?lang=" + other(lang) : "/r/" + token + (key.equals("thanks") ? "/thanks" : "")
-                + "?lang=" + other(lang);
-        return new RatingPage(lang, href, other(lang), t, null, null, null, null, null, List.of(), List.of(), false,
+        String page = token == null ? "" : "/r/" + token + (key.equals("thanks") ? "/thanks" : "");
+        return new RatingPage(lang, large, page + query(lang, !large), page + query(other(lang), large), other(lang), t,
+                null, null, null, null, null, List.of(), List.of(), false,
                 List.of(), List.of(), List.of(), null, null, List.of(), t.get(key + "Title"), t.get(key + "Body"),
                 badReview ? t.get("thanksBad") : null);
     }
@@ -104,12 +117,12 @@ public record RatingPage(
                 .toList();
     }
 
-    private static String other(String lang) {
-        return EN.equals(lang) ? "zh" : EN;
+    static String other(String lang) {
+        return EN.equals(lang) ? ZH : EN;
     }
 
     /** The page's texts: the {@code page.*} keys of the service's message bundle, shown as they are. */
-    private static Map<String, String> load(Locale locale) {
+    static Map<String, String> load(Locale locale) {
         ResourceBundle bundle = Messages.bundle("i18n/messages", locale);
         Map<String, String> texts = new HashMap<>();
         for (String key : bundle.keySet()) {

@@ -27,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hcp.events.DetailForm;
 import org.hcp.events.RatingLevel;
 import org.hcp.intake.domain.SubmitRating;
+import org.hcp.intake.service.FollowUps;
 import org.hcp.intake.service.RatingLinks;
 import org.hcp.intake.service.RatingOutcome;
 import org.hcp.kit.db.Transactions;
@@ -52,9 +53,11 @@ public class RatingPageResource {
                     + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
 
     private final RatingLinks links;
+    private final FollowUps followUps;
 
-    public RatingPageResource(RatingLinks links) {
+    public RatingPageResource(RatingLinks links, FollowUps followUps) {
         this.links = links;
+        this.followUps = followUps;
     }
 
     @CheckedTemplate
@@ -62,20 +65,27 @@ public class RatingPageResource {
         static native TemplateInstance form(RatingPage page);
 
         static native TemplateInstance message(RatingPage page);
+
+        static native TemplateInstance followUp(FollowUpPage page);
     }
 
     @GET
     @Produces(MediaType.TEXT_HTML)
-    @Operation(summary = "The rating page of a link")
+    @Operation(summary = "The rating page of a link; once rated, the rating's follow-up (R2.4)")
     @APIResponse(responseCode = "200", description = "an HTML page; errors are HTML pages too",
             content = @Content(mediaType = MediaType.TEXT_HTML))
-    public Response page(@PathParam("token") String token, @QueryParam("lang") String lang) {
+    public Response page(@PathParam("token") String token, @QueryParam("lang") String lang,
+            @QueryParam("size") String size) {
         String language = RatingPage.language(lang);
+        boolean large = RatingPage.large(size);
         RatingLinks.LinkState state = links.open(token);
-        if (state.status() != RatingLinks.Status.OPEN) {
-            return statusPage(token, language, state.status());
+        if (state.status() == RatingLinks.Status.USED) {
+            return followUp(token, language, large, state, false);
         }
-        return html(200, Templates.form(RatingPage.form(token, language, state, RatingPage.Entered.NOTHING,
+        if (state.status() != RatingLinks.Status.OPEN) {
+            return statusPage(token, language, large, state.status());
+        }
+        return html(200, Templates.form(RatingPage.form(token, language, large, state, RatingPage.Entered.NOTHING,
                 List.of())));
     }
 
@@ -86,13 +96,14 @@ public class RatingPageResource {
     @APIResponse(responseCode = "200", description = "an HTML page; errors are HTML pages too",
             content = @Content(mediaType = MediaType.TEXT_HTML))
     public Response submit(@PathParam("token") String token, @QueryParam("lang") String lang,
-            @FormParam("level") String level, @FormParam("tags") List<String> tags,
+            @QueryParam("size") String size, @FormParam("level") String level, @FormParam("tags") List<String> tags,
             @FormParam("businessLevel") String businessLevel, @FormParam("serviceLevel") String serviceLevel,
             @FormParam("text") String text, @FormParam("guidanceClear") String guidanceClear,
             @FormParam("procedureConvenient") String procedureConvenient,
             @FormParam("materialsStreamlined") String materialsStreamlined,
             @FormParam("interfaceFriendly") String interfaceFriendly, @FormParam("suggestions") String suggestions) {
         String language = RatingPage.language(lang);
+        boolean large = RatingPage.large(size);
         Map<String, String> answers = new HashMap<>();
         answers.put("guidanceClear", yesNo(guidanceClear));
         answers.put("procedureConvenient", yesNo(procedureConvenient));
@@ -105,7 +116,8 @@ public class RatingPageResource {
         RatingPage.Entered entered = new RatingPage.Entered(overall, new HashSet<>(chosenTags), levelOf(businessLevel),
                 levelOf(serviceLevel), answers, text, suggestions);
         if (overall == null) {
-            return formAgain(token, language, entered, List.of(RatingPage.TEXTS.get(language).get("levelMissing")));
+            return formAgain(token, language, large, entered,
+                    List.of(RatingPage.TEXTS.get(language).get("levelMissing")));
         }
         List<SubmitRating.DimensionInput> dimensions = new ArrayList<>();
         if (entered.businessLevel() != null) {
@@ -120,58 +132,73 @@ public class RatingPageResource {
                 .dimensions(dimensions).detailForm(detail).build();
         RatingLinks.LinkRating rated = Transactions.await(links.rate(token, form));
         if (rated instanceof RatingLinks.LinkRating.Invalid) {
-            return statusPage(token, language, RatingLinks.Status.INVALID);
+            return statusPage(token, language, large, RatingLinks.Status.INVALID);
         }
         if (rated instanceof RatingLinks.LinkRating.Expired) {
-            return statusPage(token, language, RatingLinks.Status.EXPIRED);
+            return statusPage(token, language, large, RatingLinks.Status.EXPIRED);
         }
         RatingOutcome outcome = ((RatingLinks.LinkRating.Rated) rated).outcome();
         if (outcome instanceof RatingOutcome.Rejected rejected) {
-            return formAgain(token, language, entered, rejected.violations().stream()
+            return formAgain(token, language, large, entered, rejected.violations().stream()
                     .map(v -> Messages.render(v.text(), RatingPage.EN.equals(language) ? Messages.EN : Messages.ZH))
                     .toList());
         }
         if (outcome instanceof RatingOutcome.AlreadyRated) {
-            return statusPage(token, language, RatingLinks.Status.RATED);
+            return statusPage(token, language, large, RatingLinks.Status.RATED);
         }
         if (!(outcome instanceof RatingOutcome.Recorded)) {
-            return statusPage(token, language, RatingLinks.Status.USED);
+            return statusPage(token, language, large, RatingLinks.Status.USED);
         }
         UriBuilder thanks = UriBuilder.fromPath("/r/{token}/thanks").queryParam("lang",
                 RatingPage.EN.equals(language) ? "en" : "zh");
-        return Response.seeOther((bad ? thanks.queryParam("bad", "1") : thanks).build(token)).build();
+        if (large) {
+            thanks.queryParam("size", "large");
+        }
+        return Response.seeOther(thanks.build(token)).build();
     }
 
     @GET
     @Path("/thanks")
     @Produces(MediaType.TEXT_HTML)
-    @Operation(summary = "The page after a rating was recorded")
+    @Operation(summary = "The page after a rating was recorded: thanks, and for a bad review its follow-up")
     @APIResponse(responseCode = "200", description = "an HTML page; errors are HTML pages too",
             content = @Content(mediaType = MediaType.TEXT_HTML))
     public Response thanks(@PathParam("token") String token, @QueryParam("lang") String lang,
-            @QueryParam("bad") String bad) {
+            @QueryParam("size") String size) {
         String language = RatingPage.language(lang);
+        boolean large = RatingPage.large(size);
         RatingLinks.LinkState state = links.open(token);
         if (state.status() == RatingLinks.Status.INVALID) {
             // Not a link of ours: say so here rather than send the browser on with what it typed.
-            return statusPage(token, language, state.status());
+            return statusPage(token, language, large, state.status());
         }
         if (state.status() != RatingLinks.Status.USED) {
-            return Response.seeOther(UriBuilder.fromPath("/r/{token}")
-                    .queryParam("lang", RatingPage.EN.equals(language) ? "en" : "zh").build(token)).build();
+            return Response.seeOther(UriBuilder.fromPath("/r/{token}" + RatingPage.query(language, large))
+                    .build(token)).build();
         }
-        return html(200, Templates.message(RatingPage.message(token, language, "thanks", "1".equals(bad))));
+        return followUp(token, language, large, state, true);
     }
 
-    private Response formAgain(String token, String language, RatingPage.Entered entered, List<String> errors) {
+    /** R2.4: the used link is the evaluator's way back to the rating: its thanks, or its rectification's progress. */
+    private Response followUp(String token, String language, boolean large, RatingLinks.LinkState state,
+            boolean justRated) {
+        FollowUps.FollowUp followUp = followUps.of(state);
+        if (followUp == null) {
+            return statusPage(token, language, large, RatingLinks.Status.USED);
+        }
+        return html(200, Templates.followUp(FollowUpPage.of(token, language, large, state, followUp, justRated)));
+    }
+
+    private Response formAgain(String token, String language, boolean large, RatingPage.Entered entered,
+            List<String> errors) {
         RatingLinks.LinkState state = links.open(token);
         if (state.status() != RatingLinks.Status.OPEN) {
-            return statusPage(token, language, state.status());
+            return statusPage(token, language, large, state.status());
         }
-        return html(422, Templates.form(RatingPage.form(token, language, state, entered, errors)));
+        return html(422, Templates.form(RatingPage.form(token, language, large, state, entered, errors)));
     }
 
-    private static Response statusPage(String token, String language, RatingLinks.Status status) {
+    private static Response statusPage(String token, String language, boolean large, RatingLinks.Status status) {
         String key = switch (status) {
             case USED -> "used";
             case EXPIRED -> "expired";
@@ -184,7 +211,7 @@ public class RatingPageResource {
             default -> 404;
         };
         return html(code, Templates.message(RatingPage.message(status == RatingLinks.Status.INVALID ? null : token,
-                language, key, false)));
+                language, large, key, false)));
     }
 
     private static Response html(int status, TemplateInstance page) {

@@ -88,9 +88,10 @@ public class RatingLinks {
 
     /** What the rating page shows: the case by its names (R1.11), and the policy's labels and tags (R1.1, R1.3). */
     public record LinkState(Status status, RatingLinkToken.Claims claims, ServiceCase serviceCase,
-            JurisdictionPolicy policy, String itemName, String institutionName, String windowName, String staffName) {
+            JurisdictionPolicy policy, String itemName, String institutionName, String windowName, String staffName,
+            String ratingId) {
 
-        static final LinkState INVALID = new LinkState(Status.INVALID, null, null, null, null, null, null, null);
+        static final LinkState INVALID = new LinkState(Status.INVALID, null, null, null, null, null, null, null, null);
     }
 
     public Outcome<IssuedLink> issue(IssueLink request, String issuedBy) {
@@ -207,7 +208,8 @@ public class RatingLinks {
             return new LinkState(status, claims, c, policy, name(tx, DirectoryKind.ITEM, c.itemCode()),
                     name(tx, DirectoryKind.INSTITUTION, c.institutionCode()),
                     name(tx, DirectoryKind.WINDOW, c.windowOf(claims.visit())),
-                    policy.showStaffOnRatingPage() ? name(tx, DirectoryKind.STAFF, c.staffOf(claims.visit())) : null);
+                    policy.showStaffOnRatingPage() ? name(tx, DirectoryKind.STAFF, c.staffOf(claims.visit())) : null,
+                    link.ratingId());
         });
     }
 

@@ -121,9 +121,11 @@ class ChannelResourceTest {
         assertEquals(Boolean.TRUE, rating.detailForm().guidanceClear());
         assertEquals("多开窗口", rating.detailForm().suggestions());
 
-        given().get("/r/" + token + "/thanks?lang=zh&bad=1").then().statusCode(200)
-                .body(containsString("感谢您的评价"), containsString("整改"));
-        given().get("/r/" + token).then().statusCode(409).body(containsString("该评价链接已使用"));
+        given().get("/r/" + token + "/thanks?lang=zh").then().statusCode(200)
+                .body(containsString("感谢您的评价"), containsString("整改结果将向您反馈"));
+        // Issue 29: the used link is now the evaluator's follow-up page, not a dead end.
+        given().get("/r/" + token).then().statusCode(200).body(containsString("您的评价办理进度"),
+                containsString("评价已收到"), not(containsString("<form")));
         given().contentType("application/x-www-form-urlencoded; charset=UTF-8").formParam("level", "5")
                 .redirects().follow(false).post("/r/" + token).then().statusCode(409);
         assertEquals(1, ratingRows(caseNumber));

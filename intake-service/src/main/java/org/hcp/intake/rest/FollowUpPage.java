@@ -1,0 +1,78 @@
+package org.hcp.intake.rest;
+
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.hcp.events.ChinaTime;
+import org.hcp.events.RatingLevel;
+import org.hcp.events.policy.Term;
+import org.hcp.intake.domain.FollowUpTimeline;
+import org.hcp.intake.service.FollowUps;
+import org.hcp.intake.service.RatingLinks;
+import org.hcp.kit.text.Messages;
+
+/**
+ * What the evaluator's follow-up page shows behind a used rating link (R2.4): the case by its names, the rating given,
+ * and for a bad review each step of its rectification in words, with Beijing dates and the policy's terms. No staff
+ * name, contact or note: only what the unit wrote for the evaluator (the measures and the feedback).
+ */
+public record FollowUpPage(
+        String lang,
+        boolean large,
+        String sizeHref,
+        String otherLangHref,
+        String otherLang,
+        Map<String, String> t,
+        String itemName,
+        String institutionName,
+        String windowName,
+        String levelLabel,
+        String ratedAt,
+        boolean bad,
+        boolean justRated,
+        boolean notAdopted,
+        List<Line> lines) {
+
+    private static final DateTimeFormatter BEIJING = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+            .withZone(ChinaTime.ZONE);
+
+    /** One step: done (with its date) or the next one owed (with its deadline and the term the policy allows). */
+    public record Line(String title, boolean done, String when, String detailLabel, String detail, String due,
+            String term) {
+    }
+
+    public static FollowUpPage of(String token, String lang, boolean large, RatingLinks.LinkState state,
+            FollowUps.FollowUp followUp, boolean justRated) {
+        boolean english = RatingPage.EN.equals(lang);
+        Map<String, String> t = RatingPage.TEXTS.get(lang);
+        Locale locale = english ? Messages.EN : Messages.ZH;
+        String page = "/r/" + token;
+        List<Line> lines = followUp.timeline().stream().map(e -> line(e, t, locale, state.institutionName())).toList();
+        return new FollowUpPage(lang, large, page + RatingPage.query(lang, !large),
+                page + RatingPage.query(RatingPage.other(lang), large), RatingPage.other(lang), t, state.itemName(),
+                state.institutionName(), state.windowName(),
+                RatingLevel.label(state.policy().levelLabels(), followUp.level(), english),
+                BEIJING.format(followUp.ratedAt()), followUp.bad(), justRated, followUp.notAdopted(), lines);
+    }
+
+    private static Line line(FollowUpTimeline.Entry e, Map<String, String> t, Locale locale, String institution) {
+        // A step's outcome has words of its own where it changes the meaning (not reached, not confirmed, explained).
+        String outcomeKey = "step." + e.step() + "." + e.outcome();
+        String key = !e.done() ? "next." + e.step() : t.containsKey(outcomeKey) ? outcomeKey : "step." + e.step();
+        String title = Messages.render("page." + key, locale, institution == null ? "" : institution);
+        String detailLabel = e.detail() == null ? null : t.get("detail." + e.step());
+        return new Line(title, e.done(), e.at() == null ? null : BEIJING.format(e.at()), detailLabel, e.detail(),
+                e.dueAt() == null ? null : Messages.render("page.dueBy", locale, e.dueAt()),
+                term(e.term(), locale));
+    }
+
+    private static String term(Term term, Locale locale) {
+        if (term == null) {
+            return null;
+        }
+        return term.amount() == 0 ? Messages.render("page.termImmediately", locale)
+                : Messages.render("page.termAllowed", locale, term);
+    }
+}

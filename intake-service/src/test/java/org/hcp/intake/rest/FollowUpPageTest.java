@@ -1,0 +1,116 @@
+package org.hcp.intake.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.hcp.intake.rest.IntakeFixtures.CHANNEL;
+import static org.hcp.intake.rest.IntakeFixtures.reportInstantCase;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.hcp.events.Channel;
+import org.hcp.events.EventEnvelope;
+import org.hcp.events.EventPayload;
+import org.hcp.events.Topics;
+import org.hcp.events.rectification.CallbackRecorded;
+import org.hcp.events.rectification.CallbackResult;
+import org.hcp.events.rectification.FeedbackGiven;
+import org.hcp.events.rectification.RectificationOpened;
+import org.hcp.events.rectification.RectificationResolved;
+import org.hcp.events.rectification.RectificationWithdrawn;
+import org.hcp.events.rectification.Resolution;
+import org.hcp.events.rectification.ResponsibleAssigned;
+import org.hcp.testkit.LocalStackTestResource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 29, R2.4: after rating, the same link shows the evaluator how the bad review is handled, from the
+ * rectification events on the log; a good review only its thanks. On real PostgreSQL and Kafka.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = LocalStackTestResource.class, initArgs = @ResourceArg(name = "database", value = "intake"))
+class FollowUpPageTest {
+
+    record Rated(String caseNumber, String token, String ratingId) {
+    }
+
+    static Rated rateThroughALink(int level) {
+        String caseNumber = reportInstantCase();
+        JsonPath link = given().auth().oauth2(CHANNEL).contentType("application/json")
+                .body("{\"caseNumber\":\"%s\",\"channel\":\"SMS\"}".formatted(caseNumber))
+                .post("/api/v1/rating-links").then().statusCode(201).extract().jsonPath();
+        var form = given().contentType("application/x-www-form-urlencoded; charset=UTF-8")
+                .formParam("level", Integer.toString(level));
+        if (level <= 2) {
+            form.formParam("tags", "WAITING").formParam("text", "排队两个小时");
+        }
+        form.redirects().follow(false).post("/r/" + link.getString("token")).then().statusCode(303);
+        return new Rated(caseNumber, link.getString("token"), "link-" + link.getString("linkId"));
+    }
+
+    static void publish(String rectificationId, EventPayload payload, Instant at) {
+        org.hcp.testkit.TestEvents.publish(Topics.RECTIFICATIONS, EventEnvelope.of(payload, rectificationId, "220202",
+                at, at, null, null, "rectification-service"));
+    }
+
+    static String page(String token, String query) {
+        return given().get("/r/" + token + query).then().statusCode(200).extract().asString();
+    }
+
+    @Test
+    void r2_4_theLinkShowsEachStepOfTheRectificationWithItsDateAndNoStaffName() {
+        Rated rated = rateThroughALink(2);
+        // Before rectification-service has opened anything, the page says the rating waits to be passed on.
+        given().get("/r/" + rated.token()).then().statusCode(200)
+                .body(containsString("评价已收到"), containsString("待转交办理单位核实整改"), containsString("不满意"));
+
+        String rect = "RECT-" + rated.caseNumber();
+        Instant opened = Instant.parse("2026-12-01T02:00:00Z");
+        publish(rect, new RectificationOpened(rect, List.of(rated.ratingId()), List.of(rated.caseNumber()), 2,
+                List.of("WAITING"), Channel.SMS, "ITEM-SOCIAL-CARD", "JL-CY-CENTRE", "JL-CY-W01", "JL-CY-S001",
+                "220202", true, opened, opened, Instant.parse("2026-12-15T09:00:00Z"), false), opened);
+        publish(rect, new ResponsibleAssigned(rect, "王科长", "handler-JL-CY-CENTRE", opened.plusSeconds(600)),
+                opened);
+        await().atMost(Duration.ofSeconds(30)).until(() -> page(rated.token(), "").contains("已指定专人负责"));
+        given().get("/r/" + rated.token()).then()
+                .body(containsString("已转交昌邑区政务服务中心核实整改"), containsString("2026-12-01 10:00"),
+                        containsString("下一步"), containsString("办理单位回访您"),
+                        containsString("应于 2026-12-15 17:00（北京时间） 前完成"), containsString("10 个工作日"),
+                        not(containsString("王科长")), not(containsString("handler-")));
+
+        publish(rect, new CallbackRecorded(rect, CallbackResult.REACHED, "电话里说了家里地址", "handler-x",
+                opened.plusSeconds(3600)), opened);
+        publish(rect, new RectificationResolved(rect, Resolution.RECTIFIED, "高峰时段增开两个窗口", null, false,
+                "handler-x", opened.plusSeconds(7200)), opened);
+        publish(rect, new FeedbackGiven(rect, "SMS", "已在上午高峰增开窗口，欢迎再次监督。", "handler-x",
+                opened.plusSeconds(7300)), opened);
+        await().atMost(Duration.ofSeconds(30)).until(() -> page(rated.token(), "").contains("欢迎再次监督"));
+        given().get("/r/" + rated.token()).then()
+                .body(containsString("办理单位已回访您"), containsString("整改措施：</span>高峰时段增开两个窗口"),
+                        containsString("反馈内容：</span>已在上午高峰增开窗口"), not(containsString("家里地址")));
+        given().get("/r/" + rated.token() + "?lang=en&size=large").then()
+                .body(containsString("class=\"large\""), containsString("Progress of your review"),
+                        containsString("Measures: </span>高峰时段增开两个窗口"), containsString("Standard text"),
+                        containsString("size=large"));
+
+        publish(rect, new RectificationWithdrawn(rect, rated.ratingId(), "D-1", opened.plusSeconds(9000)), opened);
+        await().atMost(Duration.ofSeconds(30)).until(() -> page(rated.token(), "").contains("不予采纳"));
+        given().get("/r/" + rated.token()).then().body(not(containsString("下一步")));
+    }
+
+    @Test
+    void r2_4_aGoodReviewsLinkShowsItsThanksAndNoProgress() {
+        Rated rated = rateThroughALink(5);
+        given().get("/r/" + rated.token() + "/thanks?lang=zh").then().statusCode(200)
+                .body(containsString("感谢您的评价"), not(containsString("整改进度")));
+        given().get("/r/" + rated.token()).then().statusCode(200)
+                .body(containsString("感谢您对政务服务的肯定"), containsString("非常满意"),
+                        not(containsString("整改进度")), not(containsString("<form")));
+    }
+}
