@@ -40,6 +40,7 @@ public final class EventTypes {
     public static final EventType CASE_COMPLETED = new EventType("CaseCompleted", 1, CaseCompleted.class, Topics.CASES);
     public static final EventType RATING_REMINDER_ISSUED =
             new EventType("RatingReminderIssued", 1, RatingReminderIssued.class, Topics.CASES);
+    public static final EventType FOLLOW_UP_RATED = new EventType("FollowUpRated", 1, FollowUpRated.class, Topics.CASES);
     public static final EventType CASE_DEADLINES_REDATED =
             new EventType("CaseDeadlinesRedated", 1, CaseDeadlinesRedated.class, Topics.CASES);
     public static final EventType DIRECTORY_ENTRY_RECORDED =
@@ -99,6 +100,7 @@ public final class EventTypes {
     public static final EventType LOG_CHECKPOINTED = new EventType("LogCheckpointed", 1, LogCheckpointed.class, Topics.CHECKPOINTS);
 
     public static final List<EventType> ALL = List.of(RATING_SUBMITTED, CASE_COMPLETED, RATING_REMINDER_ISSUED,
+            FOLLOW_UP_RATED,
             CASE_DEADLINES_REDATED, DIRECTORY_ENTRY_RECORDED, WORKING_CALENDAR_PUBLISHED, RECTIFICATION_OPENED, RECTIFICATION_CASE_ADDED,
             RESPONSIBLE_ASSIGNED, CALLBACK_RECORDED, RECTIFICATION_CLASSIFIED, RECTIFICATION_RESOLVED, FEEDBACK_GIVEN,
             RECTIFICATION_VERIFIED, INTERVIEW_RECORDED, RECTIFICATION_STEP_OVERDUE, RECTIFICATION_CLOSED,

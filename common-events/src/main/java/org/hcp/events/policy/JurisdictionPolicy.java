@@ -28,6 +28,8 @@ import java.util.List;
  * @param integrity                 R6.3: the thresholds of the integrity review's detection rules
  * @param rankingWarning            R4.4: who is warned for ranking at the bottom repeatedly
  * @param showStaffOnRatingPage     whether the citizen's rating page names the staff member
+ * @param followUpRatingPeriod      追评 (issue 29; Zhejiang's practice): how long after a bad review's feedback or
+ *                                  closing its evaluator may rate how it was handled, once; 0 days: not offered
  */
 public record JurisdictionPolicy(
         String regionCode,
@@ -49,11 +51,17 @@ public record JurisdictionPolicy(
         Boolean maliciousEvaluatorCreditRecord,
         IntegrityThresholds integrity,
         RankingWarning rankingWarning,
-        Boolean showStaffOnRatingPage) {
+        Boolean showStaffOnRatingPage,
+        Term followUpRatingPeriod) {
 
     /** R1.3: is this code in the catalogue? */
     public boolean hasTag(String code) {
         return badReviewTags != null && badReviewTags.stream().anyMatch(t -> t.code().equals(code));
+    }
+
+    /** Whether the evaluator of a bad review may rate its handling (追评) at all. */
+    public boolean offersFollowUpRating() {
+        return followUpRatingPeriod != null && followUpRatingPeriod.amount() > 0;
     }
 
     /** This policy with every null field taken from {@code parent}: the child wins field by field. */
@@ -74,7 +82,8 @@ public record JurisdictionPolicy(
                 pick(maliciousEvaluatorCreditRecord, parent.maliciousEvaluatorCreditRecord),
                 pick(integrity, parent.integrity),
                 pick(rankingWarning, parent.rankingWarning),
-                pick(showStaffOnRatingPage, parent.showStaffOnRatingPage));
+                pick(showStaffOnRatingPage, parent.showStaffOnRatingPage),
+                pick(followUpRatingPeriod, parent.followUpRatingPeriod));
     }
 
     private static <T> T pick(T own, T inherited) {

@@ -33,7 +33,12 @@ public record FollowUpPage(
         boolean bad,
         boolean justRated,
         boolean notAdopted,
-        List<Line> lines) {
+        List<Line> lines,
+        String followUp,
+        String followUpText,
+        List<RatingPage.Option> followUpLevels,
+        String followUpAction,
+        List<String> errors) {
 
     private static final DateTimeFormatter BEIJING = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
             .withZone(ChinaTime.ZONE);
@@ -45,6 +50,14 @@ public record FollowUpPage(
 
     public static FollowUpPage of(String token, String lang, boolean large, RatingLinks.LinkState state,
             FollowUps.FollowUp followUp, boolean justRated) {
+        return of(token, lang, large, state, followUp, justRated, null, List.of());
+    }
+
+    /**
+     * @param chosen the follow-up level entered, kept when the page is shown again with {@code errors}
+     */
+    public static FollowUpPage of(String token, String lang, boolean large, RatingLinks.LinkState state,
+            FollowUps.FollowUp followUp, boolean justRated, Integer chosen, List<String> errors) {
         boolean english = RatingPage.EN.equals(lang);
         Map<String, String> t = RatingPage.TEXTS.get(lang);
         Locale locale = english ? Messages.EN : Messages.ZH;
@@ -54,7 +67,27 @@ public record FollowUpPage(
                 page + RatingPage.query(RatingPage.other(lang), large), RatingPage.other(lang), t, state.itemName(),
                 state.institutionName(), state.windowName(),
                 RatingLevel.label(state.policy().levelLabels(), followUp.level(), english),
-                BEIJING.format(followUp.ratedAt()), followUp.bad(), justRated, followUp.notAdopted(), lines);
+                BEIJING.format(followUp.ratedAt()), followUp.bad(), justRated, followUp.notAdopted(), lines,
+                followUp.window() == null ? null : followUp.window().status().name(),
+                followUpText(followUp, state, english, locale),
+                RatingPage.levels(state.policy(), english, chosen), page + "/follow-up"
+                        + RatingPage.query(lang, large), errors);
+    }
+
+    /** 追评 in words: how long it stays open, the level given, or why it is closed. */
+    private static String followUpText(FollowUps.FollowUp followUp, RatingLinks.LinkState state, boolean english,
+            Locale locale) {
+        if (followUp.window() == null) {
+            return null;
+        }
+        return switch (followUp.window().status()) {
+            case OPEN -> Messages.render("page.followUpOpen", locale, followUp.window().closesAt());
+            case RATED -> Messages.render("page.followUpRated", locale,
+                    RatingLevel.label(state.policy().levelLabels(), followUp.followUpLevel(), english));
+            case ENDED -> Messages.render("page.followUpEnded", locale, followUp.window().closesAt());
+            case NOT_YET -> Messages.render("page.followUpNotYet", locale);
+            default -> null;
+        };
     }
 
     private static Line line(FollowUpTimeline.Entry e, Map<String, String> t, Locale locale, String institution) {

@@ -110,7 +110,7 @@ public record RatingPage(
     }
 
     /** The five levels, 5 first, with the jurisdiction's labels (R1.1); the overall, business and service scales. */
-    private static List<Option> levels(JurisdictionPolicy policy, boolean english, Integer chosen) {
+    static List<Option> levels(JurisdictionPolicy policy, boolean english, Integer chosen) {
         return IntStream.iterate(RatingLevel.MAX, l -> l >= RatingLevel.MIN, l -> l - 1)
                 .mapToObj(l -> new Option(Integer.toString(l), RatingLevel.label(policy.levelLabels(), l, english),
                         RatingLevel.isBad(l), chosen != null && chosen == l))

@@ -179,6 +179,41 @@ public class RatingPageResource {
         return followUp(token, language, large, state, true);
     }
 
+    @POST
+    @Path("/follow-up")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "Rate how a bad review was handled (追评), once, from its follow-up page")
+    @APIResponse(responseCode = "303", description = "recorded: back to the follow-up page")
+    @APIResponse(responseCode = "409", description = "not open: not yet, rated already, ended or not adopted (HTML)",
+            content = @Content(mediaType = MediaType.TEXT_HTML))
+    @APIResponse(responseCode = "422", description = "the form again with what is wrong (HTML)",
+            content = @Content(mediaType = MediaType.TEXT_HTML))
+    public Response followUpRating(@PathParam("token") String token, @QueryParam("lang") String lang,
+            @QueryParam("size") String size, @FormParam("level") String level, @FormParam("text") String text) {
+        String language = RatingPage.language(lang);
+        boolean large = RatingPage.large(size);
+        RatingLinks.LinkState state = links.open(token);
+        if (state.status() != RatingLinks.Status.USED) {
+            return statusPage(token, language, large, state.status() == RatingLinks.Status.OPEN
+                    ? RatingLinks.Status.INVALID : state.status());
+        }
+        Integer chosen = levelOf(level);
+        FollowUps.Rated rated = followUps.rate(state, chosen, text);
+        if (rated instanceof FollowUps.Rated.Recorded) {
+            return Response.seeOther(UriBuilder.fromPath("/r/{token}" + RatingPage.query(language, large))
+                    .build(token)).build();
+        }
+        FollowUps.FollowUp followUp = followUps.of(state);
+        if (rated instanceof FollowUps.Rated.Invalid invalid) {
+            List<String> errors = invalid.violations().stream().map(v -> Messages.render(v.text(),
+                    RatingPage.EN.equals(language) ? Messages.EN : Messages.ZH)).toList();
+            return html(422, Templates.followUp(FollowUpPage.of(token, language, large, state, followUp, false,
+                    chosen, errors)));
+        }
+        return html(409, Templates.followUp(FollowUpPage.of(token, language, large, state, followUp, false)));
+    }
+
     /** R2.4: the used link is the evaluator's way back to the rating: its thanks, or its rectification's progress. */
     private Response followUp(String token, String language, boolean large, RatingLinks.LinkState state,
             boolean justRated) {

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.hcp.intake.rest.IntakeFixtures.CHANNEL;
 import static org.hcp.intake.rest.IntakeFixtures.reportInstantCase;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -16,7 +17,9 @@ import java.time.Instant;
 import java.util.List;
 import org.hcp.events.Channel;
 import org.hcp.events.EventEnvelope;
+import org.hcp.events.EventJson;
 import org.hcp.events.EventPayload;
+import org.hcp.events.FollowUpRated;
 import org.hcp.events.Topics;
 import org.hcp.events.rectification.CallbackRecorded;
 import org.hcp.events.rectification.CallbackResult;
@@ -26,7 +29,9 @@ import org.hcp.events.rectification.RectificationResolved;
 import org.hcp.events.rectification.RectificationWithdrawn;
 import org.hcp.events.rectification.Resolution;
 import org.hcp.events.rectification.ResponsibleAssigned;
+import org.hcp.localstack.LocalStack;
 import org.hcp.testkit.LocalStackTestResource;
+import org.hcp.testkit.TopicProbe;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -59,12 +64,18 @@ class FollowUpPageTest {
                 at, at, null, null, "rectification-service"));
     }
 
+    static List<String> followUpEvents(String caseNumber) {
+        return TopicProbe.readAll(LocalStack.shared().kafka().bootstrapServers(), Topics.CASES).stream()
+                .map(r -> r.value()).filter(v -> v.contains("\"FollowUpRated\"") && v.contains(caseNumber))
+                .toList();
+    }
+
     static String page(String token, String query) {
         return given().get("/r/" + token + query).then().statusCode(200).extract().asString();
     }
 
     @Test
-    void r2_4_theLinkShowsEachStepOfTheRectificationWithItsDateAndNoStaffName() {
+    void r2_4_theLinkShowsEachStepOfTheRectificationWithItsDateAndNoStaffName() throws Exception {
         Rated rated = rateThroughALink(2);
         // Before rectification-service has opened anything, the page says the rating waits to be passed on.
         given().get("/r/" + rated.token()).then().statusCode(200)
@@ -98,6 +109,30 @@ class FollowUpPageTest {
                 .body(containsString("class=\"large\""), containsString("Progress of your review"),
                         containsString("Measures: </span>高峰时段增开两个窗口"), containsString("Standard text"),
                         containsString("size=large"));
+
+        // 追评: the feedback opens the follow-up rating, once; it is its own event and leaves the rating alone.
+        given().get("/r/" + rated.token()).then().body(containsString("对整改结果评价（追评）"),
+                containsString("id=\"follow-up-form\""));
+        given().contentType("application/x-www-form-urlencoded; charset=UTF-8").formParam("level", "9")
+                .redirects().follow(false).post("/r/" + rated.token() + "/follow-up").then().statusCode(422)
+                .body(containsString("请选择对整改结果的评价"));
+        given().contentType("application/x-www-form-urlencoded; charset=UTF-8").formParam("level", "4")
+                .formParam("text", "快多了").redirects().follow(false).post("/r/" + rated.token() + "/follow-up")
+                .then().statusCode(303);
+        given().contentType("application/x-www-form-urlencoded; charset=UTF-8").formParam("level", "1")
+                .redirects().follow(false).post("/r/" + rated.token() + "/follow-up").then().statusCode(409)
+                .body(containsString("您已对整改结果作出评价：满意"));
+        given().get("/r/" + rated.token()).then().body(containsString("您已对整改结果作出评价：满意"),
+                not(containsString("id=\"follow-up-form\"")));
+        await().atMost(Duration.ofSeconds(20)).until(() -> followUpEvents(rated.caseNumber()).size() == 1);
+        FollowUpRated followUp = EventJson.read(followUpEvents(rated.caseNumber()).get(0), FollowUpRated.class)
+                .payload();
+        assertEquals(4, followUp.level());
+        assertEquals(rated.ratingId(), followUp.ratingId());
+        assertEquals(rect, followUp.rectificationId());
+        assertEquals("JL-CY-CENTRE", followUp.institutionCode());
+        assertEquals("快多了", followUp.text());
+        assertEquals(1, IntakeTestSupport.ratingRows(rated.caseNumber()), "the original rating stands alone");
 
         publish(rect, new RectificationWithdrawn(rect, rated.ratingId(), "D-1", opened.plusSeconds(9000)), opened);
         await().atMost(Duration.ofSeconds(30)).until(() -> page(rated.token(), "").contains("不予采纳"));
