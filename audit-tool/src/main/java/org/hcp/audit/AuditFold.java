@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 import org.hcp.events.CaseCompleted;
+import org.hcp.events.FollowUpRated;
 import org.hcp.events.ChinaTime;
 import org.hcp.events.EventJson;
 import org.hcp.events.EventPayload;
@@ -68,6 +69,10 @@ public final class AuditFold {
     private record Appeal(Place place) {
     }
 
+    /** 追评: a follow-up rating of a bad review's handling (FollowUpRated), counted on its own day. */
+    private record FollowUp(Place place, int level) {
+    }
+
     /** The topics the figures come from (docs/figures.md). */
     public static final List<String> TOPICS = List.of(org.hcp.events.Topics.RATINGS, org.hcp.events.Topics.CASES,
             org.hcp.events.Topics.RECTIFICATIONS, org.hcp.events.Topics.APPEALS);
@@ -78,6 +83,7 @@ public final class AuditFold {
     private final Map<String, Rect> rects = new HashMap<>();
     private final Map<String, Appeal> appeals = new HashMap<>();
     private final Map<String, Boolean> upheld = new HashMap<>();
+    private final Map<String, FollowUp> followUps = new HashMap<>();
     private final Map<String, List<String>> tags = new HashMap<>();
     private final Map<String, String> ratingPositions = new HashMap<>();
     private final Map<String, String> decisionPositions = new HashMap<>();
@@ -185,6 +191,10 @@ public final class AuditFold {
         } else if (p instanceof AppealDecided d) {
             upheld.put(d.appealId(), d.outcome() == AppealOutcome.UPHELD);
             changes.add(new Change("appeal:" + d.appealId(), recorded, position + " AppealDecided"));
+        } else if (p instanceof FollowUpRated f && !followUps.containsKey(f.followUpId())) {
+            followUps.put(f.followUpId(), new FollowUp(new Place(f.regionCode(), f.institutionCode(), f.windowCode(),
+                    f.staffId(), null, f.itemCode(), f.channel().name(), day(f.ratedAt())), f.level()));
+            changes.add(new Change("follow-up:" + f.followUpId(), recorded, position + " FollowUpRated"));
         }
     }
 
@@ -291,6 +301,7 @@ public final class AuditFold {
         return switch (key.substring(0, colon)) {
             case "case" -> cases.get(id);
             case "rectification" -> rects.containsKey(id) ? rects.get(id).place : null;
+            case "follow-up" -> followUps.containsKey(id) ? followUps.get(id).place() : null;
             default -> appeals.containsKey(id) ? appeals.get(id).place() : null;
         };
     }
@@ -349,8 +360,8 @@ public final class AuditFold {
     public Map<String, Map<String, Object>> figures(Query q) {
         Map<String, long[]> counts = new TreeMap<>();
         // 0 ratings, 1..5 per level, 6 active, 7 active good, 8 defaults, 9 completed, 10 rated, 11 rects,
-        // 12 closed, 13 on time, 14 real name, 15 called back, 16 appeals, 17 upheld
-        Function<String, long[]> slot = g -> counts.computeIfAbsent(g, k -> new long[18]);
+        // 12 closed, 13 on time, 14 real name, 15 called back, 16 appeals, 17 upheld, 18 follow-ups, 19 satisfied
+        Function<String, long[]> slot = g -> counts.computeIfAbsent(g, k -> new long[20]);
         Map<String, Integer> evaluatorRatingsPerCase = new HashMap<>();
         ratings.forEach((id, r) -> {
             if (!adopted(id)) {
@@ -400,6 +411,13 @@ public final class AuditFold {
                 c[17] += upheld.getOrDefault(id, false) ? 1 : 0;
             }
         });
+        followUps.values().forEach(f -> {
+            if (matches(q, f.place())) {
+                long[] c = slot.apply(group(q, f.place()));
+                c[18]++;
+                c[19] += f.level() >= 4 ? 1 : 0;
+            }
+        });
         Map<String, Map<String, Object>> out = new TreeMap<>();
         counts.forEach((g, c) -> {
             if (java.util.Arrays.stream(c).allMatch(n -> n == 0)) {
@@ -430,6 +448,9 @@ public final class AuditFold {
             f.put("callbackRate", rate(c[15], c[14]));
             f.put("appealsFiled", c[16]);
             f.put("appealsUpheld", c[17]);
+            f.put("followUps", c[18]);
+            f.put("followUpsSatisfied", c[19]);
+            f.put("followUpSatisfactionRate", rate(c[19], c[18]));
             for (int level = 1; level <= 5; level++) {
                 f.put("byLevel." + level, c[level]);
             }

@@ -13,6 +13,7 @@ const TEXT = {
     ratings: '评价数', goodRate: '好评率', activeGoodRate: '主动评价好评率', satisfactionRate: '服务满意率',
     unratedRate: '未评价率', bad: '差评数', badRate: '差评率', coverage: '评价覆盖率', rectificationRate: '整改率',
     onTimeRate: '按时整改率', callbackRate: '实名差评回访率', appealsFiled: '申诉件数', appealsUpheld: '申诉成立',
+    followUpSatisfactionRate: '整改满意率',
     trend: '月度趋势', byChannel: '分渠道评价', subRegions: '下级区域', institutions: '机构', windows: '窗口',
     staff: '工作人员', name: '名称', code: '编码', exportCsv: '导出 CSV', months: '月份', unit: '对象',
     rank: '名次', rawRate: '原始满意率', expectedRate: '预期满意率', index: '可比指数', interval: '95% 区间',
@@ -41,7 +42,8 @@ const TEXT = {
     activeGoodRate: 'Active good-review rate', satisfactionRate: 'Satisfaction rate', unratedRate: 'Unrated rate',
     bad: 'Bad reviews', badRate: 'Bad-review rate', coverage: 'Coverage', rectificationRate: 'Rectification rate',
     onTimeRate: 'On-time rate', callbackRate: 'Callback rate', appealsFiled: 'Appeals filed',
-    appealsUpheld: 'Appeals upheld', trend: 'By month', byChannel: 'By channel', subRegions: 'Regions below',
+    appealsUpheld: 'Appeals upheld', followUpSatisfactionRate: 'Satisfaction with rectification',
+    trend: 'By month', byChannel: 'By channel', subRegions: 'Regions below',
     institutions: 'Institutions', windows: 'Windows', staff: 'Staff', name: 'Name', code: 'Code',
     exportCsv: 'Export CSV', months: 'Months', unit: 'Unit', rank: 'Rank', rawRate: 'Raw rate',
     expectedRate: 'Expected rate', index: 'Index', interval: '95% interval',
@@ -83,7 +85,7 @@ const CHANNELS = {
 };
 
 const KPIS = ['ratings', 'goodRate', 'satisfactionRate', 'activeGoodRate', 'unratedRate', 'bad', 'coverage',
-  'rectificationRate', 'onTimeRate', 'callbackRate', 'appealsFiled', 'appealsUpheld'];
+  'rectificationRate', 'onTimeRate', 'callbackRate', 'followUpSatisfactionRate', 'appealsFiled', 'appealsUpheld'];
 
 const state = {
   token: null, claims: {}, missingYears: [], lang: 'zh', region: '', from: '', to: '', view: 'overview', drill: [],

@@ -34,13 +34,17 @@ import org.hcp.events.RatingLevel;
  * @param callbackRate       实名差评回访率: called back / real-name bad reviews (R4.1, JC Art.19)
  * @param appealsFiled       appeals filed in the period (R3.1)
  * @param appealsUpheld      of those, upheld (R3.4)
+ * @param followUps          follow-up ratings of bad reviews' handling (追评) given in the period
+ * @param followUpsSatisfied of those, at levels 4..5
+ * @param followUpSatisfactionRate 整改满意率: satisfied / follow-ups
  */
 public record Figures(long ratings, Map<Integer, Long> byLevel, long activeRatings, long defaultRatings, long satisfied,
         long good,
         long bad, Double goodRate, Double activeGoodRate, Double satisfactionRate, Double badRate, Double unratedRate,
         long completedCases, long ratedCases, Double coverage, long rectifications, long rectified,
         Double rectificationRate, long rectifiedOnTime, Double onTimeRate, long realNameBadReviews, long calledBack,
-        Double callbackRate, long appealsFiled, long appealsUpheld) {
+        Double callbackRate, long appealsFiled, long appealsUpheld, long followUps, long followUpsSatisfied,
+        Double followUpSatisfactionRate) {
 
     /** The figures of one group's counters ({@link Measure} name → count). */
     public static Figures of(Map<String, Long> counters) {
@@ -73,11 +77,14 @@ public record Figures(long ratings, Map<Integer, Long> byLevel, long activeRatin
         long onTime = counters.getOrDefault(Measure.RECTIFIED_ON_TIME, 0L);
         long realName = counters.getOrDefault(Measure.REAL_NAME, 0L);
         long calledBack = counters.getOrDefault(Measure.CALLED_BACK, 0L);
+        long followUps = counters.getOrDefault(Measure.FOLLOW_UPS, 0L);
+        long followUpsSatisfied = counters.getOrDefault(Measure.FOLLOW_UPS_SATISFIED, 0L);
         return new Figures(ratings, byLevel, active, defaults, satisfied, good, bad, rate(good, ratings),
                 rate(activeGood, active), rate(satisfied, ratings), rate(bad, ratings), rate(defaults, ratings),
                 completed, rated, rate(rated, completed), rectifications, rectified, rate(rectified, rectifications),
                 onTime, rate(onTime, rectified), realName, calledBack, rate(calledBack, realName),
-                counters.getOrDefault(Measure.APPEALS_FILED, 0L), counters.getOrDefault(Measure.APPEALS_UPHELD, 0L));
+                counters.getOrDefault(Measure.APPEALS_FILED, 0L), counters.getOrDefault(Measure.APPEALS_UPHELD, 0L),
+                followUps, followUpsSatisfied, rate(followUpsSatisfied, followUps));
     }
 
     static Double rate(long part, long whole) {

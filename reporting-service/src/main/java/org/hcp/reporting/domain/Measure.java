@@ -28,6 +28,10 @@ public final class Measure {
     public static final String REAL_NAME = "rect.realName";
     /** Of those, whose evaluator a callback reached. */
     public static final String CALLED_BACK = "rect.calledBack";
+    /** Follow-up ratings of bad reviews' handling (追评), counted on the day given. */
+    public static final String FOLLOW_UPS = "followUp.rated";
+    /** Of those, at level 4 or 5. */
+    public static final String FOLLOW_UPS_SATISFIED = "followUp.satisfied";
     /** Appeals filed (R3.1), counted on their filing day. */
     public static final String APPEALS_FILED = "appeals.filed";
     /** Of those, upheld (R3.4). */

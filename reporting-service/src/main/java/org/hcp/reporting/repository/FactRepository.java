@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
@@ -22,6 +23,7 @@ import org.hcp.events.RatingOrigin;
 import org.hcp.reporting.domain.AppealFact;
 import org.hcp.reporting.domain.CaseFact;
 import org.hcp.reporting.domain.Dimensions;
+import org.hcp.reporting.domain.FollowUpFact;
 import org.hcp.reporting.domain.RatingFact;
 import org.hcp.reporting.domain.RectificationFact;
 
@@ -110,6 +112,20 @@ public class FactRepository {
                         .addArrayOfLocalDate(days).addArrayOfString(tags));
         return inserted.stream()
                 .map(row -> byId.get(row.getString("rating_id")).withAdopted(row.getBoolean("adopted"))).toList();
+    }
+
+    /** Stores follow-up ratings (追评) not stored before, and answers those: the ones to count. */
+    public List<FollowUpFact> insertFollowUps(SqlConnection tx, String schema, List<FollowUpFact> followUps) {
+        List<FollowUpFact> inserted = new ArrayList<>();
+        for (FollowUpFact f : followUps) {
+            if (update(tx, ("INSERT INTO %s.follow_up_fact (follow_up_id, region_code, institution_code, day, level) "
+                    + "VALUES ($1, $2, $3, $4, $5) ON CONFLICT (follow_up_id) DO NOTHING").formatted(checked(schema)),
+                    Tuple.of(f.followUpId(), f.dimensions().regionCode(), f.dimensions().institutionCode(), f.day(),
+                            (short) f.level())) == 1) {
+                inserted.add(f);
+            }
+        }
+        return inserted;
     }
 
     /** R3.4 / R3.5: records a rating's latest decision, for a rating read later. */

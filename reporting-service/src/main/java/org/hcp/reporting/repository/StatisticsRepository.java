@@ -58,7 +58,8 @@ public class StatisticsRepository {
     public void truncate(SqlConnection tx, String schema) {
         String s = checked(schema);
         Transactions.update(tx, ("TRUNCATE %1$s.rating_fact, %1$s.rating_decision, %1$s.case_fact, "
-                + "%1$s.rectification_fact, %1$s.appeal_fact, %1$s.agg_day, %1$s.agg_month, %1$s.directory_name")
+                + "%1$s.rectification_fact, %1$s.appeal_fact, %1$s.follow_up_fact, %1$s.agg_day, %1$s.agg_month, "
+                + "%1$s.directory_name")
                 .formatted(s),
                 Tuple.tuple());
     }

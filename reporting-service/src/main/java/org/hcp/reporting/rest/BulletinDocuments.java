@@ -48,6 +48,9 @@ final class BulletinDocuments {
         label("callbackRate", "实名差评回访率", "Callback rate");
         label("appealsFiled", "申诉件数", "Appeals filed");
         label("appealsUpheld", "申诉成立件数", "Appeals upheld");
+        label("followUps", "追评件数", "Follow-up ratings");
+        label("followUpsSatisfied", "追评满意件数", "Satisfied follow-ups");
+        label("followUpSatisfactionRate", "整改满意率", "Satisfaction with rectification");
     }
 
     private static void label(String figure, String zh, String en) {

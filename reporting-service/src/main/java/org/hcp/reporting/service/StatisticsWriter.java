@@ -13,6 +13,7 @@ import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.hcp.events.CaseCompleted;
+import org.hcp.events.FollowUpRated;
 import org.hcp.events.DirectoryEntryRecorded;
 import org.hcp.events.EventEnvelope;
 import org.hcp.events.EventPayload;
@@ -30,6 +31,7 @@ import org.hcp.reporting.domain.AppealFact;
 import org.hcp.reporting.domain.CaseFact;
 import org.hcp.reporting.domain.Contribution;
 import org.hcp.reporting.domain.Fact;
+import org.hcp.reporting.domain.FollowUpFact;
 import org.hcp.reporting.domain.RatingFact;
 import org.hcp.reporting.domain.RectificationFact;
 import org.hcp.reporting.repository.AggregateRepository;
@@ -76,6 +78,7 @@ public class StatisticsWriter {
         Map<String, List<EventPayload>> rectifications = new LinkedHashMap<>();
         Map<String, List<EventPayload>> appeals = new LinkedHashMap<>();
         List<DirectoryEntryRecorded> directory = new ArrayList<>();
+        List<FollowUpFact> followUps = new ArrayList<>();
         for (EventEnvelope<EventPayload> event : events) {
             EventPayload p = event.payload();
             if (p instanceof DirectoryEntryRecorded d) {
@@ -86,6 +89,8 @@ public class StatisticsWriter {
                 ratings.add(RatingFact.of(rating));
             } else if (p instanceof CaseCompleted c) {
                 completions.add(c);
+            } else if (p instanceof FollowUpRated f) {
+                followUps.add(FollowUpFact.of(f));
             } else if (p instanceof RatingNotAdopted d) {
                 decisions.add(new Decision(d.ratingId(), true, d.decisionId(), d.decidedAt()));
             } else if (p instanceof RatingReinstated d) {
@@ -117,6 +122,8 @@ public class StatisticsWriter {
         change.addAll(cases(tx, schema, completions, caseRatings, caseSeenIn));
         change.addAll(rectifications(tx, schema, rectifications));
         change.addAll(appeals(tx, schema, appeals));
+        // 追评: each counted once, however often the outbox relay delivered it.
+        facts.insertFollowUps(tx, schema, followUps).forEach(f -> change.addAll(f.contributions()));
         counters.add(change);
         if (counters.size() >= PENDING_COUNTERS) {
             aggregates.write(tx, schema, counters);

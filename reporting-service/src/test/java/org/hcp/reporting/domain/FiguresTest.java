@@ -46,7 +46,11 @@ class FiguresTest {
         c.put(Measure.CALLED_BACK, 1L);
         c.put(Measure.APPEALS_FILED, 3L);
         c.put(Measure.APPEALS_UPHELD, 1L);
+        c.put(Measure.FOLLOW_UPS, 4L);
+        c.put(Measure.FOLLOW_UPS_SATISFIED, 3L);
         Figures f = Figures.of(c);
+        assertEquals(4, f.followUps());
+        assertEquals(0.75, f.followUpSatisfactionRate(), "整改满意率: levels 4-5 of the follow-ups");
         assertEquals(0.75, f.coverage());
         assertEquals(0.8, f.rectificationRate());
         assertEquals(0.75, f.onTimeRate());

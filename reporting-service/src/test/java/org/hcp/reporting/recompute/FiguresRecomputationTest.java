@@ -249,6 +249,12 @@ class FiguresRecomputationTest {
         assertTrue(fold.ratingCount() > (BENCH ? 150_000 * scale : 5_000), "ratings: " + fold.ratingCount());
         await().atMost(Duration.ofMinutes(BENCH ? 30 : 3)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> servedRatings() == fold.ratingCount());
+        // 追评 arrive on hcp.cases, apart from the ratings: wait for them too (and that the history has some).
+        long followUps = (Long) fold.figures(new Query(null, null, null, null, null, null, null, 0)).get("")
+                .get("followUps");
+        assertTrue(followUps > 0, "the generated history has follow-up ratings");
+        await().atMost(Duration.ofMinutes(BENCH ? 30 : 3)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> get("/api/v1/stats/figures").getLong("figures.followUps") == followUps);
         assertServedEqualsFold(fold, months);
 
         // R3.4: an upheld appeal takes a counted bad review out of every figure it was in.

@@ -22,7 +22,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.hcp.events.Channel;
 import org.hcp.events.EventEnvelope;
+import org.hcp.events.FollowUpRated;
 import org.hcp.events.RatingSubmitted;
 import org.hcp.events.Topics;
 import org.hcp.events.appeal.RatingNotAdopted;
@@ -180,6 +182,34 @@ class StatisticsResourceTest {
         // The projection goes on in the rebuilt tables.
         publish(rating("220201", institution, 5, Instant.now()));
         await().atMost(Duration.ofSeconds(20)).until(() -> stats("institution=" + institution).getInt("total") == 31);
+    }
+
+    static EventEnvelope<FollowUpRated> followUp(String institution, String ratingId, int level, Instant at) {
+        var f = new FollowUpRated("follow-up-" + ratingId, ratingId, "RECT-" + ratingId, "C-" + ratingId,
+                "ITEM-BIZ-LICENSE", institution, null, null, "220201", Channel.SMS, level, "回访很及时", at);
+        return EventEnvelope.of(f, f.caseNumber(), f.regionCode(), at, at, null, null, "intake-service");
+    }
+
+    @Test
+    void followUpRatingsMakeTheSatisfactionWithRectificationOnTheirOwnDayEachCountedOnce() throws Exception {
+        String institution = newInstitution();
+        Instant day = Instant.parse("2024-11-12T03:00:00Z");
+        var satisfied = followUp(institution, "r-" + institution + "-1", 5, day);
+        publish(Topics.CASES, satisfied);
+        publish(Topics.CASES, satisfied);
+        publish(Topics.CASES, followUp(institution, "r-" + institution + "-2", 4, day));
+        publish(Topics.CASES, followUp(institution, "r-" + institution + "-3", 2, day));
+        String query = "/api/v1/stats/figures?institution=" + institution + "&from=2024-11-01&to=2024-11-30";
+        await().atMost(Duration.ofSeconds(20)).until(() -> given().auth().oauth2(ADMIN).get(query).then()
+                .extract().jsonPath().getInt("figures.followUps") == 3);
+        JsonPath figures = given().auth().oauth2(ADMIN).get(query).then().statusCode(200).extract().jsonPath();
+        assertEquals(2, figures.getInt("figures.followUpsSatisfied"));
+        assertEquals(0.6667, figures.getDouble("figures.followUpSatisfactionRate"), 1e-9);
+        assertEquals(0, figures.getInt("figures.ratings"), "a follow-up is not a rating (the original stands)");
+
+        List<String> liveRows = rows("agg_month");
+        given().auth().oauth2(ADMIN).post("/api/v1/admin/rebuild").then().statusCode(200);
+        assertEquals(liveRows, rows("agg_month"), "a rebuild counts the follow-ups as the live statistics did");
     }
 
     private static void decide(EventEnvelope<RatingSubmitted> rating, boolean notAdopted, String decisionId) {

@@ -21,6 +21,7 @@ import org.hcp.events.DirectoryKind;
 import org.hcp.events.EvaluatorType;
 import org.hcp.events.EventEnvelope;
 import org.hcp.events.EventPayload;
+import org.hcp.events.FollowUpRated;
 import org.hcp.events.EventType;
 import org.hcp.events.EventTypes;
 import org.hcp.events.RatingOrigin;
@@ -336,7 +337,25 @@ public final class HistoryGenerator {
             Instant closed = opened.plus(Duration.ofDays(onTime ? 2 + random.nextInt(8) : 16 + random.nextInt(10)));
             add(Topics.RECTIFICATIONS, new RectificationClosed(rectificationId, onTime, institution, closed),
                     rectificationId, d.region(), closed);
+            followUp(d, ratingId, caseNumber, item, institution, channel == Channel.WINDOW_DEVICE ? window : null,
+                    staff, channel, closed);
         }
+    }
+
+    /**
+     * 追评 for about four in ten closed rectifications, a day or two after closing, mostly satisfied. Drawn from the
+     * rating id rather than the generator's random stream, so that the rest of a history stays as it was.
+     */
+    private void followUp(District d, String ratingId, String caseNumber, ServiceItem item, String institution,
+            String window, String staff, Channel channel, Instant closed) {
+        int draw = Math.floorMod(ratingId.hashCode(), 1000);
+        if (draw >= 400) {
+            return;
+        }
+        int level = draw < 200 ? 5 : draw < 300 ? 4 : draw < 350 ? 3 : draw < 380 ? 2 : 1;
+        Instant at = closed.plus(Duration.ofHours(12 + draw % 36));
+        add(Topics.CASES, new FollowUpRated("follow-up-" + ratingId, ratingId, ratingId, caseNumber, item.code(),
+                institution, window, staff, d.region(), channel, level, null, at), caseNumber, d.region(), at);
     }
 
     /** The mix of channels evaluators use: at a window most rate on its device; online cases rate online. */
