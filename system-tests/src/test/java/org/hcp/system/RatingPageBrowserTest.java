@@ -188,6 +188,19 @@ class RatingPageBrowserTest {
         assertEquals("Progress of your review", browser.findElement(By.tagName("h1")).getText());
         chromium.fullScreenshot("10-follow-up-en");
         violations.addAll(chromium.axe("the follow-up page, English"));
+
+        // 追评: the feedback opens the follow-up rating; given once, the page says what was given.
+        browser.findElement(By.cssSelector("a.lang")).click();
+        WebElement form = browser.findElement(By.id("follow-up-form"));
+        form.findElement(By.cssSelector("label.level-4")).click();
+        browser.findElement(By.id("follow-up-text")).sendKeys("态度明显改善");
+        chromium.fullScreenshot("11-follow-up-rating-form");
+        violations.addAll(chromium.axe("the follow-up rating form"));
+        browser.findElement(By.id("follow-up-submit")).click();
+        HeadlessChromium.until("the follow-up rating recorded", () -> browser.getPageSource()
+                .contains("您已对整改结果作出评价：满意"));
+        assertTrue(browser.findElements(By.id("follow-up-form")).isEmpty(), "once only");
+        chromium.fullScreenshot("12-follow-up-rated");
         assertTrue(violations.isEmpty(), "axe-core, serious or critical:\n" + String.join("\n", violations));
     }
 

@@ -173,8 +173,7 @@ public class RatingPageResource {
             return statusPage(token, language, large, state.status());
         }
         if (state.status() != RatingLinks.Status.USED) {
-            return Response.seeOther(UriBuilder.fromPath("/r/{token}" + RatingPage.query(language, large))
-                    .build(token)).build();
+            return Response.seeOther(pageUri(token, language, large)).build();
         }
         return followUp(token, language, large, state, true);
     }
@@ -201,8 +200,7 @@ public class RatingPageResource {
         Integer chosen = levelOf(level);
         FollowUps.Rated rated = followUps.rate(state, chosen, text);
         if (rated instanceof FollowUps.Rated.Recorded) {
-            return Response.seeOther(UriBuilder.fromPath("/r/{token}" + RatingPage.query(language, large))
-                    .build(token)).build();
+            return Response.seeOther(pageUri(token, language, large)).build();
         }
         FollowUps.FollowUp followUp = followUps.of(state);
         if (rated instanceof FollowUps.Rated.Invalid invalid) {
@@ -222,6 +220,13 @@ public class RatingPageResource {
             return statusPage(token, language, large, RatingLinks.Status.USED);
         }
         return html(200, Templates.followUp(FollowUpPage.of(token, language, large, state, followUp, justRated)));
+    }
+
+    /** The link's page, keeping the reader's language and text size (a query, not part of the path). */
+    private static java.net.URI pageUri(String token, String language, boolean large) {
+        UriBuilder page = UriBuilder.fromPath("/r/{token}").queryParam("lang",
+                RatingPage.EN.equals(language) ? "en" : "zh");
+        return (large ? page.queryParam("size", "large") : page).build(token);
     }
 
     private Response formAgain(String token, String language, boolean large, RatingPage.Entered entered,

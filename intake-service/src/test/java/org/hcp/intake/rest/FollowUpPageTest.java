@@ -3,6 +3,7 @@ package org.hcp.intake.rest;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.not;
 import static org.hcp.intake.rest.IntakeFixtures.CHANNEL;
 import static org.hcp.intake.rest.IntakeFixtures.reportInstantCase;
@@ -117,8 +118,9 @@ class FollowUpPageTest {
                 .redirects().follow(false).post("/r/" + rated.token() + "/follow-up").then().statusCode(422)
                 .body(containsString("请选择对整改结果的评价"));
         given().contentType("application/x-www-form-urlencoded; charset=UTF-8").formParam("level", "4")
-                .formParam("text", "快多了").redirects().follow(false).post("/r/" + rated.token() + "/follow-up")
-                .then().statusCode(303);
+                .formParam("text", "快多了").redirects().follow(false)
+                .post("/r/" + rated.token() + "/follow-up?lang=zh&size=large")
+                .then().statusCode(303).header("Location", endsWith("/r/" + rated.token() + "?lang=zh&size=large"));
         given().contentType("application/x-www-form-urlencoded; charset=UTF-8").formParam("level", "1")
                 .redirects().follow(false).post("/r/" + rated.token() + "/follow-up").then().statusCode(409)
                 .body(containsString("您已对整改结果作出评价：满意"));
