@@ -30,6 +30,7 @@ import java.util.List;
  * @param showStaffOnRatingPage     whether the citizen's rating page names the staff member
  * @param followUpRatingPeriod      追评 (issue 29; Zhejiang's practice): how long after a bad review's feedback or
  *                                  closing its evaluator may rate how it was handled, once; 0 days: not offered
+ * @param messaging                 the short messages sent to evaluators: which, quiet hours, a daily cap per phone
  */
 public record JurisdictionPolicy(
         String regionCode,
@@ -52,7 +53,8 @@ public record JurisdictionPolicy(
         IntegrityThresholds integrity,
         RankingWarning rankingWarning,
         Boolean showStaffOnRatingPage,
-        Term followUpRatingPeriod) {
+        Term followUpRatingPeriod,
+        MessagingRules messaging) {
 
     /** R1.3: is this code in the catalogue? */
     public boolean hasTag(String code) {
@@ -83,7 +85,8 @@ public record JurisdictionPolicy(
                 pick(integrity, parent.integrity),
                 pick(rankingWarning, parent.rankingWarning),
                 pick(showStaffOnRatingPage, parent.showStaffOnRatingPage),
-                pick(followUpRatingPeriod, parent.followUpRatingPeriod));
+                pick(followUpRatingPeriod, parent.followUpRatingPeriod),
+                pick(messaging, parent.messaging));
     }
 
     private static <T> T pick(T own, T inherited) {

@@ -66,7 +66,7 @@ class FollowUpRatingDeciderTest {
                 JILIN.rectificationClearCase(), JILIN.rectificationComplexCase(), JILIN.complexCaseFeedback(),
                 JILIN.verificationAfterRectification(), JILIN.appealWindow(), JILIN.appealDecision(),
                 JILIN.maliciousEvaluatorCreditRecord(), JILIN.integrity(), JILIN.rankingWarning(),
-                JILIN.showStaffOnRatingPage(), org.hcp.events.policy.Term.days(0));
+                JILIN.showStaffOnRatingPage(), org.hcp.events.policy.Term.days(0), JILIN.messaging());
         assertEquals(Status.NOT_OFFERED, FollowUpRatingDecider.window(progress(false, OPEN, GAVE_FEEDBACK), false,
                 none, CALENDAR, FEEDBACK.plusSeconds(60)).status());
     }
