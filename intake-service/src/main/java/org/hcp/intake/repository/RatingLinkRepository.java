@@ -26,13 +26,21 @@ public class RatingLinkRepository {
 
     public void insert(SqlConnection tx, StoredLink link, String codeHash, String issuedBy) {
         update(tx, "INSERT INTO rating_link (link_id, case_number, visit_id, channel, issued_by, issued_at, expires_at, "
-                + "code_hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)", Tuple.tuple().addString(link.linkId())
-                .addString(link.caseNumber()).addString(link.visitId()).addString(link.channel()).addString(issuedBy)
-                .addOffsetDateTime(utc(link.issuedAt())).addOffsetDateTime(utc(link.expiresAt())).addString(codeHash));
+                + "code_hash, used_at, rating_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)", Tuple.tuple()
+                .addString(link.linkId()).addString(link.caseNumber()).addString(link.visitId())
+                .addString(link.channel()).addString(issuedBy).addOffsetDateTime(utc(link.issuedAt()))
+                .addOffsetDateTime(utc(link.expiresAt())).addString(codeHash).addOffsetDateTime(utc(link.usedAt()))
+                .addString(link.ratingId()));
     }
 
     public StoredLink find(SqlConnection tx, String linkId) {
         return first(query(tx, COLUMNS + "WHERE link_id = $1", Tuple.of(linkId)));
+    }
+
+    /** A short link that recorded this rating, or null (its follow-up page is behind it). */
+    public StoredLink findShortByRating(SqlConnection tx, String ratingId) {
+        return first(query(tx, COLUMNS + "WHERE rating_id = $1 AND code_hash IS NOT NULL ORDER BY issued_at LIMIT 1",
+                Tuple.of(ratingId)));
     }
 
     /** The link whose short code hashes to this (RatingLinkCode). */

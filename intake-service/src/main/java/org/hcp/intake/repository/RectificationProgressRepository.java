@@ -34,6 +34,20 @@ import org.hcp.kit.db.Transactions;
 public class RectificationProgressRepository {
 
     /**
+     * A feedback older than this when read is not messaged: it is a replay, or the projection's first run over
+     * history, and its evaluator heard back long ago.
+     */
+    static final java.time.Duration FEEDBACK_MESSAGE_AGE = java.time.Duration.ofDays(2);
+
+    private final OutboundMessageRepository messages;
+    private final java.time.Clock clock;
+
+    public RectificationProgressRepository(OutboundMessageRepository messages, java.time.Clock clock) {
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    /**
      * Applies a batch of rectification events in the log's order, one statement kind at a time: each kind's rows keep
      * that order, and a rectification's own row is written before anything that refers to it.
      */
@@ -43,6 +57,8 @@ public class RectificationProgressRepository {
         List<Tuple> steps = new ArrayList<>();
         List<Tuple> deadlines = new ArrayList<>();
         List<Tuple> withdrawals = new ArrayList<>();
+        List<String> feedbacks = new ArrayList<>();
+        Instant now = clock.instant();
         for (EventEnvelope<EventPayload> e : events) {
             String id = e.eventId().toString();
             EventPayload payload = e.payload();
@@ -71,6 +87,9 @@ public class RectificationProgressRepository {
                         r.verificationDueAt()));
             } else if (payload instanceof FeedbackGiven f) {
                 steps.add(step(f.rectificationId(), id, Kind.FEEDBACK, f.givenAt(), f.means(), f.summary(), null));
+                if (f.givenAt().isAfter(now.minus(FEEDBACK_MESSAGE_AGE))) {
+                    feedbacks.add(f.rectificationId());
+                }
             } else if (payload instanceof RectificationVerified v) {
                 steps.add(step(v.rectificationId(), id, Kind.VERIFIED, v.verifiedAt(), Boolean.toString(v.confirmed()),
                         null, null));
@@ -97,6 +116,8 @@ public class RectificationProgressRepository {
                 + "feedback_due_at = COALESCE($5, feedback_due_at), "
                 + "verification_due_at = COALESCE($6, verification_due_at) WHERE rectification_id = $1", deadlines);
         batch(tx, "UPDATE rectification_progress_rating SET withdrawn = $2 WHERE rating_id = $1", withdrawals);
+        // R2.4: the feedback goes to each evaluator by SMS too, queued with the step (docs/messages.md).
+        feedbacks.forEach(rectificationId -> messages.queueFeedback(tx, rectificationId, now));
     }
 
     /** The rectification that covers this rating, or null while there is none (yet). */

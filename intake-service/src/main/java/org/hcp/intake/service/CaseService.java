@@ -15,6 +15,7 @@ import java.util.function.Predicate;
 import org.hcp.events.CaseCompleted;
 import org.hcp.events.EventEnvelope;
 import org.hcp.events.Topics;
+import org.hcp.events.policy.MessageKind;
 import org.hcp.events.outcome.Outcome;
 import org.hcp.events.outcome.Text;
 import org.hcp.intake.domain.CaseDecider;
@@ -24,6 +25,7 @@ import org.hcp.intake.domain.ReportCase;
 import org.hcp.intake.domain.ServiceCase;
 import org.hcp.intake.repository.CaseRepository;
 import org.hcp.intake.repository.ContactRepository;
+import org.hcp.intake.repository.OutboundMessageRepository;
 import org.hcp.intake.repository.DirectoryRepository;
 import org.hcp.intake.repository.MaliciousFindingRepository;
 import org.hcp.kit.db.Transactions;
@@ -55,10 +57,11 @@ public class CaseService {
     private final Clock clock;
     private final MaliciousFindingRepository findings;
     private final ContactRepository contactAccess;
+    private final OutboundMessageRepository messages;
 
     public CaseService(Pool pool, CaseRepository cases, DirectoryRepository directory, EvaluatorPseudonyms pseudonyms,
             ContactVault contacts, ReferenceData reference, OutboxRelay relay, Correlation correlation, Clock clock,
-            MaliciousFindingRepository findings, ContactRepository contactAccess) {
+            MaliciousFindingRepository findings, ContactRepository contactAccess, OutboundMessageRepository messages) {
         this.pool = pool;
         this.cases = cases;
         this.directory = directory;
@@ -70,6 +73,7 @@ public class CaseService {
         this.clock = clock;
         this.findings = findings;
         this.contactAccess = contactAccess;
+        this.messages = messages;
     }
 
     public record Reported(String caseNumber, java.util.UUID eventId, boolean replay, CaseCompleted event) {
@@ -139,7 +143,12 @@ public class CaseService {
                             evaluator.name(), evaluator.mobile(), evaluator.id()), request.now())
                     : Uni.createFrom().voidItem();
             Uni<Void> appended = Outbox.appendAll(tx, Topics.CASES, List.of(event));
-            return Uni.combine().all().unis(inserted, sealed, appended).asTuple().map(written -> {
+            // R1.8: the platform invites the evaluator itself where a mobile was given (and the policy sends it).
+            Uni<Void> invited = evaluator != null && notBlank(evaluator.mobile())
+                    ? sealed.chain(() -> messages.queueForContact(tx, MessageKind.INVITATION, c.caseNumber(),
+                            c.completedAt(), request.now()))
+                    : sealed;
+            return Uni.combine().all().unis(inserted, invited, appended).asTuple().map(written -> {
                 if (!written.getItem1()) {
                     throw new Retry();
                 }

@@ -18,6 +18,7 @@ import org.hcp.events.Topics;
 import org.hcp.intake.domain.DefaultRatings;
 import org.hcp.intake.domain.ServiceCase;
 import org.hcp.intake.repository.CaseRepository;
+import org.hcp.intake.repository.OutboundMessageRepository;
 import org.hcp.intake.repository.RatingRepository;
 import org.hcp.kit.messaging.PeriodicWorker;
 import org.hcp.kit.outbox.Outbox;
@@ -40,13 +41,15 @@ public class DefaultRatingScheduler extends PeriodicWorker {
     private final Pool pool;
     private final CaseRepository cases;
     private final RatingRepository ratings;
+    private final OutboundMessageRepository messages;
     private final OutboxRelay relay;
     private final Clock clock;
     private final MeterRegistry metrics;
     private final boolean enabled;
     private final Duration interval;
 
-    public DefaultRatingScheduler(Pool pool, CaseRepository cases, RatingRepository ratings, OutboxRelay relay,
+    public DefaultRatingScheduler(Pool pool, CaseRepository cases, RatingRepository ratings,
+            OutboundMessageRepository messages, OutboxRelay relay,
             Clock clock, MeterRegistry metrics,
             @ConfigProperty(name = "hcp.default-rating.scheduler.enabled", defaultValue = "true") boolean enabled,
             @ConfigProperty(name = "hcp.default-rating.scheduler.interval", defaultValue = "PT30S") Duration interval) {
@@ -55,6 +58,7 @@ public class DefaultRatingScheduler extends PeriodicWorker {
         this.pool = pool;
         this.cases = cases;
         this.ratings = ratings;
+        this.messages = messages;
         this.relay = relay;
         this.clock = clock;
         this.metrics = metrics;
@@ -115,6 +119,8 @@ public class DefaultRatingScheduler extends PeriodicWorker {
             Outbox.append(tx, Topics.CASES, EventEnvelope.of(reminder, reminder.caseNumber(), reminder.regionCode(),
                     c.reminderDueAt(), now, c.eventId(), c.eventId(), RatingService.PRODUCER));
             cases.markReminderIssued(tx, reminder.caseNumber(), now);
+            // R1.9 (TA): the reminder is a message too, where the evaluator left a mobile and the policy sends it.
+            messages.queueReminder(tx, reminder.caseNumber(), now);
         }
         return new Batch(claimed.size(), due.size());
     }

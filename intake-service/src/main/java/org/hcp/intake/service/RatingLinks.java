@@ -159,6 +159,21 @@ public class RatingLinks {
                 urlOf(token), expiresAt));
     }
 
+    /**
+     * R2.4: the short link behind which the evaluator of {@code ratingId} follows it: the link that recorded the
+     * rating, or one issued now, already used by that rating, so that it opens the follow-up page and rates nothing.
+     */
+    public String followUpUrl(SqlConnection tx, String ratingId, String caseNumber) {
+        StoredLink link = links.findShortByRating(tx, ratingId);
+        if (link == null) {
+            Instant now = clock.instant();
+            link = new StoredLink(EventIds.newTimeOrdered().toString(), caseNumber, null, Channel.SMS.name(), now,
+                    now, now, ratingId);
+            links.insert(tx, link, RatingLinkCode.hash(RatingLinkCode.of(link.linkId(), key)), "follow-up");
+        }
+        return urlOf(RatingLinkCode.of(link.linkId(), key));
+    }
+
     public String urlOf(String token) {
         return baseUrl + "/r/" + token;
     }

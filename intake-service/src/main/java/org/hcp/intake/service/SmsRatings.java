@@ -4,6 +4,7 @@ import static org.hcp.kit.db.Transactions.inTransaction;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -100,20 +101,30 @@ public class SmsRatings {
         if (phone == null) {
             return Outcome.rejected(Violation.of("/phone", "sms.mobileFormat"));
         }
-        return inTransaction(pool, tx -> links.issue(tx, new RatingLinks.IssueLink(request.caseNumber(),
-                request.visitId(), Channel.SMS.name(), null), caller).map(link -> {
+        return inTransaction(pool, tx -> invite(tx, request.caseNumber(), request.visitId(), phone, caller,
+                "sms.invitation"));
+    }
+
+    /**
+     * Issues an SMS link and the invitation a reply from {@code phone} answers, in the caller's transaction; the text
+     * in the wording of {@code textKey} ({@code sms.invitation} or {@code sms.reminder}, each with its short form).
+     */
+    Outcome<Invitation> invite(SqlConnection tx, String caseNumber, String visitId, String phone, String caller,
+            String textKey) {
+        return links.issue(tx, new RatingLinks.IssueLink(caseNumber, visitId, Channel.SMS.name(), null), caller)
+                .map(link -> {
             ServiceCase c = cases.find(tx, link.caseNumber()).serviceCase();
             JurisdictionPolicy policy = reference.policyFor(c.regionCode(), c.completedAt());
             String invitationId = EventIds.newTimeOrdered().toString();
             sms.insertInvitation(tx, new SmsRepository.Invitation(invitationId, c.caseNumber(), link.visitId(),
                     link.linkId(), clock.instant(), link.expiresAt()), phoneKey(phone));
             var item = directory.find(tx, DirectoryKind.ITEM, c.itemCode());
-            String message = invitationText(item == null ? c.itemCode() : item.name(), c.caseNumber(), policy,
-                    link.url());
+            String message = invitationText(textKey, item == null ? c.itemCode() : item.name(), c.caseNumber(),
+                    policy, link.url());
             LOG.infof("SMS invitation %s for case %s", invitationId, c.caseNumber());
             return new Invitation(invitationId, c.caseNumber(), link.url(), link.expiresAt(), message,
                     SmsText.segments(message));
-        }));
+        });
     }
 
     public Outcome<Answer> reply(InboundReply inbound) {
@@ -236,9 +247,10 @@ public class SmsRatings {
      * The invitation names the item, the case and the level menu where that fits one billed segment; otherwise the
      * short wording (the digits and the link; the link's page names the case) keeps it to one where the host allows.
      */
-    static String invitationText(String itemName, String caseNumber, JurisdictionPolicy policy, String url) {
-        String full = zh("sms.invitation", itemName, caseNumber, levelMenu(policy), url);
-        String compact = zh("sms.invitationShort", url);
+    static String invitationText(String textKey, String itemName, String caseNumber, JurisdictionPolicy policy,
+            String url) {
+        String full = zh(textKey, itemName, caseNumber, levelMenu(policy), url);
+        String compact = zh(textKey + "Short", url);
         return SmsText.segments(full) == 1 || SmsText.segments(compact) > 1 ? full : compact;
     }
 

@@ -92,7 +92,16 @@ class AccessMatrixTest {
                         "404 404 404 404 404 404 404 404 404 404 404 404 404 404 404 404 404"),
                 // not a link of ours: said on the spot, like the page itself (no redirect built from what was typed)
                 get("GET /r/{token}/thanks", "/r/not-a-token/thanks",
-                        "404 404 404 404 404 404 404 404 404 404 404 404 404 404 404 404 404"));
+                        "404 404 404 404 404 404 404 404 404 404 404 404 404 404 404 404 404"),
+                withBody("POST /r/{token}/follow-up", "/r/not-a-token/follow-up",
+                        "application/x-www-form-urlencoded", "level=5",
+                        "404 404 404 404 404 404 404 404 404 404 404 404 404 404 404 404 404"),
+                // the messages to evaluators: operators only (no number is shown, but the texts are theirs)
+                get("GET /api/v1/sms/messages", "/api/v1/sms/messages",
+                        "401 401 401 401 403 403 403 403 403 403 403 403 403 403 403 403 200"),
+                withBody("POST /api/v1/sms/messages/{messageId}/retry", "/api/v1/sms/messages/no-such/retry",
+                        "application/json", "",
+                        "401 401 401 401 403 403 403 403 403 403 403 403 403 403 403 403 404"));
         AccessMatrix.check(base, management, rows);
     }
 }

@@ -19,7 +19,7 @@ class SmsInvitationTextTest {
     @Test
     void r1_8_theInvitationFitsOneSegmentBehindAShortHost() {
         String url = "https://hcp.jl.gov.cn/r/" + CODE;
-        String text = SmsRatings.invitationText("不动产登记（转移登记）", "JL2026120400001", JILIN, url);
+        String text = SmsRatings.invitationText("sms.invitation", "不动产登记（转移登记）", "JL2026120400001", JILIN, url);
         assertEquals(1, SmsText.segments(text), text);
         assertTrue(text.length() <= SmsText.UCS2_SINGLE, text);
         assertTrue(text.endsWith(url), "the whole link is in the message: " + text);
@@ -28,7 +28,7 @@ class SmsInvitationTextTest {
     @Test
     void r1_8_aHostTooLongForOneSegmentGetsTheFullWording() {
         String url = "https://zwfw.jilin-city.example.gov.cn/r/" + CODE;
-        String text = SmsRatings.invitationText("不动产登记", "JL2026120400001", JILIN, url);
+        String text = SmsRatings.invitationText("sms.invitation", "不动产登记", "JL2026120400001", JILIN, url);
         assertTrue(text.contains("不动产登记") && text.contains("JL2026120400001") && text.contains(url), text);
         assertTrue(SmsText.segments(text) > 1, text);
     }
