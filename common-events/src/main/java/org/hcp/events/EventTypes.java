@@ -26,6 +26,8 @@ import org.hcp.events.rectification.RectificationStepOverdue;
 import org.hcp.events.rectification.RectificationVerified;
 import org.hcp.events.rectification.RectificationWithdrawn;
 import org.hcp.events.rectification.ResponsibleAssigned;
+import org.hcp.events.rectification.WorkOrderDispatched;
+import org.hcp.events.rectification.WorkOrderReplied;
 
 /**
  * Every event type the platform knows, with its current schema version.
@@ -72,6 +74,10 @@ public final class EventTypes {
             new EventType("RectificationWithdrawn", 1, RectificationWithdrawn.class, Topics.RECTIFICATIONS);
     public static final EventType RECTIFICATION_RESUMED =
             new EventType("RectificationResumed", 1, RectificationResumed.class, Topics.RECTIFICATIONS);
+    public static final EventType WORK_ORDER_DISPATCHED =
+            new EventType("WorkOrderDispatched", 1, WorkOrderDispatched.class, Topics.RECTIFICATIONS);
+    public static final EventType WORK_ORDER_REPLIED =
+            new EventType("WorkOrderReplied", 1, WorkOrderReplied.class, Topics.RECTIFICATIONS);
     public static final EventType RECTIFICATION_REDATED =
             new EventType("RectificationRedated", 1, RectificationRedated.class, Topics.RECTIFICATIONS);
 
@@ -104,7 +110,8 @@ public final class EventTypes {
             CASE_DEADLINES_REDATED, DIRECTORY_ENTRY_RECORDED, WORKING_CALENDAR_PUBLISHED, RECTIFICATION_OPENED, RECTIFICATION_CASE_ADDED,
             RESPONSIBLE_ASSIGNED, CALLBACK_RECORDED, RECTIFICATION_CLASSIFIED, RECTIFICATION_RESOLVED, FEEDBACK_GIVEN,
             RECTIFICATION_VERIFIED, INTERVIEW_RECORDED, RECTIFICATION_STEP_OVERDUE, RECTIFICATION_CLOSED,
-            RECTIFICATION_WITHDRAWN, RECTIFICATION_RESUMED, RECTIFICATION_REDATED, RATING_NOT_ADOPTED, RATING_REINSTATED, APPEAL_FILED,
+            RECTIFICATION_WITHDRAWN, RECTIFICATION_RESUMED, RECTIFICATION_REDATED, WORK_ORDER_DISPATCHED, WORK_ORDER_REPLIED,
+            RATING_NOT_ADOPTED, RATING_REINSTATED, APPEAL_FILED,
             APPEAL_EVIDENCE_ADDED, APPEAL_VERIFIED, APPEAL_DECIDED, APPEAL_OVERDUE, APPEAL_REDATED, INTEGRITY_FLAG_REVIEWED,
             BULLETIN_PUBLISHED, LOG_CHECKPOINTED);
 

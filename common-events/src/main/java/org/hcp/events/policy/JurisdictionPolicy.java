@@ -31,6 +31,8 @@ import java.util.List;
  * @param followUpRatingPeriod      追评 (issue 29; Zhejiang's practice): how long after a bad review's feedback or
  *                                  closing its evaluator may rate how it was handled, once; 0 days: not offered
  * @param messaging                 the short messages sent to evaluators: which, quiet hours, a daily cap per phone
+ * @param hotlineWorkOrders         each adopted bad review goes to the city's 12345 platform as a work order
+ *                                  (docs/hotline.md; Shenzhen's practice); null or false: not
  */
 public record JurisdictionPolicy(
         String regionCode,
@@ -54,7 +56,8 @@ public record JurisdictionPolicy(
         RankingWarning rankingWarning,
         Boolean showStaffOnRatingPage,
         Term followUpRatingPeriod,
-        MessagingRules messaging) {
+        MessagingRules messaging,
+        Boolean hotlineWorkOrders) {
 
     /** R1.3: is this code in the catalogue? */
     public boolean hasTag(String code) {
@@ -86,7 +89,8 @@ public record JurisdictionPolicy(
                 pick(rankingWarning, parent.rankingWarning),
                 pick(showStaffOnRatingPage, parent.showStaffOnRatingPage),
                 pick(followUpRatingPeriod, parent.followUpRatingPeriod),
-                pick(messaging, parent.messaging));
+                pick(messaging, parent.messaging),
+                pick(hotlineWorkOrders, parent.hotlineWorkOrders));
     }
 
     private static <T> T pick(T own, T inherited) {

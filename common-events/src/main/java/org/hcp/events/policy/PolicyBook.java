@@ -145,7 +145,8 @@ public final class PolicyBook {
                 result.rectificationComplexCase(), result.complexCaseFeedback(),
                 result.verificationAfterRectification(), result.appealWindow(), result.appealDecision(),
                 result.maliciousEvaluatorCreditRecord(), result.integrity(), result.rankingWarning(),
-                result.showStaffOnRatingPage(), result.followUpRatingPeriod(), result.messaging());
+                result.showStaffOnRatingPage(), result.followUpRatingPeriod(), result.messaging(),
+                result.hotlineWorkOrders());
     }
 
     public static ZoneId zoneOf(JurisdictionPolicy policy) {

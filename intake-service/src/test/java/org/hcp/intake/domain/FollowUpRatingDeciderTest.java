@@ -66,7 +66,8 @@ class FollowUpRatingDeciderTest {
                 JILIN.rectificationClearCase(), JILIN.rectificationComplexCase(), JILIN.complexCaseFeedback(),
                 JILIN.verificationAfterRectification(), JILIN.appealWindow(), JILIN.appealDecision(),
                 JILIN.maliciousEvaluatorCreditRecord(), JILIN.integrity(), JILIN.rankingWarning(),
-                JILIN.showStaffOnRatingPage(), org.hcp.events.policy.Term.days(0), JILIN.messaging());
+                JILIN.showStaffOnRatingPage(), org.hcp.events.policy.Term.days(0), JILIN.messaging(),
+                JILIN.hotlineWorkOrders());
         assertEquals(Status.NOT_OFFERED, FollowUpRatingDecider.window(progress(false, OPEN, GAVE_FEEDBACK), false,
                 none, CALENDAR, FEEDBACK.plusSeconds(60)).status());
     }

@@ -35,6 +35,9 @@ import org.hcp.events.rectification.RectificationVerified;
 import org.hcp.events.rectification.RectificationWithdrawn;
 import org.hcp.events.rectification.Resolution;
 import org.hcp.events.rectification.ResponsibleAssigned;
+import org.hcp.events.rectification.WorkOrderDispatched;
+import org.hcp.events.rectification.WorkOrderReplied;
+import org.hcp.events.rectification.WorkOrderStatus;
 import org.hcp.rectification.domain.RectificationState.Status;
 
 /**
@@ -287,6 +290,46 @@ public final class RectificationDecider {
             return List.of();
         }
         return List.of(new RectificationResumed(s.rectificationId(), ratingId, decisionId, at));
+    }
+
+    /** The work order of a rectification (docs/hotline.md): one per rectification, the same on every attempt. */
+    public static String workOrderIdOf(String rectificationId) {
+        return "HCP-" + rectificationId;
+    }
+
+    /** Whether this rectification goes to the city's 12345 platform: its policy says so, and it was just opened. */
+    public static boolean dispatchesToHotline(List<EventPayload> events, JurisdictionRules rules) {
+        return Boolean.TRUE.equals(rules.policy().hotlineWorkOrders())
+                && events.stream().anyMatch(e -> e instanceof RectificationOpened);
+    }
+
+    /** The 12345 platform took the work order. */
+    public static List<EventPayload> dispatched(RectificationState s, String subscriber, Instant at) {
+        return List.of(new WorkOrderDispatched(s.rectificationId(), workOrderIdOf(s.rectificationId()), subscriber,
+                at));
+    }
+
+    /** The 12345 platform's reply on its work order becomes a step of the history; the unit's steps stay its own. */
+    public static Outcome<List<EventPayload>> workOrderReplied(RectificationState s, String workOrderId,
+            String replyId, WorkOrderStatus status, String text, Instant repliedAt, Instant now) {
+        List<Violation> errors = new ArrayList<>();
+        if (!workOrderIdOf(s.rectificationId()).equals(workOrderId)) {
+            errors.add(Violation.of("/workOrderId", "hotline.workOrderUnknown", workOrderId));
+        }
+        if (blank(replyId)) {
+            errors.add(Violation.of("/replyId", "field.required"));
+        }
+        if (status == null) {
+            errors.add(Violation.of("/status", "field.required"));
+        }
+        if (repliedAt == null) {
+            errors.add(Violation.of("/repliedAt", "field.required"));
+        }
+        if (!errors.isEmpty()) {
+            return Outcome.rejected(errors);
+        }
+        return done(new WorkOrderReplied(s.rectificationId(), workOrderId, replyId.strip(), status,
+                blankToNull(text), repliedAt, now));
     }
 
     /** R2.6: every step past its deadline at {@code now}, once each; the scheduler escalates them to the bureau. */

@@ -24,6 +24,8 @@ import org.hcp.events.rectification.RectificationVerified;
 import org.hcp.events.rectification.RectificationWithdrawn;
 import org.hcp.events.rectification.Resolution;
 import org.hcp.events.rectification.ResponsibleAssigned;
+import org.hcp.events.rectification.WorkOrderDispatched;
+import org.hcp.events.rectification.WorkOrderReplied;
 
 /**
  * One rectification as its events made it: a pure fold ({@link #evolve}), so the live read model and a rebuild from
@@ -228,6 +230,10 @@ public record RectificationState(
                 b.status = b.statusBeforeWithdrawal;
                 b.statusBeforeWithdrawal = null;
             });
+        }
+        if (event instanceof WorkOrderDispatched || event instanceof WorkOrderReplied) {
+            // The 12345 platform's part is history: the unit's steps and deadlines stand as they were.
+            return s;
         }
         throw new IllegalArgumentException("not a rectification event: " + event.getClass().getSimpleName());
     }

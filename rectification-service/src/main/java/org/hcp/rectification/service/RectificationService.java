@@ -18,12 +18,15 @@ import org.hcp.events.appeal.RatingNotAdopted;
 import org.hcp.events.appeal.RatingReinstated;
 import org.hcp.events.outcome.Outcome;
 import org.hcp.events.policy.JurisdictionRules;
+import org.hcp.events.rectification.WorkOrderStatus;
 import org.hcp.kit.outbox.OutboxRelay;
 import org.hcp.kit.reference.ReferenceData;
 import org.hcp.kit.rest.Correlation;
 import org.hcp.rectification.domain.LedgerEntry;
 import org.hcp.rectification.domain.RectificationDecider;
 import org.hcp.rectification.domain.RectificationState;
+import org.hcp.rectification.hotline.HotlineSubscribers;
+import org.hcp.rectification.repository.HotlineRepository;
 import org.hcp.rectification.repository.RatingDecisionRepository;
 import org.hcp.rectification.repository.RectificationRepository.Stored;
 import org.hcp.rectification.repository.RectificationRepository;
@@ -48,9 +51,12 @@ public class RectificationService {
     private final OutboxRelay relay;
     private final Correlation correlation;
     private final Clock clock;
+    private final HotlineRepository hotline;
+    private final HotlineSubscribers subscribers;
 
     public RectificationService(Pool pool, RectificationRepository rectifications, RatingDecisionRepository decisions,
-            ReferenceData reference, OutboxRelay relay, Correlation correlation, Clock clock) {
+            ReferenceData reference, OutboxRelay relay, Correlation correlation, Clock clock, HotlineRepository hotline,
+            HotlineSubscribers subscribers) {
         this.pool = pool;
         this.rectifications = rectifications;
         this.decisions = decisions;
@@ -58,6 +64,8 @@ public class RectificationService {
         this.relay = relay;
         this.correlation = correlation;
         this.clock = clock;
+        this.hotline = hotline;
+        this.subscribers = subscribers;
     }
 
     /** Who may act on what: a region prefix and an institution, each null for "any" (from the caller's scope). */
@@ -86,10 +94,14 @@ public class RectificationService {
             Stored stored = rectifications.lock(tx, id, null, null).orElse(null);
             Optional<RatingDecisionRepository.Decision> decision = decisions.latest(tx, rating.ratingId());
             boolean notAdopted = decision.map(RatingDecisionRepository.Decision::notAdopted).orElse(false);
+            JurisdictionRules rules = reference.rules(rating.regionCode(), now);
             List<EventPayload> events = RectificationDecider.open(rating, stored == null ? null : stored.state(),
-                    notAdopted, decision.map(RatingDecisionRepository.Decision::decisionId).orElse(null),
-                    reference.rules(rating.regionCode(), now), now);
+                    notAdopted, decision.map(RatingDecisionRepository.Decision::decisionId).orElse(null), rules, now);
             record(tx, stored, id, rating.regionCode(), events, now, event.eventId(), event.correlationId());
+            // docs/hotline.md: where the policy says so, the bad review goes to the city's 12345 platform as well.
+            if (!notAdopted && RectificationDecider.dispatchesToHotline(events, rules)) {
+                subscribers.covering(rating.regionCode()).ifPresent(s -> hotline.queue(tx, id, s.id(), now));
+            }
         }
     }
 
@@ -208,6 +220,53 @@ public class RectificationService {
 
     /** What one overdue round did: rectifications looked at, steps flagged. */
     public record OverdueRound(int rectifications, int steps) {
+    }
+
+    /** docs/hotline.md: the 12345 platform took the work order; a step of the history. */
+    public void dispatched(SqlConnection tx, String rectificationId, String subscriber, Instant now) {
+        Stored stored = rectifications.load(tx, rectificationId);
+        record(tx, stored, rectificationId, stored.state().opened().regionCode(),
+                RectificationDecider.dispatched(stored.state(), subscriber, now), now, null, null);
+    }
+
+    /** What became of a reply of the 12345 platform: recorded now, or recorded before (sent again). */
+    public record Replied(String rectificationId, String workOrderId, String replyId, boolean repeated) {
+    }
+
+    /**
+     * The 12345 platform's reply on its work order (signature checked by the caller): within the subscriber's region,
+     * decided as a step, recorded once per reply id.
+     */
+    public Outcome<Replied> replied(HotlineSubscribers.Subscriber subscriber, String workOrderId, String replyId,
+            WorkOrderStatus status, String text, Instant repliedAt) {
+        Instant now = clock.instant();
+        UUID requestId = correlation.current();
+        String prefix = "HCP-";
+        if (workOrderId == null || !workOrderId.startsWith(prefix)) {
+            return Outcome.notFound("no work order " + workOrderId);
+        }
+        String rectificationId = workOrderId.substring(prefix.length());
+        Outcome<Replied> outcome = inTransaction(pool, tx -> {
+            Optional<Stored> stored = rectifications.lock(tx, rectificationId, subscriber.regionPrefix(), null);
+            if (stored.isEmpty()) {
+                return Outcome.<Replied>notFound("no work order " + workOrderId + " of subscriber " + subscriber.id());
+            }
+            RectificationState s = stored.get().state();
+            return RectificationDecider.workOrderReplied(s, workOrderId, replyId, status, text, repliedAt, now)
+                    .map(events -> {
+                        if (!hotline.replyOnce(tx, subscriber.id(), replyId.strip(), rectificationId, now)) {
+                            return new Replied(rectificationId, workOrderId, replyId, true);
+                        }
+                        record(tx, stored.get(), rectificationId, s.opened().regionCode(), events, now, requestId,
+                                requestId);
+                        return new Replied(rectificationId, workOrderId, replyId, false);
+                    });
+        });
+        if (outcome instanceof Outcome.Done<Replied> done && !done.value().repeated()) {
+            relay.wake();
+            LOG.infof("rectification %s: 12345 work order %s now %s", rectificationId, workOrderId, status);
+        }
+        return outcome;
     }
 
     private Stored record(SqlConnection tx, Stored before, String id, String region, List<EventPayload> events,

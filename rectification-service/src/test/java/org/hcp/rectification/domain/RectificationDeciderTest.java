@@ -143,6 +143,23 @@ class RectificationDeciderTest {
     }
 
     @Test
+    void aPolicyThatSendsTo12345DispatchesANewRectificationAndItsReplyIsAStepThatChangesNoDeadline() {
+        Given given = new Given(JC, 2, true);
+        assertFalse(RectificationDecider.dispatchesToHotline(given.events, given.rules),
+                "Jilin City's policy does not send bad reviews to 12345");
+        RectificationState before = given.state();
+        given.events.addAll(RectificationDecider.dispatched(before, "jilin-12345", MON));
+        given.then(RectificationDecider.workOrderReplied(given.state(), "HCP-" + before.rectificationId(), "R1",
+                org.hcp.events.rectification.WorkOrderStatus.CLOSED, "已回复", MON, MON));
+        assertEquals(before.callbackDueAt(), given.state().callbackDueAt());
+        assertEquals(before.status(), given.state().status(), "the unit's steps stay its own");
+        refused(RectificationDecider.workOrderReplied(given.state(), "HCP-another", "R2",
+                org.hcp.events.rectification.WorkOrderStatus.CLOSED, null, MON, MON), "hotline.workOrderUnknown");
+        refused(RectificationDecider.workOrderReplied(given.state(), "HCP-" + before.rectificationId(), " ", null,
+                null, null, MON), "field.required");
+    }
+
+    @Test
     void r2_1_goodReviewsAndSystemDefaultsNeverOpenOne() {
         assertTrue(RectificationDecider.open(badReview(JC, 3, null), null, false, null, rules(JC), MON).isEmpty());
         RatingSubmitted bad = badReview(JC, 1, null);

@@ -84,7 +84,11 @@ class AccessMatrixTest {
                         "401 401 401 401 403 403 403 403 403 403 403 403 403 403 403 403 200"),
                 // R2.7: published results are for everyone
                 get("GET /api/v1/public/rectification-results", "/api/v1/public/rectification-results",
-                        "200 200 200 200 200 200 200 200 200 200 200 200 200 200 200 200 200"));
+                        "200 200 200 200 200 200 200 200 200 200 200 200 200 200 200 200 200"),
+                // docs/hotline.md: the 12345 platform signs with its key; a bearer token of any role is not that
+                json("POST /api/v1/hotline/work-orders/{workOrderId}/replies",
+                        "/api/v1/hotline/work-orders/HCP-x/replies",
+                        "401 401 401 401 401 401 401 401 401 401 401 401 401 401 401 401 401"));
         AccessMatrix.check(base, management, rows);
     }
 }
