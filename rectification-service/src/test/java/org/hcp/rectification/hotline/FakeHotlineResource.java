@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.hcp.testkit.FakeHotline;
 
 /**
  * Starts the fake 12345 platform for a test class, subscribes it for Jilin City's Chuanying district, and gives that

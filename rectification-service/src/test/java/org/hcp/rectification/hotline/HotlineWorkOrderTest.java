@@ -22,6 +22,7 @@ import org.hcp.events.EventEnvelope;
 import org.hcp.events.RatingSubmitted;
 import org.hcp.localstack.LocalStack;
 import org.hcp.rectification.service.HotlineDispatch;
+import org.hcp.testkit.FakeHotline;
 import org.hcp.testkit.LocalStackTestResource;
 import org.hcp.testkit.TestEvents;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package org.hcp.rectification.hotline;
+package org.hcp.testkit;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
