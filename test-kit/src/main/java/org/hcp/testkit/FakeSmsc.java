@@ -58,6 +58,7 @@ public final class FakeSmsc implements AutoCloseable {
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final AtomicInteger ids = new AtomicInteger(1000);
     private final AtomicInteger refuse = new AtomicInteger();
+    private volatile java.util.concurrent.CountDownLatch hold;
     private final Thread acceptor;
     private volatile SMPPServerSession session;
     private volatile boolean closed;
@@ -95,6 +96,22 @@ public final class FakeSmsc implements AutoCloseable {
     /** The next {@code n} submits are refused with ESME_RTHROTTLED (0x58), as a busy SMSC does. */
     public void refuseNext(int n) {
         refuse.set(n);
+    }
+
+    /**
+     * From now on each submit_sm is kept but not answered until {@link #release}: a sender killed meanwhile never
+     * learns whether it went out.
+     */
+    public void holdAnswers() {
+        hold = new java.util.concurrent.CountDownLatch(1);
+    }
+
+    public void release() {
+        java.util.concurrent.CountDownLatch h = hold;
+        hold = null;
+        if (h != null) {
+            h.countDown();
+        }
     }
 
     /** An evaluator's message from {@code from}, in UCS-2. */
@@ -145,6 +162,7 @@ public final class FakeSmsc implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        release();
         SMPPServerSession s = session;
         if (s != null) {
             s.unbindAndClose();
@@ -173,6 +191,14 @@ public final class FakeSmsc implements AutoCloseable {
             String id = Integer.toString(ids.incrementAndGet());
             received.add(new Received(submit.getDestAddress(), new String(body, ucs2 ? StandardCharsets.UTF_16BE
                     : StandardCharsets.ISO_8859_1), id));
+            java.util.concurrent.CountDownLatch h = hold;
+            if (h != null) {
+                try {
+                    h.await(5, java.util.concurrent.TimeUnit.MINUTES);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             try {
                 return new SubmitSmResult(new MessageId(id), new OptionalParameter[0]);
             } catch (Exception e) {

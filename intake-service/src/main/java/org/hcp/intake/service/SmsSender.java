@@ -41,8 +41,6 @@ public class SmsSender extends PeriodicWorker {
     private static final Logger LOG = Logger.getLogger(SmsSender.class);
     static final int BATCH = 50;
     static final int MAX_ATTEMPTS = 5;
-    /** How long a claimed message may take to reach the SMSC before a later round parks it. */
-    static final Duration CLAIM = Duration.ofMinutes(2);
 
     private final Pool pool;
     private final OutboundMessageRepository messages;
@@ -55,11 +53,14 @@ public class SmsSender extends PeriodicWorker {
     private final SmppGateway gateway;
     private final Clock clock;
     private final boolean enabled;
+    /** How long a claimed message may take to reach the SMSC before a later round parks it. */
+    private final Duration claim;
 
     public SmsSender(Pool pool, OutboundMessageRepository messages, CaseRepository cases, ContactVault vault,
             EvaluatorPseudonyms pseudonyms, SmsRatings invitations, RatingLinks links, ReferenceData reference, SmppGateway gateway, Clock clock, MeterRegistry metrics,
             @ConfigProperty(name = "hcp.sms.sender.enabled", defaultValue = "true") boolean enabled,
-            @ConfigProperty(name = "hcp.sms.sender.interval", defaultValue = "PT5S") Duration interval) {
+            @ConfigProperty(name = "hcp.sms.sender.interval", defaultValue = "PT5S") Duration interval,
+            @ConfigProperty(name = "hcp.sms.sender.claim", defaultValue = "PT2M") Duration claim) {
         super("sms-sender", interval, interval, metrics);
         this.pool = pool;
         this.messages = messages;
@@ -72,6 +73,7 @@ public class SmsSender extends PeriodicWorker {
         this.gateway = gateway;
         this.clock = clock;
         this.enabled = enabled;
+        this.claim = claim;
     }
 
     /** What one round did. */
@@ -196,7 +198,7 @@ public class SmsSender extends PeriodicWorker {
                 continue;
             }
             messages.sending(tx, m.messageId(), phoneKey, text.value(), SmsText.segments(text.value()),
-                    now.plus(CLAIM));
+                    now.plus(claim));
             ready.add(new Ready(m.messageId(), mobile, text.value(), m.attempts()));
         }
         return new Claimed(due.size(), ready);
