@@ -11,19 +11,28 @@ import org.hcp.events.Channel;
  *
  * @param defaultRating the default rating's {@code pf}; when another channel shares it, a marker field must be set
  * @param appStatus     the {@code appStatus} values of an adopted and a not-adopted rating (R3.4)
+ * @param followUpRating whether and how a follow-up rating (追评, FollowUpRated) is sent; null: not sent
  */
 public record ProvinceProfile(
         @JsonProperty(required = true) String id,
         String description,
         @JsonProperty(required = true) Map<Channel, Integer> pf,
         @JsonProperty(required = true) DefaultRating defaultRating,
-        @JsonProperty(required = true) AppStatus appStatus) {
+        @JsonProperty(required = true) AppStatus appStatus,
+        FollowUpRating followUpRating) {
 
     /** @param markerField null when {@code pf} alone marks a default rating */
     public record DefaultRating(int pf, String markerField, String markerValue) {
     }
 
     public record AppStatus(String adopted, String notAdopted) {
+    }
+
+    /**
+     * A follow-up rating goes as an {@code evaluate} item of its own with this {@code assessNumber}, naming the rating
+     * it follows up in {@code linkField}.
+     */
+    public record FollowUpRating(int assessNumber, String linkField) {
     }
 
     public ProvinceProfile {

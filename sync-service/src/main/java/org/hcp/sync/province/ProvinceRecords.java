@@ -8,6 +8,7 @@ import org.hcp.events.CaseKind;
 import org.hcp.events.ChinaTime;
 import org.hcp.events.NationalCodes;
 import org.hcp.events.RatingOrigin;
+import org.hcp.events.FollowUpRated;
 import org.hcp.events.RatingSubmitted;
 
 /**
@@ -67,6 +68,26 @@ public final class ProvinceRecords {
         if (isDefault && profile.defaultRating().markerField() != null) {
             record.put(profile.defaultRating().markerField(), profile.defaultRating().markerValue());
         }
+        return record;
+    }
+
+    /** 追评: a follow-up rating as an {@code evaluate} item of its own, as the profile says (docs/sync.md). */
+    public static Map<String, Object> followUp(FollowUpRated f, ProvinceProfile profile) {
+        Map<String, Object> record = new LinkedHashMap<>();
+        record.put("evaluateId", f.followUpId());
+        record.put("projectNo", f.caseNumber());
+        record.put("taskCode", f.itemCode());
+        record.put("proDepart", f.institutionCode());
+        record.put("areaCode", areaCode(f.regionCode()));
+        record.put("pf", profile.pfOf(f.channel(), false));
+        record.put("satisfaction", NationalCodes.pushSatisfaction(f.level()));
+        record.put("satisfactionCode", NationalCodes.gbt39046SatisfactionCode(f.level()));
+        record.put("evalDetail", "");
+        record.put("writingEvaluation", f.text() == null ? "" : f.text());
+        record.put("assessTime", time(f.ratedAt()));
+        record.put("assessNumber", profile.followUpRating().assessNumber());
+        record.put(profile.followUpRating().linkField(), f.ratingId());
+        record.put("appStatus", profile.appStatus().adopted());
         return record;
     }
 

@@ -16,6 +16,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hcp.events.EventEnvelope;
 import org.hcp.events.EventJson;
 import org.hcp.events.EventPayload;
+import org.hcp.events.FollowUpRated;
 import org.hcp.events.RatingSubmitted;
 import org.hcp.events.Topics;
 import org.hcp.events.appeal.RatingNotAdopted;
@@ -54,7 +55,8 @@ public class SyncFeed {
     }
 
     private static final Logger LOG = Logger.getLogger(SyncFeed.class);
-    private static final List<String> TOPICS = List.of(Topics.RATINGS, Topics.APPEALS);
+    /** The topics a cursor may name; hcp.cases only for a profile that sends follow-up ratings (追评). */
+    private static final List<String> TOPICS = List.of(Topics.RATINGS, Topics.APPEALS, Topics.CASES);
     private static final String VERSION = "v1";
     private static final Duration MAX_READ = Duration.ofSeconds(10);
 
@@ -78,7 +80,9 @@ public class SyncFeed {
         long deadline = System.nanoTime() + MAX_READ.toNanos();
         try (KafkaConsumer<byte[], byte[]> consumer = clients.rawConsumer("sync-feed", Math.min(limit, 2000))) {
             List<TopicPartition> partitions = new ArrayList<>();
-            for (String topic : TOPICS) {
+            List<String> topics = profile.followUpRating() == null ? List.of(Topics.RATINGS, Topics.APPEALS)
+                    : TOPICS;
+            for (String topic : topics) {
                 consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
                         .map(p -> new TopicPartition(topic, p.partition()))
                         .sorted(Comparator.comparingInt(TopicPartition::partition))
@@ -87,7 +91,8 @@ public class SyncFeed {
             // The decisions' end first: every rating a decision read names was in the log before it, so inside the
             // ratings' end taken after it.
             Map<TopicPartition, Long> ends = new LinkedHashMap<>();
-            for (String topic : List.of(Topics.APPEALS, Topics.RATINGS)) {
+            // A follow-up rating follows its rating's rectification, long after the rating: the cases' end last.
+            for (String topic : List.of(Topics.APPEALS, Topics.RATINGS, Topics.CASES)) {
                 ends.putAll(consumer.endOffsets(partitions.stream().filter(tp -> tp.topic().equals(topic)).toList()));
             }
             Map<TopicPartition, Long> positions = new LinkedHashMap<>();
@@ -151,6 +156,8 @@ public class SyncFeed {
         } else if (event.payload() instanceof RatingNotAdopted decision) {
             items.add(new Item("status", position, ProvinceRecords.statusChange(decision.ratingId(), false,
                     decision.decidedAt(), profile)));
+        } else if (event.payload() instanceof FollowUpRated followUp && profile.followUpRating() != null) {
+            items.add(new Item("evaluate", position, ProvinceRecords.followUp(followUp, profile)));
         } else if (event.payload() instanceof RatingReinstated decision) {
             items.add(new Item("status", position, ProvinceRecords.statusChange(decision.ratingId(), true,
                     decision.decidedAt(), profile)));

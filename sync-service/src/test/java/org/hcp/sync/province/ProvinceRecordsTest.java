@@ -99,10 +99,24 @@ class ProvinceRecordsTest {
         Map<Channel, Integer> pf = ProvinceProfiles.get("standard").pf();
 
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () ->
-                new ProvinceProfile("bad", null, pf, new DefaultRating(5, null, null), new AppStatus("1", "0")));
+                new ProvinceProfile("bad", null, pf, new DefaultRating(5, null, null), new AppStatus("1", "0"),
+                        null));
         assertTrue(refused.getMessage().contains("pf 5"), refused.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new ProvinceProfile("partial", null,
-                Map.of(Channel.WEBSITE, 1), new DefaultRating(7, null, null), new AppStatus("1", "0")));
+                Map.of(Channel.WEBSITE, 1), new DefaultRating(7, null, null), new AppStatus("1", "0"), null));
+    }
+
+    @Test
+    void aFollowUpRatingTravelsAsItsOwnRecordWhereTheProfileSaysSoNamingItsRating() {
+        var followUp = new org.hcp.events.FollowUpRated("follow-up-r-1", "r-1", "r-1", "C-2025-0001", "ITEM-9",
+                "G-220202-C", null, null, "220202", Channel.SMS, 4, "快多了", RATED);
+        Map<String, Object> record = ProvinceRecords.followUp(followUp, STANDARD);
+        assertEquals("follow-up-r-1", record.get("evaluateId"));
+        assertEquals("r-1", record.get("originalEvaluateId"));
+        assertEquals(3, record.get("assessNumber"), "1 and 2 are the first and the supplementary rating (R1.7)");
+        assertEquals(4, record.get("satisfaction"));
+        assertEquals(7, record.get("pf"));
+        assertEquals(null, ProvinceProfiles.get("sms6-default7").followUpRating(), "that profile sends none");
     }
 
     @Test

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import org.hcp.events.Channel;
 import org.hcp.events.EventEnvelope;
+import org.hcp.events.FollowUpRated;
 import org.hcp.events.RatingOrigin;
 import org.hcp.events.RatingSubmitted;
 import org.hcp.events.Topics;
@@ -66,6 +67,13 @@ class SyncFeedTest {
         TestEvents.publish(Topics.APPEALS, EventEnvelope.of(new RatingNotAdopted(appealed.ratingId(),
                 appealed.caseNumber(), "d-sync", false, "误评", "bureau:46", decided), appealed.ratingId(), COUNTY,
                 decided, decided, null, null, "test"));
+        // 追评 of another bad review, weeks later: the standard profile sends it as its own record (docs/sync.md).
+        RatingSubmitted followedUp = ratings.get(1).payload();
+        Instant later = Instant.parse("2025-09-25T02:00:00Z");
+        TestEvents.publish(Topics.CASES, EventEnvelope.of(new FollowUpRated("follow-up-" + followedUp.ratingId(),
+                followedUp.ratingId(), followedUp.ratingId(), followedUp.caseNumber(), followedUp.itemCode(),
+                followedUp.institutionCode(), null, null, COUNTY, Channel.SMS, 4, null, later),
+                followedUp.caseNumber(), COUNTY, later, later, null, null, "test"));
 
         List<Map<String, Object>> items = new ArrayList<>();
         String cursor = null;
@@ -96,7 +104,12 @@ class SyncFeedTest {
             Map<String, Object> record = (Map<String, Object>) item.get("record");
             String kind = (String) item.get("kind");
             assertTrue(((String) record.getOrDefault("areaCode", "460105000000")).startsWith(PROVINCE), item.toString());
-            if (kind.equals("evaluate")) {
+            if (kind.equals("evaluate") && record.containsKey("originalEvaluateId")) {
+                assertEquals(followedUp.ratingId(), record.get("originalEvaluateId"));
+                assertEquals(3, record.get("assessNumber"));
+                assertTrue(order.contains("evaluate:" + followedUp.ratingId()), "after the rating it follows up");
+                assertTrue(seen.add((String) record.get("evaluateId")), "exactly once: " + record.get("evaluateId"));
+            } else if (kind.equals("evaluate")) {
                 assertTrue(seen.add((String) record.get("evaluateId")), "exactly once: " + record.get("evaluateId"));
                 assertEquals("case:" + record.get("projectNo"), order.get(order.size() - 1), "its case just before");
             }
@@ -106,7 +119,8 @@ class SyncFeedTest {
         for (EventEnvelope<RatingSubmitted> rating : ratings) {
             assertTrue(seen.contains(rating.payload().ratingId()), "delivered: " + rating.payload().ratingId());
         }
-        assertEquals(ratings.size(), seen.size(), "nothing of another province");
+        assertTrue(seen.contains("follow-up-" + followedUp.ratingId()), "the follow-up rating delivered");
+        assertEquals(ratings.size() + 1, seen.size(), "nothing of another province");
         int statusAt = order.indexOf("status:" + appealed.ratingId());
         assertTrue(statusAt > order.indexOf("evaluate:" + appealed.ratingId()), "the decision after its rating");
         Map<String, Object> defaultRecord = items.stream().map(i -> recordOf(i))
@@ -137,6 +151,16 @@ class SyncFeedTest {
                         }
                     } catch (RuntimeException unreadable) {
                         // not a rating
+                    }
+                });
+        // And each follow-up rating (追评) of Jilin, which the standard profile sends as its own record.
+        TopicProbe.forEach(LocalStack.shared().kafka().bootstrapServers(), List.of(Topics.CASES),
+                Duration.ofMinutes(2), r -> {
+                    if (r.value().contains("\"FollowUpRated\"")) {
+                        FollowUpRated f = org.hcp.events.EventJson.read(r.value(), FollowUpRated.class).payload();
+                        if (f.regionCode().startsWith("22")) {
+                            expected.merge(f.followUpId(), 1, Integer::sum);
+                        }
                     }
                 });
         String jilin = DevTokens.mint("sync", "22", Duration.ofHours(1));

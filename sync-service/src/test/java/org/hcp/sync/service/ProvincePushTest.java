@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.hcp.events.EventJson;
+import org.hcp.events.FollowUpRated;
 import org.hcp.events.RatingSubmitted;
 import org.hcp.events.Topics;
 import org.hcp.localstack.DevTokens;
@@ -134,7 +135,7 @@ class ProvincePushTest {
         assertEquals(expected.size(), sent, "each rating counted once, in its county");
     }
 
-    /** The ratings of the province the log holds, read independently of the feed. */
+    /** The ratings and follow-up ratings of the province the log holds, read independently of the feed. */
     private static Set<String> provinceRatingsInTheLog() {
         Set<String> ids = new HashSet<>();
         TopicProbe.forEach(LocalStack.shared().kafka().bootstrapServers(), List.of(Topics.RATINGS),
@@ -146,6 +147,16 @@ class ProvincePushTest {
                         }
                     } catch (RuntimeException unreadable) {
                         // not a rating: the feed steps over it too
+                    }
+                });
+        // The follow-up ratings (追评) of the province: the standard profile sends each as its own evaluate record.
+        TopicProbe.forEach(LocalStack.shared().kafka().bootstrapServers(), List.of(Topics.CASES),
+                Duration.ofMinutes(2), r -> {
+                    if (r.value().contains("\"FollowUpRated\"")) {
+                        FollowUpRated f = EventJson.read(r.value(), FollowUpRated.class).payload();
+                        if (f.regionCode().startsWith(PROVINCE)) {
+                            ids.add(f.followUpId());
+                        }
                     }
                 });
         return ids;
