@@ -51,6 +51,9 @@ class SmsMessagesTest {
     @Inject
     SmsSender sender;
 
+    @Inject
+    org.hcp.intake.service.DefaultRatingScheduler scheduler;
+
     static FakeSmsc smsc() {
         return FakeSmscResource.smsc;
     }
@@ -213,6 +216,38 @@ class SmsMessagesTest {
         String path = text.substring(text.indexOf("/r/"));
         assertEquals(3 + 22, path.length(), "a short link: " + text);
         given().get(path).then().statusCode(200).body(containsString("已对窗口人员批评教育"));
+    }
+
+    @Test
+    void r1_9_taiansReminderGoesOutWhenTheCaseIsStillUnratedAfterOneWorkingDay() throws Exception {
+        String mobile = mobile();
+        String caseNumber = "S" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
+        given().auth().oauth2(ADMIN).contentType("text/csv; charset=UTF-8").body(directory())
+                .post("/api/v1/directory/import").then().statusCode(200);
+        given().auth().oauth2(CHANNEL).contentType("application/json").body("""
+                {"caseNumber":"%s","caseKind":"INSTANT","itemCode":"ITEM-BIZ-LICENSE","institutionCode":"TA-TS-CENTRE",
+                 "windowCode":"TA-TS-W05","platformCode":"TA-BIZ","completedAt":"%s",
+                 "evaluator":{"type":"NATURAL_PERSON","id":"370902199001011234","name":"赵六","mobile":"%s"}}"""
+                .formatted(caseNumber, Instant.now().minusSeconds(120), mobile)).post("/api/v1/cases")
+                .then().statusCode(202);
+        Instant reminderDue;
+        try (Connection c = LocalStack.shared().postgres().connect("intake");
+             PreparedStatement q = c.prepareStatement("SELECT reminder_due_at FROM service_case WHERE case_number = ?")) {
+            q.setString(1, caseNumber);
+            try (ResultSet rs = q.executeQuery()) {
+                rs.next();
+                reminderDue = rs.getTimestamp(1).toInstant();
+            }
+        }
+        scheduler.runOnce(reminderDue.plusSeconds(60));
+        assertEquals("PENDING", status("reminder:" + caseNumber), "R1.9 (TA): the reminder is a message too");
+
+        Instant nextMorning = reminderDue.atZone(CHINA).toLocalDate().plusDays(1).atTime(10, 0).atZone(CHINA)
+                .toInstant();
+        sender.runOnce(nextMorning);
+        assertTrue(smsc().receivedBy(mobile).stream().anyMatch(m -> m.text().contains("尚未评价")),
+                smsc().receivedBy(mobile).toString());
+        assertEquals("SENT", status("reminder:" + caseNumber));
     }
 
     static void publish(String rectificationId, EventPayload payload) {
