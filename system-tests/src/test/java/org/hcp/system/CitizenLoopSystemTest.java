@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -84,13 +83,8 @@ class CitizenLoopSystemTest {
                 .with("HCP_HOTLINE_SUBSCRIBERS_FILE", subscribers.toString()).with("HCP_HOTLINE_INTERVAL", "PT1S")
                 .start();
         reporting = new ServiceProcess("reporting-service", "reporting", stack).start();
-        try (InputStream in = CitizenLoopSystemTest.class.getResourceAsStream("/demo/directory.csv")) {
-            HttpResponse<String> imported = HTTP.send(HttpRequest.newBuilder(URI.create(intake.url(
-                            "/api/v1/directory/import"))).header("Authorization", "Bearer " + ADMIN)
-                    .header("Content-Type", "text/csv; charset=UTF-8")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(in.readAllBytes())).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertEquals(200, imported.statusCode(), imported.body());
+        try {
+            intake.importDemoDirectory();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException(e);

@@ -6,12 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -51,7 +49,6 @@ class RatingPageBrowserTest {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String CHANNEL = DevTokens.mint("channel", null, Duration.ofHours(1));
-    private static final String ADMIN = DevTokens.mint("admin", null, Duration.ofHours(1));
 
     private static ServiceProcess intake;
     private static HeadlessChromium chromium;
@@ -61,7 +58,12 @@ class RatingPageBrowserTest {
     static void startIntakeAndTheBrowser() throws IOException {
         HeadlessChromium.requireBrowser("the rating page browser test");
         intake = new ServiceProcess("intake-service", "intake", LocalStack.shared()).start();
-        registerTheDemoDirectory();
+        try {
+            intake.importDemoDirectory();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
         chromium = HeadlessChromium.start(390, 1200);
         browser = chromium.browser;
     }
@@ -243,20 +245,6 @@ class RatingPageBrowserTest {
                  "windowCode":"JL-CY-W01","staffId":"JL-CY-S001","completedAt":"%s"}"""
                 .formatted(caseNumber, Instant.now().minusSeconds(300)), 202);
         return caseNumber;
-    }
-
-    private static void registerTheDemoDirectory() throws IOException {
-        try (InputStream in = RatingPageBrowserTest.class.getResourceAsStream("/demo/directory.csv")) {
-            String csv = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(intake.url(
-                            "/api/v1/directory/import"))).header("Authorization", "Bearer " + ADMIN)
-                    .header("Content-Type", "text/csv; charset=UTF-8")
-                    .POST(HttpRequest.BodyPublishers.ofString(csv)).build(), HttpResponse.BodyHandlers.ofString());
-            assertEquals(200, response.statusCode(), response.body());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException(e);
-        }
     }
 
     private static JsonNode post(String path, String json, int expected) throws Exception {

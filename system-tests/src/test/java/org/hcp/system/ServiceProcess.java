@@ -72,6 +72,21 @@ final class ServiceProcess implements AutoCloseable {
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** intake's demo directory (local-stack's demo/directory.csv), imported as an admin: names for the cases. */
+    void importDemoDirectory() throws IOException, InterruptedException {
+        try (java.io.InputStream in = ServiceProcess.class.getResourceAsStream("/demo/directory.csv")) {
+            HttpResponse<String> imported = HTTP.send(HttpRequest.newBuilder(URI.create(url(
+                            "/api/v1/directory/import"))).header("Authorization", "Bearer "
+                            + org.hcp.localstack.DevTokens.mint("admin", null, Duration.ofMinutes(10)))
+                    .header("Content-Type", "text/csv; charset=UTF-8")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(in.readAllBytes())).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (imported.statusCode() != 200) {
+                throw new IllegalStateException("the demo directory was refused: " + imported.body());
+            }
+        }
+    }
+
     /** Starts the process and waits until it reports ready. */
     ServiceProcess start() {
         launch();

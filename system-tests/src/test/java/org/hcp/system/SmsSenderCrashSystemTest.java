@@ -4,10 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +27,6 @@ import org.junit.jupiter.api.Test;
  */
 class SmsSenderCrashSystemTest {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String CHANNEL = DevTokens.mint("channel", null, Duration.ofHours(1));
     private static final String ADMIN = DevTokens.mint("admin", null, Duration.ofHours(1));
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
@@ -54,14 +49,7 @@ class SmsSenderCrashSystemTest {
                 .with("HCP_POLICIES_DIR", policies.toString()).with("HCP_SMS_SMPP_HOST", "127.0.0.1")
                 .with("HCP_SMS_SMPP_PORT", Integer.toString(smsc.port())).with("HCP_SMS_SENDER_INTERVAL", "PT1S")
                 .with("HCP_SMS_SENDER_CLAIM", "PT3S").start();
-        try (InputStream in = SmsSenderCrashSystemTest.class.getResourceAsStream("/demo/directory.csv")) {
-            HttpResponse<String> imported = HTTP.send(HttpRequest.newBuilder(URI.create(intake.url(
-                            "/api/v1/directory/import"))).header("Authorization", "Bearer " + ADMIN)
-                    .header("Content-Type", "text/csv; charset=UTF-8")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(in.readAllBytes())).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertEquals(200, imported.statusCode(), imported.body());
-        }
+        intake.importDemoDirectory();
     }
 
     @AfterAll
