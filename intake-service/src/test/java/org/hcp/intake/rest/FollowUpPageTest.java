@@ -13,6 +13,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -139,6 +140,63 @@ class FollowUpPageTest {
         publish(rect, new RectificationWithdrawn(rect, rated.ratingId(), "D-1", opened.plusSeconds(9000)), opened);
         await().atMost(Duration.ofSeconds(30)).until(() -> page(rated.token(), "").contains("不予采纳"));
         given().get("/r/" + rated.token()).then().body(not(containsString("下一步")));
+    }
+
+    @Inject
+    io.vertx.mutiny.sqlclient.Pool pool;
+
+    @Inject
+    org.hcp.intake.repository.RectificationProgressRepository progress;
+
+    /**
+     * Deterministic replay: the whole of hcp.rectifications folded again in one pass, into a scratch copy of the
+     * tables, gives the rows the live projection wrote batch by batch.
+     */
+    @Test
+    void theProgressTablesAreWhatTheLogFoldedAgainGives() throws Exception {
+        Rated rated = rateThroughALink(1);
+        String rect = "RECT-" + rated.caseNumber();
+        Instant at = Instant.parse("2026-11-02T02:00:00Z");
+        publish(rect, new RectificationOpened(rect, List.of(rated.ratingId()), List.of(rated.caseNumber()), 1,
+                List.of("WAITING"), Channel.SMS, "ITEM-SOCIAL-CARD", "JL-CY-CENTRE", null, null, "220202", false, at,
+                at, at.plusSeconds(86_400), false), at);
+        publish(rect, new RectificationResolved(rect, Resolution.EXPLAINED, "已解释", null, false, "h", at), at);
+        publish(rect, new RectificationWithdrawn(rect, rated.ratingId(), "D-9", at.plusSeconds(60)), at);
+        await().atMost(Duration.ofSeconds(30)).until(() -> page(rated.token(), "").contains("不予采纳"));
+        List<String> tables = List.of("rectification_progress", "rectification_progress_rating",
+                "rectification_progress_step");
+        List<EventEnvelope<EventPayload>> log = TopicProbe.readAll(LocalStack.shared().kafka().bootstrapServers(),
+                Topics.RECTIFICATIONS).stream().map(r -> org.hcp.events.EventJson.read(r.value())).toList();
+        org.hcp.kit.db.Transactions.inTransaction(pool, tx -> {
+            org.hcp.kit.db.Transactions.update(tx, "CREATE SCHEMA IF NOT EXISTS replay", io.vertx.mutiny.sqlclient.Tuple.tuple());
+            for (String table : tables) {
+                org.hcp.kit.db.Transactions.update(tx, "DROP TABLE IF EXISTS replay." + table,
+                        io.vertx.mutiny.sqlclient.Tuple.tuple());
+                org.hcp.kit.db.Transactions.update(tx, "CREATE TABLE replay." + table + " (LIKE public." + table
+                        + " INCLUDING ALL)", io.vertx.mutiny.sqlclient.Tuple.tuple());
+            }
+            org.hcp.kit.db.Transactions.update(tx, "SET LOCAL search_path TO replay, public",
+                    io.vertx.mutiny.sqlclient.Tuple.tuple());
+            progress.record(tx, log);
+            return null;
+        });
+        for (String table : tables) {
+            List<String> live = rows("public." + table);
+            org.junit.jupiter.api.Assertions.assertFalse(live.isEmpty(), table);
+            assertEquals(live, rows("replay." + table), table);
+        }
+    }
+
+    static List<String> rows(String table) throws Exception {
+        List<String> rows = new java.util.ArrayList<>();
+        try (java.sql.Connection c = LocalStack.shared().postgres().connect("intake");
+             java.sql.ResultSet rs = c.createStatement().executeQuery("SELECT t::text FROM " + table
+                     + " t ORDER BY 1")) {
+            while (rs.next()) {
+                rows.add(rs.getString(1));
+            }
+        }
+        return rows;
     }
 
     @Test
