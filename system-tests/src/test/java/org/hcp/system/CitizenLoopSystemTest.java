@@ -22,10 +22,10 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.hcp.events.EventJson;
+import org.hcp.localstack.DevSmsc;
 import org.hcp.localstack.DevTokens;
 import org.hcp.localstack.LocalStack;
 import org.hcp.testkit.FakeHotline;
-import org.hcp.testkit.FakeSmsc;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,7 +48,7 @@ class CitizenLoopSystemTest {
     /** The test's quiet hours end this long after the services start. */
     private static final Duration QUIET_FOR = Duration.ofSeconds(40);
 
-    private static FakeSmsc smsc;
+    private static DevSmsc smsc;
     private static FakeHotline hotline;
     private static ServiceProcess intake;
     private static ServiceProcess rectification;
@@ -58,7 +58,7 @@ class CitizenLoopSystemTest {
     @BeforeAll
     static void start() throws IOException {
         LocalStack stack = LocalStack.shared();
-        smsc = FakeSmsc.start();
+        smsc = DevSmsc.start();
         hotline = new FakeHotline();
         Path dir = Files.createTempDirectory("hcp-citizen-loop");
         // Changyi district (220202) for this run: bad reviews go to 12345, and quiet hours end in QUIET_FOR.
@@ -121,7 +121,7 @@ class CitizenLoopSystemTest {
         Thread.sleep(Math.max(0, Duration.between(Instant.now(), quietUntil).toMillis() - 5_000));
         assertEquals(List.of(), smsc.receivedBy(mobile), "nothing in quiet hours");
         HeadlessChromium.until("the invitation after quiet hours", () -> !smsc.receivedBy(mobile).isEmpty());
-        FakeSmsc.Received invitation = smsc.receivedBy(mobile).get(0);
+        DevSmsc.Received invitation = smsc.receivedBy(mobile).get(0);
         String link = link(invitation.text());
 
         // The citizen rates 2 through the SMS link.

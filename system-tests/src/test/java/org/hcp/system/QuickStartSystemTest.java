@@ -47,7 +47,7 @@ class QuickStartSystemTest {
 
     @BeforeAll
     static void up() throws Exception {
-        for (String variable : List.of("HCP_KAFKA_PORT", "HCP_KAFKA_CONTROLLER_PORT", "HCP_PG_PORT",
+        for (String variable : List.of("HCP_KAFKA_PORT", "HCP_KAFKA_CONTROLLER_PORT", "HCP_PG_PORT", "HCP_SMSC_PORT",
                 "HCP_INTAKE_PORT", "HCP_REPORTING_PORT", "HCP_RECTIFICATION_PORT", "HCP_APPEAL_PORT",
                 "HCP_CONSOLE_PORT", "HCP_AUDIT_PORT", "HCP_SYNC_PORT",
                 "HCP_INTAKE_MANAGEMENT_PORT", "HCP_REPORTING_MANAGEMENT_PORT", "HCP_RECTIFICATION_MANAGEMENT_PORT",

@@ -13,9 +13,9 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.UUID;
+import org.hcp.localstack.DevSmsc;
 import org.hcp.localstack.DevTokens;
 import org.hcp.localstack.LocalStack;
-import org.hcp.testkit.FakeSmsc;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,12 +31,12 @@ class SmsSenderCrashSystemTest {
     private static final String ADMIN = DevTokens.mint("admin", null, Duration.ofHours(1));
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
-    private static FakeSmsc smsc;
+    private static DevSmsc smsc;
     private static ServiceProcess intake;
 
     @BeforeAll
     static void start() throws Exception {
-        smsc = FakeSmsc.start();
+        smsc = DevSmsc.start();
         // Quiet hours long past, whatever the hour the test runs at, and a cap that does not bite.
         LocalTime to = Instant.now().minus(Duration.ofMinutes(5)).atZone(CHINA).toLocalTime();
         DateTimeFormatter hms = DateTimeFormatter.ofPattern("HH:mm:ss");

@@ -26,9 +26,9 @@ import org.hcp.events.Topics;
 import org.hcp.events.rectification.FeedbackGiven;
 import org.hcp.events.rectification.RectificationOpened;
 import org.hcp.intake.service.SmsSender;
+import org.hcp.localstack.DevSmsc;
 import org.hcp.localstack.DevTokens;
 import org.hcp.localstack.LocalStack;
-import org.hcp.testkit.FakeSmsc;
 import org.hcp.testkit.LocalStackTestResource;
 import org.hcp.testkit.TestEvents;
 import org.junit.jupiter.api.Test;
@@ -41,7 +41,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @QuarkusTestResource(value = LocalStackTestResource.class, initArgs = @ResourceArg(name = "database", value = "intake"))
-@QuarkusTestResource(value = FakeSmscResource.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = SmscResource.class, restrictToAnnotatedClass = true)
 class SmsMessagesTest {
 
     static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
@@ -54,8 +54,8 @@ class SmsMessagesTest {
     @Inject
     org.hcp.intake.service.DefaultRatingScheduler scheduler;
 
-    static FakeSmsc smsc() {
-        return FakeSmscResource.smsc;
+    static DevSmsc smsc() {
+        return SmscResource.smsc;
     }
 
     /** Tonight at 23:30 in Beijing (quiet), and tomorrow at 08:05 (not), both after the real time. */
@@ -134,7 +134,7 @@ class SmsMessagesTest {
         assertEquals("PENDING", status(invitation));
 
         sender.runOnce(tomorrowMorning());
-        List<FakeSmsc.Received> got = smsc().receivedBy(mobile);
+        List<DevSmsc.Received> got = smsc().receivedBy(mobile);
         assertEquals(1, got.size());
         assertTrue(got.get(0).text().contains("/r/"), got.get(0).text());
         assertEquals("SENT", status(invitation));
@@ -209,7 +209,7 @@ class SmsMessagesTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> status("feedback:" + ratingId) != null);
 
         sender.runOnce(tomorrowMorning().plusSeconds(1800));
-        List<FakeSmsc.Received> got = smsc().receivedBy(mobile).stream()
+        List<DevSmsc.Received> got = smsc().receivedBy(mobile).stream()
                 .filter(r -> r.text().contains("整改反馈")).toList();
         assertEquals(1, got.size(), smsc().receivedBy(mobile).toString());
         String text = got.get(0).text();

@@ -1,4 +1,4 @@
-package org.hcp.testkit;
+package org.hcp.localstack;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -44,11 +44,12 @@ import org.jsmpp.util.DeliveryReceiptState;
 import org.jsmpp.util.MessageId;
 
 /**
- * An SMSC for tests: jSMPP's own server side on a free local port. It accepts any bind, keeps every submit_sm it
- * receives (destination and text), can refuse the next ones, and sends the bound client an evaluator's message or a
- * delivery receipt as deliver_sm, as an operator's SMSC does.
+ * An SMSC for development and tests (docs/messages.md): jSMPP's own server side on a local port. It accepts any bind,
+ * keeps every submit_sm it receives (destination and text), can refuse the next ones or hold its answers, and sends
+ * the bound client an evaluator's message or a delivery receipt as deliver_sm, as an operator's SMSC does. Under
+ * {@code ./hcp up} it also writes each message to an inbox file, the number masked, for a person to read.
  */
-public final class FakeSmsc implements AutoCloseable {
+public final class DevSmsc implements AutoCloseable {
 
     /** A message the SMSC accepted. */
     public record Received(String destination, String text, String messageId) {
@@ -62,8 +63,9 @@ public final class FakeSmsc implements AutoCloseable {
     private final Thread acceptor;
     private volatile SMPPServerSession session;
     private volatile boolean closed;
+    private volatile java.nio.file.Path inbox;
 
-    private FakeSmsc(int port) throws IOException {
+    private DevSmsc(int port) throws IOException {
         listener = new SMPPServerSessionListener(port);
         listener.setMessageReceiverListener(new Receiver());
         acceptor = new Thread(this::accept, "fake-smsc");
@@ -71,14 +73,22 @@ public final class FakeSmsc implements AutoCloseable {
         acceptor.start();
     }
 
-    public static FakeSmsc start() {
+    /** On a free port. */
+    public static DevSmsc start() {
         try (ServerSocket probe = new ServerSocket(0)) {
             int port = probe.getLocalPort();
             probe.close();
-            return new FakeSmsc(port);
+            return new DevSmsc(port);
         } catch (IOException e) {
-            throw new IllegalStateException("the fake SMSC did not start", e);
+            throw new IllegalStateException("the development SMSC did not start", e);
         }
+    }
+
+    /** On {@code port}, writing each message it takes to {@code inbox}. */
+    public static DevSmsc start(int port, java.nio.file.Path inbox) throws IOException {
+        DevSmsc smsc = new DevSmsc(port);
+        smsc.inbox = inbox;
+        return smsc;
     }
 
     public int port() {
@@ -144,6 +154,24 @@ public final class FakeSmsc implements AutoCloseable {
         }
     }
 
+    /** A line a person reads: when, the number with its middle masked, the text. */
+    private void writeToInbox(Received message) {
+        java.nio.file.Path file = inbox;
+        if (file == null) {
+            return;
+        }
+        String to = message.destination();
+        String masked = to.length() == 11 ? to.substring(0, 3) + "****" + to.substring(7) : "****";
+        try {
+            java.nio.file.Files.writeString(file, java.time.OffsetDateTime.now(java.time.ZoneId.of("Asia/Shanghai"))
+                    .withNano(0) + "  " + masked + "  " + message.text().replace('\n', ' ') + "\n",
+                    StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            System.err.println("dev SMSC: cannot write the inbox " + file + ": " + e.getMessage());
+        }
+    }
+
     private void accept() {
         while (!closed) {
             try {
@@ -189,8 +217,10 @@ public final class FakeSmsc implements AutoCloseable {
             }
             boolean ucs2 = Alphabet.parseDataCoding(submit.getDataCoding()) == Alphabet.ALPHA_UCS2;
             String id = Integer.toString(ids.incrementAndGet());
-            received.add(new Received(submit.getDestAddress(), new String(body, ucs2 ? StandardCharsets.UTF_16BE
-                    : StandardCharsets.ISO_8859_1), id));
+            Received message = new Received(submit.getDestAddress(), new String(body, ucs2
+                    ? StandardCharsets.UTF_16BE : StandardCharsets.ISO_8859_1), id);
+            received.add(message);
+            writeToInbox(message);
             java.util.concurrent.CountDownLatch h = hold;
             if (h != null) {
                 try {
