@@ -135,7 +135,10 @@ class CitizenLoopSystemTest {
         HeadlessChromium.until("the work order at 12345", () -> hotline.workOrders().containsKey(workOrderId));
 
         // The unit works it and gives feedback; the evaluator gets it by SMS, with the same short link.
+        // The platform's own SMS went to the mobile the evaluator gave: the rating is theirs, so a callback is owed.
+        assertTrue(entry.get("realName").asBoolean(), entry.toString());
         step(rectificationId, "assignment", "{\"responsiblePerson\":\"窗口负责人\"}");
+        step(rectificationId, "callbacks", "{\"result\":\"REACHED\",\"note\":\"已回访\"}");
         step(rectificationId, "classification", "{\"classification\":\"CLEAR\",\"reason\":\"排队时间过长\"}");
         step(rectificationId, "resolution", "{\"resolution\":\"RECTIFIED\",\"measures\":\"高峰时段增开两个窗口\"}");
         step(rectificationId, "feedback", "{\"means\":\"SMS\",\"summary\":\"已增开窗口，感谢您的监督。\"}");
@@ -147,7 +150,7 @@ class CitizenLoopSystemTest {
 
         // The page shows the timeline, and takes the follow-up rating once.
         String page = get(link).body();
-        for (String step : List.of("评价已收到", "已转交", "高峰时段增开两个窗口", "已增开窗口，感谢您的监督。",
+        for (String step : List.of("评价已收到", "已转交", "办理单位已回访您", "高峰时段增开两个窗口", "已增开窗口，感谢您的监督。",
                 "对整改结果评价")) {
             assertTrue(page.contains(step), step);
         }

@@ -17,20 +17,22 @@ import java.util.List;
 @ApplicationScoped
 public class RatingLinkRepository {
 
+    /** @param forCaseEvaluator sent by the platform to the case's own evaluator: a rating through it is theirs */
     public record StoredLink(String linkId, String caseNumber, String visitId, String channel, Instant issuedAt,
-            Instant expiresAt, Instant usedAt, String ratingId) {
+            Instant expiresAt, Instant usedAt, String ratingId, boolean forCaseEvaluator) {
     }
 
     private static final String COLUMNS = "SELECT link_id, case_number, visit_id, channel, issued_at, expires_at, "
-            + "used_at, rating_id FROM rating_link ";
+            + "used_at, rating_id, for_case_evaluator FROM rating_link ";
 
     public void insert(SqlConnection tx, StoredLink link, String codeHash, String issuedBy) {
         update(tx, "INSERT INTO rating_link (link_id, case_number, visit_id, channel, issued_by, issued_at, expires_at, "
-                + "code_hash, used_at, rating_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)", Tuple.tuple()
+                + "code_hash, used_at, rating_id, for_case_evaluator) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, "
+                + "$11)", Tuple.tuple()
                 .addString(link.linkId()).addString(link.caseNumber()).addString(link.visitId())
                 .addString(link.channel()).addString(issuedBy).addOffsetDateTime(utc(link.issuedAt()))
                 .addOffsetDateTime(utc(link.expiresAt())).addString(codeHash).addOffsetDateTime(utc(link.usedAt()))
-                .addString(link.ratingId()));
+                .addString(link.ratingId()).addBoolean(link.forCaseEvaluator()));
     }
 
     public StoredLink find(SqlConnection tx, String linkId) {
@@ -55,7 +57,7 @@ public class RatingLinkRepository {
         Row r = rows.get(0);
         return new StoredLink(r.getString("link_id"), r.getString("case_number"), r.getString("visit_id"),
                 r.getString("channel"), instant(r, "issued_at"), instant(r, "expires_at"), instant(r, "used_at"),
-                r.getString("rating_id"));
+                r.getString("rating_id"), r.getBoolean("for_case_evaluator"));
     }
 
     /** Uses the link up, in the rating's transaction (a reactive chain); false when it was used already. */

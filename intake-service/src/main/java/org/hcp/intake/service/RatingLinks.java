@@ -100,6 +100,14 @@ public class RatingLinks {
 
     /** Issues a link inside the caller's transaction (an SMS invitation records its link with itself). */
     Outcome<IssuedLink> issue(SqlConnection tx, IssueLink request, String issuedBy) {
+        return issue(tx, request, issuedBy, false);
+    }
+
+    /**
+     * @param forCaseEvaluator the platform sends it to the mobile the case's evaluator gave: a rating through it is
+     *                         that evaluator's, real-name (R2.2, R2.5)
+     */
+    Outcome<IssuedLink> issue(SqlConnection tx, IssueLink request, String issuedBy, boolean forCaseEvaluator) {
         Instant now = clock.instant();
         Channel channel = request.channel() == null ? Channel.QR_CODE : Channel.parse(request.channel());
         if (channel == null || !LINK_CHANNELS.contains(channel)) {
@@ -153,7 +161,7 @@ public class RatingLinks {
         String linkId = EventIds.newTimeOrdered().toString();
         String token = RatingLinkCode.of(linkId, key);
         links.insert(tx, new StoredLink(linkId, c.caseNumber(), request.visitId(), channel.name(), now, expiresAt,
-                null, null), RatingLinkCode.hash(token), issuedBy);
+                null, null, forCaseEvaluator), RatingLinkCode.hash(token), issuedBy);
         LOG.infof("issued %s rating link %s for case %s, valid until %s", channel, linkId, c.caseNumber(), expiresAt);
         return Outcome.done(new IssuedLink(linkId, c.caseNumber(), request.visitId(), channel.name(), token,
                 urlOf(token), expiresAt));
@@ -168,7 +176,7 @@ public class RatingLinks {
         if (link == null) {
             Instant now = clock.instant();
             link = new StoredLink(EventIds.newTimeOrdered().toString(), caseNumber, null, Channel.SMS.name(), now,
-                    now, now, ratingId);
+                    now, now, ratingId, false);
             links.insert(tx, link, RatingLinkCode.hash(RatingLinkCode.of(link.linkId(), key)), "follow-up");
         }
         return urlOf(RatingLinkCode.of(link.linkId(), key));
@@ -248,8 +256,13 @@ public class RatingLinks {
      * same rating (a double click, a retry) gets the first answer; anything else after use is refused as used.
      */
     public Uni<LinkRating> rate(String token, SubmitRating form) {
+        String[] evaluator = new String[1];
         RatingLinkToken.Claims claims = !RatingLinkCode.isWellFormed(token) && RatingLinkToken.verify(token, key) == null
-                ? null : inTransaction(pool, tx -> claimsOf(tx, token));
+                ? null : inTransaction(pool, tx -> {
+                    RatingLinkToken.Claims found = claimsOf(tx, token);
+                    evaluator[0] = found == null ? null : caseEvaluator(tx, links.find(tx, found.link()));
+                    return found;
+                });
         if (claims == null) {
             return Uni.createFrom().item(new LinkRating.Invalid());
         }
@@ -261,8 +274,20 @@ public class RatingLinks {
                 .dimensions(form.dimensions()).visitId(claims.visit()).detailForm(form.detailForm()).build();
         return ratings.submit(command, null, "rating-link", (tx, ratingId, now) ->
                 links.use(tx, claims.link(), ratingId, now).map(used -> used ? null
-                        : new RatingOutcome.ClaimUsed(Text.of("link.used"))))
+                        : new RatingOutcome.ClaimUsed(Text.of("link.used"))), evaluator[0])
                 .map(LinkRating.Rated::new);
+    }
+
+    /**
+     * The case's evaluator (their pseudonym) where the platform sent this link to the mobile they gave: a rating
+     * through it is theirs, real-name (R2.2, R2.5); null for any other link (a QR code, a gateway's own invitation).
+     */
+    String caseEvaluator(SqlConnection tx, StoredLink link) {
+        if (link == null || !link.forCaseEvaluator()) {
+            return null;
+        }
+        CaseRepository.StoredCase stored = cases.find(tx, link.caseNumber());
+        return stored == null ? null : stored.serviceCase().evaluatorPseudonym();
     }
 
     private String name(SqlConnection tx, DirectoryKind kind, String code) {

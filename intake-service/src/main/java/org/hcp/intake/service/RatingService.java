@@ -86,7 +86,18 @@ public class RatingService {
 
     /** As {@link #submit(SubmitRating, String, String)}, taking {@code claim} in the same transaction. */
     public Uni<RatingOutcome> submit(SubmitRating command, String idempotencyKey, String caller, Claim claim) {
-        Request request = prepare(command, ratingId(command, idempotencyKey, caller));
+        return submit(command, idempotencyKey, caller, claim, null);
+    }
+
+    /**
+     * As {@link #submit(SubmitRating, String, String, Claim)}, by an evaluator known without their identifier: the
+     * case's own evaluator, who rated through what the platform sent to the mobile they gave.
+     */
+    Uni<RatingOutcome> submit(SubmitRating command, String idempotencyKey, String caller, Claim claim,
+            String evaluatorPseudonym) {
+        Request prepared = prepare(command, ratingId(command, idempotencyKey, caller));
+        Request request = evaluatorPseudonym == null || prepared.pseudonym() != null ? prepared
+                : new Request(prepared.command(), prepared.ratingId(), evaluatorPseudonym, prepared.fingerprint());
         return record(List.of(request), claim).map(outcomes -> outcomes.get(0));
     }
 

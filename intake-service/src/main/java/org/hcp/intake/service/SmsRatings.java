@@ -101,8 +101,9 @@ public class SmsRatings {
         if (phone == null) {
             return Outcome.rejected(Violation.of("/phone", "sms.mobileFormat"));
         }
+        // The gateway's phone may be anyone's: a rating answering it is not taken for the case's evaluator.
         return inTransaction(pool, tx -> invite(tx, request.caseNumber(), request.visitId(), phone, caller,
-                "sms.invitation"));
+                "sms.invitation", false));
     }
 
     /**
@@ -110,9 +111,9 @@ public class SmsRatings {
      * in the wording of {@code textKey} ({@code sms.invitation} or {@code sms.reminder}, each with its short form).
      */
     Outcome<Invitation> invite(SqlConnection tx, String caseNumber, String visitId, String phone, String caller,
-            String textKey) {
-        return links.issue(tx, new RatingLinks.IssueLink(caseNumber, visitId, Channel.SMS.name(), null), caller)
-                .map(link -> {
+            String textKey, boolean toCaseEvaluator) {
+        return links.issue(tx, new RatingLinks.IssueLink(caseNumber, visitId, Channel.SMS.name(), null), caller,
+                toCaseEvaluator).map(link -> {
             ServiceCase c = cases.find(tx, link.caseNumber()).serviceCase();
             JurisdictionPolicy policy = reference.policyFor(c.regionCode(), c.completedAt());
             String invitationId = EventIds.newTimeOrdered().toString();
@@ -191,13 +192,16 @@ public class SmsRatings {
         SmsRepository.Reply reply = new SmsRepository.Reply(inbound.messageId(), invitation.invitationId(),
                 Result.RECORDED.name(), thanks, ratingId);
         // Sequential code (a worker thread) waits for the reactive rating use case here.
+        // Where the platform sent the invitation to the case's own mobile, the reply is that evaluator's (R2.5).
+        String evaluator = inTransaction(pool, tx -> links.caseEvaluator(tx, linkRows.find(tx,
+                invitation.linkId())));
         RatingOutcome outcome = Transactions.await(ratings.submit(command, null, "sms-gateway", (tx, id, at) ->
                 sms.answer(tx, invitation.invitationId(), id, at).chain(answered -> !answered
                         ? Uni.createFrom().item(new RatingOutcome.AlreadyRated(
                                 Text.of("sms.invitationAnswered")))
                         : linkRows.use(tx, invitation.linkId(), id, at)
                                 .chain(() -> sms.insertReplyInChain(tx, reply, at))
-                                .replaceWith(Uni.createFrom().<RatingOutcome>nullItem()))));
+                                .replaceWith(Uni.createFrom().<RatingOutcome>nullItem())), evaluator));
         if (outcome instanceof RatingOutcome.Recorded) {
             return new Answer(inbound.messageId(), Result.RECORDED, thanks, ratingId);
         }

@@ -207,10 +207,11 @@ public class SmsSender extends PeriodicWorker {
     /** The message's text, and for an invitation or a reminder the link and the invitation a reply answers. */
     private Outcome<String> compose(SqlConnection tx, Message m, ServiceCase c, String mobile) {
         return switch (m.kind()) {
-            case INVITATION -> invitations.invite(tx, c.caseNumber(), null, mobile, "sms-sender", "sms.invitation")
-                    .map(SmsRatings.Invitation::message);
-            case REMINDER -> invitations.invite(tx, c.caseNumber(), null, mobile, "sms-sender", "sms.reminder")
-                    .map(SmsRatings.Invitation::message);
+            // Sent to the mobile the case's evaluator gave: a rating answering it is theirs (R2.5).
+            case INVITATION -> invitations.invite(tx, c.caseNumber(), null, mobile, "sms-sender", "sms.invitation",
+                    true).map(SmsRatings.Invitation::message);
+            case REMINDER -> invitations.invite(tx, c.caseNumber(), null, mobile, "sms-sender", "sms.reminder",
+                    true).map(SmsRatings.Invitation::message);
             case FEEDBACK -> Outcome.done(Messages.render("sms.feedback", Messages.ZH,
                     links.followUpUrl(tx, m.ratingId(), c.caseNumber())));
         };

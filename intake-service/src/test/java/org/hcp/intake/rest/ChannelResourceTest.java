@@ -118,6 +118,7 @@ class ChannelResourceTest {
         assertEquals("QR_CODE", rating.channel().name());
         assertEquals(3, rating.channelPf());
         assertEquals(List.of("WAITING"), rating.tags());
+        assertEquals(null, rating.evaluatorPseudonym(), "a QR code may be scanned by anyone: not real-name");
         assertEquals(Boolean.TRUE, rating.detailForm().guidanceClear());
         assertEquals("多开窗口", rating.detailForm().suggestions());
 

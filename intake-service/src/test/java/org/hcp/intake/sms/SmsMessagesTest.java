@@ -150,6 +150,12 @@ class SmsMessagesTest {
         assertTrue(smsc().receivedBy(mobile).get(1).text().contains("感谢您的评价"),
                 smsc().receivedBy(mobile).get(1).text());
         assertEquals(1, ratings(caseNumber));
+        // R2.5: the invitation went to the mobile the case's evaluator gave, so the reply is theirs: real-name.
+        String event = org.hcp.testkit.TopicProbe.readAll(LocalStack.shared().kafka().bootstrapServers(),
+                Topics.RATINGS).stream().map(r -> r.value()).filter(v -> v.contains(caseNumber)).findFirst()
+                .orElseThrow();
+        assertTrue(org.hcp.events.EventJson.read(event, org.hcp.events.RatingSubmitted.class).payload()
+                .evaluatorPseudonym() != null, event);
     }
 
     @Test
