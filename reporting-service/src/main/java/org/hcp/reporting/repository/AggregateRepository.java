@@ -244,10 +244,15 @@ public class AggregateRepository {
         if (codes.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
+        // The version in force at the end of the period; for a code the directory got only later (a unit registered
+        // after the ratings it was given), its first name rather than none.
         return schema().flatMap(s -> pool.preparedQuery("""
                         SELECT DISTINCT ON (code) code, name FROM %s.directory_name
-                        WHERE kind = $1 AND code = ANY($2) AND effective_from <= $3
-                        ORDER BY code, effective_from DESC, version DESC""".formatted(s))
+                        WHERE kind = $1 AND code = ANY($2)
+                        ORDER BY code, (effective_from <= $3) DESC,
+                                 CASE WHEN effective_from <= $3 THEN effective_from END DESC,
+                                 CASE WHEN effective_from > $3 THEN effective_from END ASC,
+                                 version DESC""".formatted(s))
                 .execute(Tuple.of(kind, codes.toArray(String[]::new), at.atOffset(java.time.ZoneOffset.UTC)))
                 .map(rows -> {
                     Map<String, String> names = new HashMap<>();

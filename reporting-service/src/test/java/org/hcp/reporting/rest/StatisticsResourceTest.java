@@ -300,6 +300,11 @@ class StatisticsResourceTest {
         given().auth().oauth2(ADMIN).get("/api/v1/stats/rankings?region=220201&from=2025-03-01&to=2025-03-31")
                 .then().statusCode(200)
                 .body("units.find { it.unit == '" + institution + "' }.name", equalTo("城东服务中心"));
+        // Rated before the directory had it at all (registered later, as ./hcp up's demo is): its first name, not none.
+        publish(rating("220201", institution, 3, Instant.parse("2024-11-05T03:00:00Z")));
+        await().atMost(Duration.ofSeconds(20)).until(() -> stats("institution=" + institution).getInt("total") == 3);
+        given().auth().oauth2(ADMIN).get(figures + "&from=2024-11-01&to=2024-11-30").then().statusCode(200)
+                .body("groups.find { it.key == '" + institution + "' }.name", equalTo("城东服务中心"));
     }
 
     @Test
