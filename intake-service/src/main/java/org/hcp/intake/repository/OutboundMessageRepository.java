@@ -125,9 +125,13 @@ public class OutboundMessageRepository {
                 delivered ? null : "receipt: " + state));
     }
 
-    /** How many messages this phone was sent since {@code since} (the jurisdiction's day), for the daily cap. */
+    /**
+     * How many messages this phone was sent since {@code since} (the jurisdiction's day), for the daily cap, counting
+     * those being sent now: several messages to one phone can fall due in one round.
+     */
     public int sentSince(SqlConnection tx, String phoneKey, Instant since) {
-        return query(tx, "SELECT count(*) AS n FROM outbound_message WHERE phone_key = $1 AND sent_at >= $2",
+        return query(tx, "SELECT (SELECT count(*) FROM outbound_message WHERE phone_key = $1 AND sent_at >= $2) "
+                + "+ (SELECT count(*) FROM outbound_message WHERE phone_key = $1 AND status = 'SENDING') AS n",
                 Tuple.of(phoneKey, utc(since))).get(0).getLong("n").intValue();
     }
 

@@ -159,6 +159,24 @@ class SmsMessagesTest {
     }
 
     @Test
+    void aPhoneGetsNoMoreThanTheDailyCapEvenWhenMoreAreDueInOneRound() throws Exception {
+        String mobile = mobile();
+        List<String> cases = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            cases.add(reportCaseFor(mobile));
+        }
+        sender.runOnce(tomorrowMorning().plusSeconds(3600));
+        assertEquals(3, smsc().receivedBy(mobile).size(), "the national policy's cap of 3 a day");
+        assertEquals(1, cases.stream().filter(c -> {
+            try {
+                return "PENDING".equals(status("invitation:" + c));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }).count(), "the fourth waits for the next morning");
+    }
+
+    @Test
     void anUnsubscribedPhoneGetsNoMoreMessages() throws Exception {
         String mobile = mobile();
         reportCaseFor(mobile);
