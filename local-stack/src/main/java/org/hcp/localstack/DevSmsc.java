@@ -59,6 +59,7 @@ public final class DevSmsc implements AutoCloseable {
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final AtomicInteger ids = new AtomicInteger(1000);
     private final AtomicInteger refuse = new AtomicInteger();
+    private final AtomicInteger binds = new AtomicInteger();
     private volatile java.util.concurrent.CountDownLatch hold;
     private final Thread acceptor;
     private volatile SMPPServerSession session;
@@ -68,7 +69,7 @@ public final class DevSmsc implements AutoCloseable {
     private DevSmsc(int port) throws IOException {
         listener = new SMPPServerSessionListener(port);
         listener.setMessageReceiverListener(new Receiver());
-        acceptor = new Thread(this::accept, "fake-smsc");
+        acceptor = new Thread(this::accept, "dev-smsc");
         acceptor.setDaemon(true);
         acceptor.start();
     }
@@ -93,6 +94,11 @@ public final class DevSmsc implements AutoCloseable {
 
     public int port() {
         return listener.getPort();
+    }
+
+    /** How many times a client bound. */
+    public int binds() {
+        return binds.get();
     }
 
     public List<Received> received() {
@@ -143,7 +149,7 @@ public final class DevSmsc implements AutoCloseable {
     private void send(String from, ESMClass esm, GeneralDataCoding coding, byte[] body) {
         SMPPServerSession bound = session;
         if (bound == null) {
-            throw new IllegalStateException("no client is bound to the fake SMSC");
+            throw new IllegalStateException("no client is bound to the development SMSC");
         }
         try {
             bound.deliverShortMessage("", TypeOfNumber.NATIONAL, NumberingPlanIndicator.ISDN, from,
@@ -177,8 +183,9 @@ public final class DevSmsc implements AutoCloseable {
             try {
                 SMPPServerSession s = listener.accept();
                 BindRequest bind = s.waitForBind(5_000);
-                bind.accept("fake-smsc");
+                bind.accept("dev-smsc");
                 session = s;
+                binds.incrementAndGet();
             } catch (Exception e) {
                 if (closed) {
                     return;

@@ -74,6 +74,8 @@ class SmsSenderCrashSystemTest {
 
         intake.start();
         HeadlessChromium.until("the half-sent message parked", () -> parked().contains("invitation:" + caseNumber));
+        // With nothing to send, intake binds again by itself: an evaluator's reply must not wait for our next message.
+        HeadlessChromium.until("intake bound again", () -> smsc.binds() == 2);
         String second = mobile();
         report(second);
         HeadlessChromium.until("the next message sent", () -> smsc.receivedBy(second).size() == 1);

@@ -109,6 +109,7 @@ public class SmsSender extends PeriodicWorker {
         if (parked > 0) {
             LOG.warnf("%d message(s) left SENDING by a stopped sender were parked, not sent again", parked);
         }
+        gateway.keepBound();
         int[] counts = new int[2];
         int sent = 0;
         int failed = 0;

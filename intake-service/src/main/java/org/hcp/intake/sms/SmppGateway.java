@@ -69,6 +69,7 @@ public class SmppGateway implements MessageReceiverListener {
     private final String sourceAddress;
     private final Instance<SmsInbound> inbound;
     private SMPPSession session;
+    private boolean reachable = true;
 
     public SmppGateway(@ConfigProperty(name = "hcp.sms.smpp.host") String host,
             @ConfigProperty(name = "hcp.sms.smpp.port") int port,
@@ -108,6 +109,26 @@ public class SmppGateway implements MessageReceiverListener {
             close();
             throw new Uncertain("no answer from the SMSC to the submit: " + unanswered.getClass().getSimpleName(),
                     unanswered);
+        }
+    }
+
+    /**
+     * Binds if not bound, so that the evaluators' replies and the receipts arrive even while there is nothing to send;
+     * an SMSC out of reach is said once when it goes, once when it is back.
+     */
+    public synchronized void keepBound() {
+        boolean was = reachable;
+        try {
+            bound();
+            reachable = true;
+            if (!was) {
+                LOG.infof("the SMSC at %s:%d is reachable", host, port);
+            }
+        } catch (NotSent e) {
+            reachable = false;
+            if (was) {
+                LOG.warnf("the SMSC is out of reach, messages wait: %s", e.getMessage());
+            }
         }
     }
 
