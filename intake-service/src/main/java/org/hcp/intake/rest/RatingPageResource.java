@@ -149,12 +149,7 @@ public class RatingPageResource {
         if (!(outcome instanceof RatingOutcome.Recorded)) {
             return statusPage(token, language, large, RatingLinks.Status.USED);
         }
-        UriBuilder thanks = UriBuilder.fromPath("/r/{token}/thanks").queryParam("lang",
-                RatingPage.EN.equals(language) ? "en" : "zh");
-        if (large) {
-            thanks.queryParam("size", "large");
-        }
-        return Response.seeOther(thanks.build(token)).build();
+        return Response.seeOther(pageUri("/r/{token}/thanks", token, language, large)).build();
     }
 
     @GET
@@ -173,7 +168,7 @@ public class RatingPageResource {
             return statusPage(token, language, large, state.status());
         }
         if (state.status() != RatingLinks.Status.USED) {
-            return Response.seeOther(pageUri(token, language, large)).build();
+            return Response.seeOther(pageUri("/r/{token}", token, language, large)).build();
         }
         return followUp(token, language, large, state, true);
     }
@@ -200,7 +195,7 @@ public class RatingPageResource {
         Integer chosen = levelOf(level);
         FollowUps.Rated rated = followUps.rate(state, chosen, text);
         if (rated instanceof FollowUps.Rated.Recorded) {
-            return Response.seeOther(pageUri(token, language, large)).build();
+            return Response.seeOther(pageUri("/r/{token}", token, language, large)).build();
         }
         FollowUps.FollowUp followUp = followUps.of(state);
         if (rated instanceof FollowUps.Rated.Invalid invalid) {
@@ -222,9 +217,9 @@ public class RatingPageResource {
         return html(200, Templates.followUp(FollowUpPage.of(token, language, large, state, followUp, justRated)));
     }
 
-    /** The link's page, keeping the reader's language and text size (a query, not part of the path). */
-    private static java.net.URI pageUri(String token, String language, boolean large) {
-        UriBuilder page = UriBuilder.fromPath("/r/{token}").queryParam("lang",
+    /** A page of the link, keeping the reader's language and text size (a query, not part of the path). */
+    private static java.net.URI pageUri(String path, String token, String language, boolean large) {
+        UriBuilder page = UriBuilder.fromPath(path).queryParam("lang",
                 RatingPage.EN.equals(language) ? "en" : "zh");
         return (large ? page.queryParam("size", "large") : page).build(token);
     }

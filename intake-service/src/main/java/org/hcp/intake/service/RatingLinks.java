@@ -33,8 +33,8 @@ import org.jboss.logging.Logger;
 
 /**
  * QR code and SMS links (R1.8): a short, unguessable, single-case, expiring, single-use code that opens the
- * citizen's rating page (RatingLinkCode; the signed tokens of older links are still honoured). The link is used up in the transaction that records its rating, so a rating is never lost to a used link and
- * a link never rates twice.
+ * citizen's rating page (RatingLinkCode; the signed tokens of older links are still honoured). The link is used up
+ * in the transaction that records its rating, so a rating is never lost to a used link and a link never rates twice.
  */
 @ApplicationScoped
 public class RatingLinks {
@@ -177,9 +177,9 @@ public class RatingLinks {
             Instant now = clock.instant();
             link = new StoredLink(EventIds.newTimeOrdered().toString(), caseNumber, null, Channel.SMS.name(), now,
                     now, now, ratingId, false);
-            links.insert(tx, link, RatingLinkCode.hash(RatingLinkCode.of(link.linkId(), key)), "follow-up");
+            links.insert(tx, link, RatingLinkCode.hash(tokenOf(link)), "follow-up");
         }
-        return urlOf(RatingLinkCode.of(link.linkId(), key));
+        return urlOf(tokenOf(link));
     }
 
     public String urlOf(String token) {
@@ -191,37 +191,42 @@ public class RatingLinks {
         return RatingLinkCode.of(link.linkId(), key);
     }
 
+    /** Whether this could be a link of ours at all: checked before any database read. */
+    private boolean wellFormed(String token) {
+        return RatingLinkCode.isWellFormed(token) || RatingLinkToken.verify(token, key) != null;
+    }
+
     /**
-     * What a link says, from its row: a short code is looked up by its hash; a signed token issued before short links
-     * is verified and then held to its row. Null for anything else, before any database read where the form is wrong.
+     * A link's row: a short code is looked up by its hash; a signed token issued before short links is verified and
+     * then held to its row. Null for anything else.
      */
-    private RatingLinkToken.Claims claimsOf(SqlConnection tx, String token) {
-        StoredLink link;
+    private StoredLink linkOf(SqlConnection tx, String token) {
         if (RatingLinkCode.isWellFormed(token)) {
-            link = links.findByCodeHash(tx, RatingLinkCode.hash(token));
-        } else {
-            RatingLinkToken.Claims signed = RatingLinkToken.verify(token, key);
-            link = signed == null ? null : links.find(tx, signed.link());
-            if (link != null && !link.caseNumber().equals(signed.caseNumber())) {
-                link = null;
-            }
+            return links.findByCodeHash(tx, RatingLinkCode.hash(token));
         }
-        return link == null ? null : new RatingLinkToken.Claims(link.linkId(), link.caseNumber(), link.visitId(),
+        RatingLinkToken.Claims signed = RatingLinkToken.verify(token, key);
+        StoredLink link = signed == null ? null : links.find(tx, signed.link());
+        return link != null && link.caseNumber().equals(signed.caseNumber()) ? link : null;
+    }
+
+    /** What a link says, from its row. */
+    private static RatingLinkToken.Claims claimsOf(StoredLink link) {
+        return new RatingLinkToken.Claims(link.linkId(), link.caseNumber(), link.visitId(),
                 Channel.valueOf(link.channel()), link.expiresAt().getEpochSecond());
     }
 
     /** Opens a link: never throws for a bad token, the page says what is wrong. */
     public LinkState open(String token) {
-        if (!RatingLinkCode.isWellFormed(token) && RatingLinkToken.verify(token, key) == null) {
+        if (!wellFormed(token)) {
             return LinkState.INVALID;
         }
         return inTransaction(pool, tx -> {
-            RatingLinkToken.Claims claims = claimsOf(tx, token);
-            StoredLink link = claims == null ? null : links.find(tx, claims.link());
-            CaseRepository.StoredCase stored = claims == null ? null : cases.find(tx, claims.caseNumber());
-            if (link == null || stored == null) {
+            StoredLink link = linkOf(tx, token);
+            CaseRepository.StoredCase stored = link == null ? null : cases.find(tx, link.caseNumber());
+            if (stored == null) {
                 return LinkState.INVALID;
             }
+            RatingLinkToken.Claims claims = claimsOf(link);
             ServiceCase c = stored.serviceCase();
             Status status = link.usedAt() != null ? Status.USED
                     : !clock.instant().isBefore(claims.expiresAt()) ? Status.EXPIRED
@@ -255,17 +260,19 @@ public class RatingLinks {
      * Records the rating given through a link, and uses the link up in the same transaction. A second submit of the
      * same rating (a double click, a retry) gets the first answer; anything else after use is refused as used.
      */
+    /** A link and, where the platform sent it to the case's evaluator, who that is. */
+    private record Resolved(StoredLink link, String evaluator) {
+    }
+
     public Uni<LinkRating> rate(String token, SubmitRating form) {
-        String[] evaluator = new String[1];
-        RatingLinkToken.Claims claims = !RatingLinkCode.isWellFormed(token) && RatingLinkToken.verify(token, key) == null
-                ? null : inTransaction(pool, tx -> {
-                    RatingLinkToken.Claims found = claimsOf(tx, token);
-                    evaluator[0] = found == null ? null : caseEvaluator(tx, links.find(tx, found.link()));
-                    return found;
-                });
-        if (claims == null) {
+        Resolved resolved = !wellFormed(token) ? null : inTransaction(pool, tx -> {
+            StoredLink link = linkOf(tx, token);
+            return link == null ? null : new Resolved(link, caseEvaluator(tx, link));
+        });
+        if (resolved == null) {
             return Uni.createFrom().item(new LinkRating.Invalid());
         }
+        RatingLinkToken.Claims claims = claimsOf(resolved.link());
         if (!clock.instant().isBefore(claims.expiresAt())) {
             return Uni.createFrom().item(new LinkRating.Expired(claims.expiresAt()));
         }
@@ -274,7 +281,7 @@ public class RatingLinks {
                 .dimensions(form.dimensions()).visitId(claims.visit()).detailForm(form.detailForm()).build();
         return ratings.submit(command, null, "rating-link", (tx, ratingId, now) ->
                 links.use(tx, claims.link(), ratingId, now).map(used -> used ? null
-                        : new RatingOutcome.ClaimUsed(Text.of("link.used"))), evaluator[0])
+                        : new RatingOutcome.ClaimUsed(Text.of("link.used"))), resolved.evaluator())
                 .map(LinkRating.Rated::new);
     }
 
