@@ -1,7 +1,5 @@
 package org.hcp.intake.rest;
 
-import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -40,9 +38,6 @@ public record FollowUpPage(
         String followUpAction,
         List<String> errors) {
 
-    private static final DateTimeFormatter BEIJING = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-            .withZone(ChinaTime.ZONE);
-
     /** One step: done (with its date) or the next one owed (with its deadline and the term the policy allows). */
     public record Line(String title, boolean done, String when, String detailLabel, String detail, String due,
             String term) {
@@ -67,7 +62,7 @@ public record FollowUpPage(
                 page + RatingPage.query(RatingPage.other(lang), large), RatingPage.other(lang), t, state.itemName(),
                 state.institutionName(), state.windowName(),
                 RatingLevel.label(state.policy().levelLabels(), followUp.level(), english),
-                BEIJING.format(followUp.ratedAt()), followUp.bad(), justRated, followUp.notAdopted(), lines,
+                ChinaTime.MINUTES.format(followUp.ratedAt()), followUp.bad(), justRated, followUp.notAdopted(), lines,
                 followUp.window() == null ? null : followUp.window().status().name(),
                 followUpText(followUp, state, english, locale),
                 RatingPage.levels(state.policy(), english, chosen), page + "/follow-up"
@@ -96,9 +91,9 @@ public record FollowUpPage(
         String key = !e.done() ? "next." + e.step() : t.containsKey(outcomeKey) ? outcomeKey : "step." + e.step();
         String title = Messages.render("page." + key, locale, institution == null ? "" : institution);
         String detailLabel = e.detail() == null ? null : t.get("detail." + e.step());
-        return new Line(title, e.done(), e.at() == null ? null : BEIJING.format(e.at()), detailLabel, e.detail(),
-                e.dueAt() == null ? null : Messages.render("page.dueBy", locale, e.dueAt()),
-                term(e.term(), locale));
+        String when = e.at() == null ? null : ChinaTime.MINUTES.format(e.at());
+        return new Line(title, e.done(), when, detailLabel, e.detail(),
+                e.dueAt() == null ? null : Messages.render("page.dueBy", locale, e.dueAt()), term(e.term(), locale));
     }
 
     private static String term(Term term, Locale locale) {

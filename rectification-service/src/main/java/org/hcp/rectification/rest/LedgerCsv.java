@@ -1,7 +1,6 @@
 package org.hcp.rectification.rest;
 
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -17,9 +16,6 @@ final class LedgerCsv {
             "tags", "cases", "realName", "status", "responsible", "classification", "resolution", "measures",
             "openedAt", "callbackDueAt", "firstContactAt", "dueAt", "resolvedAt", "overdueSteps", "late", "closedAt",
             "closedOnTime", "nextDueAt");
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-            .withZone(ChinaTime.ZONE);
-
     private LedgerCsv() {
     }
 
@@ -48,6 +44,6 @@ final class LedgerCsv {
     }
 
     private static String time(Instant at) {
-        return at == null ? "" : TIME.format(at);
+        return at == null ? "" : ChinaTime.MINUTES.format(at);
     }
 }

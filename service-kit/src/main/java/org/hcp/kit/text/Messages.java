@@ -2,7 +2,6 @@ package org.hcp.kit.text;
 
 import java.text.MessageFormat;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
@@ -52,9 +51,6 @@ public final class Messages {
         return new MessageFormat(pattern, locale).format(text.args().stream().map(a -> inWords(a, locale)).toArray());
     }
 
-    private static final DateTimeFormatter BEIJING = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-            .withZone(ChinaTime.ZONE);
-
     /**
      * An argument as a reader reads it: an instant in Beijing time (the API's UTC instants stay in the JSON), a
      * policy's term in words ("5 个工作日", not "5 WORKING_DAYS"); anything else as it is.
@@ -62,7 +58,7 @@ public final class Messages {
     static Object inWords(Object argument, Locale locale) {
         boolean chinese = !Locale.ENGLISH.getLanguage().equals(locale.getLanguage());
         if (argument instanceof Instant instant) {
-            return BEIJING.format(instant) + (chinese ? "（北京时间）" : " Beijing time");
+            return ChinaTime.MINUTES.format(instant) + (chinese ? "（北京时间）" : " Beijing time");
         }
         if (argument instanceof Term term) {
             return switch (term.unit()) {
