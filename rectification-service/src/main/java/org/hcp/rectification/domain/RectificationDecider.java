@@ -292,9 +292,17 @@ public final class RectificationDecider {
         return List.of(new RectificationResumed(s.rectificationId(), ratingId, decisionId, at));
     }
 
+    private static final String WORK_ORDER_PREFIX = "HCP-";
+
     /** The work order of a rectification (docs/hotline.md): one per rectification, the same on every attempt. */
     public static String workOrderIdOf(String rectificationId) {
-        return "HCP-" + rectificationId;
+        return WORK_ORDER_PREFIX + rectificationId;
+    }
+
+    /** The rectification a work order id names, or null when it is not one of ours. */
+    public static String rectificationIdOfWorkOrder(String workOrderId) {
+        return workOrderId == null || !workOrderId.startsWith(WORK_ORDER_PREFIX) ? null
+                : workOrderId.substring(WORK_ORDER_PREFIX.length());
     }
 
     /** Whether this rectification goes to the city's 12345 platform: its policy says so, and it was just opened. */

@@ -31,15 +31,11 @@ public class HotlineRepository {
      * them meanwhile. Should two send the same one, the 12345 platform takes a work order id once.
      */
     public List<Dispatch> claimDue(SqlConnection tx, Instant now, java.time.Duration lease, int limit) {
-        List<Dispatch> due = query(tx, "SELECT rectification_id, subscriber, status, attempts, next_attempt_at, "
-                + "last_error FROM hotline_dispatch WHERE status <> 'SENT' AND next_attempt_at <= $1 "
-                + "ORDER BY next_attempt_at LIMIT $2 FOR UPDATE SKIP LOCKED", Tuple.of(utc(now), limit)).stream()
-                .map(HotlineRepository::dispatch).toList();
-        for (Dispatch d : due) {
-            update(tx, "UPDATE hotline_dispatch SET next_attempt_at = $2 WHERE rectification_id = $1",
-                    Tuple.of(d.rectificationId(), utc(now.plus(lease))));
-        }
-        return due;
+        return query(tx, "UPDATE hotline_dispatch SET next_attempt_at = $3 WHERE rectification_id IN ("
+                + "SELECT rectification_id FROM hotline_dispatch WHERE status <> 'SENT' AND next_attempt_at <= $1 "
+                + "ORDER BY next_attempt_at LIMIT $2 FOR UPDATE SKIP LOCKED) "
+                + "RETURNING rectification_id, subscriber, status, attempts, next_attempt_at, last_error",
+                Tuple.of(utc(now), limit, utc(now.plus(lease)))).stream().map(HotlineRepository::dispatch).toList();
     }
 
     /** The platform took it; false when it was marked sent already (its step is recorded once). */

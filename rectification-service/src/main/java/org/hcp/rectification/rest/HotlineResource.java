@@ -29,7 +29,7 @@ import org.hcp.rectification.service.RectificationService;
 /**
  * The city's 12345 platform answers on its work orders (docs/hotline.md). No bearer token: the call is signed with
  * the subscriber's key (HMAC-SHA256 over the body, {@code X-HCP-Signature}), which is checked before the body is
- * read; a subscriber reaches only the work orders of its own region.
+ * parsed; a subscriber reaches only the work orders of its own region.
  */
 @Path("/api/v1/hotline/work-orders")
 @PermitAll

@@ -241,11 +241,10 @@ public class RectificationService {
             WorkOrderStatus status, String text, Instant repliedAt) {
         Instant now = clock.instant();
         UUID requestId = correlation.current();
-        String prefix = "HCP-";
-        if (workOrderId == null || !workOrderId.startsWith(prefix)) {
+        String rectificationId = RectificationDecider.rectificationIdOfWorkOrder(workOrderId);
+        if (rectificationId == null) {
             return Outcome.notFound("no work order " + workOrderId);
         }
-        String rectificationId = workOrderId.substring(prefix.length());
         Outcome<Replied> outcome = inTransaction(pool, tx -> {
             Optional<Stored> stored = rectifications.lock(tx, rectificationId, subscriber.regionPrefix(), null);
             if (stored.isEmpty()) {
