@@ -119,6 +119,9 @@ class FollowUpPageTest {
                 .redirects().follow(false).post("/r/" + rated.token() + "/follow-up").then().statusCode(422)
                 .body(containsString("请选择对整改结果的评价"));
         given().contentType("application/x-www-form-urlencoded; charset=UTF-8").formParam("level", "4")
+                .formParam("text", "a".repeat(2001)).redirects().follow(false)
+                .post("/r/" + rated.token() + "/follow-up").then().statusCode(422).body(containsString("2000"));
+        given().contentType("application/x-www-form-urlencoded; charset=UTF-8").formParam("level", "4")
                 .formParam("text", "快多了").redirects().follow(false)
                 .post("/r/" + rated.token() + "/follow-up?lang=zh&size=large")
                 .then().statusCode(303).header("Location", endsWith("/r/" + rated.token() + "?lang=zh&size=large"));

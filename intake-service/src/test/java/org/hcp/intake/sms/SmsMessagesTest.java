@@ -214,6 +214,9 @@ class SmsMessagesTest {
         assertEquals(0, smsc().receivedBy(other).size(), "at most once");
         given().auth().oauth2(ADMIN).get("/api/v1/sms/messages?status=PARKED").then().statusCode(200)
                 .body(containsString("invitation:" + abandoned));
+        given().auth().oauth2(ADMIN).get("/api/v1/sms/messages?status=LOST").then().statusCode(422)
+                .body("errors.pointer", org.hamcrest.Matchers.hasItem("/status"));
+        given().auth().oauth2(ADMIN).get("/api/v1/sms/messages?size=501").then().statusCode(422);
     }
 
     @Test
