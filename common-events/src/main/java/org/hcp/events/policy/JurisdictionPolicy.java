@@ -33,6 +33,9 @@ import java.util.List;
  * @param messaging                 the short messages sent to evaluators: which, quiet hours, a daily cap per phone
  * @param hotlineWorkOrders         each adopted bad review goes to the city's 12345 platform as a work order
  *                                  (docs/hotline.md; Shenzhen's practice); null or false: not
+ * @param rankingMinimumRatings     R4.4 / R4.5: a unit with fewer adopted ratings in the period is listed as 样本不足
+ *                                  (too few ratings to judge), not ranked and never warned
+ * @param bulletin                  R4.3: who issues the region's bulletins and how they are numbered
  */
 public record JurisdictionPolicy(
         String regionCode,
@@ -57,7 +60,15 @@ public record JurisdictionPolicy(
         Boolean showStaffOnRatingPage,
         Term followUpRatingPeriod,
         MessagingRules messaging,
-        Boolean hotlineWorkOrders) {
+        Boolean hotlineWorkOrders,
+        Integer rankingMinimumRatings,
+        BulletinRules bulletin) {
+
+    public JurisdictionPolicy {
+        if (rankingMinimumRatings != null && (rankingMinimumRatings < 1 || rankingMinimumRatings > 10_000)) {
+            throw new IllegalArgumentException("rankingMinimumRatings must be 1..10000");
+        }
+    }
 
     /** R1.3: is this code in the catalogue? */
     public boolean hasTag(String code) {
@@ -90,7 +101,9 @@ public record JurisdictionPolicy(
                 pick(showStaffOnRatingPage, parent.showStaffOnRatingPage),
                 pick(followUpRatingPeriod, parent.followUpRatingPeriod),
                 pick(messaging, parent.messaging),
-                pick(hotlineWorkOrders, parent.hotlineWorkOrders));
+                pick(hotlineWorkOrders, parent.hotlineWorkOrders),
+                pick(rankingMinimumRatings, parent.rankingMinimumRatings),
+                pick(bulletin, parent.bulletin));
     }
 
     private static <T> T pick(T own, T inherited) {

@@ -146,7 +146,7 @@ public final class PolicyBook {
                 result.verificationAfterRectification(), result.appealWindow(), result.appealDecision(),
                 result.maliciousEvaluatorCreditRecord(), result.integrity(), result.rankingWarning(),
                 result.showStaffOnRatingPage(), result.followUpRatingPeriod(), result.messaging(),
-                result.hotlineWorkOrders());
+                result.hotlineWorkOrders(), result.rankingMinimumRatings(), result.bulletin());
     }
 
     public static ZoneId zoneOf(JurisdictionPolicy policy) {
@@ -165,6 +165,8 @@ public final class PolicyBook {
         Objects.requireNonNull(national.levelLabels(), "national.levelLabels");
         Objects.requireNonNull(national.badReviewTags(), "national.badReviewTags");
         Objects.requireNonNull(national.supplementaryRatingPeriod(), "national.supplementaryRatingPeriod");
+        Objects.requireNonNull(national.rankingMinimumRatings(), "national.rankingMinimumRatings");
+        Objects.requireNonNull(national.bulletin(), "national.bulletin");
         ZoneId.of(national.zone());
     }
 

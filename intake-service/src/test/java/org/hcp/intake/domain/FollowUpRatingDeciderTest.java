@@ -67,7 +67,7 @@ class FollowUpRatingDeciderTest {
                 JILIN.verificationAfterRectification(), JILIN.appealWindow(), JILIN.appealDecision(),
                 JILIN.maliciousEvaluatorCreditRecord(), JILIN.integrity(), JILIN.rankingWarning(),
                 JILIN.showStaffOnRatingPage(), org.hcp.events.policy.Term.days(0), JILIN.messaging(),
-                JILIN.hotlineWorkOrders());
+                JILIN.hotlineWorkOrders(), JILIN.rankingMinimumRatings(), JILIN.bulletin());
         assertEquals(Status.NOT_OFFERED, FollowUpRatingDecider.window(progress(false, OPEN, GAVE_FEEDBACK), false,
                 none, CALENDAR, FEEDBACK.plusSeconds(60)).status());
     }
