@@ -472,12 +472,15 @@ public final class AuditFold {
 
     /**
      * R4.5 recomputed: unit → {ratings, satisfied, index, lower, upper}, units in rank order (by the lower bound of
-     * the indirectly standardised satisfaction rate's Wilson interval, then by ratings, then by name).
+     * the indirectly standardised satisfaction rate's Wilson interval, then by ratings, then by name), then the units
+     * with fewer than {@code minimumRatings} (not ranked, R4.4), most ratings first.
      */
-    public java.util.LinkedHashMap<String, double[]> ranking(String unit, Query q) {
+    public java.util.LinkedHashMap<String, double[]> ranking(String unit, Query q, int minimumRatings) {
         Map<String, Map<String, long[]>> cells = new TreeMap<>();
         ratings.forEach((id, r) -> {
             String u = switch (unit) {
+                case "region" -> r.place().region() == null || r.place().region().length() < 6 ? null
+                        : r.place().region().substring(0, 6);
                 case "institution" -> r.place().institution();
                 case "window" -> r.place().window();
                 default -> r.place().staff();
@@ -518,6 +521,14 @@ public final class AuditFold {
                     Math.min(1, centre + half) * factor}));
         });
         rows.sort((a, b) -> {
+            boolean aRanked = a.getValue()[0] >= minimumRatings;
+            if (aRanked != b.getValue()[0] >= minimumRatings) {
+                return aRanked ? -1 : 1;
+            }
+            if (!aRanked) {
+                int byRatings = Double.compare(b.getValue()[0], a.getValue()[0]);
+                return byRatings != 0 ? byRatings : a.getKey().compareTo(b.getKey());
+            }
             int c = Double.compare(Math.round(b.getValue()[3] * 1e4), Math.round(a.getValue()[3] * 1e4));
             c = c != 0 ? c : Double.compare(b.getValue()[0], a.getValue()[0]);
             return c != 0 ? c : a.getKey().compareTo(b.getKey());

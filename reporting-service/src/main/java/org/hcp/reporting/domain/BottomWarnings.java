@@ -25,13 +25,16 @@ public final class BottomWarnings {
     public record Warned(String unit, List<Integer> ranks, List<Integer> of) {
     }
 
-    /** {@code months} holds one ranking per month, oldest first; fewer months than the policy asks warn nobody. */
+    /**
+     * {@code months} holds one ranking per month, oldest first; fewer months than the policy asks warn nobody. Only the
+     * ranked count: a unit with too few ratings in a month (rank 0) is not at the bottom of it.
+     */
     public static List<Warned> of(List<List<FairRanking.Ranked>> months, RankingWarning policy) {
         if (months.size() < policy.consecutiveMonths()) {
             return List.of();
         }
         List<List<FairRanking.Ranked>> window = months.subList(months.size() - policy.consecutiveMonths(),
-                months.size());
+                months.size()).stream().map(m -> m.stream().filter(FairRanking.Ranked::isRanked).toList()).toList();
         Set<String> candidates = null;
         List<Map<String, Integer>> ranks = new ArrayList<>();
         for (List<FairRanking.Ranked> month : window) {

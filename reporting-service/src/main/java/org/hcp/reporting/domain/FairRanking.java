@@ -10,7 +10,9 @@ import java.util.Map;
  * R4.4 / R4.5: units (institutions, windows, staff) ranked fairly by satisfaction (levels 4–5 of adopted ratings).
  * Fair to the items a unit handles: its rate is indirectly standardised against the whole scope's rate for each item
  * (a unit doing mostly hard items is expected less). Fair to volume: units are ranked by the lower bound of a Wilson
- * score interval, so three ratings never outrank three thousand. docs/figures.md, "Fair ranking", has a worked example.
+ * score interval, so three ratings never outrank three thousand. A unit with fewer ratings than the policy's minimum
+ * sample is listed after the ranked ones with rank 0 (样本不足): too few to judge, never placed last for one bad
+ * review. docs/figures.md, "Fair ranking", has a worked example.
  */
 public final class FairRanking {
 
@@ -25,7 +27,7 @@ public final class FairRanking {
     }
 
     /**
-     * @param rank         1 = best
+     * @param rank         1 = best; 0: fewer ratings than the minimum sample, not ranked (样本不足)
      * @param name         the unit's name in the directory as at the end of the period (R4.2); null until looked up
      * @param rawRate      satisfied / ratings
      * @param expectedRate what the scope's per-item rates predict for this unit's mix of items
@@ -39,9 +41,18 @@ public final class FairRanking {
         public Ranked withName(String unitName) {
             return new Ranked(rank, unit, unitName, ratings, satisfied, rawRate, expectedRate, index, lower, upper);
         }
+
+        /** False when the unit had too few ratings to be ranked. */
+        public boolean isRanked() {
+            return rank > 0;
+        }
     }
 
-    public static List<Ranked> rank(List<Cell> cells) {
+    /**
+     * Every unit of the cells, those with at least {@code minimumRatings} ranked best first, then the others with rank
+     * 0, most ratings first. Every unit's ratings count in the scope's per-item rates all the same.
+     */
+    public static List<Ranked> rank(List<Cell> cells, int minimumRatings) {
         Map<String, long[]> perItem = new HashMap<>();
         long total = 0;
         long satisfied = 0;
@@ -79,15 +90,19 @@ public final class FairRanking {
             out.add(new Ranked(0, unit, null, n, (long) u[1], round(raw), round(expected), round(raw * scale),
                     round(wilson[0] * scale), round(wilson[1] * scale)));
         });
+        List<Ranked> tooFew = new ArrayList<>(out.stream().filter(r -> r.ratings() < minimumRatings).toList());
+        out.removeAll(tooFew);
         out.sort(Comparator.comparingDouble(Ranked::lower).reversed()
                 .thenComparing(Comparator.comparingLong(Ranked::ratings).reversed())
                 .thenComparing(Ranked::unit));
-        List<Ranked> ranked = new ArrayList<>(out.size());
+        tooFew.sort(Comparator.comparingLong(Ranked::ratings).reversed().thenComparing(Ranked::unit));
+        List<Ranked> ranked = new ArrayList<>(out.size() + tooFew.size());
         for (int i = 0; i < out.size(); i++) {
             Ranked r = out.get(i);
             ranked.add(new Ranked(i + 1, r.unit(), null, r.ratings(), r.satisfied(), r.rawRate(), r.expectedRate(),
                     r.index(), r.lower(), r.upper()));
         }
+        ranked.addAll(tooFew);
         return ranked;
     }
 

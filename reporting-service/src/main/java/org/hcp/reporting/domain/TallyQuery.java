@@ -15,7 +15,7 @@ import org.hcp.reporting.domain.Dimensions.Dimension;
  * @param from         first day, or null
  * @param to           last day, or null
  * @param grouping     how to group
- * @param regionLength for {@link Grouping#REGION}: how many leading digits of the region code make a group
+ * @param regionLength for {@link Grouping#REGION} and {@link Grouping#REGION_MEMBER}: how many leading digits of the region code make a group
  * @param daily        read the per-day counters (else the per-month ones)
  * @param tags         read the tag counters (R4.6) instead of the figures' counters
  */
@@ -23,7 +23,7 @@ public record TallyQuery(Dimension dimension, String member, String regionPrefix
         LocalDate to, Grouping grouping, int regionLength, boolean daily, boolean tags) {
 
     public enum Grouping {
-        NONE, REGION, INSTITUTION, MEMBER, INSTITUTION_MEMBER, DAY, WEEK, MONTH, QUARTER, YEAR;
+        NONE, REGION, INSTITUTION, MEMBER, INSTITUTION_MEMBER, REGION_MEMBER, DAY, WEEK, MONTH, QUARTER, YEAR;
 
         public boolean isPeriod() {
             return ordinal() >= DAY.ordinal();

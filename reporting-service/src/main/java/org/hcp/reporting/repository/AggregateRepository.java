@@ -204,6 +204,10 @@ public class AggregateRepository {
             case INSTITUTION -> "institution_code";
             case MEMBER -> "member";
             case INSTITUTION_MEMBER -> "institution_code || '" + Dimensions.PAIR + "' || member";
+            case REGION_MEMBER -> {
+                parameters.add(q.regionLength());
+                yield "left(region_code, $" + parameters.size() + ") || '" + Dimensions.PAIR + "' || member";
+            }
             case DAY -> period + "::text";
             case WEEK -> "date_trunc('week', " + period + ")::date::text";
             case MONTH -> "date_trunc('month', " + period + ")::date::text";

@@ -20,7 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hcp.events.ChinaTime;
 import org.hcp.events.RegionCodes;
 import org.hcp.events.outcome.Violation;
-import org.hcp.events.policy.RankingWarning;
+import org.hcp.events.policy.JurisdictionPolicy;
 import org.hcp.events.text.Csv;
 import org.hcp.kit.reference.ReferenceData;
 import org.hcp.kit.rest.Access;
@@ -127,16 +127,20 @@ public class StatisticsResource {
                 t.previousTo(), t.tags()));
     }
 
-    public record RankingReport(Asked query, String unit, double z, List<FairRanking.Ranked> units, Page page) {
+    public record RankingReport(Asked query, String unit, double z, int minimumRatings, List<FairRanking.Ranked> units,
+            Page page) {
     }
 
     @GET
     @Path("/rankings")
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
-    @Operation(summary = "Institutions, windows or staff ranked fairly by satisfaction (R4.4, R4.5)",
+    @Operation(summary = "Districts, institutions, windows or staff ranked fairly by satisfaction (R4.4, R4.5)",
             description = "Over whole months from..to within region / institution. Each unit's satisfaction rate "
                     + "(levels 4-5) is standardised for the mix of items it handled and ranked by the lower bound "
                     + "of its 95 % interval, so few ratings never outrank many; the raw rate is given beside it. "
+                    + "A unit with fewer ratings than the region's policy's minimumRatings is listed after the ranked "
+                    + "ones with rank 0 and ranked=false (样本不足). unit: region (county-level), institution, window "
+                    + "or staff. "
                     + "Formula and a worked example: docs/figures.md, \"Fair ranking\".")
     public Uni<RankingReport> rankings(@QueryParam("unit") @DefaultValue("institution") String unit,
             @QueryParam("region") String region, @QueryParam("institution") String institution,
@@ -145,8 +149,9 @@ public class StatisticsResource {
         checkPage(limit, offset);
         StatisticsService.Unit u = unit(unit);
         TallyQuery q = FigureParameters.read(access, Filters.scope(region, institution, from, to), null, true, true);
-        return service.ranking(u, q).map(all -> new RankingReport(asked(q, null), u.name().toLowerCase(
-                java.util.Locale.ROOT), FairRanking.Z, all.stream().skip(offset).limit(limit).toList(),
+        int minimum = policyOf(q, q.to()).rankingMinimumRatings();
+        return service.ranking(u, q, minimum).map(all -> new RankingReport(asked(q, null), u.name().toLowerCase(
+                java.util.Locale.ROOT), FairRanking.Z, minimum, all.stream().skip(offset).limit(limit).toList(),
                 new Page(limit, offset, all.size())));
     }
 
@@ -167,13 +172,19 @@ public class StatisticsResource {
         LocalDate last = QueryChecks.month("?month", month, "query.month").atDay(1);
         TallyQuery q = FigureParameters.read(access, Filters.scope(region, institution, null, null), null, false,
                 true);
-        // The policy of the scope's region: a prefix is the division it abbreviates (2202 is 220200); none (00) is
-        // national.
-        String policyRegion = RegionCodes.divisionOf(q.regionPrefix() == null ? "00" : q.regionPrefix());
-        RankingWarning policy = reference.rules(policyRegion, last.atStartOfDay(ChinaTime.ZONE)
-                .toInstant()).policy().rankingWarning();
-        return service.warnings(u, q, last, policy).map(w -> new WarningReport(asked(q, null),
+        JurisdictionPolicy policy = policyOf(q, last);
+        return service.warnings(u, q, last, policy.rankingWarning(), policy.rankingMinimumRatings()).map(w -> new WarningReport(asked(q, null),
                 u.name().toLowerCase(java.util.Locale.ROOT), w));
+    }
+
+    /**
+     * The policy of the query's region on {@code day} (R4.4): a prefix is the division it abbreviates (2202 is
+     * 220200); none (00) is national.
+     */
+    private JurisdictionPolicy policyOf(TallyQuery q, LocalDate day) {
+        String policyRegion = RegionCodes.divisionOf(q.regionPrefix() == null ? "00" : q.regionPrefix());
+        return reference.rules(policyRegion, (day == null ? LocalDate.now(ChinaTime.ZONE) : day)
+                .atStartOfDay(ChinaTime.ZONE).toInstant()).policy();
     }
 
     private static StatisticsService.Unit unit(String unit) {

@@ -159,12 +159,18 @@ public class StatisticsService {
 
     /** R4.4 / R4.5: who is ranked (each is also a kind of the directory, which names it). */
     public enum Unit {
-        INSTITUTION, WINDOW, STAFF
+        /** A county-level region (GB/T 2260, 6 digits). */
+        REGION, INSTITUTION, WINDOW, STAFF
     }
 
-    /** The units of {@code scope} ranked fairly over its period (whole months); all of them, best first. */
-    public Uni<List<FairRanking.Ranked>> ranking(Unit unit, TallyQuery scope) {
+    /**
+     * The units of {@code scope} ranked fairly over its period (whole months); all of them, best first, then those
+     * with fewer than {@code minimumRatings} (R4.4, the policy's minimum sample) with rank 0.
+     */
+    public Uni<List<FairRanking.Ranked>> ranking(Unit unit, TallyQuery scope, int minimumRatings) {
         TallyQuery q = switch (unit) {
+            case REGION -> new TallyQuery(Dimension.ITEM, null, scope.regionPrefix(), scope.institution(),
+                    scope.from(), scope.to(), TallyQuery.Grouping.REGION_MEMBER, 6, false, false);
             case INSTITUTION -> scope.over(Dimension.ITEM, TallyQuery.Grouping.INSTITUTION_MEMBER);
             case WINDOW -> scope.over(Dimension.WINDOW_ITEM, TallyQuery.Grouping.MEMBER);
             case STAFF -> scope.over(Dimension.STAFF_ITEM, TallyQuery.Grouping.MEMBER);
@@ -177,7 +183,7 @@ public class StatisticsService {
                 cells.add(new FairRanking.Cell(key.substring(0, cut), key.substring(cut + 1), f.ratings(),
                         f.satisfied()));
             });
-            return FairRanking.rank(cells);
+            return FairRanking.rank(cells, minimumRatings);
         }).flatMap(ranked -> names(DirectoryKind.valueOf(unit.name()), ranked.stream().map(FairRanking.Ranked::unit).toList(), asOf(scope))
                 .map(n -> ranked.stream().map(r -> r.withName(n.get(r.unit()))).toList()));
     }
@@ -190,7 +196,8 @@ public class StatisticsService {
      * R4.4: the units of {@code scope} at the bottom of the fair ranking in each of the policy's consecutive months
      * ending with {@code lastMonth}.
      */
-    public Uni<Warnings> warnings(Unit unit, TallyQuery scope, LocalDate lastMonth, RankingWarning policy) {
+    public Uni<Warnings> warnings(Unit unit, TallyQuery scope, LocalDate lastMonth, RankingWarning policy,
+            int minimumRatings) {
         List<LocalDate> months = new ArrayList<>();
         List<Uni<List<FairRanking.Ranked>>> rankings = new ArrayList<>();
         for (int i = policy.consecutiveMonths() - 1; i >= 0; i--) {
@@ -198,7 +205,7 @@ public class StatisticsService {
             months.add(month);
             rankings.add(ranking(unit, new TallyQuery(scope.dimension(), null, scope.regionPrefix(),
                     scope.institution(), month, month.plusMonths(1).minusDays(1), TallyQuery.Grouping.NONE, 0, false,
-                    false)));
+                    false), minimumRatings));
         }
         return Uni.join().all(rankings).andFailFast().map(all -> new Warnings(policy.bottomN(),
                 policy.consecutiveMonths(), months, BottomWarnings.of(all, policy)));

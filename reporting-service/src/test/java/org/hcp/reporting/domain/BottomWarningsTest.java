@@ -49,4 +49,19 @@ class BottomWarningsTest {
                 new RankingWarning(1, 2));
         assertEquals(List.of(), warned);
     }
+
+    @Test
+    void r4_4_aUnitWithTooFewRatingsIsNotAtTheBottom() {
+        // Given C listed after B each month with too few ratings to be ranked (rank 0)
+        List<List<FairRanking.Ranked>> months = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            List<FairRanking.Ranked> m = new ArrayList<>(month("A", "B"));
+            m.add(new FairRanking.Ranked(0, "C", null, 1, 0, 0, 0.8, 0, 0, 0.79));
+            months.add(m);
+        }
+        // then the last ranked, B, is warned, out of the two ranked units, and C is not
+        List<BottomWarnings.Warned> warned = BottomWarnings.of(months, new RankingWarning(1, 2));
+        assertEquals(List.of("B"), warned.stream().map(BottomWarnings.Warned::unit).toList());
+        assertEquals(List.of(2, 2), warned.get(0).of());
+    }
 }

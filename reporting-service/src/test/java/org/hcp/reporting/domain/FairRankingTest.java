@@ -27,7 +27,7 @@ class FairRankingTest {
 
     @Test
     void r4_5_aUnitDoingHardItemsAsWellAsOthersDoIsIndexedAsHighAsThem() {
-        Map<String, Ranked> r = byUnit(FairRanking.rank(EXAMPLE));
+        Map<String, Ranked> r = byUnit(FairRanking.rank(EXAMPLE, 1));
         assertEquals(0.6, r.get("B").rawRate());
         assertEquals(0.6, r.get("B").expectedRate(), "H's rate across the scope is 300/500");
         assertEquals(0.8004, r.get("B").index(), "the scope's rate: B does H exactly as well as everyone");
@@ -38,7 +38,7 @@ class FairRankingTest {
 
     @Test
     void r4_5_threeRatingsNeverOutrankAThousandAndTheIntervalSaysWhy() {
-        List<Ranked> ranked = FairRanking.rank(EXAMPLE);
+        List<Ranked> ranked = FairRanking.rank(EXAMPLE, 1);
         assertEquals(List.of("D", "A", "B", "C"), ranked.stream().map(Ranked::unit).toList());
         assertEquals(List.of(1, 2, 3, 4), ranked.stream().map(Ranked::rank).toList());
         Ranked c = byUnit(ranked).get("C");
@@ -53,7 +53,21 @@ class FairRankingTest {
 
     @Test
     void r4_5_nothingRatedRanksNobody() {
-        assertEquals(List.of(), FairRanking.rank(List.of()));
-        assertEquals(List.of(), FairRanking.rank(List.of(new Cell("A", "E", 0, 0))));
+        assertEquals(List.of(), FairRanking.rank(List.of(), 1));
+        assertEquals(List.of(), FairRanking.rank(List.of(new Cell("A", "E", 0, 0)), 1));
+    }
+
+    @Test
+    void r4_4_aUnitBelowTheMinimumSampleIsListedNotRanked() {
+        // Given the example and a unit E with one bad rating, when ranked with a minimum sample of 10:
+        List<Cell> cells = new java.util.ArrayList<>(EXAMPLE);
+        cells.add(new Cell("E", "E", 1, 0));
+        List<Ranked> ranked = FairRanking.rank(cells, 10);
+        // then C (3 ratings) and E (1) are listed after the ranked units with rank 0, most ratings first,
+        assertEquals(List.of("D", "A", "B", "C", "E"), ranked.stream().map(Ranked::unit).toList());
+        assertEquals(List.of(1, 2, 3, 0, 0), ranked.stream().map(Ranked::rank).toList());
+        assertEquals(false, byUnit(ranked).get("E").isRanked());
+        // and the ranked units' indices are what the whole scope's per-item rates make them, E's ratings included.
+        assertEquals(byUnit(FairRanking.rank(cells, 1)).get("B").index(), byUnit(ranked).get("B").index());
     }
 }

@@ -140,13 +140,20 @@ class FiguresRecomputationTest {
                 }
             }));
         }
-        // R4.4 / R4.5: the fair rankings of institutions, windows and staff.
-        for (String unit : List.of("institution", "window", "staff")) {
-            Query scope = unit.equals("institution") ? new Query("37", null, null, null, FROM, end, null, 0)
+        // R4.4 / R4.5: the fair rankings of districts, institutions, windows and staff, with the policy's minimum
+        // sample (the national default's, which Jilin City and Tai'an inherit).
+        int minimum = org.hcp.events.policy.PolicyBook.shipped().resolve("220200", end).rankingMinimumRatings();
+        for (String unit : List.of("region", "institution", "window", "staff")) {
+            Query scope = unit.equals("institution") || unit.equals("region")
+                    ? new Query("37", null, null, null, FROM, end, null, 0)
                     : new Query("2202", null, null, null, lastMonth, end, null, 0);
             JsonPath served = get("/api/v1/stats/rankings?limit=1000&unit=" + unit + "&region=" + scope.region()
                     + "&from=" + scope.from() + "&to=" + end);
-            Map<String, double[]> expected = fold.ranking(unit, scope);
+            Map<String, double[]> expected = fold.ranking(unit, scope, minimum);
+            if (served.getInt("minimumRatings") != minimum) {
+                differences.add(unit + " ranking: minimum sample " + served.getInt("minimumRatings") + " served, "
+                        + minimum + " in the policy");
+            }
             List<Map<String, Object>> units = served.getList("units");
             List<String> order = units.stream().map(u -> (String) u.get("unit")).toList();
             if (!order.equals(new ArrayList<>(expected.keySet()))) {
@@ -169,8 +176,10 @@ class FiguresRecomputationTest {
         List<Map<String, double[]>> monthly = new ArrayList<>();
         for (int i = 2; i >= 0; i--) {
             LocalDate m = lastMonth.minusMonths(i);
-            monthly.add(fold.ranking("staff", new Query("2202", null, null, null, m, m.plusMonths(1).minusDays(1),
-                    null, 0)));
+            Map<String, double[]> ranking = fold.ranking("staff", new Query("2202", null, null, null, m,
+                    m.plusMonths(1).minusDays(1), null, 0), minimum);
+            ranking.values().removeIf(u -> u[0] < minimum);
+            monthly.add(ranking);
         }
         java.util.Set<String> bottom = null;
         for (Map<String, double[]> m : monthly) {
