@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.hcp.audit.AuditFold.Query;
+import org.hcp.events.RegionCodes;
 import org.hcp.events.bulletin.BulletinPublished;
 import org.hcp.events.bulletin.BulletinScope;
 
@@ -65,33 +66,68 @@ public final class BulletinAudits {
         Query scope = scopeOf(b);
         Map<String, Object> recomputedThen = then.figures(scope).getOrDefault("", Map.of());
         Map<String, Object> recomputedNow = now.figures(scope).getOrDefault("", Map.of());
-        int compared = 0;
         List<Difference> asPublished = new ArrayList<>();
         List<Difference> errata = new ArrayList<>();
-        for (Map.Entry<String, Number> figure : new TreeMap<>(b.figures()).entrySet()) {
-            if (!recomputedThen.containsKey(figure.getKey())) {
-                continue;   // a figure the fold does not recompute (docs/audit.md says which)
-            }
-            compared++;
-            if (!same(figure.getValue(), recomputedThen.get(figure.getKey()))) {
-                asPublished.add(new Difference(figure.getKey(), figure.getValue(), recomputedThen.get(figure.getKey())));
-            }
-            if (!same(figure.getValue(), recomputedNow.get(figure.getKey()))) {
-                errata.add(new Difference(figure.getKey(), figure.getValue(), recomputedNow.get(figure.getKey())));
+        int compared = compare("", b.figures(), recomputedThen, recomputedNow, asPublished, errata);
+        // Issue 30: the comparisons and a city's districts are figures of the log as of the same cut-off; they are
+        // recomputed as such, and an erratum of theirs is one of the bulletin's.
+        YearMonth month = YearMonth.parse(b.month());
+        compared += compareOther("previousMonth.", b.previousMonth(), scopeOf(b, month.minusMonths(1)), then, now,
+                asPublished, errata);
+        compared += compareOther("sameMonthLastYear.", b.sameMonthLastYear(), scopeOf(b, month.minusYears(1)), then,
+                now, asPublished, errata);
+        if (b.districts() != null) {
+            for (BulletinPublished.AreaFigures d : b.districts()) {
+                Query district = new Query(d.code(), null, null, null, month.atDay(1), month.atEndOfMonth(), null, 0);
+                compared += compareOther("districts." + d.code() + ".", d.figures(), district, then, now, asPublished,
+                        errata);
             }
         }
         List<String> causes = errata.isEmpty() ? List.of() : now.changesAfter(scope, b.publishedAt());
         return new BulletinAudit(b.bulletinId(), b.publishedAt(), compared, asPublished, errata, causes);
     }
 
+    private static int compareOther(String prefix, Map<String, Number> published, Query q, AuditFold then,
+            AuditFold now, List<Difference> asPublished, List<Difference> errata) {
+        if (published == null) {
+            return 0;
+        }
+        return compare(prefix, published, then.figures(q).getOrDefault("", Map.of()),
+                now.figures(q).getOrDefault("", Map.of()), asPublished, errata);
+    }
+
+    /** Each published figure against the fold as of the publication and now; answers how many were compared. */
+    private static int compare(String prefix, Map<String, Number> published, Map<String, Object> recomputedThen,
+            Map<String, Object> recomputedNow, List<Difference> asPublished, List<Difference> errata) {
+        int compared = 0;
+        for (Map.Entry<String, Number> figure : new TreeMap<>(published).entrySet()) {
+            if (!recomputedThen.containsKey(figure.getKey())) {
+                continue;   // a figure the fold does not recompute (docs/audit.md says which)
+            }
+            compared++;
+            String name = prefix + figure.getKey();
+            if (!same(figure.getValue(), recomputedThen.get(figure.getKey()))) {
+                asPublished.add(new Difference(name, figure.getValue(), recomputedThen.get(figure.getKey())));
+            }
+            if (!same(figure.getValue(), recomputedNow.get(figure.getKey()))) {
+                errata.add(new Difference(name, figure.getValue(), recomputedNow.get(figure.getKey())));
+            }
+        }
+        return compared;
+    }
+
     /** The bulletin's scope and month as a query of the fold. */
     public static Query scopeOf(BulletinPublished b) {
-        YearMonth month = YearMonth.parse(b.month());
+        return scopeOf(b, YearMonth.parse(b.month()));
+    }
+
+    /** The bulletin's scope in {@code month}; a region's by its roll-up prefix (a city's 220200 is 2202). */
+    static Query scopeOf(BulletinPublished b, YearMonth month) {
         LocalDate from = month.atDay(1);
         LocalDate to = month.atEndOfMonth();
         return b.scope() == BulletinScope.INSTITUTION
                 ? new Query(null, b.scopeCode(), null, null, from, to, null, 0)
-                : new Query(b.scopeCode(), null, null, null, from, to, null, 0);
+                : new Query(RegionCodes.prefixOf(b.scopeCode()), null, null, null, from, to, null, 0);
     }
 
     private static boolean same(Number published, Object recomputed) {

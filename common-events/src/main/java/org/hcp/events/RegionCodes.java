@@ -41,6 +41,25 @@ public final class RegionCodes {
     }
 
     /**
+     * The roll-up prefix of a division, the inverse of {@link #divisionOf}: a province's or city's code without its
+     * zeros ({@code 220000} is 22, {@code 220200} is 2202); a county's, township's or village's is its code.
+     */
+    public static String prefixOf(String code) {
+        if (!isCode(code)) {
+            throw new IllegalArgumentException("not a GB/T 2260 code: " + code);
+        }
+        if (code.length() == 6 && code.endsWith("0000")) {
+            return code.substring(0, 2);
+        }
+        return code.length() == 6 && code.endsWith("00") ? code.substring(0, 4) : code;
+    }
+
+    /** Whether {@code code} is a prefecture-level city's (6 digits, ..00, not a province's ..0000). */
+    public static boolean isCity(String code) {
+        return isCode(code) && code.length() == 6 && code.endsWith("00") && !code.endsWith("0000");
+    }
+
+    /**
      * The enclosing division: village → township → county → city → province → null. 220271 (a development zone
      * of Jilin City) → 220200 → 220000.
      */

@@ -46,4 +46,18 @@ class RegionCodesTest {
         assertEquals("370900", RegionCodes.parentOf("370902"));
         assertEquals(null, RegionCodes.parentOf("370000"));
     }
+
+    @Test
+    void r4_3_aDivisionsRollUpPrefixIsTheInverseOfDivisionOf() {
+        assertEquals("22", RegionCodes.prefixOf("220000"));
+        assertEquals("2202", RegionCodes.prefixOf("220200"));
+        assertEquals("220271", RegionCodes.prefixOf("220271"));
+        assertEquals("220271001", RegionCodes.prefixOf("220271001"));
+        for (String code : java.util.List.of("220000", "220200", "220271", "220271001")) {
+            assertEquals(code, RegionCodes.divisionOf(RegionCodes.prefixOf(code)));
+        }
+        assertEquals(true, RegionCodes.isCity("220200"));
+        assertEquals(false, RegionCodes.isCity("220000"));
+        assertEquals(false, RegionCodes.isCity("220271"));
+    }
 }

@@ -28,6 +28,10 @@ public final class Bulletins {
     private static final ObjectMapper CANONICAL = EventJson.mapper().copy()
             .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
 
+    /** The figures bulletins carry since issue 30 (the follow-up ratings, 追评). */
+    private static final java.util.Set<String> FOLLOW_UP_FIGURES = java.util.Set.of("followUps", "followUpsSatisfied",
+            "followUpSatisfactionRate");
+
     private Bulletins() {
     }
 
@@ -63,30 +67,67 @@ public final class Bulletins {
         out.put("callbackRate", f.callbackRate());
         out.put("appealsFiled", f.appealsFiled());
         out.put("appealsUpheld", f.appealsUpheld());
+        out.put("followUps", f.followUps());
+        out.put("followUpsSatisfied", f.followUpsSatisfied());
+        out.put("followUpSatisfactionRate", f.followUpSatisfactionRate());
         out.values().removeIf(Objects::isNull);
         return out;
+    }
+
+    /**
+     * What a bulletin says besides its scope's figures (issue 30): who issues it under which number, the minimum
+     * sample of its ranking, the same scope's figures a month and a year before, and for a city its districts.
+     *
+     * @param previousMonth     null when the scope had no rating that month
+     * @param sameMonthLastYear null likewise
+     * @param districts         a city's county-level regions with their figures; null for any other bulletin
+     * @param districtRanking   those regions ranked fairly; null for any other bulletin
+     * @param warned            R4.4: the ranked units warned for the bottom places month after month
+     */
+    public record Context(String issuer, String documentNumber, int minimumRatings, Figures previousMonth,
+            Figures sameMonthLastYear, List<District> districts, List<FairRanking.Ranked> districtRanking,
+            List<BottomWarnings.Warned> warned) {
+    }
+
+    /** A county-level region of a city's bulletin. */
+    public record District(String code, String name, Figures figures) {
     }
 
     /** The bulletin, its content hash computed over everything but the hash and the time of publication. */
     public static BulletinPublished bulletin(YearMonth month, BulletinScope scope, String code, String scopeName,
             String regionCode, Figures figures, Map<String, Long> ratingsByChannel, List<FairRanking.Ranked> ranking,
-            List<BulletinPublished.TagCount> topTags, Instant publishedAt) {
-        List<BulletinPublished.RankedUnit> units = ranking.stream().map(r -> new BulletinPublished.RankedUnit(
-                r.rank(), r.unit(), r.name(), r.ratings(), r.rawRate(), r.index(), r.lower(), r.upper())).toList();
+            List<BulletinPublished.TagCount> topTags, Context context, Instant publishedAt) {
         BulletinPublished unhashed = new BulletinPublished(id(month, scope, code), month.toString(), scope, code,
-                scopeName, regionCode, figures(figures), new TreeMap<>(ratingsByChannel), units, topTags, "",
-                Instant.EPOCH);
-        return new BulletinPublished(unhashed.bulletinId(), unhashed.month(), scope, code, scopeName, regionCode,
-                unhashed.figures(), unhashed.ratingsByChannel(), units, topTags, hash(unhashed), publishedAt);
+                scopeName, regionCode, figures(figures), new TreeMap<>(ratingsByChannel), units(ranking), topTags, "",
+                Instant.EPOCH, context.issuer(), context.documentNumber(), context.minimumRatings(),
+                context.previousMonth() == null ? null : figures(context.previousMonth()),
+                context.sameMonthLastYear() == null ? null : figures(context.sameMonthLastYear()),
+                context.districts() == null ? null : context.districts().stream()
+                        .map(d -> new BulletinPublished.AreaFigures(d.code(), d.name(), figures(d.figures())))
+                        .toList(),
+                context.districtRanking() == null ? null : units(context.districtRanking()),
+                context.warned().stream().map(w -> new BulletinPublished.WarnedUnit(w.unit(), nameOf(w.unit(), ranking),
+                        w.ranks(), w.of())).toList());
+        return unhashed.withHash(hash(unhashed), publishedAt);
     }
 
-    /** SHA-256 of the canonical JSON (keys sorted) of the bulletin without its hash and time; the JDK's digest. */
+    private static String nameOf(String unit, List<FairRanking.Ranked> ranking) {
+        return ranking.stream().filter(r -> r.unit().equals(unit)).map(FairRanking.Ranked::name).findFirst()
+                .orElse(null);
+    }
+
+    private static List<BulletinPublished.RankedUnit> units(List<FairRanking.Ranked> ranking) {
+        return ranking.stream().map(r -> new BulletinPublished.RankedUnit(r.rank(), r.unit(), r.name(), r.ratings(),
+                r.rawRate(), r.index(), r.lower(), r.upper())).toList();
+    }
+
+    /**
+     * SHA-256 of the canonical JSON (keys sorted) of the bulletin without its hash and time; the JDK's digest. Fields
+     * a bulletin does not have are not written, so a bulletin published before they existed hashes as it did.
+     */
     public static String hash(BulletinPublished b) {
-        BulletinPublished content = new BulletinPublished(b.bulletinId(), b.month(), b.scope(), b.scopeCode(),
-                b.scopeName(), b.regionCode(), new TreeMap<>(b.figures()), new TreeMap<>(b.ratingsByChannel()), b.ranking(),
-                b.topTags(), "", Instant.EPOCH);
         try {
-            byte[] json = CANONICAL.writeValueAsString(content).getBytes(StandardCharsets.UTF_8);
+            byte[] json = CANONICAL.writeValueAsString(b.withHash("", Instant.EPOCH)).getBytes(StandardCharsets.UTF_8);
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json));
         } catch (JsonProcessingException | NoSuchAlgorithmException e) {
             throw new IllegalStateException("cannot hash a bulletin", e);
@@ -104,6 +145,10 @@ public final class Bulletins {
     public static List<Erratum> errata(BulletinPublished frozen, Figures now, Map<String, Long> channelsNow) {
         List<Erratum> errata = new ArrayList<>();
         Map<String, Number> current = figures(now);
+        if (frozen.documentNumber() == null) {
+            // Published before bulletins had these figures: their absence is no erratum.
+            current.keySet().removeAll(FOLLOW_UP_FIGURES);
+        }
         compare(errata, "", frozen.figures(), current);
         Map<String, Number> publishedChannels = new TreeMap<>(frozen.ratingsByChannel());
         compare(errata, "ratingsByChannel.", publishedChannels, new TreeMap<>(channelsNow));

@@ -18,11 +18,15 @@ import org.hcp.events.ChinaTime;
 import org.hcp.events.DirectoryKind;
 import org.hcp.events.EventEnvelope;
 import org.hcp.events.EventJson;
+import org.hcp.events.RegionCodes;
 import org.hcp.events.bulletin.BulletinPublished;
 import org.hcp.events.bulletin.BulletinScope;
+import org.hcp.events.policy.JurisdictionPolicy;
 import org.hcp.kit.outbox.OutboxRelay;
+import org.hcp.kit.reference.ReferenceData;
 import org.hcp.reporting.domain.Bulletins;
 import org.hcp.reporting.domain.Dimensions.Dimension;
+import org.hcp.reporting.domain.FairRanking;
 import org.hcp.reporting.domain.Figures;
 import org.hcp.reporting.domain.TallyQuery;
 import org.hcp.reporting.repository.AggregateRepository;
@@ -47,13 +51,15 @@ public class BulletinService {
     private final BulletinRepository bulletins;
     private final OutboxRelay relay;
     private final BulletinSnapshot snapshot;
+    private final ReferenceData reference;
     private final Clock clock;
     /** One publication at a time: they share the bulletin copy of the read model. */
     private final Object publishing = new Object();
 
     public BulletinService(Pool pool, StatisticsService statistics, AggregateRepository aggregates,
-            BulletinRepository bulletins, OutboxRelay relay, BulletinSnapshot snapshot,
+            BulletinRepository bulletins, OutboxRelay relay, BulletinSnapshot snapshot, ReferenceData reference,
             Clock clock) {
+        this.reference = reference;
         this.pool = pool;
         this.statistics = statistics;
         this.aggregates = aggregates;
@@ -124,8 +130,8 @@ public class BulletinService {
     }
 
     /**
-     * Every bulletin of {@code month} not published yet: one per county-level region (GB/T 2260: six digits, not a
-     * city's or province's ..00) and one per institution with counters in that month.
+     * Every bulletin of {@code month} not published yet: one per city (GB/T 2260 ..00, comparing its districts), one
+     * per county-level region (six digits, not ..00) and one per institution with counters in that month.
      */
     public List<Published> publishMonth(YearMonth month) {
         // The live counters say cheaply whether anything is left to publish; only then is the log replayed.
@@ -144,21 +150,27 @@ public class BulletinService {
     private record Scope(BulletinScope scope, String code, String region) {
     }
 
-    /** A month's scopes: its county-level regions, then its institutions, each in code order. */
+    /** A month's scopes: its cities, its county-level regions, then its institutions, each in code order. */
     private record Scopes(List<Scope> all) {
     }
 
     private static Scopes scopes(AggregateRepository counters, YearMonth month) {
         Map<String, String> institutions = new TreeMap<>();
+        Map<String, String> cities = new TreeMap<>();
         Map<String, String> counties = new TreeMap<>();
         for (String[] ri : await(counters.regionsAndInstitutions(month.atDay(1)))) {
             String county = ri[0].substring(0, 6);
+            String city = county.substring(0, 4) + "00";
+            if (RegionCodes.isCity(city)) {
+                cities.put(city, city);
+            }
             if (!county.endsWith("00")) {
                 counties.put(county, county);
             }
             institutions.putIfAbsent(ri[1], ri[0]);
         }
         List<Scope> all = new ArrayList<>();
+        cities.forEach((code, region) -> all.add(new Scope(BulletinScope.REGION, code, region)));
         counties.forEach((code, region) -> all.add(new Scope(BulletinScope.REGION, code, region)));
         institutions.forEach((code, region) -> all.add(new Scope(BulletinScope.INSTITUTION, code, region)));
         return new Scopes(all);
@@ -203,15 +215,57 @@ public class BulletinService {
         StatisticsService statistics = this.statistics.readingFrom(StatisticsRepository.BULLETIN_SCHEMA);
         TallyQuery q = scope(month, scope, code);
         Figures figures = await(statistics.figures(q, 1, 0)).total();
+        Instant monthEnd = statistics.asOf(q);
+        JurisdictionPolicy policy = reference.rules(regionCode, monthEnd).policy();
+        int minimum = policy.rankingMinimumRatings();
         StatisticsService.Unit ranked = scope == BulletinScope.REGION ? StatisticsService.Unit.INSTITUTION
                 : StatisticsService.Unit.STAFF;
-        List<org.hcp.reporting.domain.FairRanking.Ranked> ranking = await(statistics.ranking(ranked, q));
+        List<FairRanking.Ranked> ranking = await(statistics.ranking(ranked, q, minimum));
         List<BulletinPublished.TagCount> tags = await(statistics.tags(q, TOP_TAGS, regionCode)).tags().stream()
                 .map(t -> new BulletinPublished.TagCount(t.tag(), t.name(), t.count(), t.share())).toList();
-        String scopeName = await(statistics.names(scope == BulletinScope.REGION ? DirectoryKind.REGION
-                : DirectoryKind.INSTITUTION, List.of(code), statistics.asOf(q))).get(code);
+        // R4.3 (JC Art.21): a region's bureau issues its bulletins and its institutions'.
+        String issuingRegion = scope == BulletinScope.REGION ? code : regionCode.substring(0, 6);
+        Map<String, String> regionNames = await(statistics.names(DirectoryKind.REGION, List.of(issuingRegion),
+                monthEnd));
+        String scopeName = scope == BulletinScope.REGION ? regionNames.get(code)
+                : await(statistics.names(DirectoryKind.INSTITUTION, List.of(code), monthEnd)).get(code);
+        String issuingName = regionNames.getOrDefault(issuingRegion, issuingRegion);
+        boolean city = scope == BulletinScope.REGION && RegionCodes.isCity(code);
+        Bulletins.Context context = new Bulletins.Context(policy.bulletin().issuerOf(issuingName),
+                policy.bulletin().numberOf(month, serial(month, scope, code)), minimum,
+                rated(statistics, scope(month.minusMonths(1), scope, code)),
+                rated(statistics, scope(month.minusYears(1), scope, code)),
+                city ? districts(statistics, q) : null,
+                city ? await(statistics.ranking(StatisticsService.Unit.REGION, q, minimum)) : null,
+                await(statistics.warnings(ranked, q, month.atDay(1), policy.rankingWarning(), minimum)).warned());
         return Bulletins.bulletin(month, scope, code, scopeName, regionCode, figures, channels(statistics, q), ranking,
-                tags, now);
+                tags, context, now);
+    }
+
+    /** The bulletin's place among the month's (1 = the first), as the bulletin copy lists them. */
+    private int serial(YearMonth month, BulletinScope scope, String code) {
+        List<Scope> all = scopes(aggregates.readingFrom(StatisticsRepository.BULLETIN_SCHEMA), month).all();
+        for (int i = 0; i < all.size(); i++) {
+            if (all.get(i).scope() == scope && all.get(i).code().equals(code)) {
+                return i + 1;
+            }
+        }
+        return all.size() + 1;
+    }
+
+    /** The scope's figures for another month, or null when nothing was rated in it. */
+    private static Figures rated(StatisticsService statistics, TallyQuery q) {
+        Figures f = await(statistics.figures(q, 1, 0)).total();
+        return f.ratings() == 0 ? null : f;
+    }
+
+    /** A city's county-level regions (and the city's own level, ..00), each with its figures and name. */
+    private static List<Bulletins.District> districts(StatisticsService statistics, TallyQuery city) {
+        TallyQuery byCounty = new TallyQuery(Dimension.TOTAL, null, city.regionPrefix(), null, city.from(), city.to(),
+                TallyQuery.Grouping.REGION, 6, false, false);
+        return await(statistics.figures(byCounty, 1000, 0)).groups().stream()
+                .filter(g -> g.figures().ratings() != 0)
+                .map(g -> new Bulletins.District(g.key(), g.name(), g.figures())).toList();
     }
 
     private static Map<String, Long> channels(StatisticsService statistics, TallyQuery scope) {
@@ -229,7 +283,8 @@ public class BulletinService {
         LocalDate from = month.atDay(1);
         LocalDate to = month.atEndOfMonth();
         return scope == BulletinScope.REGION
-                ? new TallyQuery(Dimension.TOTAL, null, code, null, from, to, TallyQuery.Grouping.NONE, 0, false, false)
+                ? new TallyQuery(Dimension.TOTAL, null, RegionCodes.prefixOf(code), null, from, to,
+                        TallyQuery.Grouping.NONE, 0, false, false)
                 : new TallyQuery(Dimension.TOTAL, null, null, code, from, to, TallyQuery.Grouping.NONE, 0, false,
                         false);
     }
