@@ -5,36 +5,43 @@ package org.hcp.events;
  * 4 hall pad / rating device, 5 other hall terminal, 6 phone, 7 SMS). This enum is the one place the mapping lives.
  */
 public enum Channel {
-    WINDOW_DEVICE("窗口评价器", 4),
-    QR_CODE("二维码", 3),
-    WEBSITE("政务服务网", 1),
-    MOBILE_APP("移动端应用", 2),
-    MINI_PROGRAM("小程序/公众号", 2),
-    SELF_SERVICE_TERMINAL("自助终端", 5),
-    HOTLINE_12345("12345热线", 6),
-    SMS("短信", 7),
+    WINDOW_DEVICE("窗口评价器", "Window pad", 4),
+    QR_CODE("二维码", "QR code", 3),
+    WEBSITE("政务服务网", "Website", 1),
+    MOBILE_APP("移动端应用", "Mobile app", 2),
+    MINI_PROGRAM("小程序/公众号", "Mini program", 2),
+    SELF_SERVICE_TERMINAL("自助终端", "Kiosk", 5),
+    HOTLINE_12345("12345热线", "12345 hotline", 6),
+    SMS("短信", "SMS", 7),
     // Transcribed by hall staff from the 书面评价表: GB/T 39046 has no paper code, the hall's other terminal fits.
-    PAPER_FORM("书面评价表", 5),
-    PHONE_CALLBACK("电话回访", 6),
+    PAPER_FORM("书面评价表", "Paper form", 5),
+    PHONE_CALLBACK("电话回访", "Phone callback", 6),
     // The rest of R1.8's list: a slip in the hall's box is transcribed like a paper form; the leader mailbox is a
     // page of the government website; a third-party assessor's survey has no code of its own ("other terminal").
-    SUGGESTION_BOX("意见箱", 5),
-    LEADER_MAILBOX("领导信箱", 1),
-    THIRD_PARTY_ASSESSMENT("第三方评估", 5),
+    SUGGESTION_BOX("意见箱", "Suggestion box", 5),
+    LEADER_MAILBOX("领导信箱", "Leader mailbox", 1),
+    THIRD_PARTY_ASSESSMENT("第三方评估", "Third-party assessment", 5),
     // R1.9: a default rating is made by the system, never by an evaluator; RatingOrigin.DEFAULT_RATING marks it too.
     // GB/T 39046 has no code for it: "other terminal" here; province sync maps it per province (one uses 7).
-    SYSTEM_DEFAULT("系统默认评价", 5);
+    SYSTEM_DEFAULT("系统默认评价", "System default", 5);
 
     private final String chineseName;
+    private final String englishName;
     private final int nationalPf;
 
-    Channel(String chineseName, int nationalPf) {
+    Channel(String chineseName, String englishName, int nationalPf) {
         this.chineseName = chineseName;
+        this.englishName = englishName;
         this.nationalPf = nationalPf;
     }
 
     public String chineseName() {
         return chineseName;
+    }
+
+    /** The name in an English translation (a bulletin's English edition). */
+    public String englishName() {
+        return englishName;
     }
 
     /** R5.5: the {@code pf} code of the provincial/national push interface. */

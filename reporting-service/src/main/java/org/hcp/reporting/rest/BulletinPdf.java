@@ -4,6 +4,7 @@ import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
 import com.lowagie.text.Element;
 import com.lowagie.text.Font;
+import com.lowagie.text.Image;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.Phrase;
@@ -15,119 +16,176 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.hcp.events.bulletin.BulletinPublished;
-import org.hcp.events.bulletin.BulletinScope;
-import org.hcp.reporting.domain.Bulletins;
+import org.hcp.reporting.publication.BulletinView;
+import org.hcp.reporting.publication.ChartRenderer;
+import org.hcp.reporting.publication.CjkFont;
 
 /**
- * The bulletin as a PDF (R4.3), drawn by OpenPDF from the frozen payload, with the errata after it as on the web page.
- * Chinese needs a CJK TrueType font: the first of {@code hcp.bulletin.pdf-fonts} that exists is embedded (only the
- * glyphs used). {@code ./hcp} installs Debian's {@code fonts-wqy-microhei}, and so does the service's image. Aggregates
- * only (R4.7): nothing here names an evaluator.
+ * The bulletin as a PDF (R4.3), one per edition, drawn by OpenPDF from the same {@link BulletinView} as the web page:
+ * the issuer's red head and document number, the title, the summary, then each section's chart and table, the notes,
+ * and the errata after it. A heading is never left alone at the foot of a page: it travels with its chart, or heads
+ * its table (and repeats where the table goes on). Aggregates only (R4.7): nothing here names an evaluator.
  */
 @ApplicationScoped
 public class BulletinPdf {
 
     private static final Color RULE = new Color(0xDD, 0xDD, 0xDD);
+    private static final Color HEAD = new Color(0xF3, 0xF4, 0xF6);
+    private static final Color RED = new Color(0xB9, 0x1C, 0x1C);
     private static final Color ERRATA = new Color(0xB4, 0x53, 0x09);
+    private static final float WIDTH = PageSize.A4.getWidth() - 2 * 56;
 
-    private final List<String> fonts;
+    private final CjkFont font;
+    private final ChartRenderer charts;
 
-    public BulletinPdf(@ConfigProperty(name = "hcp.bulletin.pdf-fonts") List<String> fonts) {
-        this.fonts = fonts;
-    }
-
-    /** The first configured font file that exists; of a collection (.ttc), its first font. */
-    Optional<String> font() {
-        return fonts.stream().map(String::strip).filter(f -> Files.isReadable(Path.of(f)))
-                .map(f -> f.toLowerCase(java.util.Locale.ROOT).endsWith(".ttc") ? f + ",0" : f).findFirst();
+    public BulletinPdf(CjkFont font, ChartRenderer charts) {
+        this.font = font;
+        this.charts = charts;
     }
 
     /** The PDF's bytes, or empty when no CJK font is installed. */
-    Optional<byte[]> render(BulletinPublished b, List<Bulletins.Erratum> errata) {
-        return font().map(path -> {
+    Optional<byte[]> render(BulletinView view) {
+        return font.pdfPath().map(path -> {
             try {
-                return draw(b, errata, BaseFont.createFont(path, BaseFont.IDENTITY_H, BaseFont.EMBEDDED));
+                return draw(view, BaseFont.createFont(path, BaseFont.IDENTITY_H, BaseFont.EMBEDDED));
             } catch (IOException | DocumentException e) {
-                throw new IllegalStateException("could not draw bulletin " + b.bulletinId() + " with font " + path, e);
+                throw new IllegalStateException("could not draw bulletin " + view.title() + " with font " + path, e);
             }
         });
     }
 
-    private static byte[] draw(BulletinPublished b, List<Bulletins.Erratum> errata, BaseFont base)
-            throws DocumentException {
-        Font title = new Font(base, 16, Font.BOLD);
+    private byte[] draw(BulletinView v, BaseFont base) throws DocumentException, IOException {
+        Font issuer = new Font(base, 20, Font.BOLD, RED);
+        Font title = new Font(base, 15, Font.BOLD);
         Font heading = new Font(base, 12, Font.BOLD);
-        Font text = new Font(base, 9.5f);
-        Font small = new Font(base, 8, Font.NORMAL, Color.GRAY);
+        Font text = new Font(base, 10.5f);
+        Font cell = new Font(base, 9);
+        Font small = new Font(base, 8, Font.NORMAL, Color.DARK_GRAY);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Document document = new Document(PageSize.A4, 48, 48, 48, 48);
-        PdfWriter.getInstance(document, out);
-        document.addTitle("政务服务“好差评”月度通报 " + b.month() + " " + scopeName(b));
+        Document document = new Document(PageSize.A4, 56, 56, 56, 56);
+        PdfWriter writer = PdfWriter.getInstance(document, out);
+        writer.getExtraCatalog().put(com.lowagie.text.pdf.PdfName.LANG,
+                new com.lowagie.text.pdf.PdfString(v.edition().lang()));
+        document.addTitle(v.title());
         document.addCreator("hcp reporting-service");
         document.open();
 
-        document.add(new Paragraph("政务服务“好差评”月度通报", title));
-        document.add(new Paragraph(b.month() + " · " + (b.scope() == BulletinScope.REGION ? "区域 " : "机构 ")
-                + scopeName(b) + " · Monthly bulletin", text));
-
-        document.add(section("主要指标 Figures", heading));
-        PdfPTable figures = table(new float[] {3, 2, 1.4f});
-        BulletinDocuments.figureRows(b).forEach(r -> row(figures, text, r.zh(), r.en(), r.value()));
-        document.add(figures);
-
-        document.add(section("分渠道评价数 Ratings by channel", heading));
-        PdfPTable channels = table(new float[] {3, 2, 1.4f});
-        BulletinDocuments.channelRows(b).forEach(r -> row(channels, text, r.zh(), r.en(), r.value()));
-        document.add(channels);
-
-        if (!b.ranking().isEmpty()) {
-            document.add(section("排名（按可比满意度指数下限） Fair ranking", heading));
-            PdfPTable ranking = table(new float[] {0.7f, 3.2f, 1, 1.2f, 1, 1.8f});
-            row(ranking, text, "名次", b.scope() == BulletinScope.REGION ? "机构" : "工作人员", "评价数", "原始满意率",
-                    "指数", "95% 区间");
-            b.ranking().forEach(r -> row(ranking, text, Integer.toString(r.rank()),
-                    r.name() == null ? r.unit() : r.name() + " " + r.unit(), Long.toString(r.ratings()),
-                    String.valueOf(r.rawRate()), String.valueOf(r.index()), r.lower() + " – " + r.upper()));
-            document.add(ranking);
+        if (v.issuer() != null) {
+            document.add(centred(v.issuer(), issuer, 0));
+            if (v.documentNumber() != null) {
+                document.add(centred(v.documentNumber(), text, 4));
+            }
+            PdfPTable rule = new PdfPTable(1);
+            rule.setWidthPercentage(100);
+            PdfPCell line = new PdfPCell(new Phrase(" ", small));
+            line.setBorder(PdfPCell.BOTTOM);
+            line.setBorderColor(RED);
+            line.setBorderWidthBottom(2);
+            rule.addCell(line);
+            document.add(rule);
         }
-        if (!b.topTags().isEmpty()) {
-            document.add(section("差评主要问题 Most used bad-review tags", heading));
-            PdfPTable tags = table(new float[] {3, 2, 1.4f});
-            b.topTags().forEach(t -> row(tags, text, t.name() == null ? t.tag() : t.name(), t.tag(),
-                    Long.toString(t.count())));
-            document.add(tags);
+        document.add(centred(v.title(), title, 12));
+        document.add(centred(v.scopeLine() + (v.issuedAt() == null ? "" : " · " + v.edition().pick("发布时间：",
+                "Published ") + v.issuedAt()), small, 4));
+        for (String p : v.summary()) {
+            Paragraph paragraph = new Paragraph(p, text);
+            paragraph.setFirstLineIndent(21);
+            paragraph.setLeading(17);
+            paragraph.setSpacingBefore(6);
+            document.add(paragraph);
         }
-        Paragraph hash = new Paragraph("内容摘要 SHA-256: " + b.contentHash() + " · 发布 " + b.publishedAt(), small);
-        hash.setSpacingBefore(14);
+        for (BulletinView.Section s : v.sections()) {
+            section(document, s, heading, cell, small);
+        }
+        document.add(section(v.edition().pick("说明", "Notes"), heading));
+        for (String n : v.notes()) {
+            document.add(new Paragraph(n, small));
+        }
+        Paragraph hash = new Paragraph(v.edition().pick("内容摘要（SHA-256）：", "Content hash (SHA-256): ")
+                + v.contentHash(), small);
+        hash.setSpacingBefore(8);
         document.add(hash);
 
-        if (!errata.isEmpty()) {
-            Font errataHeading = new Font(base, 12, Font.BOLD, ERRATA);
-            document.add(section("勘误 Errata: what changed in this month after publication", errataHeading));
-            PdfPTable table = table(new float[] {3, 2, 2});
-            row(table, text, "项目", "通报时", "现在");
-            errata.forEach(e -> row(table, text, e.figure(), e.published() == null ? "—" : e.published().toString(),
-                    e.now() == null ? "—" : e.now().toString()));
+        if (!v.errata().isEmpty()) {
+            PdfPTable table = table(new float[] {3, 1.5f, 1.5f});
+            headingRow(table, v.edition().pick("勘误：通报发布后本月数据的变化",
+                    "Errata: what changed in this month after publication"), new Font(base, 12, Font.BOLD, ERRATA), 3);
+            row(table, cell, List.of(v.edition().pick("指标", "Figure"), v.edition().pick("通报时", "Published"),
+                    v.edition().pick("现在", "Now")), List.of(false, true, true), true);
+            table.setHeaderRows(2);
+            v.errata().forEach(e -> row(table, cell, e, List.of(false, true, true), false));
+            table.setSpacingBefore(14);
             document.add(table);
         }
         document.close();
         return out.toByteArray();
     }
 
-    private static String scopeName(BulletinPublished b) {
-        return b.scopeName() == null ? b.scopeCode() : b.scopeName() + " " + b.scopeCode();
+    private void section(Document document, BulletinView.Section s, Font heading, Font cell, Font small)
+            throws DocumentException, IOException {
+        int columns = s.table().columns().size();
+        PdfPTable table = table(widths(s.table()));
+        table.setSpacingBefore(12);
+        Optional<byte[]> png = s.chart() == null ? Optional.empty() : charts.png(s.chart());
+        if (png.isPresent()) {
+            // The heading and its chart on one page: a table of one cell that is kept together.
+            PdfPTable withChart = new PdfPTable(1);
+            withChart.setWidthPercentage(100);
+            withChart.setKeepTogether(true);
+            withChart.setSpacingBefore(12);
+            headingRow(withChart, s.heading(), heading, 1);
+            Image image = Image.getInstance(png.get());
+            image.scaleToFit(WIDTH * 0.9f, WIDTH * 0.9f * ChartRenderer.height(s.chart()) / ChartRenderer.WIDTH);
+            PdfPCell chart = new PdfPCell(image, false);
+            chart.setBorder(PdfPCell.NO_BORDER);
+            chart.setHorizontalAlignment(Element.ALIGN_CENTER);
+            chart.setPadding(4);
+            withChart.addCell(chart);
+            document.add(withChart);
+            table.setSpacingBefore(4);
+        } else {
+            headingRow(table, s.heading(), heading, columns);
+        }
+        row(table, cell, s.table().columns(), s.table().numeric(), true);
+        table.setHeaderRows(png.isPresent() ? 1 : 2);
+        s.table().rows().forEach(r -> row(table, cell, r, s.table().numeric(), false));
+        document.add(table);
+        if (s.note() != null) {
+            document.add(new Paragraph(s.note(), small));
+        }
+    }
+
+    /** Each column as wide as its longest line needs (a CJK character counting twice), within bounds. */
+    private static float[] widths(BulletinView.Table t) {
+        float[] w = new float[t.columns().size()];
+        for (int i = 0; i < w.length; i++) {
+            int longest = Math.min(width(t.columns().get(i)), 12);
+            for (List<String> row : t.rows()) {
+                longest = Math.max(longest, width(row.get(i)));
+            }
+            w[i] = Math.max(4, Math.min(longest, 36));
+        }
+        return w;
+    }
+
+    private static int width(String s) {
+        return s.codePoints().map(c -> c > 0x2E80 ? 2 : 1).sum();
+    }
+
+    private static Paragraph centred(String s, Font font, float before) {
+        Paragraph p = new Paragraph(s, font);
+        p.setAlignment(Element.ALIGN_CENTER);
+        p.setSpacingBefore(before);
+        return p;
     }
 
     private static Paragraph section(String heading, Font font) {
         Paragraph p = new Paragraph(heading, font);
         p.setSpacingBefore(14);
-        p.setSpacingAfter(6);
+        p.setSpacingAfter(4);
+        p.setKeepTogether(true);
         return p;
     }
 
@@ -137,15 +195,25 @@ public class BulletinPdf {
         return table;
     }
 
-    private static void row(PdfPTable table, Font font, String... cells) {
-        for (int i = 0; i < cells.length; i++) {
-            PdfPCell cell = new PdfPCell(new Phrase(cells[i], font));
-            cell.setBorder(PdfPCell.BOTTOM);
-            cell.setBorderColor(RULE);
-            cell.setPadding(3);
-            // Figures read as numbers: the last column aligns right like the page's.
-            cell.setHorizontalAlignment(i == cells.length - 1 ? Element.ALIGN_RIGHT : Element.ALIGN_LEFT);
-            table.addCell(cell);
+    private static void headingRow(PdfPTable table, String heading, Font font, int columns) {
+        PdfPCell c = new PdfPCell(new Phrase(heading, font));
+        c.setColspan(columns);
+        c.setBorder(PdfPCell.NO_BORDER);
+        c.setPaddingBottom(6);
+        table.addCell(c);
+    }
+
+    private static void row(PdfPTable table, Font font, List<String> cells, List<Boolean> numeric, boolean header) {
+        for (int i = 0; i < cells.size(); i++) {
+            PdfPCell c = new PdfPCell(new Phrase(cells.get(i), font));
+            c.setBorder(PdfPCell.BOTTOM);
+            c.setBorderColor(RULE);
+            c.setPadding(3);
+            if (header) {
+                c.setBackgroundColor(HEAD);
+            }
+            c.setHorizontalAlignment(numeric.get(i) ? Element.ALIGN_RIGHT : Element.ALIGN_LEFT);
+            table.addCell(c);
         }
     }
 }

@@ -32,6 +32,13 @@ import org.hcp.kit.rest.QueryChecks;
 import org.hcp.reporting.domain.Bulletins;
 import org.hcp.reporting.service.BulletinService;
 import org.hcp.reporting.service.BulletinSnapshot;
+import org.hcp.reporting.publication.BulletinView;
+import org.hcp.reporting.publication.ChartRenderer;
+import org.hcp.reporting.publication.Edition;
+import org.hcp.events.policy.JurisdictionPolicy;
+import org.hcp.kit.reference.ReferenceData;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * R4.3 / R4.7: monthly bulletins. Reading them is public (no login): they hold aggregates only, never an evaluator
@@ -44,9 +51,14 @@ public class BulletinResource {
     private final BulletinService bulletins;
     private final Access access;
     private final BulletinPdf pdf;
+    private final ChartRenderer charts;
+    private final ReferenceData reference;
 
-    public BulletinResource(BulletinService bulletins, Access access, BulletinPdf pdf) {
+    public BulletinResource(BulletinService bulletins, Access access, BulletinPdf pdf, ChartRenderer charts,
+            ReferenceData reference) {
         this.pdf = pdf;
+        this.charts = charts;
+        this.reference = reference;
         this.bulletins = bulletins;
         this.access = access;
     }
@@ -188,11 +200,13 @@ public class BulletinResource {
     @Produces("text/html; charset=UTF-8")
     @PermitAll
     @Blocking
-    @Operation(summary = "The bulletin as a web page (public), its errata below it")
+    @Operation(summary = "The bulletin as a web page (public), its errata below it",
+            description = "The Chinese edition, the public one; lang=en: its English translation. Charts are drawn "
+                    + "on the server into the page; each has its table beside it. No JavaScript.")
     public String html(@PathParam("month") String month, @PathParam("scope") String scope,
-            @PathParam("code") String code) {
+            @PathParam("code") String code, @QueryParam("lang") String lang) {
         BulletinPublished b = BulletinService.read(stored(month, scope, code));
-        return BulletinDocuments.html(b, bulletins.errata(b));
+        return BulletinDocuments.html(view(b, lang), charts);
     }
 
     @GET
@@ -201,15 +215,33 @@ public class BulletinResource {
     @PermitAll
     @Blocking
     @Operation(summary = "The bulletin as a PDF (public), its errata after it",
-            description = "503 when the server has no CJK font to draw it with (hcp.bulletin.pdf-fonts).")
+            description = "The Chinese edition; lang=en: the English one. 503 when the server has no CJK font to draw "
+                    + "it with (hcp.bulletin.pdf-fonts).")
     public Response pdf(@PathParam("month") String month, @PathParam("scope") String scope,
-            @PathParam("code") String code) {
+            @PathParam("code") String code, @QueryParam("lang") String lang) {
         BulletinPublished b = BulletinService.read(stored(month, scope, code));
-        byte[] document = pdf.render(b, bulletins.errata(b)).orElseThrow(() -> new ProblemException(503,
+        BulletinView view = view(b, lang);
+        byte[] document = pdf.render(view).orElseThrow(() -> new ProblemException(503,
                 "pdf-font-missing", Text.of("bulletin.pdfFont"), "no CJK font to draw the PDF with: install Debian's "
                         + "fonts-wqy-microhei or set hcp.bulletin.pdf-fonts", List.of()));
+        String name = BulletinDocuments.fileName(b, view.edition() == Edition.EN ? "en.pdf" : "pdf");
         return Response.ok(document, "application/pdf").header("Content-Disposition",
-                "inline; filename=\"" + BulletinDocuments.fileName(b, "pdf") + "\"").build();
+                "inline; filename=\"" + name + "\"").build();
+    }
+
+    /** The publication in the edition asked for, with the errata of its month now. */
+    private BulletinView view(BulletinPublished b, String lang) {
+        if (lang != null && lang.length() > 8) {
+            throw ProblemException.invalid(Violation.of("?lang", "bulletin.lang"));
+        }
+        JurisdictionPolicy policy = reference.rules(b.regionCode(), YearMonth.parse(b.month()).atEndOfMonth()
+                .atStartOfDay(ChinaTime.ZONE).toInstant()).policy();
+        Map<String, String> english = new HashMap<>();
+        if (policy.badReviewTags() != null) {
+            policy.badReviewTags().forEach(t -> english.put(t.code(), t.englishName()));
+        }
+        return BulletinView.of(b, bulletins.errata(b), Edition.of(lang),
+                new BulletinView.Naming(policy.levelLabels(), english::get));
     }
 
     private org.hcp.reporting.repository.BulletinRepository.Stored stored(String month, String scope, String code) {

@@ -114,8 +114,12 @@ class BulletinTest {
                 .body("errata.size()", equalTo(0));
         String html = body(base + "/bulletin.html");
         String pdf = pdfText(base + "/bulletin.pdf");
-        assertTrue(pdf.contains("月度通报") && pdf.contains("好评率") && pdf.contains(COUNTY) && pdf.contains("60.00%")
-                && pdf.contains("办理时间长") && !pdf.contains("勘误"), pdf);
+        assertTrue(pdf.contains("“好差评”情况通报（2025年6月）") && pdf.contains("好差评通报〔2025〕6-")
+                && pdf.contains("好评率") && pdf.contains(COUNTY) && pdf.contains("60.00%")
+                && pdf.contains("办理时间长") && !pdf.contains("勘误："), pdf);
+        String english = body(base + "/bulletin.html?lang=en");
+        assertTrue(english.contains("lang=\"en\"") && english.contains("Good-review rate")
+                && !english.contains("好评率"), "the English edition is a translation, not interleaved");
         for (String document : List.of(json, csv, html, pdf)) {
             assertTrue(!document.contains(PSEUDONYM) && !document.contains(TEXT),
                     "R4.7: never an evaluator, never a rating's text");
@@ -143,9 +147,9 @@ class BulletinTest {
         assertTrue(changed.contains(Map.of("figure", "ratings", "published", 5, "now", 4)), changed.toString());
         assertTrue(changed.contains(Map.of("figure", "byLevel.1", "published", 1, "now", 0)), changed.toString());
         given().get(base + "/bulletin.html").then().statusCode(200).contentType(containsString("text/html"))
-                .body(containsString("勘误")).body(containsString("好评率")).body(containsString(COUNTY));
+                .body(containsString("勘误：")).body(containsString("好评率")).body(containsString(COUNTY));
         String pdfAfter = pdfText(base + "/bulletin.pdf");
-        assertTrue(pdfAfter.contains("勘误") && pdfAfter.contains("60.00%"), "the PDF shows the bulletin as published "
+        assertTrue(pdfAfter.contains("勘误：") && pdfAfter.contains("60.00%"), "the PDF shows the bulletin as published "
                 + "and its erratum after it: " + pdfAfter);
 
         // Its event went out once, through the outbox.
