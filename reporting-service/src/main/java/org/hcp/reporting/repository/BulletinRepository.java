@@ -59,6 +59,53 @@ public class BulletinRepository {
         return rows.stream().findFirst().map(r -> new Stored(r.getString("bulletin_id"), r.getString("payload")));
     }
 
+    /** A bulletin in the public index: what its line says, read from its frozen payload. */
+    public record Listed(String bulletinId, String month, String scope, String scopeCode, String scopeName,
+            String issuer, String documentNumber) {
+    }
+
+    /**
+     * The index's lines of a month within a region prefix: cities first, then counties, then institutions, each in
+     * code order.
+     */
+    public List<Listed> index(String month, String regionPrefix) {
+        String prefix = regionPrefix == null ? "" : regionPrefix;
+        List<Listed> out = new ArrayList<>();
+        for (Row r : query(pool, """
+                SELECT bulletin_id, month, scope, scope_code, payload::jsonb ->> 'scopeName' AS scope_name,
+                       payload::jsonb ->> 'issuer' AS issuer, payload::jsonb ->> 'documentNumber' AS document_number
+                FROM bulletin WHERE month = $1 AND region_code >= $2 AND region_code < $3
+                ORDER BY scope DESC, (scope = 'REGION' AND scope_code LIKE '%00') DESC, scope_code""",
+                Tuple.of(month, prefix, prefix + ":"))) {
+            out.add(new Listed(r.getString("bulletin_id"), r.getString("month"), r.getString("scope"),
+                    r.getString("scope_code"), r.getString("scope_name"), r.getString("issuer"),
+                    r.getString("document_number")));
+        }
+        return out;
+    }
+
+    /** The months with bulletins within a region prefix, newest first. */
+    public List<String> months(String regionPrefix) {
+        String prefix = regionPrefix == null ? "" : regionPrefix;
+        List<String> out = new ArrayList<>();
+        for (Row r : query(pool, "SELECT DISTINCT month FROM bulletin WHERE region_code >= $1 AND region_code < $2 "
+                + "ORDER BY month DESC", Tuple.of(prefix, prefix + ":"))) {
+            out.add(r.getString("month"));
+        }
+        return out;
+    }
+
+    /** Every region with a bulletin of its own (cities and counties), with its name, in code order. */
+    public List<String[]> regions() {
+        List<String[]> out = new ArrayList<>();
+        for (Row r : query(pool, """
+                SELECT DISTINCT ON (scope_code) scope_code, payload::jsonb ->> 'scopeName' AS scope_name FROM bulletin
+                WHERE scope = 'REGION' ORDER BY scope_code, month DESC""", Tuple.tuple())) {
+            out.add(new String[] {r.getString("scope_code"), r.getString("scope_name")});
+        }
+        return out;
+    }
+
     /** The bulletins of a month, optionally within a region prefix, in id order. */
     public List<Stored> list(String month, String regionPrefix) {
         String prefix = regionPrefix == null ? "" : regionPrefix;

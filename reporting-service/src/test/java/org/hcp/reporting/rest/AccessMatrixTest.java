@@ -63,6 +63,8 @@ class AccessMatrixTest {
                 get("GET /api/v1/bulletins/{month}/{scope}/{code}/bulletin.pdf",
                         "/api/v1/bulletins/2025-01/REGION/220202/bulletin.pdf",
                         "404 404 404 404 404 404 404 404 404 404 404 404 404 404 404 404 404"),
+                get("GET /public/bulletins", "/public/bulletins?region=2202",
+                        "200 200 200 200 200 200 200 200 200 200 200 200 200 200 200 200 200"),
                 json("POST /api/v1/admin/rebuild", "/api/v1/admin/rebuild",
                         "401 401 401 401 403 403 403 403 403 403 403 403 403 403 403 403 200"));
         AccessMatrix.check(base, management, rows);
