@@ -42,6 +42,8 @@ class AccessMatrixTest {
                 get("GET /api/v1/bulletins/{month}/{scope}/{code}/{document}",
                         "/api/v1/bulletins/2025-01/REGION/220202/bulletin.pdf",
                         EVERYBODY),
+                get("GET /public/bulletins", "/public/bulletins", EVERYBODY),
+                get("GET /public/rectification-results", "/public/rectification-results", EVERYBODY),
                 get("GET /api/v1/console/rectifications", "/api/v1/console/rectifications?region=2202", STAFF),
                 get("GET /api/v1/console/rectifications/summary", "/api/v1/console/rectifications/summary", STAFF),
                 get("GET /api/v1/console/rectifications/export", "/api/v1/console/rectifications/export", STAFF),

@@ -7,6 +7,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -120,25 +121,59 @@ public class LedgerQueries {
      * R2.7: a closed rectification as it may be published: unit, item, tags, outcome, what was done, dates. Never
      * the evaluator, and never the rating's free text (it is not even stored here).
      */
-    public record PublicResult(String regionCode, String institutionCode, String itemCode, List<String> tags,
-            String classification, String resolution, String measures, LocalDate opened, LocalDate closed) {
+    /**
+     * R2.7: a closed rectification as published: unit and item with their names in the directory (null until it has
+     * them), the bad review's tags, the outcome, the measures, the dates. Never the evaluator, never the rating's text.
+     */
+    public record PublicResult(String regionCode, String institutionCode, String institutionName, String itemCode,
+            String itemName, List<String> tags, String classification, String resolution, String measures,
+            LocalDate opened, LocalDate closed) {
     }
 
-    public Uni<Slice<PublicResult>> publicResults(String regionPrefix, int offset, int limit) {
-        Where where = where(new Filter(regionPrefix, null, List.of(Status.CLOSED), null, null, null));
+    private static final String NAME = "(SELECT name FROM directory_name d WHERE d.kind = '%s' AND d.code = %s "
+            + "ORDER BY version DESC LIMIT 1)";
+
+    /**
+     * Closed rectifications, newest first, within a region prefix, one institution and the month they closed in
+     * (Beijing time), each optional.
+     */
+    public Uni<Slice<PublicResult>> publicResults(String regionPrefix, String institution, YearMonth closedIn,
+            int offset, int limit) {
+        Where where = where(new Filter(regionPrefix, institution, List.of(Status.CLOSED), null, null, null));
+        if (closedIn != null) {
+            where.condition("closed_at >= $?", LedgerRows.utc(closedIn.atDay(1).atStartOfDay(ChinaTime.ZONE)
+                    .toInstant()));
+            where.condition("closed_at < $?", LedgerRows.utc(closedIn.plusMonths(1).atDay(1)
+                    .atStartOfDay(ChinaTime.ZONE).toInstant()));
+        }
         String sql = "SELECT region_code, institution_code, item_code, tags, classification, resolution, measures, "
-                + "opened_at, closed_at FROM rectification" + where.sql()
+                + "opened_at, closed_at, " + NAME.formatted("INSTITUTION", "institution_code") + " AS institution_name, "
+                + NAME.formatted("ITEM", "item_code") + " AS item_name FROM rectification" + where.sql()
                 + " ORDER BY closed_at DESC, rectification_id LIMIT " + (limit + 1) + " OFFSET " + offset;
         return pool.preparedQuery(sql).execute(where.tuple()).map(rows -> {
             List<PublicResult> items = new ArrayList<>();
             for (Row r : rows) {
                 items.add(new PublicResult(r.getString("region_code"), r.getString("institution_code"),
-                        r.getString("item_code"), List.of(r.getArrayOfStrings("tags")), r.getString("classification"),
+                        r.getString("institution_name"), r.getString("item_code"), r.getString("item_name"),
+                        List.of(r.getArrayOfStrings("tags")), r.getString("classification"),
                         r.getString("resolution"), r.getString("measures"),
                         r.getOffsetDateTime("opened_at").atZoneSameInstant(ChinaTime.ZONE).toLocalDate(),
                         r.getOffsetDateTime("closed_at").atZoneSameInstant(ChinaTime.ZONE).toLocalDate()));
             }
             return Slice.of(items, limit);
+        });
+    }
+
+    /** The institutions with published results within a region prefix, each with its name, in code order. */
+    public Uni<List<String[]>> publishedInstitutions(String regionPrefix) {
+        Where where = where(new Filter(regionPrefix, null, List.of(Status.CLOSED), null, null, null));
+        String sql = "SELECT institution_code, " + NAME.formatted("INSTITUTION", "institution_code") + " AS name "
+                + "FROM (SELECT DISTINCT institution_code FROM rectification" + where.sql() + ") i "
+                + "ORDER BY institution_code LIMIT 2000";
+        return pool.preparedQuery(sql).execute(where.tuple()).map(rows -> {
+            List<String[]> out = new ArrayList<>();
+            rows.forEach(r -> out.add(new String[] {r.getString("institution_code"), r.getString("name")}));
+            return out;
         });
     }
 

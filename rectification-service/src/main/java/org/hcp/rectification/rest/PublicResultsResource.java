@@ -33,12 +33,16 @@ public class PublicResultsResource {
     @GET
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @PermitAll
-    @Operation(summary = "Closed rectifications, newest first: unit, item, tags, outcome, what was done, dates")
-    public Uni<Page> results(@QueryParam("region") String region, @QueryParam("page") @DefaultValue("0") int page,
+    @Operation(summary = "Closed rectifications, newest first: unit, item, tags, outcome, what was done, dates",
+            description = "region: a GB/T 2260 prefix; institution: one unit's code; month: YYYY-MM, the month they "
+                    + "closed in (Beijing time). Names are the directory's (null until it has them).")
+    public Uni<Page> results(@QueryParam("region") String region, @QueryParam("institution") String institution,
+            @QueryParam("month") String month, @QueryParam("page") @DefaultValue("0") int page,
             @QueryParam("size") @DefaultValue("50") int size) {
         QueryChecks.regionPrefix(region);
         QueryChecks.page(page, size, 500);
-        return ledger.publicResults(region, page * size, size)
+        return ledger.publicResults(region, PublicResultsPage.institution(institution), PublicResultsPage.month(month),
+                        page * size, size)
                 .map(slice -> new Page(slice.items(), page, size, slice.more()));
     }
 }

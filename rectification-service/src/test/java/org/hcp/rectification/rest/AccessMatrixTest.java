@@ -85,6 +85,8 @@ class AccessMatrixTest {
                 // R2.7: published results are for everyone
                 get("GET /api/v1/public/rectification-results", "/api/v1/public/rectification-results",
                         "200 200 200 200 200 200 200 200 200 200 200 200 200 200 200 200 200"),
+                get("GET /public/rectification-results", "/public/rectification-results",
+                        "200 200 200 200 200 200 200 200 200 200 200 200 200 200 200 200 200"),
                 // docs/hotline.md: the 12345 platform signs with its key; a bearer token of any role is not that
                 json("POST /api/v1/hotline/work-orders/{workOrderId}/replies",
                         "/api/v1/hotline/work-orders/HCP-x/replies",

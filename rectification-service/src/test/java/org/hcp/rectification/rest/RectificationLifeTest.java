@@ -23,9 +23,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.hcp.events.Channel;
 import org.hcp.events.ChinaTime;
+import org.hcp.events.DirectoryEntryRecorded;
+import org.hcp.events.DirectoryKind;
 import org.hcp.events.EventEnvelope;
 import org.hcp.events.RatingOrigin;
 import org.hcp.events.RatingScope;
@@ -155,6 +158,26 @@ class RectificationLifeTest {
         String published = given().get("/api/v1/public/rectification-results?region=220202&size=500").then()
                 .statusCode(200).body("items.measures", hasItem("修订一次性告知单")).extract().asString();
         assertFalse(published.contains("13800000000") || published.contains("ev_"), published);
+
+        // R2.7 (JC Art.21): the public page names the unit as the directory does, the problem by its tag's name, what
+        // was done; never the evaluator or the rating's text; and it is searched by unit and month.
+        Instant registered = Instant.now();
+        TestEvents.publish(Topics.DIRECTORY, EventEnvelope.of(new DirectoryEntryRecorded(DirectoryKind.INSTITUTION,
+                unit, 1, "昌邑区政务服务中心", JC, null, Map.of(), true, registered),
+                DirectoryEntryRecorded.key(DirectoryKind.INSTITUTION, unit), JC, registered, registered, null, null,
+                "test"));
+        String page = "/public/rectification-results?institution=" + unit;
+        await().atMost(Duration.ofSeconds(20)).until(() -> given().get(page).asString().contains("昌邑区政务服务中心"));
+        String html = given().get(page).then().statusCode(200).contentType(containsString("text/html")).extract()
+                .asString();
+        assertTrue(html.contains("修订一次性告知单") && html.contains("办理时间长") && html.contains("lang=\"zh-CN\""),
+                html);
+        assertFalse(html.contains("13800000000") || html.contains("ev_") || html.contains("叫我")
+                || html.contains(">" + unit + "<"), "no evaluator, no rating text, names not codes: " + html);
+        given().get(page + "&month=2024-01").then().statusCode(200).body(containsString("没有符合条件的整改结果"));
+        given().get("/public/rectification-results?institution=%3Cscript%3E").then().statusCode(422)
+                .contentType(containsString("application/problem+json"));
+        given().get("/public/rectification-results?month=2025-13").then().statusCode(422);
     }
 
     @Test
