@@ -5,13 +5,15 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.YearMonth;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
  * R4.3: at each month's end, the month's bulletins. Every replica runs it every {@code hcp.reporting.bulletin-interval};
  * a bulletin id is published once (the row and its event commit together, a second insert does nothing), so the
- * first round of the new month publishes them and later rounds only add scopes whose first rating came late.
+ * first round of the new month publishes them and later rounds only add scopes whose first rating came late. A round
+ * that publishes nothing brings the bulletin copy up to date, so that the next month's publication is quick.
  */
 @Singleton
 public class BulletinScheduler extends org.hcp.kit.messaging.PeriodicWorker {
@@ -52,9 +54,12 @@ public class BulletinScheduler extends org.hcp.kit.messaging.PeriodicWorker {
      */
     public long runOnce(Instant now) {
         try {
-            long published = bulletins.publishMonth(BulletinService.dueMonth(now)).stream()
-                    .filter(BulletinService.Published::created).count();
+            YearMonth due = BulletinService.dueMonth(now);
+            long published = bulletins.publishMonth(due).stream().filter(BulletinService.Published::created).count();
             waiting = false;
+            if (published == 0) {
+                bulletins.keepCopyCurrent(due);
+            }
             return published;
         } catch (BulletinSnapshot.NotComplete e) {
             LOG.infof("the month's bulletins wait: %s", e.getMessage());

@@ -30,6 +30,7 @@ import org.hcp.reporting.domain.FairRanking;
 import org.hcp.reporting.domain.Figures;
 import org.hcp.reporting.domain.TallyQuery;
 import org.hcp.reporting.repository.AggregateRepository;
+import org.hcp.reporting.repository.BulletinCopyRepository;
 import org.hcp.reporting.repository.BulletinRepository;
 import org.hcp.reporting.repository.StatisticsRepository;
 import org.jboss.logging.Logger;
@@ -53,12 +54,14 @@ public class BulletinService {
     private final BulletinSnapshot snapshot;
     private final ReferenceData reference;
     private final Clock clock;
-    /** One publication at a time: they share the bulletin copy of the read model. */
+    /** One publication at a time: they share the bulletin copy of the read model (and so do replicas: its lock). */
     private final Object publishing = new Object();
+    private final BulletinCopyRepository copies;
 
     public BulletinService(Pool pool, StatisticsService statistics, AggregateRepository aggregates,
             BulletinRepository bulletins, OutboxRelay relay, BulletinSnapshot snapshot, ReferenceData reference,
-            Clock clock) {
+            BulletinCopyRepository copies, Clock clock) {
+        this.copies = copies;
         this.reference = reference;
         this.pool = pool;
         this.statistics = statistics;
@@ -84,15 +87,21 @@ public class BulletinService {
             return existing.get();
         }
         synchronized (publishing) {
-            Instant cutOff = snapshot.prepare(month);
-            Scope wanted = new Scope(scope, code, regionCode);
-            if (hasScope(aggregates, month, wanted)
-                    && !hasScope(aggregates.readingFrom(StatisticsRepository.BULLETIN_SCHEMA), month, wanted)) {
-                throw new BulletinSnapshot.NotComplete(code + " has ratings of " + month
-                        + ", but none recorded by the cut-off " + cutOff);
+            try (BulletinCopyRepository.Held copy = copies.lock()) {
+                return publishLocked(month, scope, code, regionCode);
             }
-            return publish(month, scope, code, regionCode, cutOff);
         }
+    }
+
+    private Published publishLocked(YearMonth month, BulletinScope scope, String code, String regionCode) {
+        Instant cutOff = snapshot.prepare(month);
+        Scope wanted = new Scope(scope, code, regionCode);
+        if (hasScope(aggregates, month, wanted)
+                && !hasScope(aggregates.readingFrom(StatisticsRepository.BULLETIN_SCHEMA), month, wanted)) {
+            throw new BulletinSnapshot.NotComplete(code + " has ratings of " + month
+                    + ", but none recorded by the cut-off " + cutOff);
+        }
+        return publish(month, scope, code, regionCode, cutOff);
     }
 
     private static boolean hasScope(AggregateRepository counters, YearMonth month, Scope wanted) {
@@ -141,9 +150,26 @@ public class BulletinService {
             return known.stream().map(Optional::orElseThrow).toList();
         }
         synchronized (publishing) {
-            Instant cutOff = snapshot.prepare(month);
-            return scopes(aggregates.readingFrom(StatisticsRepository.BULLETIN_SCHEMA), month).all().stream()
-                    .map(s -> publish(month, s.scope(), s.code(), s.region(), cutOff)).toList();
+            try (BulletinCopyRepository.Held copy = copies.lock()) {
+                Instant cutOff = snapshot.prepare(month);
+                return scopes(aggregates.readingFrom(StatisticsRepository.BULLETIN_SCHEMA), month).all().stream()
+                        .map(s -> publish(month, s.scope(), s.code(), s.region(), cutOff)).toList();
+            }
+        }
+    }
+
+    /**
+     * Brings the bulletin copy to the latest cut-off the watermarks allow, so that the next publication replays only
+     * what is recorded after it (the scheduler's rounds): a month's bulletins then take seconds, not a replay of the
+     * whole log. Nothing happens while the due month cannot be known complete.
+     */
+    public void keepCopyCurrent(YearMonth due) {
+        synchronized (publishing) {
+            try (BulletinCopyRepository.Held copy = copies.lock()) {
+                snapshot.prepare(due);
+            } catch (BulletinSnapshot.NotComplete notYet) {
+                LOG.debugf("bulletin copy not advanced: %s", notYet.getMessage());
+            }
         }
     }
 

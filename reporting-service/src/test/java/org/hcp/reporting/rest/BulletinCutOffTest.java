@@ -103,5 +103,32 @@ class BulletinCutOffTest {
         assertTrue(audit.compared() > 5, "figures compared: " + audit.compared());
         assertEquals(List.of(), audit.asPublished());
         assertTrue(audit.errata().stream().anyMatch(d -> d.figure().equals("bad")), audit.errata().toString());
+
+        // Issue 30: the next publication continues the bulletin copy from that cut-off instead of replaying the
+        // whole log, and must count exactly what a whole replay would. Given, for August: a review that reaches the
+        // log only now although it was recorded before the first cut-off (a relay catching up), one recorded before
+        // the second cut-off, and one after it.
+        Instant cutOff2 = Instant.now().minusMillis(500).truncatedTo(ChronoUnit.MILLIS);
+        TestEvents.publishAll(Topics.RATINGS, List.of(
+                badReview(Instant.parse("2025-08-05T02:00:00Z"), cutOff.minusSeconds(30)),
+                badReview(Instant.parse("2025-08-06T02:00:00Z"), cutOff2.minusMillis(200)),
+                badReview(Instant.parse("2025-08-07T02:00:00Z"), cutOff2.plusSeconds(60))));
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(ADMIN)
+                .get("/api/v1/stats/figures?institution=" + INSTITUTION + "&from=2025-08-01&to=2025-08-31")
+                .then().extract().jsonPath().getLong("figures.bad") == 3);
+        watermark(cutOff2);
+        given().auth().oauth2(ADMIN).contentType("application/json")
+                .body("{\"month\":\"2025-08\",\"scope\":\"INSTITUTION\",\"code\":\"" + INSTITUTION + "\"}")
+                .post("/api/v1/bulletins").then().statusCode(201);
+        JsonPath august = given().get("/api/v1/bulletins/2025-08/INSTITUTION/" + INSTITUTION).then().statusCode(200)
+                .extract().jsonPath();
+        // Then August counts the late-arriving review and the one before the cut-off, and July as it stood then:
+        // both of its reviews, the second recorded after the first cut-off but before this one.
+        assertEquals(2, august.getInt("bulletin.figures.bad"), august.prettify());
+        assertEquals(2, august.getInt("bulletin.previousMonth.bad"), august.prettify());
+        BulletinAudit augustAudit = new AuditQueries(LocalStack.shared().kafka().bootstrapServers())
+                .bulletins("2025-08", COUNTY).stream().filter(a -> a.bulletinId().equals(
+                        "2025-08/INSTITUTION/" + INSTITUTION)).findFirst().orElseThrow();
+        assertEquals(List.of(), augustAudit.asPublished(), "the continued copy equals the log as of its cut-off");
     }
 }
