@@ -18,7 +18,8 @@ const TEXT = {
     staff: '工作人员', name: '名称', code: '编码', exportCsv: '导出 CSV', months: '月份', unit: '对象',
     rank: '名次', rawRate: '原始满意率', expectedRate: '预期满意率', index: '可比指数', interval: '95% 区间',
     fairRanking: '可比满意度排名（按区间下限）', warnings: '连续排名靠后预警', warnedNone: '本期无预警对象',
-    lastN: '末 {0} 名，连续 {1} 个月', ranks: '各月名次', tag: '问题标签', count: '次数', share: '占差评比',
+    lastN: '末 {0} 名，连续 {1} 个月', ranks: '各月名次', tooFew: '样本不足',
+    minimumNote: '评价数少于 {0} 条的对象样本不足，列出但不参与排名',  tag: '问题标签', count: '次数', share: '占差评比',
     previous: '上期', change: '环比变化', topTags: '差评主要问题', summary: '各机构整改情况', open: '办理中',
     overdue: '已超期', closed: '已办结', withdrawn: '已撤销', badReviews: '差评', ledger: '整改台账',
     status: '状态', level: '评价等级', dueAt: '整改期限', rectification: '整改编号', institution: '机构',
@@ -48,7 +49,8 @@ const TEXT = {
     exportCsv: 'Export CSV', months: 'Months', unit: 'Unit', rank: 'Rank', rawRate: 'Raw rate',
     expectedRate: 'Expected rate', index: 'Index', interval: '95% interval',
     fairRanking: 'Fair ranking (by the interval\'s lower bound)', warnings: 'Warnings: in the bottom for months running',
-    warnedNone: 'Nobody to warn', lastN: 'bottom {0}, {1} months running', ranks: 'Ranks by month', tag: 'Tag',
+    warnedNone: 'Nobody to warn', lastN: 'bottom {0}, {1} months running', tooFew: 'Too few ratings',
+    minimumNote: 'Units with fewer than {0} ratings are listed, not ranked', ranks: 'Ranks by month', tag: 'Tag',
     count: 'Count', share: 'Share of bad reviews', previous: 'Before', change: 'Change', topTags: 'Most used tags',
     summary: 'Rectifications per institution', open: 'Open', overdue: 'Overdue', closed: 'Closed',
     withdrawn: 'Withdrawn', badReviews: 'Bad reviews', ledger: 'Ledger', status: 'Status', level: 'Level',
@@ -394,14 +396,16 @@ async function rankings(view) {
       t(u === 'institution' ? 'institutions' : u === 'window' ? 'windows' : 'staff'))));
   const intervals = el('div', { class: 'chart', id: 'ranking-chart' });
   intervals.style.height = Math.max(200, 26 * Math.min(units.length, 30) + 50) + 'px';
-  view.append(card(t('fairRanking'), el('label', {}, el('span', { class: 'sr-only' }, t('unit')), choose), intervals,
+  view.append(card(t('fairRanking'), el('label', {}, el('span', { class: 'sr-only' }, t('unit')), choose),
+    el('p', { class: 'muted', id: 'ranking-minimum' }, t('minimumNote', ranked.minimumRatings)), intervals,
     table('ranking-table', [
-    { label: t('rank'), n: true, value: r => r.rank }, { label: t('unit'), value: r => unitName({ key: r.unit, name: r.name }) },
+    { label: t('rank'), n: true, value: r => r.rank > 0 ? r.rank : t('tooFew') }, { label: t('unit'), value: r => unitName({ key: r.unit, name: r.name }) },
     { label: t('ratings'), n: true, value: r => num(r.ratings) }, { label: t('rawRate'), n: true, value: r => pct(r.rawRate) },
     { label: t('expectedRate'), n: true, value: r => pct(r.expectedRate) },
     { label: t('index'), n: true, value: r => r.index.toFixed(3) },
     { label: t('interval'), n: true, value: r => r.lower.toFixed(3) + ' – ' + r.upper.toFixed(3) }], units)));
-  const shown = units.slice(0, 30);
+  // Only the ranked are drawn: a unit with too few ratings (rank 0) has no place in the order.
+  const shown = units.filter(r => r.rank > 0).slice(0, 30);
   // An interval as a bar: an invisible bar up to the lower bound, the visible part from lower to upper.
   chart(intervals, {
     tooltip: { trigger: 'axis', formatter: ps => { const r = shown[ps[0].dataIndex];
@@ -418,7 +422,8 @@ async function rankings(view) {
   });
   const w = warned.warnings;
   view.append(card(t('warnings'), el('span', { class: 'muted' }, t('lastN', w.bottomN, w.consecutiveMonths)),
-    w.warned.length ? table('warning-table', [{ label: t('unit'), value: x => x.unit },
+    w.warned.length ? table('warning-table', [{ label: t('unit'),
+      value: x => unitName({ key: x.unit, name: (units.find(u => u.unit === x.unit) || {}).name }) },
       { label: t('ranks'), value: x => x.ranks.map((r, i) => r + '/' + x.of[i]).join(', ') }], w.warned)
       : el('p', { class: 'empty', id: 'warning-table' }, t('warnedNone'))));
 }
