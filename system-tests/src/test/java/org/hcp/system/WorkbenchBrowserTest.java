@@ -1,6 +1,7 @@
 package org.hcp.system;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -268,8 +269,36 @@ class WorkbenchBrowserTest {
         page = open("#rectification/" + rectificationId, "rectification");
         page = submit("form-close", Map.of(), "rectification");
         assertTrue(page.contains("已办结"), page);
+
+        List<String> violations = new ArrayList<>();
         String notices = open("#notices", "notices");
         assertTrue(notices.contains(appealedCase) && notices.contains("申诉成立"), notices);
+
+        // ---- the public (R2.7, R4.3, R4.7): the result and the bulletins at the console's address, no sign-in ----
+        String results = services.console.url("/public/rectification-results?institution=" + centre);
+        HeadlessChromium.until("the unit's name on the results page", () -> {
+            chromium.browser.get(results);
+            return chromium.browser.getPageSource().contains(centreName);
+        });
+        String shown = find("#results").getText();
+        assertTrue(shown.contains(centreName) && shown.contains("个体工商户设立登记") && shown.contains("增开高峰时段窗口"),
+                shown);
+        for (String personal : List.of("李四", "13900001111", "370923199001011234", closedCase)) {
+            assertFalse(chromium.browser.getPageSource().contains(personal), "R4.7: never " + personal);
+        }
+        chromium.fullScreenshot("public-results-desktop");
+        violations.addAll(chromium.axe("public results"));
+        chromium.browser.manage().window().setSize(new Dimension(390, 844));
+        chromium.browser.get(results);
+        chromium.fullScreenshot("public-results-phone");
+        chromium.browser.get(services.console.url("/public/bulletins?region=" + COUNTY));
+        assertTrue(find("#bulletins").getText().contains("东平县"), find("#bulletins").getText());
+        chromium.fullScreenshot("public-bulletins-phone");
+        chromium.browser.manage().window().setSize(new Dimension(1280, 1000));
+        chromium.browser.get(services.console.url("/public/bulletins?region=" + COUNTY));
+        chromium.fullScreenshot("public-bulletins-desktop");
+        violations.addAll(chromium.axe("public bulletins"));
+
 
         // ---- every screen, in both languages and on a tablet, with axe-core ----
         Map<String, String> handlerScreens = new LinkedHashMap<>();
@@ -285,7 +314,6 @@ class WorkbenchBrowserTest {
         }
         bureauScreens.put("rectification/" + rectificationId, "rectification");
         bureauScreens.put("appeal/" + appealedCase + "-R", "appeal");
-        List<String> violations = new ArrayList<>();
         int screens = 0;
         for (String who : List.of("handler", "bureau")) {
             Map<String, String> screensOf = who.equals("handler") ? handlerScreens : bureauScreens;

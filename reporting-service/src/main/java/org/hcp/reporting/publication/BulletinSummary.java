@@ -20,7 +20,8 @@ public final class BulletinSummary {
     private BulletinSummary() {
     }
 
-    public static List<String> of(BulletinPublished b, Edition e) {
+    /** The summary in {@code e}, tags named as {@code naming} names them (English names in the English edition). */
+    public static List<String> of(BulletinPublished b, Edition e, BulletinView.Naming naming) {
         Map<String, Number> f = b.figures();
         String name = BulletinView.scopeName(b);
         String month = Formats.month(e, YearMonth.parse(b.month()));
@@ -47,7 +48,7 @@ public final class BulletinSummary {
                         + Formats.rate(f.get("satisfactionRate")) + moves(b, "satisfactionRate", e)
                         + "; the unrated rate " + Formats.rate(f.get("unratedRate")) + moves(b, "unratedRate", e)
                         + "."));
-        paragraphs.add(badReviews(b, e));
+        paragraphs.add(badReviews(b, e, naming));
         String ranking = ranking(b, e);
         if (ranking != null) {
             paragraphs.add(ranking);
@@ -55,7 +56,7 @@ public final class BulletinSummary {
         return paragraphs;
     }
 
-    private static String badReviews(BulletinPublished b, Edition e) {
+    private static String badReviews(BulletinPublished b, Edition e, BulletinView.Naming naming) {
         Map<String, Number> f = b.figures();
         long bad = count(f.get("bad"));
         StringBuilder s = new StringBuilder();
@@ -68,8 +69,8 @@ public final class BulletinSummary {
                     .sorted(Comparator.comparingLong(BulletinPublished.TagCount::count).reversed())
                     .limit(TAGS_NAMED).toList();
             if (!tags.isEmpty()) {
-                List<String> named = tags.stream().map(t -> e.pick("“" + (t.name() == null ? t.tag() : t.name())
-                        + "”（" + Formats.count(t.count()) + "条）", "\"" + (t.name() == null ? t.tag() : t.name())
+                List<String> named = tags.stream().map(t -> e.pick("“" + BulletinView.tagName(t, e, naming)
+                        + "”（" + Formats.count(t.count()) + "条）", "\"" + BulletinView.tagName(t, e, naming)
                         + "\" (" + Formats.count(t.count()) + ")")).toList();
                 s.append(e.pick("差评反映最多的问题是" + join(named, "、", "和") + "。",
                         " They were most about " + join(named, ", ", " and ") + "."));
@@ -127,7 +128,7 @@ public final class BulletinSummary {
             long tooFew = b.ranking().size() - units.size();
             s.append(tooFew == 0 ? e.pick("。", ".") : e.pick("；另有" + tooFew + "个评价数不足" + b.minimumRatings()
                     + "条，样本不足，未参与排名。", "; " + tooFew + " more had fewer than " + b.minimumRatings()
-                    + " ratings and were not ranked."));
+                    + (tooFew == 1 ? " ratings and was not ranked." : " ratings and were not ranked.")));
         }
         if (b.warned() != null && !b.warned().isEmpty()) {
             List<String> names = b.warned().stream().map(w -> w.name() == null ? w.unit() : w.name()).toList();

@@ -83,7 +83,7 @@ public record BulletinView(Edition edition, String title, String issuer, String 
                 value(x.figure(), x.published()), value(x.figure(), x.now()))).toList();
         return new BulletinView(e, title, b.issuer(), b.documentNumber(),
                 b.publishedAt() == null ? null : Formats.time(e, b.publishedAt()), scopeLine,
-                BulletinSummary.of(b, e), sections, notes(b, e), b.contentHash(), errataRows);
+                BulletinSummary.of(b, e, naming), sections, notes(b, e), b.contentHash(), errataRows);
     }
 
     /** The scope's name, or its code when the directory has none. */

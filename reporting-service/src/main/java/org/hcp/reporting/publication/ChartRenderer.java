@@ -31,7 +31,7 @@ import org.jfree.data.category.DefaultCategoryDataset;
 public class ChartRenderer {
 
     /** Display width in CSS pixels / PDF points; the PNG has twice as many pixels. */
-    public static final int WIDTH = 640;
+    public static final int WIDTH = 560;
     private static final int SCALE = 2;
     private static final Color BAR = new Color(0x1d, 0x4e, 0x89);
     private static final Color GRID = new Color(0xdd, 0xdd, 0xdd);
@@ -60,11 +60,11 @@ public class ChartRenderer {
                     new Category(i, chart.bars().get(i).label()));
         }
         CategoryAxis categories = new CategoryAxis();
-        categories.setTickLabelFont(base.get().deriveFont(Font.PLAIN, 12f * SCALE));
+        categories.setTickLabelFont(base.get().deriveFont(Font.PLAIN, 13f * SCALE));
         categories.setCategoryMargin(0.25);
         categories.setMaximumCategoryLabelWidthRatio(0.4f);
         NumberAxis values = new NumberAxis();
-        values.setTickLabelFont(base.get().deriveFont(Font.PLAIN, 11f * SCALE));
+        values.setTickLabelFont(base.get().deriveFont(Font.PLAIN, 12f * SCALE));
         values.setUpperMargin(0.18);
         if (chart.rates()) {
             values.setNumberFormatOverride(new DecimalFormat("0'%'"));
@@ -74,7 +74,7 @@ public class ChartRenderer {
         bars.setShadowVisible(false);
         bars.setSeriesPaint(0, BAR);
         bars.setDefaultItemLabelsVisible(true);
-        bars.setDefaultItemLabelFont(base.get().deriveFont(Font.PLAIN, 11f * SCALE));
+        bars.setDefaultItemLabelFont(base.get().deriveFont(Font.PLAIN, 12f * SCALE));
         // Each value at its bar's end, where a reader looks for it.
         bars.setDefaultPositiveItemLabelPosition(new ItemLabelPosition(ItemLabelAnchor.OUTSIDE3,
                 TextAnchor.CENTER_LEFT));

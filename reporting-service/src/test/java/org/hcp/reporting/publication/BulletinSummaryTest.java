@@ -16,6 +16,9 @@ import org.junit.jupiter.api.Test;
 /** R4.3 / R4.4: the summary paragraph is written from the bulletin's figures, in each edition. */
 class BulletinSummaryTest {
 
+    private static final BulletinView.Naming NAMING = new BulletinView.Naming("SATISFACTION",
+            Map.of("SLOW", "Took too long")::get);
+
     private static Map<String, Number> figures(long ratings, double goodRate, double unratedRate, long bad) {
         Map<String, Number> f = new LinkedHashMap<>();
         f.put("ratings", ratings);
@@ -57,8 +60,8 @@ class BulletinSummaryTest {
         // Given a month with 2,000 ratings and a good-review rate of 95.78 %, up from 94.56 % and down from 96.00 %
         BulletinPublished b = city(figures(1600, 0.9456, 0.15, 40), figures(2100, 0.96, 0.2, 60), null);
         // when its summary is written
-        String zh = String.join("\n", BulletinSummary.of(b, Edition.ZH));
-        String en = String.join("\n", BulletinSummary.of(b, Edition.EN));
+        String zh = String.join("\n", BulletinSummary.of(b, Edition.ZH, NAMING));
+        String en = String.join("\n", BulletinSummary.of(b, Edition.EN, NAMING));
         // then it counts, rates and compares in the one format of each kind
         assertTrue(zh.startsWith("2026年11月，吉林市共收到政务服务评价2,000条，较上月增长25.0%"), zh);
         assertTrue(zh.contains("好评率95.78%，较上月上升1.22个百分点，较上年同期下降0.22个百分点"), zh);
@@ -73,11 +76,14 @@ class BulletinSummaryTest {
         assertTrue(en.contains("The good-review rate was 95.78% (up 1.22 points on last month) (down 0.22 points on a year "
                 + "before)"), en);
         assertFalse(zh.contains("SLOW") || zh.contains("G-220") || zh.contains("HOTLINE"), "names, never codes: " + zh);
+        assertTrue(en.contains("They were most about \"Took too long\" (30) and \"排队等候久\" (20)"),
+                "tags by their English names where the catalogue has them: " + en);
+        assertTrue(en.contains("1 more had fewer than 10 ratings and was not ranked"), en);
     }
 
     @Test
     void r4_3_withNothingToCompareTheSummarySaysNoChange() {
-        String zh = String.join("\n", BulletinSummary.of(city(null, null, null), Edition.ZH));
+        String zh = String.join("\n", BulletinSummary.of(city(null, null, null), Edition.ZH, NAMING));
         assertTrue(zh.contains("共收到政务服务评价2,000条，其中"), zh);
         assertFalse(zh.contains("较上月") || zh.contains("同期"), zh);
     }
@@ -86,7 +92,7 @@ class BulletinSummaryTest {
     void r4_4_aUnitAtTheBottomMonthAfterMonthIsNamed() {
         BulletinPublished b = city(null, null, List.of(new BulletinPublished.WarnedUnit("G-220204-C", "船营区政务服务中心",
                 List.of(2, 2, 2), List.of(2, 2, 2))));
-        String zh = String.join("\n", BulletinSummary.of(b, Edition.ZH));
+        String zh = String.join("\n", BulletinSummary.of(b, Edition.ZH, NAMING));
         assertTrue(zh.contains("船营区政务服务中心连续3个月满意度排名靠后，予以通报"), zh);
     }
 
@@ -98,6 +104,6 @@ class BulletinSummaryTest {
         BulletinPublished empty = new BulletinPublished(b.bulletinId(), b.month(), b.scope(), b.scopeCode(),
                 b.scopeName(), b.regionCode(), none, Map.of(), List.of(), List.of(), "h", b.publishedAt(), b.issuer(),
                 b.documentNumber(), 10, null, null, null, null, null);
-        assertEquals(List.of("2026年11月，吉林市未收到政务服务评价。"), BulletinSummary.of(empty, Edition.ZH));
+        assertEquals(List.of("2026年11月，吉林市未收到政务服务评价。"), BulletinSummary.of(empty, Edition.ZH, NAMING));
     }
 }

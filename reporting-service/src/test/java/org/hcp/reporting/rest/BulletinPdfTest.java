@@ -30,6 +30,9 @@ import org.junit.jupiter.api.Test;
  */
 class BulletinPdfTest {
 
+    private static final BulletinView.Naming NAMING = new BulletinView.Naming("SATISFACTION",
+            Map.of("MATERIALS", "Too many documents")::get);
+
     private static final List<String> FONTS = List.of("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
             "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc");
     /** A channel, tag or status code (HOTLINE_12345, MATERIALS), a unit code (G-220202-C), a raw rate (0.7444). */
@@ -44,8 +47,7 @@ class BulletinPdfTest {
     private static String render(BulletinPublished b, Edition e) throws IOException {
         CjkFont font = new CjkFont(FONTS);
         assumeTrue(font.pdfPath().isPresent(), "no CJK font installed (./hcp installs fonts-wqy-microhei)");
-        BulletinView view = BulletinView.of(b, List.of(), e, new BulletinView.Naming("SATISFACTION",
-                Map.of("MATERIALS", "Too many documents")::get));
+        BulletinView view = BulletinView.of(b, List.of(), e, NAMING);
         byte[] pdf = new BulletinPdf(font, new ChartRenderer(font)).render(view).orElseThrow();
         Path out = Path.of("target", "bulletins", b.bulletinId().replace('/', '-') + "." + e.lang() + ".pdf");
         Files.createDirectories(out.getParent());
@@ -67,7 +69,7 @@ class BulletinPdfTest {
     void r4_3_theCitysPdfHoldsItsSummaryAndNamesAndNoCodes() throws IOException {
         BulletinPublished city = fixture("2026-09-REGION-220200.json");
         String text = render(city, Edition.ZH).replace("\n", "");
-        String firstSentence = BulletinSummary.of(city, Edition.ZH).get(0).split("，")[0];
+        String firstSentence = BulletinSummary.of(city, Edition.ZH, NAMING).get(0).split("，")[0];
         assertTrue(text.contains(firstSentence), "the summary: " + firstSentence + " in " + text);
         for (String expected : List.of("吉林市政务服务和数字化建设管理局", "吉市政数评〔2026〕9-1号", "各县（市）区评价情况",
                 "昌邑区", "船营区", "吉林经济技术开发区", "船营区便民服务站", "窗口评价器", "材料繁琐", "96.36%")) {
