@@ -120,7 +120,10 @@ class BulletinTest {
         String english = body(base + "/bulletin.html?lang=en");
         assertTrue(english.contains("lang=\"en\"") && english.contains("Good-review rate")
                 && !english.contains("好评率"), "the English edition is a translation, not interleaved");
-        for (String document : List.of(json, csv, html, pdf)) {
+        String englishPdf = pdfText(base + "/bulletin.pdf?lang=en");
+        String index = body("/public/bulletins?region=" + COUNTY + "&month=2025-06");
+        assertTrue(index.contains(id + "/") && englishPdf.contains("Main figures"), index);
+        for (String document : List.of(json, csv, html, pdf, english, englishPdf, index)) {
             assertTrue(!document.contains(PSEUDONYM) && !document.contains(TEXT),
                     "R4.7: never an evaluator, never a rating's text");
         }
