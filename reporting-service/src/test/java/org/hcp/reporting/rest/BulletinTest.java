@@ -10,8 +10,6 @@ import static org.hcp.testkit.TestEvents.publish;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.lowagie.text.pdf.PdfReader;
-import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -74,20 +72,10 @@ class BulletinTest {
         return given().get(path).then().statusCode(200).extract().asString();
     }
 
-    /** The text a reader of the PDF sees, read back by OpenPDF's own extractor. */
+    /** The text a reader of the PDF sees. */
     private static String pdfText(String path) throws IOException {
-        byte[] pdf = given().get(path).then().statusCode(200).contentType("application/pdf").extract().asByteArray();
-        PdfReader reader = new PdfReader(pdf);
-        try {
-            StringBuilder text = new StringBuilder();
-            PdfTextExtractor extractor = new PdfTextExtractor(reader);
-            for (int page = 1; page <= reader.getNumberOfPages(); page++) {
-                text.append(extractor.getTextFromPage(page)).append('\n');
-            }
-            return text.toString();
-        } finally {
-            reader.close();
-        }
+        return PdfText.of(given().get(path).then().statusCode(200).contentType("application/pdf").extract()
+                .asByteArray());
     }
 
     @Test
