@@ -11,7 +11,6 @@ import org.hcp.events.bulletin.BulletinPublished;
 import org.hcp.events.text.Csv;
 import org.hcp.reporting.publication.BulletinView;
 import org.hcp.reporting.publication.ChartRenderer;
-import org.hcp.reporting.publication.Edition;
 import org.hcp.reporting.publication.FigureLabels;
 
 /**
@@ -46,9 +45,8 @@ final class BulletinDocuments {
         return Csv.write(rows);
     }
 
-    /** What the page shows: the publication in one edition, its charts as data URIs by section, its links. */
-    record Page(BulletinView view, Map<String, String> charts, String otherEdition, String otherLang, String pdfLink,
-            String indexLink) {
+    /** What the page shows: the publication in one edition, and its charts as data URIs by section. */
+    record Page(BulletinView view, Map<String, String> charts) {
     }
 
     @CheckedTemplate
@@ -65,9 +63,7 @@ final class BulletinDocuments {
                         + Base64.getEncoder().encodeToString(png)));
             }
         }
-        boolean zh = view.edition() == Edition.ZH;
-        return Templates.bulletin(new Page(view, images, zh ? "bulletin.html?lang=en" : "bulletin.html",
-                zh ? "en" : "zh-CN", zh ? "bulletin.pdf" : "bulletin.pdf?lang=en", "/public/bulletins")).render();
+        return Templates.bulletin(new Page(view, images)).render();
     }
 
     /** The name a downloaded document is saved under. */
