@@ -99,10 +99,17 @@ public class BulletinPdf {
         for (BulletinView.Section s : v.sections()) {
             section(document, s, heading, cell, small);
         }
-        document.add(section(v.edition().pick("说明", "Notes"), heading));
+        PdfPTable notes = table(new float[] {1});
+        notes.setSpacingBefore(12);
+        headingRow(notes, v.edition().pick("说明", "Notes"), heading, 1);
+        notes.setHeaderRows(1);
         for (String n : v.notes()) {
-            document.add(new Paragraph(n, small));
+            PdfPCell c = new PdfPCell(new Phrase(n, small));
+            c.setBorder(PdfPCell.NO_BORDER);
+            c.setPadding(2);
+            notes.addCell(c);
         }
+        document.add(notes);
         Paragraph hash = new Paragraph(v.edition().pick("内容摘要（SHA-256）：", "Content hash (SHA-256): ")
                 + v.contentHash(), small);
         hash.setSpacingBefore(8);
@@ -178,14 +185,6 @@ public class BulletinPdf {
         Paragraph p = new Paragraph(s, font);
         p.setAlignment(Element.ALIGN_CENTER);
         p.setSpacingBefore(before);
-        return p;
-    }
-
-    private static Paragraph section(String heading, Font font) {
-        Paragraph p = new Paragraph(heading, font);
-        p.setSpacingBefore(14);
-        p.setSpacingAfter(4);
-        p.setKeepTogether(true);
         return p;
     }
 
