@@ -202,6 +202,10 @@ class BulletinBrowserTest {
         String listed = chromium.browser.findElement(By.id("bulletins")).getText();
         assertTrue(listed.contains("吉林市") && listed.contains("昌邑区") && listed.contains("船营区政务服务中心" + suffix),
                 listed);
+        List<String> numbers = chromium.browser.findElements(By.cssSelector("#bulletins .meta")).stream()
+                .map(m -> m.getText().split(" · ")[0]).toList();
+        assertEquals(numbers.size(), new java.util.HashSet<>(numbers).size(), "a month's numbers never repeat: "
+                + numbers);
         pages.add(chromium.browser.getPageSource());
         chromium.fullScreenshot("bulletin-index-desktop");
         List<String> violations = new ArrayList<>(chromium.axe("index"));

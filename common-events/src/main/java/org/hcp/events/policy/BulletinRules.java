@@ -8,8 +8,8 @@ import java.util.regex.Pattern;
  * R4.3: who issues a region's monthly bulletins and how they are numbered, as policy data (JC Art.21: each county's
  * bureau publishes its own level's results). Both are patterns: {@code {region}} is the issuing region's name in the
  * directory; {@code {year}}, {@code {month}} (1-12) and {@code {mm}} (01-12) the bulletin's month; {@code {serial}}
- * the bulletin's place among the month's bulletins (cities, then counties, then institutions, each in code order),
- * which keeps every number of a month apart.
+ * its number in the month's register (1 for the month's first bulletin published, then in the order of
+ * publication), which keeps every number of a month apart.
  *
  * @param issuer         e.g. {@code {region}政务服务和数字化建设管理局}
  * @param documentNumber e.g. {@code 吉市政数评〔{year}〕{month}-{serial}号}

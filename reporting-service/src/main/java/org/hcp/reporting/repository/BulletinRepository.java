@@ -84,6 +84,12 @@ public class BulletinRepository {
         return out;
     }
 
+    /** How many bulletins of {@code month} are published. */
+    public int countOf(String month) {
+        return query(pool, "SELECT count(*) AS n FROM bulletin WHERE month = $1", Tuple.of(month)).get(0)
+                .getLong("n").intValue();
+    }
+
     /** The months with bulletins within a region prefix, newest first. */
     public List<String> months(String regionPrefix) {
         String prefix = regionPrefix == null ? "" : regionPrefix;

@@ -258,7 +258,7 @@ public class BulletinService {
         String issuingName = regionNames.getOrDefault(issuingRegion, issuingRegion);
         boolean city = scope == BulletinScope.REGION && RegionCodes.isCity(code);
         Bulletins.Context context = new Bulletins.Context(policy.bulletin().issuerOf(issuingName),
-                policy.bulletin().numberOf(month, serial(month, scope, code)), minimum,
+                policy.bulletin().numberOf(month, serial(month)), minimum,
                 rated(statistics, scope(month.minusMonths(1), scope, code)),
                 rated(statistics, scope(month.minusYears(1), scope, code)),
                 city ? districts(statistics, q) : null,
@@ -268,15 +268,12 @@ public class BulletinService {
                 tags, context, now);
     }
 
-    /** The bulletin's place among the month's (1 = the first), as the bulletin copy lists them. */
-    private int serial(YearMonth month, BulletinScope scope, String code) {
-        List<Scope> all = scopes(aggregates.readingFrom(StatisticsRepository.BULLETIN_SCHEMA), month).all();
-        for (int i = 0; i < all.size(); i++) {
-            if (all.get(i).scope() == scope && all.get(i).code().equals(code)) {
-                return i + 1;
-            }
-        }
-        return all.size() + 1;
+    /**
+     * The bulletin's number in the month's register: one more than the month's bulletins published before it, so
+     * numbers run in the order of publication and never repeat (publications hold the copy's lock, one at a time).
+     */
+    private int serial(YearMonth month) {
+        return bulletins.countOf(month.toString()) + 1;
     }
 
     /** The scope's figures for another month, or null when nothing was rated in it. */
