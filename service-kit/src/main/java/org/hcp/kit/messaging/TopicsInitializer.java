@@ -5,7 +5,9 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -31,15 +33,34 @@ public class TopicsInitializer {
     private final boolean enabled;
     private final int partitions;
     private final short replicationFactor;
+    private final int minInSyncReplicas;
 
+    /**
+     * @param minInSyncReplicas R5.3: how many replicas must hold a record before it is acknowledged (with the
+     *                          producers' acks=all): 2 of 3 survives a lost broker without losing an acknowledged
+     *                          record; at most the replication factor
+     */
     public TopicsInitializer(KafkaClients clients,
             @ConfigProperty(name = "hcp.kafka.topics.create", defaultValue = "true") boolean enabled,
             @ConfigProperty(name = "hcp.kafka.topics.partitions", defaultValue = "3") int partitions,
-            @ConfigProperty(name = "hcp.kafka.topics.replication-factor", defaultValue = "1") short replicationFactor) {
+            @ConfigProperty(name = "hcp.kafka.topics.replication-factor", defaultValue = "1") short replicationFactor,
+            @ConfigProperty(name = "hcp.kafka.topics.min-insync-replicas", defaultValue = "1") int minInSyncReplicas) {
+        if (minInSyncReplicas < 1 || minInSyncReplicas > replicationFactor) {
+            throw new IllegalArgumentException("hcp.kafka.topics.min-insync-replicas must be 1.."
+                    + replicationFactor + " (the replication factor)");
+        }
         this.clients = clients;
         this.enabled = enabled;
         this.partitions = partitions;
         this.replicationFactor = replicationFactor;
+        this.minInSyncReplicas = minInSyncReplicas;
+    }
+
+    /** A topic's configuration as created: the given one, with this deployment's minimum in-sync replicas. */
+    private Map<String, String> withMinInSync(Map<String, String> config) {
+        Map<String, String> out = new HashMap<>(config);
+        out.put("min.insync.replicas", Integer.toString(minInSyncReplicas));
+        return out;
     }
 
     void onStart(@Observes @Priority(1) StartupEvent event) {
@@ -62,8 +83,8 @@ public class TopicsInitializer {
                 if (!existing.contains(topic)) {
                     // One partition keeps a producer's watermarks in order; compacted, as only the latest counts.
                     missing.add(topic.equals(Topics.WATERMARKS)
-                            ? new NewTopic(topic, 1, replicationFactor).configs(Topics.WATERMARK_CONFIG)
-                            : new NewTopic(topic, partitions, replicationFactor).configs(Topics.CONFIG));
+                            ? new NewTopic(topic, 1, replicationFactor).configs(withMinInSync(Topics.WATERMARK_CONFIG))
+                            : new NewTopic(topic, partitions, replicationFactor).configs(withMinInSync(Topics.CONFIG)));
                 }
             }
             if (!missing.isEmpty()) {

@@ -22,7 +22,7 @@ class LogReplayTest {
 
     private static String topicOf(int records) throws Exception {
         String topic = "hcp.test-replay-" + UUID.randomUUID();
-        new TopicsInitializer(new KafkaClients(KAFKA.bootstrapServers()), true, 1, (short) 1).ensure(List.of(topic));
+        new TopicsInitializer(new KafkaClients(KAFKA.bootstrapServers()), true, 1, (short) 1, 1).ensure(List.of(topic));
         List<Map.Entry<String, String>> values = new ArrayList<>();
         for (int i = 0; i < records; i++) {
             values.add(Map.entry("k", Integer.toString(i)));

@@ -19,18 +19,27 @@ class TopicsInitializerTest {
     void missingTopicsAreCreatedWithTheirPartitionsAndKeptForever() throws Exception {
         KafkaBroker kafka = LocalStack.shared().kafka();
         String topic = "hcp.test-" + UUID.randomUUID();
-        new TopicsInitializer(new KafkaClients(kafka.bootstrapServers()), true, 2, (short) 1).ensure(List.of(topic));
+        new TopicsInitializer(new KafkaClients(kafka.bootstrapServers()), true, 2, (short) 1, 1).ensure(List.of(topic));
         try (Admin admin = kafka.admin()) {
             TopicDescription description = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic);
             assertEquals(2, description.partitions().size());
             ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
-            assertEquals("-1", admin.describeConfigs(List.of(resource)).all().get().get(resource)
-                    .get("retention.ms").value());
+            var config = admin.describeConfigs(List.of(resource)).all().get().get(resource);
+            assertEquals("-1", config.get("retention.ms").value());
+            assertEquals("1", config.get("min.insync.replicas").value(), "set explicitly, as the deployment says");
         }
         // A second start finds them and changes nothing.
-        new TopicsInitializer(new KafkaClients(kafka.bootstrapServers()), true, 5, (short) 1).ensure(List.of(topic));
+        new TopicsInitializer(new KafkaClients(kafka.bootstrapServers()), true, 5, (short) 1, 1).ensure(List.of(topic));
         try (Admin admin = kafka.admin()) {
             assertTrue(admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size() == 2);
         }
+    }
+
+    @Test
+    void r5_3_moreInSyncReplicasThanReplicasIsRefused() {
+        // Three brokers, two of which must hold a record: sound. Two of one: no record could ever be written.
+        new TopicsInitializer(new KafkaClients("localhost:1"), false, 3, (short) 3, 2);
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new TopicsInitializer(new KafkaClients("localhost:1"), false, 3, (short) 1, 2));
     }
 }
