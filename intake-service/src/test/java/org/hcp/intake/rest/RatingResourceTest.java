@@ -211,10 +211,13 @@ class RatingResourceTest {
             }
             assertEquals(5, sum(cases, IntakeTestSupport::ratingRows));
             assertEquals(5, sum(cases, IntakeTestSupport::outboxRows), "kept in the outbox while Kafka is away");
+            // Issue 31: the operators' alert sees the outbox no longer draining.
+            await().atMost(Duration.ofSeconds(30)).until(() -> oldestOutboxSeconds() > 1);
         } finally {
             kafka.start();
         }
         await().atMost(Duration.ofSeconds(60)).until(() -> sum(cases, IntakeTestSupport::outboxRows) == 0);
+        await().atMost(Duration.ofSeconds(30)).until(() -> oldestOutboxSeconds() == 0);
         // Publication is at-least-once (a round whose acknowledgement was lost is sent again); consumers skip
         // repeats by event id. What must hold: every accepted rating reached the topic.
         Set<String> published = new HashSet<>();
@@ -224,6 +227,14 @@ class RatingResourceTest {
             }
         }
         assertEquals(5, published.size());
+    }
+
+    /** hcp_outbox_oldest_seconds as the management interface serves it to Prometheus. */
+    private double oldestOutboxSeconds() throws Exception {
+        String metrics = given().get(management.toURI().resolve("/q/metrics").toString()).then().statusCode(200)
+                .extract().asString();
+        return metrics.lines().filter(l -> l.startsWith("hcp_outbox_oldest_seconds"))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).max().orElse(-1);
     }
 
     interface Count {

@@ -1,5 +1,6 @@
 package org.hcp.kit.messaging;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -69,7 +70,23 @@ public final class ProjectionLoop implements BackgroundWorker, AutoCloseable {
     /** Counts the loop's rounds and failures there (hcp_worker_*_total, worker="projection-NAME"). */
     public ProjectionLoop countedIn(MeterRegistry metrics) {
         this.metrics = metrics;
+        // Records on the log this projection has not read yet, as of its last poll: the consumer lag an operator
+        // alerts on (docs/operations.md). Read on the worker's thread, where the consumer lives; the gauge reads a copy.
+        Gauge.builder("hcp.projection.lag", this, p -> p.lag).tag("projection", name)
+                .description("records on the projection's partitions not read yet, as of its last poll")
+                .register(metrics);
         return this;
+    }
+
+    private volatile double lag;
+
+    /** The sum over the assigned partitions of what the last fetch knew lies beyond the position. */
+    private double lagNow() {
+        long sum = 0;
+        for (TopicPartition partition : consumer.assignment()) {
+            sum += consumer.currentLag(partition).orElse(0);
+        }
+        return sum;
     }
 
     public ProjectionLoop start() {
@@ -121,6 +138,7 @@ public final class ProjectionLoop implements BackgroundWorker, AutoCloseable {
         }
         position();
         ConsumerRecords<String, String> polled = consumer.poll(Duration.ofMillis(500));
+        lag = lagNow();
         if (polled.isEmpty()) {
             return Duration.ZERO;
         }

@@ -1,6 +1,7 @@
 package org.hcp.kit.outbox;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -75,6 +76,18 @@ public class OutboxRelay implements BackgroundWorker {
         this.enabled = enabled;
         this.published = Counter.builder("hcp.outbox.published")
                 .description("events the broker acknowledged and the outbox let go").register(metrics);
+        // An outbox that stops draining (Kafka unreachable, a record refused) shows as a growing age: the alert
+        // rule of docs/operations.md. The relay holding the lock knows it; a replica without the lock says 0.
+        Gauge.builder("hcp.outbox.oldest.seconds", this, r -> r.oldestAgeSeconds())
+                .description("age of the oldest event not yet published, as the relay last read the outbox")
+                .baseUnit("seconds").register(metrics);
+    }
+
+    private volatile Instant oldest;
+
+    private double oldestAgeSeconds() {
+        Instant at = oldest;
+        return at == null ? 0 : Math.max(0, Duration.between(at, clock.instant()).toMillis() / 1000.0);
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -142,11 +155,13 @@ public class OutboxRelay implements BackgroundWorker {
             if (!locked) {
                 return Round.NOT_LOCKED;
             }
-            List<Row> rows = Transactions.query(tx, "SELECT id, event_id, topic, event_key, event_type, envelope "
-                    + "FROM outbox ORDER BY id LIMIT $1", Tuple.of(BATCH));
+            List<Row> rows = Transactions.query(tx, "SELECT id, event_id, topic, event_key, event_type, envelope, "
+                    + "created_at FROM outbox ORDER BY id LIMIT $1", Tuple.of(BATCH));
             if (rows.isEmpty()) {
+                oldest = null;
                 return Round.EMPTY;
             }
+            oldest = rows.get(0).getOffsetDateTime("created_at").toInstant();
             List<Long> ids = new ArrayList<>();
             List<Future<RecordMetadata>> acks = new ArrayList<>();
             for (Row row : rows) {

@@ -127,4 +127,33 @@ class ProjectionLoopTest {
         assertTrue(again.stream().noneMatch(java.util.Set.of("0/0", "0/1", "0/2")::contains),
                 "partition 0 resumed at its recorded offset 3: " + again);
     }
+
+    @Test
+    void theLagGaugeShowsWhatIsLeftToReadAndFallsToZeroOnceCaughtUp() throws Exception {
+        // Given 50 records read 10 a poll by a projection whose first batch waits
+        String topic = newTopic();
+        send(topic, 0, 50);
+        var metrics = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        AtomicInteger applied = new AtomicInteger();
+        RecordBatchHandler slowFirst = records -> {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            applied.addAndGet(records.size());
+        };
+        try (ProjectionLoop loop = new ProjectionLoop("lagging", clients.consumer("g-" + UUID.randomUUID(), "t", 10),
+                List.of(topic), slowFirst, noFaults).countedIn(metrics).start()) {
+            var gauge = metrics.get("hcp.projection.lag").tag("projection", "lagging").gauge();
+            // then while it holds its first batch the gauge says how many records lie beyond what it polled
+            awaitTrue(() -> gauge.value() > 0);
+            assertTrue(gauge.value() <= 50, "at most what was sent: " + gauge.value());
+            release.countDown();
+            // and once it has read everything, nothing
+            awaitTrue(() -> applied.get() == 50);
+            awaitTrue(() -> gauge.value() == 0);
+        }
+    }
 }
