@@ -1,5 +1,6 @@
 package org.hcp.rectification.service;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -20,12 +21,16 @@ public class OverdueScheduler extends PeriodicWorker {
 
     private final RectificationService rectifications;
     private final Clock clock;
+    private final Counter flagged;
 
     public OverdueScheduler(RectificationService rectifications, Clock clock, MeterRegistry metrics,
             @ConfigProperty(name = "hcp.rectification.overdue-interval", defaultValue = "PT1M") Duration interval) {
         super("overdue-scheduler", interval, metrics);
         this.rectifications = rectifications;
         this.clock = clock;
+        // R2.6: missed deadlines as operators and supervisors watch them (docs/operations.md, "Monitoring").
+        this.flagged = Counter.builder("hcp.rectification.overdue.steps")
+                .description("rectification steps flagged overdue (a missed working-day deadline)").register(metrics);
     }
 
     @Override
@@ -40,7 +45,9 @@ public class OverdueScheduler extends PeriodicWorker {
 
     /** One round at {@code now} (tests move the clock by passing it). */
     public RectificationService.OverdueRound runOnce(Instant now) {
-        return rectifications.flagOverdue(now, BATCH);
+        RectificationService.OverdueRound round = rectifications.flagOverdue(now, BATCH);
+        flagged.increment(round.steps());
+        return round;
     }
 
     /** It works for others: a failure here is an operator's alarm (wellness), the API still answers. */

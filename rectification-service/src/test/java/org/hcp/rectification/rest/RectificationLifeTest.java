@@ -72,6 +72,9 @@ class RectificationLifeTest {
     @Inject
     OverdueScheduler scheduler;
 
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry metrics;
+
     private final MovableClock clock = new MovableClock(MON, ChinaTime.ZONE);
 
     @BeforeEach
@@ -239,9 +242,12 @@ class RectificationLifeTest {
         ok(step(handler, id, "classification", "{\"classification\":\"CLEAR\"}"))
                 .body("dueAt", equalTo("2025-09-30T16:00:00Z"));
 
+        double flaggedBefore = metrics.get("hcp.rectification.overdue.steps").counter().count();
         assertEquals(0, scheduler.runOnce(Staff.beijing("2025-09-30T23:00")).steps(), "not yet past the deadline");
         assertEquals(1, scheduler.runOnce(Staff.beijing("2025-10-09T09:00")).steps());
         assertEquals(0, scheduler.runOnce(Staff.beijing("2025-10-09T09:05")).steps(), "flagged once");
+        assertEquals(flaggedBefore + 1, metrics.get("hcp.rectification.overdue.steps").counter().count(),
+                "issue 31: counted once for the operators' overdue alert");
         // Escalated: on the bureau's overdue list, not on another region's.
         given().auth().oauth2(BUREAU_JILIN).get("/api/v1/rectifications?overdue=true&size=500").then()
                 .statusCode(200).body("items.rectificationId", hasItem(id));
