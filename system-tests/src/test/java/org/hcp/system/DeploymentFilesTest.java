@@ -76,4 +76,46 @@ class DeploymentFilesTest {
         assertEquals("2", intake.get("HCP_KAFKA_TOPICS_MIN_INSYNC_REPLICAS"));
         assertEquals("kafka-1:9092,kafka-2:9092,kafka-3:9092", intake.get("KAFKA_BOOTSTRAP_SERVERS"));
     }
+
+    /**
+     * The alert rules (deploy/monitoring): each has a name, an expression, a severity and a summary, and every
+     * {@code hcp_} metric they read is one the code registers (its dotted name, as Micrometer spells it in Java).
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theAlertRulesReadMetricsTheServicesServe() throws IOException {
+        Map<String, Object> file = new Yaml().load(Files.readString(ROOT.resolve("deploy/monitoring/alert-rules.yaml")));
+        String sources = javaSources();
+        int rules = 0;
+        for (Map<String, Object> group : (List<Map<String, Object>>) file.get("groups")) {
+            for (Map<String, Object> rule : (List<Map<String, Object>>) group.get("rules")) {
+                rules++;
+                String name = (String) rule.get("alert");
+                assertTrue(name != null && rule.get("expr") instanceof String && rule.get("for") != null, name);
+                assertTrue(((Map<String, Object>) rule.get("labels")).get("severity") != null, name);
+                assertTrue(((Map<String, Object>) rule.get("annotations")).get("summary") != null, name);
+                java.util.regex.Matcher metric = java.util.regex.Pattern.compile("\\bhcp_[a-z_]+")
+                        .matcher((String) rule.get("expr"));
+                while (metric.find()) {
+                    // Prometheus adds _total to counters (and a unit the name may already end with).
+                    String dotted = metric.group().replace('_', '.');
+                    String bare = metric.group().replaceAll("_(total|seconds)$", "").replace('_', '.');
+                    assertTrue(sources.contains("\"" + dotted + "\"") || sources.contains("\"" + bare + "\""),
+                            name + ": no code registers " + metric.group() + " (\"" + bare + "\")");
+                }
+            }
+        }
+        assertTrue(rules >= 6, "rules: " + rules);
+    }
+
+    private static String javaSources() throws IOException {
+        StringBuilder all = new StringBuilder();
+        try (var files = Files.walk(ROOT)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".java") && p.toString().contains("src/main/java"))
+                    .toList()) {
+                all.append(Files.readString(f));
+            }
+        }
+        return all.toString();
+    }
 }
