@@ -35,12 +35,30 @@ public final class KafkaBroker implements AutoCloseable {
     private final Path logDir;
     private final int port;
     private final int controllerPort;
+    private final int nodeId;
+    private final String voters;
+    private final String clusterId;
+    private final int replicas;
     private KafkaRaftServer server;
 
     public KafkaBroker(Path logDir, int port, int controllerPort) {
+        this(logDir, port, controllerPort, 1, "1@127.0.0.1:" + controllerPort, null, 1);
+    }
+
+    /**
+     * One node of a cluster (issue 31: a broker lost under load): broker and controller both, {@code voters} the
+     * quorum ({@code 1@127.0.0.1:19093,2@…}), every node formatted with the same {@code clusterId}, Kafka's own
+     * topics on {@code replicas} nodes with {@code replicas - 1} in sync.
+     */
+    public KafkaBroker(Path logDir, int port, int controllerPort, int nodeId, String voters, String clusterId,
+            int replicas) {
         this.logDir = logDir;
         this.port = port;
         this.controllerPort = controllerPort;
+        this.nodeId = nodeId;
+        this.voters = voters;
+        this.clusterId = clusterId;
+        this.replicas = replicas;
     }
 
     public String bootstrapServers() {
@@ -64,7 +82,10 @@ public final class KafkaBroker implements AutoCloseable {
             KafkaRaftServer raftServer = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
             raftServer.startup();
             server = raftServer;
-            awaitReady(Duration.ofSeconds(60));
+            if (replicas == 1) {
+                // A node of a cluster is ready only once a quorum is: its caller waits for the whole cluster.
+                awaitReady(Duration.ofSeconds(60));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -117,8 +138,8 @@ public final class KafkaBroker implements AutoCloseable {
     private Properties properties() {
         Properties props = new Properties();
         props.put("process.roles", "broker,controller");
-        props.put("node.id", "1");
-        props.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
+        props.put("node.id", Integer.toString(nodeId));
+        props.put("controller.quorum.voters", voters);
         props.put("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
         props.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
         props.put("controller.listener.names", "CONTROLLER");
@@ -127,12 +148,14 @@ public final class KafkaBroker implements AutoCloseable {
         props.put("log.dirs", logDir.toAbsolutePath().toString());
         props.put("num.partitions", "3");
         props.put("auto.create.topics.enable", "false");
-        props.put("offsets.topic.replication.factor", "1");
+        String minIsr = Integer.toString(Math.max(1, replicas - 1));
+        props.put("offsets.topic.replication.factor", Integer.toString(replicas));
         props.put("offsets.topic.num.partitions", "5");
-        props.put("transaction.state.log.replication.factor", "1");
-        props.put("transaction.state.log.min.isr", "1");
-        props.put("share.coordinator.state.topic.replication.factor", "1");
-        props.put("share.coordinator.state.topic.min.isr", "1");
+        props.put("transaction.state.log.replication.factor", Integer.toString(replicas));
+        props.put("transaction.state.log.min.isr", minIsr);
+        props.put("share.coordinator.state.topic.replication.factor", Integer.toString(replicas));
+        props.put("share.coordinator.state.topic.min.isr", minIsr);
+        props.put("unclean.leader.election.enable", "false");
         props.put("group.initial.rebalance.delay.ms", "0");
         props.put("log.retention.ms", "-1");
         return props;
@@ -140,7 +163,7 @@ public final class KafkaBroker implements AutoCloseable {
 
     private void format(Path config) {
         ByteArrayOutputStream output = new ByteArrayOutputStream();
-        String clusterId = Uuid.randomUuid().toString();
+        String clusterId = this.clusterId != null ? this.clusterId : Uuid.randomUuid().toString();
         try (PrintStream out = new PrintStream(output, true, StandardCharsets.UTF_8)) {
             StorageTool.execute(new String[]{"format", "-t", clusterId, "-c", config.toString()}, out);
         } catch (Exception e) {
