@@ -118,4 +118,152 @@ class DeploymentFilesTest {
         }
         return all.toString();
     }
+
+    // ---- Kubernetes (deploy/kubernetes) ----
+
+    private static final Path KUBERNETES = ROOT.resolve("deploy/kubernetes");
+
+    /** Every document of the base's files, as Kubernetes reads it. */
+    static List<JsonNode> manifests() throws IOException {
+        List<JsonNode> docs = new java.util.ArrayList<>();
+        try (var files = Files.list(KUBERNETES.resolve("base"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".yaml")
+                    && !p.getFileName().toString().equals("kustomization.yaml")).sorted().toList()) {
+                for (Object doc : new Yaml().loadAll(Files.readString(f))) {
+                    docs.add(JSON.valueToTree(doc));
+                }
+            }
+        }
+        return docs;
+    }
+
+    /**
+     * The schema of a kind, made strict as kubeconform's strict mode does: an object with declared properties accepts
+     * no other (where a custom resource keeps unknown fields on purpose, it still does); int-or-string and quantities
+     * accept numbers, as the API server does.
+     */
+    static JsonSchema schemaOf(JsonNode doc) throws IOException {
+        String apiVersion = doc.path("apiVersion").asText();
+        String kind = doc.path("kind").asText();
+        String group = apiVersion.contains("/") ? apiVersion.substring(0, apiVersion.indexOf('/')) : "";
+        String version = apiVersion.substring(apiVersion.indexOf('/') + 1);
+        com.fasterxml.jackson.databind.node.ObjectNode schema;
+        if (group.endsWith("strimzi.io") || group.endsWith("cnpg.io")) {
+            JsonNode crds = JSON.readTree(ROOT.resolve("deploy/schemas/operator-crds.json").toFile()).path("schemas");
+            JsonNode crd = crds.path(apiVersion + "/" + kind);
+            assertTrue(crd.isObject(), "no schema for " + apiVersion + " " + kind);
+            schema = (com.fasterxml.jackson.databind.node.ObjectNode) crd.deepCopy();
+        } else {
+            com.fasterxml.jackson.databind.node.ObjectNode definitions = (com.fasterxml.jackson.databind.node.ObjectNode)
+                    JSON.readTree(ROOT.resolve("deploy/schemas/kubernetes-definitions.json").toFile())
+                            .path("definitions");
+            String found = null;
+            for (var it = definitions.fields(); it.hasNext();) {
+                var d = it.next();
+                for (JsonNode gvk : d.getValue().path("x-kubernetes-group-version-kind")) {
+                    if (gvk.path("group").asText().equals(group) && gvk.path("version").asText().equals(version)
+                            && gvk.path("kind").asText().equals(kind)) {
+                        found = d.getKey();
+                    }
+                }
+            }
+            assertTrue(found != null, "no schema for " + apiVersion + " " + kind);
+            definitions.set("io.k8s.apimachinery.pkg.util.intstr.IntOrString",
+                    JSON.readTree("{\"type\":[\"string\",\"integer\"]}"));
+            definitions.set("io.k8s.apimachinery.pkg.api.resource.Quantity",
+                    JSON.readTree("{\"type\":[\"string\",\"number\"]}"));
+            schema = JSON.createObjectNode();
+            schema.put("$ref", "#/definitions/" + found);
+            schema.set("definitions", definitions);
+        }
+        strict(schema);
+        schema.put("$id", "urn:hcp:schema:" + apiVersion + "/" + kind);
+        return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4).getSchema(schema);
+    }
+
+    private static void strict(JsonNode node) {
+        if (node instanceof com.fasterxml.jackson.databind.node.ObjectNode o) {
+            if (o.has("properties") && o.path("properties").isObject() && !o.has("additionalProperties")
+                    && !o.path("x-kubernetes-preserve-unknown-fields").asBoolean(false)) {
+                o.put("additionalProperties", false);
+            }
+            o.elements().forEachRemaining(DeploymentFilesTest::strict);
+        } else if (node.isArray()) {
+            node.forEach(DeploymentFilesTest::strict);
+        }
+    }
+
+    @Test
+    void issue31_everyManifestFollowsItsKindsSchema() throws IOException {
+        List<String> errors = new java.util.ArrayList<>();
+        Set<String> kinds = new java.util.TreeSet<>();
+        for (JsonNode doc : manifests()) {
+            String what = doc.path("kind").asText() + " " + doc.path("metadata").path("name").asText();
+            kinds.add(doc.path("kind").asText());
+            schemaOf(doc).validate(doc).forEach(m -> errors.add(what + ": " + m.getMessage()));
+        }
+        assertEquals(List.of(), errors);
+        assertTrue(kinds.containsAll(List.of("Deployment", "Service", "PodDisruptionBudget", "NetworkPolicy",
+                "Kafka", "KafkaNodePool", "KafkaTopic", "Cluster", "ScheduledBackup")), "kinds: " + kinds);
+    }
+
+    @Test
+    void issue31_aMisspeltFieldInADeploymentOrAKafkaFailsTheCheck() throws IOException {
+        for (JsonNode doc : manifests()) {
+            String kind = doc.path("kind").asText();
+            if (kind.equals("Deployment") || kind.equals("Kafka") || kind.equals("Cluster")) {
+                com.fasterxml.jackson.databind.node.ObjectNode broken = doc.deepCopy();
+                ((com.fasterxml.jackson.databind.node.ObjectNode) broken.path("spec")).put("replica", 3);
+                assertTrue(!schemaOf(broken).validate(broken).isEmpty(), kind + ": spec.replica is no field");
+            }
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void issue31_theLogIsOnThreeBrokersTheDatabaseOnThreeInstancesAndTheSecretsNowhere() throws IOException {
+        Map<String, JsonNode> byName = new java.util.HashMap<>();
+        for (JsonNode doc : manifests()) {
+            byName.put(doc.path("kind").asText() + "/" + doc.path("metadata").path("name").asText(), doc);
+        }
+        assertEquals(3, byName.get("KafkaNodePool/dual-role").path("spec").path("replicas").asInt());
+        for (JsonNode doc : byName.values()) {
+            if (doc.path("kind").asText().equals("KafkaTopic")) {
+                assertEquals(3, doc.path("spec").path("replicas").asInt(), doc.toString());
+                assertEquals(2, doc.path("spec").path("config").path("min.insync.replicas").asInt(), doc.toString());
+            }
+        }
+        JsonNode pg = byName.get("Cluster/hcp-postgres").path("spec");
+        assertEquals(3, pg.path("instances").asInt());
+        assertTrue(pg.path("minSyncReplicas").asInt() >= 1, "synchronous replication");
+        assertTrue(byName.containsKey("ScheduledBackup/hcp-postgres-nightly"));
+        // The topics of record are all declared.
+        for (String topic : org.hcp.events.Topics.ALL) {
+            assertTrue(byName.values().stream().anyMatch(d -> d.path("spec").path("topicName").asText().equals(topic)),
+                    topic + " has a KafkaTopic");
+        }
+        // No secret's value in the manifests: every key comes from a Secret by reference.
+        int secrets = 0;
+        for (JsonNode doc : byName.values()) {
+            for (JsonNode env : doc.path("spec").path("template").path("spec").path("containers").path(0).path("env")) {
+                String name = env.path("name").asText();
+                if (name.matches(".*(KEY|PASSWORD|SECRET).*") && !name.endsWith("_LOCATION")) {
+                    secrets++;
+                    assertTrue(!env.has("value") && env.path("valueFrom").has("secretKeyRef"),
+                            doc.path("metadata").path("name").asText() + " " + name + " comes from a Secret");
+                }
+            }
+        }
+        assertTrue(secrets >= 8, "secrets referenced: " + secrets);
+        // Each overlay patches what the base has.
+        for (String overlay : List.of("small-city", "province")) {
+            Map<String, Object> k = new Yaml().load(Files.readString(KUBERNETES.resolve("overlays/" + overlay
+                    + "/kustomization.yaml")));
+            for (Map<String, Object> patch : (List<Map<String, Object>>) k.get("patches")) {
+                Map<String, Object> target = (Map<String, Object>) patch.get("target");
+                assertTrue(byName.containsKey(target.get("kind") + "/" + target.get("name")), overlay + ": " + target);
+                assertTrue(new Yaml().load((String) patch.get("patch")) instanceof List, overlay + ": a JSON patch");
+            }
+        }
+    }
 }
