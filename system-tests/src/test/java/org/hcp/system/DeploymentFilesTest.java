@@ -266,4 +266,54 @@ class DeploymentFilesTest {
             }
         }
     }
+
+    /**
+     * An overlay rendered as kustomize renders it: the base's documents with each patch applied to its target.
+     * Hand-written, for the only operation the overlays use (RFC 6902 replace): no kustomize runs on the build
+     * machines, and no JSON-patch library is on the test's classpath for one operation.
+     */
+    @SuppressWarnings("unchecked")
+    static List<JsonNode> render(String overlay) throws IOException {
+        List<JsonNode> docs = manifests();
+        Map<String, Object> k = new Yaml().load(Files.readString(KUBERNETES.resolve("overlays/" + overlay
+                + "/kustomization.yaml")));
+        for (Map<String, Object> patch : (List<Map<String, Object>>) k.get("patches")) {
+            Map<String, Object> target = (Map<String, Object>) patch.get("target");
+            JsonNode doc = docs.stream().filter(d -> d.path("kind").asText().equals(target.get("kind"))
+                    && d.path("metadata").path("name").asText().equals(target.get("name"))).findFirst()
+                    .orElseThrow(() -> new AssertionError(overlay + ": no " + target + " in the base"));
+            for (Map<String, Object> op : (List<Map<String, Object>>) new Yaml().load((String) patch.get("patch"))) {
+                assertEquals("replace", op.get("op"), overlay + ": only replace is rendered here");
+                String path = (String) op.get("path");
+                com.fasterxml.jackson.core.JsonPointer pointer = com.fasterxml.jackson.core.JsonPointer.compile(path);
+                JsonNode parent = doc.at(pointer.head());
+                String last = pointer.last().getMatchingProperty();
+                JsonNode value = JSON.valueToTree(op.get("value"));
+                if (parent instanceof com.fasterxml.jackson.databind.node.ArrayNode array) {
+                    array.set(Integer.parseInt(last), value);
+                } else {
+                    assertTrue(parent.has(last), overlay + ": " + path + " replaces nothing");
+                    ((com.fasterxml.jackson.databind.node.ObjectNode) parent).set(last, value);
+                }
+            }
+        }
+        return docs;
+    }
+
+    @Test
+    void issue31_bothOverlaysRenderToValidManifestsWithTheirReplicas() throws IOException {
+        for (String overlay : List.of("small-city", "province")) {
+            List<String> errors = new java.util.ArrayList<>();
+            for (JsonNode doc : render(overlay)) {
+                schemaOf(doc).validate(doc).forEach(m -> errors.add(overlay + " " + doc.path("kind").asText() + " "
+                        + doc.path("metadata").path("name").asText() + ": " + m.getMessage()));
+                if (doc.path("kind").asText().equals("Deployment") && !doc.path("metadata").path("name").asText()
+                        .equals("audit")) {
+                    assertEquals(overlay.equals("small-city") ? 1 : 3, doc.path("spec").path("replicas").asInt(),
+                            overlay + " " + doc.path("metadata").path("name").asText());
+                }
+            }
+            assertEquals(List.of(), errors);
+        }
+    }
 }
