@@ -56,13 +56,17 @@ public record BulletinView(Edition edition, String title, String issuer, String 
         String scopeLine = e.pick((b.scope() == BulletinScope.INSTITUTION ? "政务服务机构：" : "行政区域：") + name,
                 (b.scope() == BulletinScope.INSTITUTION ? "Institution: " : "Region: ") + name);
         List<Section> sections = new ArrayList<>();
-        sections.add(figures("figures", e.pick("一、主要指标", "1. Main figures"), b, KEY_FIGURES, e));
-        sections.add(levels(b, e, naming));
-        sections.add(channels(b, e));
+        sections.add(figures("figures", numbered(e, 1, e.pick("主要指标", "Main figures")), b, KEY_FIGURES, e));
+        sections.add(levels(numbered(e, sections.size() + 1, e.pick("评价等级分布", "Ratings by level")), b,
+                e, naming));
+        sections.add(channels(numbered(e, sections.size() + 1, e.pick("各渠道评价情况", "Ratings by channel")),
+                b, e));
         if (b.isCityWide()) {
-            sections.add(districts(b, e));
+            sections.add(districts(numbered(e, sections.size() + 1,
+                    e.pick("各县（市）区评价情况", "The districts compared")), b, e));
             if (b.districtRanking() != null && !b.districtRanking().isEmpty()) {
-                sections.add(ranking("district-ranking", e.pick("五、各县（市）区满意度排名", "5. Districts ranked"),
+                sections.add(ranking("district-ranking", numbered(e, sections.size() + 1,
+                        e.pick("各县（市）区满意度排名", "Districts ranked")),
                         e.pick("县（市）区", "District"), b.districtRanking(), b, e));
             }
         }
@@ -120,7 +124,7 @@ public record BulletinView(Edition edition, String title, String issuer, String 
         return c == null ? "—" : c;
     }
 
-    private static Section levels(BulletinPublished b, Edition e, Naming naming) {
+    private static Section levels(String heading, BulletinPublished b, Edition e, Naming naming) {
         long total = count(b.figures().get("ratings"));
         List<List<String>> rows = new ArrayList<>();
         List<Bar> bars = new ArrayList<>();
@@ -130,13 +134,13 @@ public record BulletinView(Edition edition, String title, String issuer, String 
             rows.add(List.of(label, Formats.count(n), share(n, total)));
             bars.add(new Bar(label, n, Formats.count(n)));
         }
-        return new Section("levels", e.pick("二、评价等级分布", "2. Ratings by level"),
+        return new Section("levels", heading,
                 new Chart(e.pick("评价等级分布", "Ratings by level"), false, bars),
                 new Table(List.of(e.pick("评价等级", "Level"), e.pick("评价数", "Ratings"), e.pick("占比", "Share")),
                         List.of(false, true, true), rows), null);
     }
 
-    private static Section channels(BulletinPublished b, Edition e) {
+    private static Section channels(String heading, BulletinPublished b, Edition e) {
         long total = b.ratingsByChannel().values().stream().mapToLong(Long::longValue).sum();
         List<Map.Entry<String, Long>> sorted = b.ratingsByChannel().entrySet().stream()
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
@@ -148,13 +152,13 @@ public record BulletinView(Edition edition, String title, String issuer, String 
             rows.add(List.of(label, Formats.count(c.getValue()), share(c.getValue(), total)));
             bars.add(new Bar(label, c.getValue(), Formats.count(c.getValue())));
         }
-        return new Section("channels", e.pick("三、各渠道评价情况", "3. Ratings by channel"),
+        return new Section("channels", heading,
                 new Chart(e.pick("各渠道评价数", "Ratings by channel"), false, bars),
                 new Table(List.of(e.pick("评价渠道", "Channel"), e.pick("评价数", "Ratings"), e.pick("占比", "Share")),
                         List.of(false, true, true), rows), null);
     }
 
-    private static Section districts(BulletinPublished b, Edition e) {
+    private static Section districts(String heading, BulletinPublished b, Edition e) {
         List<String> figures = List.of("ratings", "goodRate", "satisfactionRate", "unratedRate", "bad", "onTimeRate");
         List<List<String>> rows = new ArrayList<>();
         List<Bar> bars = new ArrayList<>();
@@ -175,7 +179,7 @@ public record BulletinView(Edition edition, String title, String issuer, String 
         List<Boolean> numeric = new ArrayList<>();
         numeric.add(false);
         figures.forEach(f -> numeric.add(true));
-        return new Section("districts", e.pick("四、各县（市）区评价情况", "4. The districts compared"),
+        return new Section("districts", heading,
                 new Chart(e.pick("各县（市）区服务满意率", "Satisfaction rate by district"), true, bars),
                 new Table(columns, numeric, rows), null);
     }
@@ -256,7 +260,8 @@ public record BulletinView(Edition edition, String title, String issuer, String 
                 : FigureLabels.format(figure, n);
     }
 
-    static String channelName(String channel, Edition e) {
+    /** A channel's name in the edition; a code the enum does not know is shown as it is. */
+    public static String channelName(String channel, Edition e) {
         try {
             Channel c = Channel.valueOf(channel);
             return e.pick(c.chineseName(), c.englishName());

@@ -11,6 +11,7 @@ import org.hcp.events.bulletin.BulletinPublished;
 import org.hcp.events.text.Csv;
 import org.hcp.reporting.publication.BulletinView;
 import org.hcp.reporting.publication.ChartRenderer;
+import org.hcp.reporting.publication.Edition;
 import org.hcp.reporting.publication.FigureLabels;
 
 /**
@@ -35,7 +36,8 @@ final class BulletinDocuments {
             FigureLabels.Label l = FigureLabels.of(name);
             rows.add(List.of("figure", name, l.zh(), l.en(), String.valueOf(value)));
         });
-        b.ratingsByChannel().forEach((channel, n) -> rows.add(List.of("channel", channel, channelName(channel),
+        b.ratingsByChannel().forEach((channel, n) -> rows.add(List.of("channel", channel,
+                BulletinView.channelName(channel, Edition.ZH),
                 channel, Long.toString(n))));
         b.ranking().forEach(r -> rows.add(List.of("ranking", r.unit(), "第" + r.rank() + "名"
                 + (r.name() == null ? "" : " " + r.name()), "rank " + r.rank(),
@@ -69,13 +71,5 @@ final class BulletinDocuments {
     /** The name a downloaded document is saved under. */
     static String fileName(BulletinPublished b, String extension) {
         return "bulletin-" + b.bulletinId().replace('/', '-') + "." + extension;
-    }
-
-    private static String channelName(String channel) {
-        try {
-            return org.hcp.events.Channel.valueOf(channel).chineseName();
-        } catch (IllegalArgumentException e) {
-            return channel;
-        }
     }
 }
