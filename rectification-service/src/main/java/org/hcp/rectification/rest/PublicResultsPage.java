@@ -79,14 +79,12 @@ public class PublicResultsPage {
         YearMonth closedIn = month(month);
         return ledger.publishedInstitutions(prefix).flatMap(units -> ledger.publicResults(prefix, unit, closedIn,
                 page * SIZE, SIZE).map(slice -> {
-                    Map<String, String> names = new HashMap<>();
-                    units.forEach(u -> names.put(u[0], u[1] == null ? u[0] : u[1]));
                     List<Line> lines = new ArrayList<>();
                     slice.items().forEach(r -> lines.add(line(r)));
                     String query = "?region=" + (prefix == null ? "" : prefix) + "&institution="
                             + (unit == null ? "" : unit) + "&month=" + (closedIn == null ? "" : closedIn) + "&page=";
-                    return Templates.results(new Results(units.stream().map(u -> new Unit(u[0], names.get(u[0]),
-                            u[0].equals(unit))).toList(), unit == null ? "" : unit,
+                    return Templates.results(new Results(units.stream().map(u -> new Unit(u[0],
+                            u[1] == null ? u[0] : u[1], u[0].equals(unit))).toList(), unit == null ? "" : unit,
                             closedIn == null ? "" : closedIn.toString(), lines, page, slice.more(),
                             page > 0 ? query + (page - 1) : null, slice.more() ? query + (page + 1) : null)).render();
                 }));

@@ -77,14 +77,13 @@ public class StatisticsReplay {
      */
     public Filled fillUpTo(KafkaConsumer<String, String> consumer, String schema, Filled last, Instant lastCutOff,
             Instant upTo) {
-        List<TopicPartition> partitions;
         if (last == null) {
             inTransaction(pool, tx -> {
                 statistics.truncate(tx, schema);
                 return null;
             });
         }
-        partitions = LogReplay.fromTheStart(consumer, StatisticsTopics.TOPICS);
+        List<TopicPartition> partitions = LogReplay.fromTheStart(consumer, StatisticsTopics.TOPICS);
         if (last != null) {
             // A partition the last fill did not know (added since) is read from its start.
             partitions.stream().filter(last.resume()::containsKey).forEach(p -> consumer.seek(p, last.resume().get(p)));
