@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.hcp.events.EventJson;
 import org.hcp.localstack.DevTokens;
 
 /**
@@ -100,10 +99,7 @@ public final class AccessMatrix {
 
     /** Every operation of the service's OpenAPI document (on its management interface), as "METHOD /path". */
     public static Set<String> operations(String managementUrl) throws IOException, InterruptedException {
-        HttpResponse<String> answer = CLIENT.send(HttpRequest.newBuilder(
-                        URI.create(managementUrl + "/q/openapi?format=json"))
-                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-        JsonNode paths = EventJson.mapper().readTree(answer.body()).path("paths");
+        JsonNode paths = BoundedHttp.openApi(CLIENT, managementUrl).path("paths");
         Set<String> operations = new TreeSet<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = paths.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> path = it.next();
@@ -229,7 +225,7 @@ public final class AccessMatrix {
         } else {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         }
-        return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return BoundedHttp.send(CLIENT, request.build(), Duration.ofSeconds(90));
     }
 
     private static String abbreviate(String body) {

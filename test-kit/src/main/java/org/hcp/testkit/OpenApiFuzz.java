@@ -21,7 +21,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.LongSupplier;
-import org.hcp.events.EventJson;
 import org.hcp.localstack.DevTokens;
 import org.hcp.localstack.LocalStack;
 
@@ -105,9 +104,7 @@ public final class OpenApiFuzz {
     }
 
     public static Report run(Target target, Budget budget) throws IOException, InterruptedException {
-        JsonNode document = EventJson.mapper().readTree(CLIENT.send(HttpRequest.newBuilder(
-                        URI.create(target.managementUrl() + "/q/openapi?format=json")).timeout(Duration.ofSeconds(30)).build(),
-                HttpResponse.BodyHandlers.ofString()).body());
+        JsonNode document = BoundedHttp.openApi(CLIENT, target.managementUrl());
         Random random = new Random(budget.seed());
         Instant deadline = Instant.now().plus(budget.maxTime());
         Map<Operation, List<Request>> planned = new LinkedHashMap<>();
@@ -382,7 +379,7 @@ public final class OpenApiFuzz {
         long before = write && target.committed() != null ? target.committed().getAsLong() : 0;
         HttpResponse<String> answer;
         try {
-            answer = CLIENT.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+            answer = BoundedHttp.send(CLIENT, builder.build(), Duration.ofSeconds(45));
         } catch (IOException e) {
             return "no answer: " + e;
         }
