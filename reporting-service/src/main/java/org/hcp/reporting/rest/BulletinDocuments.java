@@ -39,9 +39,11 @@ final class BulletinDocuments {
         b.ratingsByChannel().forEach((channel, n) -> rows.add(List.of("channel", channel,
                 BulletinView.channelName(channel, Edition.ZH),
                 channel, Long.toString(n))));
-        b.ranking().forEach(r -> rows.add(List.of("ranking", r.unit(), "第" + r.rank() + "名"
-                + (r.name() == null ? "" : " " + r.name()), "rank " + r.rank(),
-                r.index() + " [" + r.lower() + ", " + r.upper() + "] raw " + r.rawRate() + " n=" + r.ratings())));
+        // Rank 0 is a unit below the policy's minimum sample: listed, never placed (样本不足).
+        b.ranking().forEach(r -> rows.add(List.of("ranking", r.unit(), (r.rank() > 0 ? "第" + r.rank() + "名" : "样本不足")
+                + (r.name() == null ? "" : " " + r.name()), r.rank() > 0 ? "rank " + r.rank() : "too few ratings",
+                (r.rank() > 0 ? r.index() + " [" + r.lower() + ", " + r.upper() + "] " : "") + "raw " + r.rawRate()
+                        + " n=" + r.ratings())));
         b.topTags().forEach(t -> rows.add(List.of("tag", t.tag(), t.name() == null ? t.tag() : t.name(), t.tag(),
                 t.count() + (t.share() == null ? "" : " (" + t.share() + ")"))));
         return Csv.write(rows);
