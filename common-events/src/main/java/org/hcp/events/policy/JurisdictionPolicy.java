@@ -72,7 +72,13 @@ public record JurisdictionPolicy(
 
     /** R1.3: is this code in the catalogue? */
     public boolean hasTag(String code) {
-        return badReviewTags != null && badReviewTags.stream().anyMatch(t -> t.code().equals(code));
+        return tag(code).isPresent();
+    }
+
+    /** A tag of the catalogue by its code, if the catalogue has it (a tag retired from it is shown by its code). */
+    public java.util.Optional<BadReviewTag> tag(String code) {
+        return badReviewTags == null ? java.util.Optional.empty()
+                : badReviewTags.stream().filter(t -> t.code().equals(code)).findFirst();
     }
 
     /** Whether the evaluator of a bad review may rate its handling (追评) at all. */

@@ -85,6 +85,10 @@ class PolicyBookTest {
         assertNull(other.defaultRating(), "SC sets no default rating");
         assertEquals(Term.days(15), other.supplementaryRatingPeriod());
         assertTrue(other.hasTag("ATTITUDE"));
+        // R1.3: a tag is named from the catalogue; a code it does not hold has no name.
+        assertEquals("办理时间长", other.tag("SLOW").orElseThrow().name());
+        assertEquals("Took too long", other.tag("SLOW").orElseThrow().englishName());
+        assertTrue(other.tag("NOT_A_TAG").isEmpty() && !other.hasTag("NOT_A_TAG"));
     }
 
     @Test

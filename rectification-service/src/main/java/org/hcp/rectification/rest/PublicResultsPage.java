@@ -11,11 +11,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.hcp.events.policy.BadReviewTag;
 import org.hcp.events.ChinaTime;
 import org.hcp.events.Identifiers;
 import org.hcp.events.outcome.Violation;
@@ -91,12 +90,9 @@ public class PublicResultsPage {
     }
 
     private Line line(PublicResult r) {
-        Map<String, String> tagNames = new HashMap<>();
         var policy = reference.rules(r.regionCode(), r.closed().atStartOfDay(ChinaTime.ZONE).toInstant()).policy();
-        if (policy.badReviewTags() != null) {
-            policy.badReviewTags().forEach(t -> tagNames.put(t.code(), t.name()));
-        }
-        String problem = String.join("、", r.tags().stream().map(t -> tagNames.getOrDefault(t, t)).toList());
+        String problem = String.join("、", r.tags().stream()
+                .map(t -> policy.tag(t).map(BadReviewTag::name).orElse(t)).toList());
         return new Line(r.institutionName() == null ? r.institutionCode() : r.institutionName(),
                 r.itemName() == null ? (r.itemCode() == null ? "—" : r.itemCode()) : r.itemName(),
                 problem.isEmpty() ? "—" : problem, outcome(r), r.measures() == null ? "—" : r.measures(),

@@ -35,10 +35,9 @@ import org.hcp.reporting.service.BulletinSnapshot;
 import org.hcp.reporting.publication.BulletinView;
 import org.hcp.reporting.publication.ChartRenderer;
 import org.hcp.reporting.publication.Edition;
+import org.hcp.events.policy.BadReviewTag;
 import org.hcp.events.policy.JurisdictionPolicy;
 import org.hcp.kit.reference.ReferenceData;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * R4.3 / R4.7: monthly bulletins. Reading them is public (no login): they hold aggregates only, never an evaluator
@@ -236,12 +235,8 @@ public class BulletinResource {
         }
         JurisdictionPolicy policy = reference.rules(b.regionCode(), YearMonth.parse(b.month()).atEndOfMonth()
                 .atStartOfDay(ChinaTime.ZONE).toInstant()).policy();
-        Map<String, String> english = new HashMap<>();
-        if (policy.badReviewTags() != null) {
-            policy.badReviewTags().forEach(t -> english.put(t.code(), t.englishName()));
-        }
-        return BulletinView.of(b, bulletins.errata(b), Edition.of(lang),
-                new BulletinView.Naming(policy.levelLabels(), english::get));
+        return BulletinView.of(b, bulletins.errata(b), Edition.of(lang), new BulletinView.Naming(
+                policy.levelLabels(), code -> policy.tag(code).map(BadReviewTag::englishName).orElse(null)));
     }
 
     private org.hcp.reporting.repository.BulletinRepository.Stored stored(String month, String scope, String code) {
