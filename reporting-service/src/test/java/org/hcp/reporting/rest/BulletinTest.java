@@ -109,6 +109,10 @@ class BulletinTest {
         assertTrue(english.contains("lang=\"en\"") && english.contains("Good-review rate")
                 && !english.contains("好评率"), "the English edition is a translation, not interleaved");
         String englishPdf = pdfText(base + "/bulletin.pdf?lang=en");
+        for (String document : List.of("/bulletin.html", "/bulletin.pdf")) {
+            given().get(base + document + "?lang=" + "en".repeat(5)).then().statusCode(422)
+                    .contentType("application/problem+json").body("errors.pointer", hasItem("?lang"));
+        }
         String index = body("/public/bulletins?region=" + COUNTY + "&month=2025-06");
         assertTrue(index.contains(id + "/") && englishPdf.contains("Main figures"), index);
         for (String document : List.of(json, csv, html, pdf, english, englishPdf, index)) {
