@@ -47,13 +47,13 @@ public class BulletinCopyRepository {
     }
 
     public Optional<Position> position() {
-        List<Row> rows = query(pool, "SELECT cut_off, resume FROM bulletin_copy", Tuple.tuple());
+        List<Row> rows = query(pool, "SELECT cut_off, offsets FROM bulletin_copy", Tuple.tuple());
         if (rows.isEmpty()) {
             return Optional.empty();
         }
         Stored stored;
         try {
-            stored = EventJson.mapper().readValue(rows.get(0).getString("resume"), Stored.class);
+            stored = EventJson.mapper().readValue(rows.get(0).getString("offsets"), Stored.class);
         } catch (JsonProcessingException e) {
             return Optional.empty();   // unreadable: refilled from the start, which is always right
         }
@@ -93,8 +93,8 @@ public class BulletinCopyRepository {
             throw new IllegalStateException(e);
         }
         inTransaction(pool, tx -> {
-            update(tx, "INSERT INTO bulletin_copy (cut_off, resume) VALUES ($1, $2) ON CONFLICT (singleton) "
-                    + "DO UPDATE SET cut_off = EXCLUDED.cut_off, resume = EXCLUDED.resume",
+            update(tx, "INSERT INTO bulletin_copy (cut_off, offsets) VALUES ($1, $2) ON CONFLICT (singleton) "
+                    + "DO UPDATE SET cut_off = EXCLUDED.cut_off, offsets = EXCLUDED.offsets",
                     Tuple.of(position.cutOff().atOffset(ZoneOffset.UTC), json));
             return null;
         });
