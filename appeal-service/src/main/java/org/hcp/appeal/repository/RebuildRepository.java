@@ -21,6 +21,12 @@ public class RebuildRepository {
     public static final List<String> TABLES = List.of("appeal", "appeal_event", "appeal_notice", "credit_record",
             "integrity_review", "integrity_flag");
 
+    /** Whether the live tables hold an appeal or integrity review: if not while the log holds decisions, it was lost. */
+    public boolean holdsDecisions(SqlConnection tx) {
+        return query(tx, "SELECT EXISTS (SELECT 1 FROM appeal) OR EXISTS (SELECT 1 FROM integrity_review)",
+                Tuple.tuple()).get(0).getBoolean(0);
+    }
+
     /** Points {@code scratch} (a connection of the rebuild's own) at the scratch tables before the live ones. */
     public void useScratch(SqlConnection scratch) {
         update(scratch, "SET search_path TO rebuild_appeal, public", Tuple.tuple());

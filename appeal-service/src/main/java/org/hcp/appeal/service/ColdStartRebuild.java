@@ -8,6 +8,7 @@ import jakarta.enterprise.event.Observes;
 import org.hcp.events.Topics;
 import org.hcp.kit.messaging.KafkaClients;
 import org.hcp.kit.rebuild.ColdStart;
+import org.hcp.appeal.repository.RebuildRepository;
 
 /**
  * A lost database (docs/operations.md): before the projections decide anything, empty appeal and integrity tables
@@ -20,17 +21,17 @@ public class ColdStartRebuild {
     private final Pool pool;
     private final KafkaClients clients;
     private final RebuildService rebuild;
+    private final RebuildRepository tables;
 
-    public ColdStartRebuild(Pool pool, KafkaClients clients, RebuildService rebuild) {
+    public ColdStartRebuild(Pool pool, KafkaClients clients, RebuildService rebuild, RebuildRepository tables) {
         this.pool = pool;
+        this.tables = tables;
         this.clients = clients;
         this.rebuild = rebuild;
     }
 
     /** After the topics exist (priority 1), before the projections and the relay start (the default priority). */
     void onStart(@Observes @Priority(2) StartupEvent event) {
-        ColdStart.rebuildIfStateLost(pool, clients,
-                "SELECT EXISTS (SELECT 1 FROM appeal) OR EXISTS (SELECT 1 FROM integrity_review)",
-                Topics.APPEALS, rebuild);
+        ColdStart.rebuildIfStateLost(pool, clients, tables::holdsDecisions, Topics.APPEALS, rebuild);
     }
 }

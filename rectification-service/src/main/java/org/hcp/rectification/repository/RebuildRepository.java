@@ -25,6 +25,11 @@ public class RebuildRepository {
 
     private static final int FOLD_CHUNK = 5_000;
 
+    /** Whether the live tables hold any rectification: if not while the log holds decisions, the database was lost. */
+    public boolean holdsDecisions(SqlConnection tx) {
+        return query(tx, "SELECT EXISTS (SELECT 1 FROM rectification)", Tuple.tuple()).get(0).getBoolean(0);
+    }
+
     public void clear(SqlConnection tx) {
         update(tx, "TRUNCATE rebuild_event, rebuild_rectification_event, rebuild_rectification", Tuple.tuple());
     }

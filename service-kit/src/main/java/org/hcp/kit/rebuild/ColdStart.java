@@ -1,10 +1,11 @@
 package org.hcp.kit.rebuild;
 
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.hcp.events.outcome.Outcome;
@@ -28,16 +29,14 @@ public final class ColdStart {
     }
 
     /**
-     * @param ownRows  a query answering one row with one boolean column: whether the service's own tables hold any
-     *                 decision
-     * @param ownTopic the topic the service publishes its decisions to
+     * @param holdsDecisions whether the service's own tables hold any decision (its repository's query)
+     * @param ownTopic       the topic the service publishes its decisions to
      * @throws IllegalStateException when the topic cannot be read (the service then does not start, rather than
      *                               decide again), or when the rebuild does not complete
      */
-    public static void rebuildIfStateLost(Pool pool, KafkaClients clients, String ownRows, String ownTopic,
-            Rebuild rebuild) {
-        boolean hasRows = Transactions.query(pool, ownRows, Tuple.tuple()).get(0).getBoolean(0);
-        if (hasRows) {
+    public static void rebuildIfStateLost(Pool pool, KafkaClients clients,
+            Function<SqlConnection, Boolean> holdsDecisions, String ownTopic, Rebuild rebuild) {
+        if (Transactions.inTransaction(pool, holdsDecisions)) {
             return;
         }
         long events = eventsOn(clients, ownTopic);
