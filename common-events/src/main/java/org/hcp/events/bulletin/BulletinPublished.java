@@ -92,6 +92,12 @@ public record BulletinPublished(
     /** One unit of the fair ranking as published, with its name at the month's end; rank 0: not ranked (样本不足). */
     public record RankedUnit(int rank, String unit, String name, long ratings, double rawRate, double index,
             double lower, double upper) {
+
+        /** Whether the unit had the minimum sample and was placed; not a field (never written, never hashed). */
+        @JsonIgnore
+        public boolean isRanked() {
+            return rank > 0;
+        }
     }
 
     /** One bad-review tag as published: its code, its name in the catalogue, its count and share. */

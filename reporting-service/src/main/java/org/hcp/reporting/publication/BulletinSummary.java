@@ -141,7 +141,7 @@ public final class BulletinSummary {
     }
 
     private static List<BulletinPublished.RankedUnit> ranked(List<BulletinPublished.RankedUnit> all) {
-        return all.stream().filter(r -> r.rank() > 0).toList();
+        return all.stream().filter(BulletinPublished.RankedUnit::isRanked).toList();
     }
 
     private static String unitName(BulletinPublished.RankedUnit r) {

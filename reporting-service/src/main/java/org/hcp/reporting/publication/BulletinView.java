@@ -197,7 +197,7 @@ public record BulletinView(Edition edition, String title, String issuer, String 
         for (BulletinPublished.RankedUnit r : units) {
             String name = id.equals("district-ranking") ? districtName(r.unit(), r.name(), b, e)
                     : r.name() == null ? r.unit() : r.name();
-            boolean ranked = r.rank() > 0;
+            boolean ranked = r.isRanked();
             rows.add(List.of(ranked ? Integer.toString(r.rank()) : e.pick("样本不足", "Too few ratings"), name,
                     Formats.count(r.ratings()), Formats.rate(r.rawRate()), ranked ? Formats.rate(r.index()) : "—",
                     ranked ? Formats.rate(r.lower()) + " – " + Formats.rate(r.upper()) : "—"));

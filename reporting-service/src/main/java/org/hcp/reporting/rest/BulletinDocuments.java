@@ -39,14 +39,21 @@ final class BulletinDocuments {
         b.ratingsByChannel().forEach((channel, n) -> rows.add(List.of("channel", channel,
                 BulletinView.channelName(channel, Edition.ZH),
                 channel, Long.toString(n))));
-        // Rank 0 is a unit below the policy's minimum sample: listed, never placed (样本不足).
-        b.ranking().forEach(r -> rows.add(List.of("ranking", r.unit(), (r.rank() > 0 ? "第" + r.rank() + "名" : "样本不足")
-                + (r.name() == null ? "" : " " + r.name()), r.rank() > 0 ? "rank " + r.rank() : "too few ratings",
-                (r.rank() > 0 ? r.index() + " [" + r.lower() + ", " + r.upper() + "] " : "") + "raw " + r.rawRate()
-                        + " n=" + r.ratings())));
+        b.ranking().forEach(r -> rows.add(rankingRow(r)));
         b.topTags().forEach(t -> rows.add(List.of("tag", t.tag(), t.name() == null ? t.tag() : t.name(), t.tag(),
                 t.count() + (t.share() == null ? "" : " (" + t.share() + ")"))));
         return Csv.write(rows);
+    }
+
+    /** A unit below the policy's minimum sample is listed, never placed (样本不足), and has no index to show. */
+    private static List<String> rankingRow(BulletinPublished.RankedUnit r) {
+        String name = r.name() == null ? "" : " " + r.name();
+        String counts = "raw " + r.rawRate() + " n=" + r.ratings();
+        if (!r.isRanked()) {
+            return List.of("ranking", r.unit(), "样本不足" + name, "too few ratings", counts);
+        }
+        return List.of("ranking", r.unit(), "第" + r.rank() + "名" + name, "rank " + r.rank(),
+                r.index() + " [" + r.lower() + ", " + r.upper() + "] " + counts);
     }
 
     /** What the page shows: the publication in one edition, and its charts as data URIs by section. */
