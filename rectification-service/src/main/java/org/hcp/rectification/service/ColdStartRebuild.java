@@ -24,9 +24,9 @@ public class ColdStartRebuild {
 
     public ColdStartRebuild(Pool pool, KafkaClients clients, RebuildService rebuild, RebuildRepository tables) {
         this.pool = pool;
-        this.tables = tables;
         this.clients = clients;
         this.rebuild = rebuild;
+        this.tables = tables;
     }
 
     /** After the topics exist (priority 1), before the projections and the relay start (the default priority). */
